@@ -1,0 +1,51 @@
+import type { ExplicitNumber, Fix } from '../model';
+import { toLetter, toRoman } from '../syntax/numbering';
+
+/** `value` written in the style of a typed number (same kind, same punctuation). */
+export function formatLike(number: ExplicitNumber, value: number, parentParts?: number[]): string {
+  switch (number.kind) {
+    case 'roman':
+      return toRoman(value) + number.punctuation;
+    case 'arabic':
+      return String(value) + number.punctuation;
+    case 'letter':
+      return toLetter(value) + ')';
+    case 'dotted':
+      return [...(parentParts ?? number.parts!.slice(0, -1)), value].join('.') + number.punctuation;
+  }
+}
+
+export interface Numbered {
+  explicitNumber?: ExplicitNumber;
+  /** The value it should have. */
+  expected: number;
+}
+
+/**
+ * Finds the first typed number of a sequence that is not the expected one and
+ * describes it; the fix renumbers every typed number of the sequence.
+ */
+export function firstMisnumbered(sequence: Numbered[], renumberTitle: { vi: string; en: string }): {
+  at: ExplicitNumber;
+  problem: 'duplicate' | 'skip' | 'disagree';
+  previous?: ExplicitNumber;
+  expectedText: string;
+  fix: Fix;
+} | undefined {
+  const index = sequence.findIndex((n) => n.explicitNumber && n.explicitNumber.value !== n.expected);
+  if (index < 0) return undefined;
+  const at = sequence[index].explicitNumber!;
+  const before = sequence[index - 1];
+  const previousValue = before ? (before.explicitNumber?.value ?? before.expected) : 0;
+  const problem = before && at.value === previousValue ? 'duplicate' : at.value > previousValue + 1 ? 'skip' : 'disagree';
+  const edits = sequence
+    .filter((n) => n.explicitNumber && n.explicitNumber.value !== n.expected)
+    .map((n) => ({ range: n.explicitNumber!.range, newText: formatLike(n.explicitNumber!, n.expected) }));
+  return {
+    at,
+    problem,
+    previous: before?.explicitNumber,
+    expectedText: formatLike(at, sequence[index].expected),
+    fix: { title: `${renumberTitle.vi} / ${renumberTitle.en}`, edits, safe: true },
+  };
+}

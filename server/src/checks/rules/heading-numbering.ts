@@ -1,0 +1,45 @@
+import type { Section } from '../../model';
+import { firstMisnumbered } from '../numbering-fix';
+import type { Rule } from '../rule';
+
+/** Typed heading numbers must follow the sequence: no skip, no repeat, no disagreement. */
+export const headingNumbering: Rule = {
+  id: 'heading-numbering',
+  title: { vi: 'Số thứ tự đề mục', en: 'Heading numbers' },
+  defaultSeverity: 'warning',
+  doc: {
+    vi: 'Số của đề mục do kehoach tính theo vị trí. Khi người soạn gõ số (`# III. ...`), số đó phải khớp với thứ tự: không nhảy cóc (I. rồi III.), không trùng (II. hai lần), không lệch với số tính được. Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.7 (bố cục nội dung theo phần, mục, khoản, điểm đánh số liên tục). Sửa nhanh: đánh số lại các đề mục cùng cấp.',
+    en: 'Heading numbers are computed from position. When the drafter types one (`# III. ...`), it must follow the sequence: no skip (I. then III.), no repeat (II. twice), no disagreement with the computed number. Decree 30/2020/NĐ-CP, Appendix I, II.7 (parts, sections, clauses and points numbered in sequence). Fix: renumber the headings of that level.',
+  },
+  check({ document, report }) {
+    const visit = (siblings: Section[], parent?: Section) => {
+      const found = firstMisnumbered(
+        siblings.map((s) => ({ explicitNumber: s.explicitNumber, expected: s.ordinal })),
+        { vi: 'Đánh số lại các đề mục cùng cấp', en: 'Renumber the headings of this level' },
+      );
+      if (found) {
+        const { at, problem, previous, expectedText, fix } = found;
+        const prev = previous?.text ?? '';
+        const message =
+          problem === 'skip'
+            ? { vi: `Số đề mục nhảy từ ${prev || '(đầu)'} sang ${at.text}; số đúng là ${expectedText}`, en: `Heading numbers skip from ${prev || '(start)'} to ${at.text}; expected ${expectedText}` }
+            : problem === 'duplicate'
+              ? { vi: `Số đề mục ${at.text} bị lặp lại; số đúng là ${expectedText}`, en: `Heading number ${at.text} is repeated; expected ${expectedText}` }
+              : { vi: `Số đề mục ${at.text} không khớp thứ tự; số đúng là ${expectedText}`, en: `Heading number ${at.text} is out of sequence; expected ${expectedText}` };
+        report(at.range, message, [fix]);
+      }
+      // A dotted number (`2.3.`) must start with its parent's number.
+      for (const s of siblings) {
+        const parts = s.explicitNumber?.parts;
+        if (parts && parent && parts.length >= 2 && parts[parts.length - 2] !== parent.ordinal) {
+          report(s.explicitNumber!.range, {
+            vi: `Số ${s.explicitNumber!.text} không thuộc đề mục cha (số ${parent.ordinal})`,
+            en: `Number ${s.explicitNumber!.text} does not belong to its parent heading (number ${parent.ordinal})`,
+          });
+        }
+        visit(s.children, s);
+      }
+    };
+    visit(document.sections);
+  },
+};

@@ -1,0 +1,43 @@
+import type { Block, ListItem, Section } from '../../model';
+import { firstMisnumbered } from '../numbering-fix';
+import type { Rule } from '../rule';
+
+/** Numbered items of a section (`1.`, `2.` or `a)`, `b)`) follow each other without gaps. */
+export const itemNumbering: Rule = {
+  id: 'item-numbering',
+  title: { vi: 'Số thứ tự các ý', en: 'Item numbers' },
+  defaultSeverity: 'warning',
+  doc: {
+    vi: 'Các ý đánh số trong một đề mục (`1.`, `2.` … hoặc `a)`, `b)` …) phải liên tục, bắt đầu từ 1 (hoặc a): không nhảy, không trùng. Đoạn văn xen giữa không làm lại thứ tự. Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.7. Sửa nhanh: đánh số lại.',
+    en: 'Numbered items of a section (`1.`, `2.` … or `a)`, `b)` …) must run on from 1 (or a) with no gap and no repeat; paragraphs in between do not restart them. Decree 30/2020/NĐ-CP, Appendix I, II.7. Fix: renumber.',
+  },
+  check({ document, report }) {
+    const checkBlocks = (blocks: Block[]) => {
+      for (const kind of ['number', 'letter'] as const) {
+        const items = blocks.filter((b): b is ListItem => b.kind === 'item' && b.marker.kind === kind && b.explicitNumber?.kind !== 'dotted');
+        const found = firstMisnumbered(
+          items.map((item, i) => ({ explicitNumber: item.explicitNumber, expected: i + 1 })),
+          { vi: 'Đánh số lại các ý', en: 'Renumber the items' },
+        );
+        if (!found) continue;
+        const { at, problem, previous, expectedText, fix } = found;
+        const message =
+          problem === 'skip'
+            ? { vi: `Số thứ tự nhảy từ ${previous?.text ?? '(đầu)'} sang ${at.text}; số đúng là ${expectedText}`, en: `Item numbers skip from ${previous?.text ?? '(start)'} to ${at.text}; expected ${expectedText}` }
+            : problem === 'duplicate'
+              ? { vi: `Số thứ tự ${at.text} bị lặp lại; số đúng là ${expectedText}`, en: `Item number ${at.text} is repeated; expected ${expectedText}` }
+              : { vi: `Số thứ tự ${at.text} không khớp; số đúng là ${expectedText}`, en: `Item number ${at.text} is out of sequence; expected ${expectedText}` };
+        report(at.range, message, [fix]);
+      }
+    };
+    const visit = (sections: Section[]) => {
+      for (const s of sections) {
+        checkBlocks(s.blocks);
+        visit(s.children);
+      }
+    };
+    checkBlocks(document.preamble);
+    visit(document.sections);
+    for (const a of document.appendices) checkBlocks(a.blocks);
+  },
+};

@@ -1,0 +1,171 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { checkPlan } from '../checks';
+import type { PlanDiagnostic } from '../model';
+import { parsePlan } from '../syntax/parse';
+import { toSarif } from './sarif';
+
+const USAGE = `kehoach: kiểm tra và xử lý kế hoạch viết bằng cú pháp .kh / check and process plans written in .kh syntax
+
+Cách dùng / Usage:
+  kehoach check FILES… [--format text|json|sarif] [--timing]
+  kehoach parse FILE [--format json]
+  kehoach --help | --version
+
+FILES có thể là thư mục: mọi tệp .kh trong đó được kiểm tra.
+FILES may be folders: every .kh file in them is checked.
+
+Mã thoát / Exit codes: 0 không có lỗi / no error, 1 có lỗi / an error was found, 2 sai cách dùng hoặc lỗi đọc tệp / usage or I/O error.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  command: string;
+  files: string[];
+  format: string;
+  timing: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const [command, ...rest] = argv;
+  const options: Options = { command, files: [], format: command === 'parse' ? 'json' : 'text', timing: false };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--format' || arg === '-f') {
+      const value = rest[++i];
+      if (!value) throw new UsageError('--format cần một giá trị / --format needs a value');
+      options.format = value;
+    } else if (arg.startsWith('--format=')) options.format = arg.slice('--format='.length);
+    else if (arg === '--timing') options.timing = true;
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Tùy chọn không biết / Unknown option: ${arg}`);
+    else options.files.push(arg);
+  }
+  return options;
+}
+
+/** Reads a file as UTF-8; invalid bytes become U+FFFD and a diagnostic, never an exception. */
+export function readPlanFile(path: string): { text: string; encodingProblem: boolean } {
+  const bytes = readFileSync(path);
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encodingProblem: false };
+  } catch {
+    return { text: new TextDecoder('utf-8').decode(bytes), encodingProblem: true };
+  }
+}
+
+/** Expands folders into the .kh files below them, sorted; files are kept as given. */
+function expandFiles(paths: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.kh')) out.push(full);
+    }
+  };
+  for (const path of paths) {
+    const stat = statSync(path);
+    if (stat.isDirectory()) walk(path);
+    else out.push(path);
+  }
+  return out;
+}
+
+export interface FileReport {
+  file: string;
+  diagnostics: PlanDiagnostic[];
+}
+
+function checkFile(file: string, timing: { ms: number }): FileReport {
+  const { text, encodingProblem } = readPlanFile(file);
+  const started = performance.now();
+  const parsed = parsePlan(text);
+  const diagnostics = checkPlan(parsed);
+  timing.ms += performance.now() - started;
+  if (encodingProblem) {
+    diagnostics.unshift({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 'error',
+      code: 'syntax',
+      message: 'Tệp không phải văn bản UTF-8 hợp lệ; các byte hỏng được thay bằng � / The file is not valid UTF-8; broken bytes were replaced by �',
+    });
+  }
+  return { file, diagnostics };
+}
+
+function formatText(reports: FileReport[]): string {
+  const lines: string[] = [];
+  for (const { file, diagnostics } of reports) {
+    for (const d of diagnostics) {
+      lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+    }
+  }
+  const count = (s: string) => reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
+  lines.push(`${reports.length} tệp / files: ${count('error')} lỗi / errors, ${count('warning')} cảnh báo / warnings, ${count('information')} thông tin / information, ${count('hint')} gợi ý / hints`);
+  return lines.join('\n');
+}
+
+function formatJson(reports: FileReport[]): string {
+  const rows = reports.flatMap(({ file, diagnostics }) =>
+    diagnostics.map((d) => ({ file, range: d.range, severity: d.severity, code: d.code, message: d.message, ...(d.fixes ? { fixes: d.fixes } : {}) })),
+  );
+  return JSON.stringify(rows, null, 2);
+}
+
+/** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */
+export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  try {
+    if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+      (argv.length === 0 ? err : out)(USAGE);
+      return argv.length === 0 ? 2 : 0;
+    }
+    if (argv[0] === '--version') {
+      out(VERSION);
+      return 0;
+    }
+    const options = parseArgs(argv);
+    if (options.files.length === 0) throw new UsageError('Chưa có tệp nào / No file given');
+    const timing = { ms: 0 };
+    switch (options.command) {
+      case 'check': {
+        if (!['text', 'json', 'sarif'].includes(options.format)) throw new UsageError(`--format phải là text, json hoặc sarif / must be text, json or sarif: ${options.format}`);
+        const reports = expandFiles(options.files).map((f) => checkFile(f, timing));
+        const shown = reports.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file }));
+        out(options.format === 'json' ? formatJson(shown) : options.format === 'sarif' ? JSON.stringify(toSarif(shown), null, 2) : formatText(shown));
+        if (options.timing) err(`kehoach: parse + check ${timing.ms.toFixed(1)} ms`);
+        return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+      }
+      case 'parse': {
+        if (options.format !== 'json') throw new UsageError(`parse chỉ có --format json / parse only supports --format json`);
+        if (options.files.length !== 1) throw new UsageError('parse nhận đúng một tệp / parse takes exactly one file');
+        const { text } = readPlanFile(options.files[0]);
+        const started = performance.now();
+        const parsed = parsePlan(text);
+        timing.ms += performance.now() - started;
+        out(JSON.stringify({ document: parsed.document, diagnostics: parsed.diagnostics }, null, 2));
+        if (options.timing) err(`kehoach: parse ${timing.ms.toFixed(1)} ms`);
+        return parsed.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+      }
+      default:
+        throw new UsageError(`Lệnh không biết / Unknown command: ${options.command}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`kehoach: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    const e = error as NodeJS.ErrnoException;
+    if (e.code && e.path) {
+      const reason = e.code === 'ENOENT' ? 'không có tệp này / no such file' : e.code === 'EISDIR' ? 'là thư mục / is a folder' : e.code === 'EACCES' ? 'không có quyền đọc / permission denied' : e.code;
+      err(`kehoach: ${e.path}: ${reason}`);
+      return 2;
+    }
+    err(`kehoach: lỗi nội bộ / internal error: ${e.message}`);
+    return 2;
+  }
+}
+
+declare const __KEHOACH_VERSION__: string;
+const VERSION = typeof __KEHOACH_VERSION__ === 'string' ? __KEHOACH_VERSION__ : 'dev';

@@ -1,0 +1,95 @@
+import { fold, type MappedText } from './inline';
+
+/**
+ * Recognises names of agencies in running text by the shape of official names.
+ * Names are matched without case or diacritics (so `Sở Lao động - Thương binh
+ * và Xã hội` and a misspelt variant are both found) but must start with a
+ * capital in the text. Which of them exist on a given date is the registry's
+ * business, not the parser's.
+ */
+
+/** Fields of ministries and departments (`Bộ …`, `Sở …`), folded. */
+const FIELDS = [
+  'lao dong - thuong binh va xa hoi',
+  'ke hoach va dau tu',
+  'tai chinh',
+  'giao duc va dao tao',
+  'thong tin va truyen thong',
+  'noi vu',
+  'tu phap',
+  'y te',
+  'cong thuong',
+  'xay dung',
+  'giao thong van tai',
+  'tai nguyen va moi truong',
+  'nong nghiep va phat trien nong thon',
+  'nong nghiep va moi truong',
+  'khoa hoc va cong nghe',
+  'van hoa, the thao va du lich',
+  'van hoa va the thao',
+  'du lich',
+  'ngoai vu',
+  'ngoai giao',
+  'dan toc va ton giao',
+  'quoc phong',
+  'cong an',
+];
+
+const LEVEL = String.raw`(?:\s+(?:cac\s+)?(?:tinh|huyen|xa|phuong|thanh\s+pho|thi\s+xa|quan))?`;
+
+/** Folded patterns of agency names; a trailing place name (`tỉnh Trà Vinh`) is read after the match. */
+const PATTERNS: string[] = [
+  String.raw`(?:bo|so)\s+(?:${FIELDS.map((f) => f.replace(/ /g, '\\s+')).join('|')})`,
+  String.raw`(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd)${LEVEL}`,
+  String.raw`(?:uy\s+ban\s+)?mat\s+tran\s+to\s+quoc(?:\s+viet\s+nam)?${LEVEL}`,
+  String.raw`ban\s+(?:thuong\s+vu|tuyen\s+giao\s+va\s+dan\s+van|tuyen\s+giao|dan\s+van|to\s+chuc|kiem\s+tra|noi\s+chinh|kinh\s+te|chinh\s+sach\s+phap\s+luat\s+va\s+quan\s+he\s+lao\s+dong|tuyen\s+giao\s+-\s+nu\s+cong|to\s+chuc\s+-\s+kiem\s+tra)(?:\s+(?:tinh\s+uy|thanh\s+uy|huyen\s+uy|tu|tw|trung\s+uong(?:\s+dang)?|ldld\s+tinh))?`,
+  String.raw`ban\s+bi\s+thu(?:\s+trung\s+uong\s+dang)?`,
+  String.raw`ban\s+chap\s+hanh\s+trung\s+uong(?:\s+dang)?`,
+  String.raw`bo\s+chinh\s+tri`,
+  String.raw`thu\s+tuong\s+chinh\s+phu`,
+  String.raw`chinh\s+phu`,
+  String.raw`quoc\s+hoi`,
+  String.raw`van\s+phong\s+(?:trung\s+uong\s+dang|tinh\s+uy|ubnd\s+tinh|uy\s+ban\s+nhan\s+dan\s+tinh)`,
+  String.raw`(?:tinh|thanh|huyen|dang)\s+uy`,
+  String.raw`tinh\s+doan`,
+  String.raw`tong\s+lien\s+doan\s+lao\s+dong\s+viet\s+nam`,
+  String.raw`tong\s+ldld\s+viet\s+nam`,
+  String.raw`(?:lien\s+doan\s+lao\s+dong|ldld)${LEVEL}`,
+  String.raw`cong\s+doan\s+(?:nganh|vien\s+chuc)(?:\s+tinh)?`,
+  String.raw`ngan\s+hang\s+nha\s+nuoc(?:\s+viet\s+nam|\s+chi\s+nhanh\s+tinh)?`,
+  String.raw`cuc\s+thong\s+ke(?:\s+tinh)?`,
+  String.raw`ban\s+quan\s+ly\s+khu\s+kinh\s+te`,
+  String.raw`hiep\s+hoi\s+doanh\s+nghiep(?:\s+tinh)?`,
+  String.raw`hoi\s+khuyen\s+hoc(?:\s+tinh)?`,
+  String.raw`dang\s+doan\s+(?:hdnd|hoi\s+dong\s+nhan\s+dan|mat\s+tran\s+to\s+quoc)(?:\s+tinh)?`,
+  String.raw`ban\s+can\s+su\s+dang\s+(?:uy\s+ban\s+nhan\s+dan|ubnd)(?:\s+tinh)?`,
+];
+
+const AGENCY = new RegExp(String.raw`(?<![\p{L}\d])(?:${PATTERNS.join('|')})(?![\p{L}\d])`, 'gu');
+
+export interface FoundAgency {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Finds agency names in a mapped text; a capitalised place name after the match belongs to it. */
+export function findAgencies(source: MappedText): FoundAgency[] {
+  const { text } = source;
+  const folded = fold(text);
+  const found: FoundAgency[] = [];
+  AGENCY.lastIndex = 0;
+  for (let m = AGENCY.exec(folded); m; m = AGENCY.exec(folded)) {
+    const start = m.index;
+    if (!/^\p{Lu}/u.test(text[start])) continue;
+    let end = start + m[0].length;
+    // `Ủy ban nhân dân tỉnh Trà Vinh`, `Ngân hàng Nhà nước Chi nhánh tỉnh Trà Vinh`.
+    const place = /^(?:\s+\p{Lu}[\p{L}\p{M}]*){1,4}/uy;
+    place.lastIndex = 0;
+    const rest = place.exec(text.slice(end, end + 60));
+    if (rest && /(?:tỉnh|huyện|xã|phường|phố|quận)$/u.test(text.slice(start, end))) end += rest[0].length;
+    found.push({ name: text.slice(start, end), start, end });
+    AGENCY.lastIndex = end;
+  }
+  return found;
+}

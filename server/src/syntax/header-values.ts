@@ -1,0 +1,76 @@
+import type { PlanSystem } from '../model';
+import { fold } from './inline';
+
+/** A calendar date, checked: 31/2/2023 is not one. */
+export function makeDate(day: number, month: number, year: number): { day: number; month: number; year: number; iso: string } | undefined {
+  if (!(year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1)) return undefined;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return undefined;
+  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return { day, month, year, iso };
+}
+
+/** Reads `17/11/2020`, `5-3-2020`, `2020-11-17` or `ngày 17 tháng 11 năm 2020`. */
+export function readDate(value: string): ReturnType<typeof makeDate> {
+  const v = fold(value.trim());
+  let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(v);
+  if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (m) return makeDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})$/.exec(v);
+  if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  return undefined;
+}
+
+export interface ParsedDocumentNumber {
+  serial: string;
+  form: 'state' | 'party' | 'unknown';
+  typeCode?: string;
+  issuerSymbol?: string;
+  hasStraySpaces: boolean;
+}
+
+/**
+ * Reads the value of `Số:`. State and mass organisations write
+ * `serial/TYPE-ISSUER` (`64/KH-UBND`), the party `serial-TYPE/ISSUER`
+ * (`184-KH/TU`); a công văn has only `serial/ISSUER` (`12/UBND-VX`).
+ */
+export function readDocumentNumber(value: string): ParsedDocumentNumber {
+  const hasStraySpaces = /\s[/-]|[/-]\s/.test(value.trim());
+  const compact = value.replace(/\s+/g, '');
+  let m = /^(\d+)-([\p{L}\d]+)\/([\p{L}\d.&-]+)$/u.exec(compact);
+  if (m) return { serial: m[1], form: 'party', typeCode: m[2], issuerSymbol: m[3], hasStraySpaces };
+  m = /^(\d+)\/([\p{L}\d]+)-([\p{L}\d.&-]+)$/u.exec(compact);
+  if (m) return { serial: m[1], form: 'state', typeCode: m[2], issuerSymbol: m[3], hasStraySpaces };
+  m = /^(\d+)\/([\p{L}\d.&-]+)$/u.exec(compact);
+  if (m) return { serial: m[1], form: 'state', issuerSymbol: m[2], hasStraySpaces };
+  return { serial: /^\d+/.exec(compact)?.[0] ?? '', form: 'unknown', hasStraySpaces };
+}
+
+/** Issuer symbols and name words of mass organisations (Công đoàn, Đoàn, Hội, Mặt trận), folded. */
+const MASS_SYMBOLS = /(?:^|-)(?:ldld|tld|cdn|cdvc|cd|dtn|tdtn|hlhpn|hnd|hccb|mttq|hct[dđ]|dtncs|hlhtn)(?:$|-)/;
+const MASS_NAMES = /\b(?:lien doan lao dong|cong doan|doan thanh nien|tinh doan|hoi lien hiep|hoi nong dan|hoi cuu chien binh|mat tran to quoc|hoi chu thap do)\b/;
+const PARTY_NAMES = /\b(?:tinh uy|thanh uy|huyen uy|quan uy|dang uy|chi bo|dang bo|ban chap hanh|ban thuong vu|dang cong san)\b/;
+
+/** Reads a `Hệ:` value. */
+export function readSystem(value: string): PlanSystem | undefined {
+  const v = fold(value.trim());
+  if (/^(?:nha nuoc|hanh chinh|state)$/.test(v)) return 'state';
+  if (/^(?:dang|party)$/.test(v)) return 'party';
+  if (/^(?:doan the|to chuc chinh tri - xa hoi|mass)$/.test(v)) return 'mass';
+  return undefined;
+}
+
+/** The system a plan belongs to, from what its header says (see docs/syntax.en.md, "The system"). */
+export function inferSystem(number: ParsedDocumentNumber | undefined, issuer: string | undefined): { value: PlanSystem; source: 'number' | 'issuer' | 'default' } {
+  const issuerFolded = issuer ? fold(issuer) : '';
+  if (number?.form === 'party') return { value: 'party', source: 'number' };
+  if (number?.form === 'state') {
+    if (number.issuerSymbol && MASS_SYMBOLS.test(fold(number.issuerSymbol))) return { value: 'mass', source: 'number' };
+    if (MASS_NAMES.test(issuerFolded)) return { value: 'mass', source: 'issuer' };
+    return { value: 'state', source: 'number' };
+  }
+  if (PARTY_NAMES.test(issuerFolded)) return { value: 'party', source: 'issuer' };
+  if (MASS_NAMES.test(issuerFolded)) return { value: 'mass', source: 'issuer' };
+  return { value: 'state', source: 'default' };
+}

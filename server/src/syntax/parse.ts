@@ -1,0 +1,52 @@
+import type { PlanDiagnostic, PlanDocument } from '../model';
+import { buildModel } from './build-model';
+import { lineLexer } from './lexer';
+import { parseLines } from './parser';
+import { SourceText } from './source-text';
+
+export interface ParseResult {
+  document: PlanDocument;
+  diagnostics: PlanDiagnostic[];
+  /** The text with its NFC form and position mapping, for the stages after parsing. */
+  source: SourceText;
+}
+
+/**
+ * Parses a plan. Never throws: any text yields a model plus diagnostics with
+ * LSP ranges (UTF-16, in the text as given, NFD or not).
+ */
+export function parsePlan(text: string): ParseResult {
+  const source = new SourceText(text);
+  try {
+    const lexed = lineLexer.tokenize(source.text);
+    const { blocks, errors } = parseLines(lexed.tokens);
+    const { document, diagnostics } = buildModel(source, blocks);
+    for (const e of errors) {
+      const start = Number.isFinite(e.token.startOffset) ? e.token.startOffset : source.text.length;
+      diagnostics.push({ range: source.range(start, start + (e.token.image?.length ?? 0)), severity: 'error', code: 'syntax', message: `Lỗi cú pháp / Syntax error: ${e.message}` });
+    }
+    return { document, diagnostics, source };
+  } catch (error) {
+    // A bug of ours must not take the editor down: report it on the first line and keep an empty model.
+    const end = source.position(Math.min(source.text.length, source.text.search(/\r|\n|$/)));
+    return {
+      document: emptyDocument(source.lineCount),
+      diagnostics: [{ range: { start: { line: 0, character: 0 }, end }, severity: 'error', code: 'internal', message: `Lỗi nội bộ của kehoach / Internal error: ${(error as Error).message}` }],
+      source,
+    };
+  }
+}
+
+function emptyDocument(lineCount: number): PlanDocument {
+  return {
+    header: { fields: [], closed: false },
+    system: { value: 'state', source: 'default' },
+    preamble: [],
+    sections: [],
+    appendices: [],
+    comments: [],
+    citations: [],
+    agencies: [],
+    lineCount,
+  };
+}
