@@ -46,6 +46,12 @@ class PlanParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
+  /** A text line continues a block only when indented; other lines are decided by their type. */
+  private continuesIndented = (): boolean => {
+    const next = this.LA(1);
+    return next.tokenType !== TextLine || isIndented(next);
+  };
+
   document = this.RULE('document', (): LineBlock[] => {
     const blocks: LineBlock[] = [];
     // Leading blank and comment lines stay outside the header.
@@ -67,16 +73,16 @@ class PlanParser extends EmbeddedActionsParser {
   header = this.RULE('header', (): LineBlock => {
     const lines: IToken[] = [];
     lines.push(this.CONSUME(HeaderLabel));
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => lines.push(this.CONSUME2(HeaderLabel)) },
-        { ALT: () => lines.push(this.CONSUME(CommentLine)) },
-        { ALT: () => lines.push(this.CONSUME(BlankLine)) },
-        {
-          GATE: () => isIndented(this.LA(1)),
-          ALT: () => lines.push(this.CONSUME(TextLine)),
-        },
-      ]);
+    this.MANY({
+      GATE: this.continuesIndented,
+      DEF: () => {
+        this.OR([
+          { ALT: () => lines.push(this.CONSUME2(HeaderLabel)) },
+          { ALT: () => lines.push(this.CONSUME(CommentLine)) },
+          { ALT: () => lines.push(this.CONSUME(BlankLine)) },
+          { ALT: () => lines.push(this.CONSUME(TextLine)) },
+        ]);
+      },
     });
     this.OPTION(() => lines.push(this.CONSUME(SeparatorLine)));
     return { kind: 'header', lines };
@@ -142,15 +148,15 @@ class PlanParser extends EmbeddedActionsParser {
     this.OPTION(() => {
       this.CONSUME(BlankLine);
     });
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => lines.push(this.CONSUME(DashItemLine)) },
-        { ALT: () => lines.push(this.CONSUME(CommentLine)) },
-        {
-          GATE: () => isIndented(this.LA(1)),
-          ALT: () => lines.push(this.CONSUME(TextLine)),
-        },
-      ]);
+    this.MANY({
+      GATE: this.continuesIndented,
+      DEF: () => {
+        this.OR([
+          { ALT: () => lines.push(this.CONSUME(DashItemLine)) },
+          { ALT: () => lines.push(this.CONSUME(CommentLine)) },
+          { ALT: () => lines.push(this.CONSUME(TextLine)) },
+        ]);
+      },
     });
     return { kind: 'recipients', lines };
   });
