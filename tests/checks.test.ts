@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPlan, RULES } from '../server/src/checks';
+import { renderRulesDoc } from '../server/src/checks/rules-doc';
 import { parsePlan } from '../server/src/syntax/parse';
 import { describeDiagnostics, expectedDiagnostics } from './helpers/fixture';
 
@@ -44,5 +45,11 @@ describe('rule catalogue', () => {
       [3, 'II.'],
       [4, 'III.'],
     ]);
+  });
+});
+
+describe('docs/rules.md', () => {
+  it('is the one generated from the rules (run npm run docs:rules after changing a rule)', () => {
+    expect(readFileSync(join(__dirname, '..', 'docs', 'rules.md'), 'utf8')).toBe(renderRulesDoc());
   });
 });

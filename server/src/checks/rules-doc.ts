@@ -1,0 +1,21 @@
+import { RULES } from './index';
+
+const SEVERITY_VI = { error: 'lỗi', warning: 'cảnh báo', information: 'thông tin', hint: 'gợi ý' } as const;
+
+/** docs/rules.md, generated from the rules' own metadata (a test keeps the file in step). */
+export function renderRulesDoc(): string {
+  const lines = [
+    '# Quy tắc kiểm tra / Rules',
+    '',
+    '<!-- Tệp sinh tự động từ server/src/checks/rules/*.ts bằng `npm run docs:rules`; đừng sửa tay. Generated: do not edit. -->',
+    '',
+    '| id | tên / title | mức mặc định / default severity |',
+    '|---|---|---|',
+    ...RULES.map((r) => `| [\`${r.id}\`](#${r.id}) | ${r.title.vi} / ${r.title.en} | ${SEVERITY_VI[r.defaultSeverity]} / ${r.defaultSeverity} |`),
+    '',
+  ];
+  for (const r of RULES) {
+    lines.push(`## ${r.id}`, '', `**${r.title.vi}** / *${r.title.en}* — ${SEVERITY_VI[r.defaultSeverity]} / ${r.defaultSeverity}`, '', r.doc.vi, '', r.doc.en, '');
+  }
+  return lines.join('\n');
+}

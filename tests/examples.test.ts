@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkPlan } from '../server/src/checks';
+import { parsePlan } from '../server/src/syntax/parse';
+
+const root = join(__dirname, '..');
+const SEEDS = ['ke-hoach-64-KH-UBND-tra-vinh', 'ke-hoach-184-KH-TU-tinh-uy-lai-chau', 'ke-hoach-470-KH-LDLD-lai-chau'];
+const seedDir = join(root, '..', 'shared', 'seeds');
+
+const wordsOf = (text: string) => new Set(text.normalize('NFC').split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean));
+
+/** Every string in the model JSON: what `kehoach parse` hands to the stages after it. */
+function modelWords(json: unknown): Set<string> {
+  const strings: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') strings.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(json);
+  return wordsOf(strings.join(' '));
+}
+
+describe('the seed plans transcribed into examples/', () => {
+  for (const seed of SEEDS) {
+    it(`${seed}: kehoach parse keeps at least 97% of the seed's distinct words`, () => {
+      const seedWords = wordsOf(readFileSync(join(seedDir, `${seed}.txt`), 'utf8'));
+      const r = spawnSync(process.execPath, [join(root, 'bin', 'kehoach.js'), 'parse', join(root, 'examples', `${seed}.kh`), '--format', 'json'], { encoding: 'utf8' });
+      expect([0, 1]).toContain(r.status);
+      const kept = modelWords(JSON.parse(r.stdout).document);
+      const missing = [...seedWords].filter((w) => !kept.has(w));
+      const ratio = 1 - missing.length / seedWords.size;
+      expect(ratio, `missing: ${missing.join(', ')}`).toBeGreaterThanOrEqual(0.97);
+    });
+  }
+
+  const numbering = (name: string) =>
+    checkPlan(parsePlan(readFileSync(join(root, 'examples', `${name}.kh`), 'utf8')))
+      .filter((d) => d.code === 'heading-numbering')
+      .map((d) => d.message.split(' / ')[0]);
+
+  it('the numbering check fires on the LĐLĐ plan’s III. after I.', () => {
+    expect(numbering('ke-hoach-470-KH-LDLD-lai-chau')).toEqual(['Số đề mục nhảy từ I. sang III.; số đúng là II.']);
+  });
+
+  it('the numbering check stays silent on the Trà Vinh and Tỉnh ủy plans', () => {
+    expect(numbering('ke-hoach-64-KH-UBND-tra-vinh')).toEqual([]);
+    expect(numbering('ke-hoach-184-KH-TU-tinh-uy-lai-chau')).toEqual([]);
+  });
+
+  it('reads each plan’s system from its number', () => {
+    const system = (name: string) => parsePlan(readFileSync(join(root, 'examples', `${name}.kh`), 'utf8')).document.system.value;
+    expect(SEEDS.map(system)).toEqual(['state', 'party', 'mass']);
+  });
+
+  it('the clean plan yields nothing above hint', () => {
+    const diagnostics = checkPlan(parsePlan(readFileSync(join(root, 'examples', 'ke-hoach-mau.kh'), 'utf8')));
+    expect(diagnostics.filter((d) => d.severity !== 'hint').map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`)).toEqual([]);
+  });
+});
