@@ -259,3 +259,18 @@ describe('the parser on arbitrary input', () => {
     );
   });
 });
+
+describe('the example of shared/design/syntax-sketch.md', () => {
+  it('parses as it stands, with no syntax diagnostic', async () => {
+    const { readFileSync } = await import('node:fs');
+    const sketch = readFileSync(`${__dirname}/../../shared/design/syntax-sketch.md`, 'utf8');
+    const example = /## Example[^\n]*\n\n```\n([\s\S]*?)```/.exec(sketch)![1];
+    const { document, diagnostics } = parsePlan(example);
+    expect(diagnostics).toEqual([]);
+    expect(document.header.fields.map((f) => f.key)).toEqual(['issuer', 'number', 'place', 'date', 'kind', 'summary']);
+    expect(document.sections.map((s) => `${s.computedNumber} ${s.title}`)).toEqual(['I. MỤC ĐÍCH, YÊU CẦU', 'II. NHIỆM VỤ, GIẢI PHÁP', 'III. KINH PHÍ THỰC HIỆN', 'IV. TỔ CHỨC THỰC HIỆN']);
+    expect(document.closing?.text).toMatch(/^Trên đây là Kế hoạch/);
+    expect(document.recipients?.items.map((r) => r.name)).toEqual(['Thường trực Tỉnh ủy', 'Các Sở, Ban, ngành tỉnh', 'Lưu: VT, KGVX']);
+    expect(document.signature).toMatchObject({ authorities: [{ kind: 'TM' }, { kind: 'KT' }], title: { text: 'PHÓ CHỦ TỊCH' }, signer: { text: 'Lê Văn Hân' } });
+  });
+});
