@@ -246,6 +246,8 @@ export interface Recipient {
 }
 
 export interface RecipientList {
+  /** The label as typed, without the colon (`Nơi nhận`). */
+  label: string;
   labelRange: Range;
   items: Recipient[];
   range: Range;
@@ -282,9 +284,29 @@ export interface Comment {
   range: Range;
 }
 
+/**
+ * The lines the official layout derives from the header and the system,
+ * computed once so that renderers and hovers print the same text.
+ */
+export interface OfficialLines {
+  /** Quốc hiệu, for state and mass-organisation documents. */
+  nationalTitle?: string;
+  /** Tiêu ngữ, with the Quốc hiệu. */
+  motto?: string;
+  /** `ĐẢNG CỘNG SẢN VIỆT NAM`, for party documents. */
+  partyLine?: string;
+  /** `Số: 64/KH-UBND` (state, mass) or `Số 184-KH/TU` (party); the number as typed. */
+  numberLine: string;
+  /** `Trà Vinh, ngày 17 tháng 11 năm 2020`: day below 10 and months 1 and 2 with a leading zero. */
+  placeDateLine?: string;
+  /** The tên loại in capitals: `KẾ HOẠCH`. */
+  kindTitle?: string;
+}
+
 export interface PlanDocument {
   header: Header;
   system: SystemInfo;
+  official: OfficialLines;
   preamble: Block[];
   sections: Section[];
   closing?: Paragraph;

@@ -35,7 +35,9 @@ const FIELDS = [
   'cong an',
 ];
 
-const LEVEL = String.raw`(?:\s+(?:cac\s+)?(?:tinh|huyen|xa|phuong|thanh\s+pho|thi\s+xa|quan))?`;
+const LEVEL_WORD = String.raw`(?:tinh|huyen|xa|phuong|thanh\s+pho|thi\s+xa|quan|dac\s+khu)`;
+/** `tỉnh`, `các huyện, thị xã, thành phố`, `các xã, phường`. */
+const LEVEL = String.raw`(?:\s+(?:cac\s+)?${LEVEL_WORD}(?:\s*,\s*${LEVEL_WORD})*)?`;
 
 /** Folded patterns of agency names; a trailing place name (`tỉnh Trà Vinh`) is read after the match. */
 const PATTERNS: string[] = [
@@ -65,7 +67,8 @@ const PATTERNS: string[] = [
   String.raw`ban\s+can\s+su\s+dang\s+(?:uy\s+ban\s+nhan\s+dan|ubnd)(?:\s+tinh)?`,
 ];
 
-const AGENCY = new RegExp(String.raw`(?<![\p{L}\d])(?:${PATTERNS.join('|')})(?![\p{L}\d])`, 'gu');
+// Not inside a document symbol (`85/KH-UBND`).
+const AGENCY = new RegExp(String.raw`(?<![\p{L}\d/-])(?:${PATTERNS.join('|')})(?![\p{L}\d])`, 'gu');
 
 export interface FoundAgency {
   name: string;

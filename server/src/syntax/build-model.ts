@@ -27,7 +27,7 @@ import type {
 } from '../model';
 import { findAgencies } from './agencies';
 import { findCitations } from './citations';
-import { inferSystem, makeDate, readDate, readDocumentNumber, readSystem } from './header-values';
+import { inferSystem, makeDate, officialLines, readDate, readDocumentNumber, readSystem } from './header-values';
 import { fold, joinSpans, parseInline, type LineSpan, type MappedText } from './inline';
 import { HEADER_LABELS, lineContent } from './lexer';
 import { formatHeadingNumber, readExplicitNumber } from './numbering';
@@ -89,6 +89,7 @@ class ModelBuilder {
     const document: PlanDocument = {
       header,
       system,
+      official: officialLines(header, system.value),
       preamble: [],
       sections: [],
       appendices: [],
@@ -265,7 +266,8 @@ class ModelBuilder {
           siblings.push(section);
           stack.push(section);
           if (section.level >= 2 && inOrganisation() && section.title) {
-            const name = section.title.replace(/[:.]\s*$/, '');
+            // `Đề nghị Ủy ban Mặt trận …`, `Khuyến khích các doanh nghiệp …`: the verb is not part of the name.
+            const name = section.title.replace(/[:.]\s*$/, '').replace(/^(?:Đề nghị|Khuyến khích|Giao)\s+/u, '');
             // The heading names the assignee; drop the plain mentions found inside it.
             const inside = (r: Section['range']) => !after(section.headingRange.start, r.start) && !after(r.end, section.headingRange.end);
             for (let i = this.agencies.length - 1; i >= 0 && inside(this.agencies[i].range); i--) this.agencies.splice(i, 1);
@@ -532,7 +534,7 @@ class ModelBuilder {
     finish();
     const lastLine = lines[lines.length - 1];
     if (items.length === 0) this.report(labelRange, 'error', msg('"Nơi nhận:" chưa có nơi nhận nào (mỗi nơi nhận một dòng "- ...")', '"Nơi nhận:" lists no recipient (one "- ..." line each)'));
-    return { labelRange, items, range: { start: labelRange.start, end: this.lineRange(lastLine).end } };
+    return { label: labelContent.slice(0, colon).trim(), labelRange, items, range: { start: labelRange.start, end: this.lineRange(lastLine).end } };
   }
 
   private buildSignature(lines: IToken[]): SignatureBlock {

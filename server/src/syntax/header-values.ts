@@ -1,4 +1,4 @@
-import type { PlanSystem } from '../model';
+import type { Header, OfficialLines, PlanSystem } from '../model';
 import { fold } from './inline';
 
 /** A calendar date, checked: 31/2/2023 is not one. */
@@ -73,4 +73,24 @@ export function inferSystem(number: ParsedDocumentNumber | undefined, issuer: st
   if (PARTY_NAMES.test(issuerFolded)) return { value: 'party', source: 'issuer' };
   if (MASS_NAMES.test(issuerFolded)) return { value: 'mass', source: 'issuer' };
   return { value: 'state', source: 'default' };
+}
+
+/** The header lines the layout prints, derived from the header fields and the system (Nghị định 30/2020, Phụ lục I; Hướng dẫn 36-HD/VPTW). */
+export function officialLines(header: Header, system: PlanSystem): OfficialLines {
+  const number = header.number?.value ?? '';
+  const lines: OfficialLines = { numberLine: system === 'party' ? `Số ${number}`.trim() : `Số: ${number}`.trim() };
+  if (system === 'party') lines.partyLine = 'ĐẢNG CỘNG SẢN VIỆT NAM';
+  else {
+    lines.nationalTitle = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+    lines.motto = 'Độc lập - Tự do - Hạnh phúc';
+  }
+  const date = header.planDate;
+  if (date) {
+    const day = String(date.day).padStart(2, '0');
+    const month = date.month <= 2 ? String(date.month).padStart(2, '0') : String(date.month);
+    const place = header.place?.value;
+    lines.placeDateLine = `${place ? `${place}, ` : ''}ngày ${day} tháng ${month} năm ${date.year}`;
+  }
+  if (header.kind?.value) lines.kindTitle = header.kind.value.toLocaleUpperCase('vi');
+  return lines;
 }

@@ -41,6 +41,7 @@ function emptyDocument(lineCount: number): PlanDocument {
   return {
     header: { fields: [], closed: false },
     system: { value: 'state', source: 'default' },
+    official: { numberLine: 'Số:' },
     preamble: [],
     sections: [],
     appendices: [],
