@@ -1,4 +1,5 @@
 import type { ExplicitNumber, Fix } from '../model';
+import type { Bilingual } from './rule';
 import { toLetter, toRoman } from '../syntax/numbering';
 
 /** `value` written in the style of a typed number (same kind, same punctuation). */
@@ -48,4 +49,18 @@ export function firstMisnumbered(sequence: Numbered[], renumberTitle: { vi: stri
     expectedText: formatLike(at, sequence[index].expected),
     fix: { title: `${renumberTitle.vi} / ${renumberTitle.en}`, edits, safe: true },
   };
+}
+
+/** The message for a misnumbered heading or item; `what` names it (`Số đề mục` / `Heading number`). */
+export function numberingMessage(found: NonNullable<ReturnType<typeof firstMisnumbered>>, what: Bilingual): Bilingual {
+  const { at, problem, previous, expectedText } = found;
+  const from = previous?.text;
+  switch (problem) {
+    case 'skip':
+      return { vi: `${what.vi} nhảy từ ${from ?? '(đầu)'} sang ${at.text}; số đúng là ${expectedText}`, en: `${what.en}s skip from ${from ?? '(start)'} to ${at.text}; expected ${expectedText}` };
+    case 'duplicate':
+      return { vi: `${what.vi} ${at.text} bị lặp lại; số đúng là ${expectedText}`, en: `${what.en} ${at.text} is repeated; expected ${expectedText}` };
+    default:
+      return { vi: `${what.vi} ${at.text} không khớp thứ tự; số đúng là ${expectedText}`, en: `${what.en} ${at.text} is out of sequence; expected ${expectedText}` };
+  }
 }

@@ -493,12 +493,17 @@ class ModelBuilder {
     return { kind: 'table', hasHeaderRow, rows, range: this.blockRange(lines) };
   }
 
+  /** The `Label:` at the start of a closing block's first line. */
+  private blockLabel(token: IToken) {
+    const content = lineContent(token);
+    const colon = content.indexOf(':');
+    const start = token.startOffset + (content.length - content.trimStart().length);
+    return { text: content.slice(0, colon).trim(), colon, range: this.rangeOf(start, token.startOffset + colon + 1) };
+  }
+
   private buildRecipients(lines: IToken[]): RecipientList {
     const label = lines[0];
-    const labelContent = lineContent(label);
-    const colon = labelContent.indexOf(':');
-    const labelStart = label.startOffset + (labelContent.length - labelContent.trimStart().length);
-    const labelRange = this.rangeOf(labelStart, label.startOffset + colon + 1);
+    const { text: labelText, colon, range: labelRange } = this.blockLabel(label);
     const items: Recipient[] = [];
     let current: { spans: LineSpan[]; first: IToken; last: IToken } | undefined;
     const finish = () => {
@@ -534,15 +539,12 @@ class ModelBuilder {
     finish();
     const lastLine = lines[lines.length - 1];
     if (items.length === 0) this.report(labelRange, 'error', msg('"Nơi nhận:" chưa có nơi nhận nào (mỗi nơi nhận một dòng "- ...")', '"Nơi nhận:" lists no recipient (one "- ..." line each)'));
-    return { label: labelContent.slice(0, colon).trim(), labelRange, items, range: { start: labelRange.start, end: this.lineRange(lastLine).end } };
+    return { label: labelText, labelRange, items, range: { start: labelRange.start, end: this.lineRange(lastLine).end } };
   }
 
   private buildSignature(lines: IToken[]): SignatureBlock {
     const label = lines[0];
-    const labelContent = lineContent(label);
-    const colon = labelContent.indexOf(':');
-    const labelStart = label.startOffset + (labelContent.length - labelContent.trimStart().length);
-    const labelRange = this.rangeOf(labelStart, label.startOffset + colon + 1);
+    const { colon, range: labelRange } = this.blockLabel(label);
     const entries: SignatureLine[] = [];
     const sameLine = trimmedSpan(label, colon + 1);
     if (sameLine.text) entries.push({ text: sameLine.text, range: this.rangeOf(sameLine.start, sameLine.start + sameLine.text.length) });

@@ -1,5 +1,5 @@
 import type { Section } from '../../model';
-import { firstMisnumbered } from '../numbering-fix';
+import { firstMisnumbered, numberingMessage } from '../numbering-fix';
 import type { Rule } from '../rule';
 
 /** Typed heading numbers must follow the sequence: no skip, no repeat, no disagreement. */
@@ -18,15 +18,7 @@ export const headingNumbering: Rule = {
         { vi: 'Đánh số lại các đề mục cùng cấp', en: 'Renumber the headings of this level' },
       );
       if (found) {
-        const { at, problem, previous, expectedText, fix } = found;
-        const prev = previous?.text ?? '';
-        const message =
-          problem === 'skip'
-            ? { vi: `Số đề mục nhảy từ ${prev || '(đầu)'} sang ${at.text}; số đúng là ${expectedText}`, en: `Heading numbers skip from ${prev || '(start)'} to ${at.text}; expected ${expectedText}` }
-            : problem === 'duplicate'
-              ? { vi: `Số đề mục ${at.text} bị lặp lại; số đúng là ${expectedText}`, en: `Heading number ${at.text} is repeated; expected ${expectedText}` }
-              : { vi: `Số đề mục ${at.text} không khớp thứ tự; số đúng là ${expectedText}`, en: `Heading number ${at.text} is out of sequence; expected ${expectedText}` };
-        report(at.range, message, [fix]);
+        report(found.at.range, numberingMessage(found, { vi: 'Số đề mục', en: 'Heading number' }), [found.fix]);
       }
       // A dotted number (`2.3.`) must start with its parent's number.
       for (const s of siblings) {

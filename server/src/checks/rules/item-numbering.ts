@@ -1,5 +1,5 @@
 import type { Block, ListItem, Section } from '../../model';
-import { firstMisnumbered } from '../numbering-fix';
+import { firstMisnumbered, numberingMessage } from '../numbering-fix';
 import type { Rule } from '../rule';
 
 /** Numbered items of a section (`1.`, `2.` or `a)`, `b)`) follow each other without gaps. */
@@ -20,14 +20,7 @@ export const itemNumbering: Rule = {
           { vi: 'Đánh số lại các ý', en: 'Renumber the items' },
         );
         if (!found) continue;
-        const { at, problem, previous, expectedText, fix } = found;
-        const message =
-          problem === 'skip'
-            ? { vi: `Số thứ tự nhảy từ ${previous?.text ?? '(đầu)'} sang ${at.text}; số đúng là ${expectedText}`, en: `Item numbers skip from ${previous?.text ?? '(start)'} to ${at.text}; expected ${expectedText}` }
-            : problem === 'duplicate'
-              ? { vi: `Số thứ tự ${at.text} bị lặp lại; số đúng là ${expectedText}`, en: `Item number ${at.text} is repeated; expected ${expectedText}` }
-              : { vi: `Số thứ tự ${at.text} không khớp; số đúng là ${expectedText}`, en: `Item number ${at.text} is out of sequence; expected ${expectedText}` };
-        report(at.range, message, [fix]);
+        report(found.at.range, numberingMessage(found, { vi: 'Số thứ tự', en: 'Item number' }), [found.fix]);
       }
     };
     const visit = (sections: Section[]) => {
