@@ -1,33 +1,65 @@
-import type { PlanDiagnostic } from '../model';
+import type { PlanDiagnostic, Severity } from '../model';
+import { builtinRegistry } from '../registry/builtin';
+import type { Registry } from '../registry/registry';
 import type { ParseResult } from '../syntax/parse';
-import { formatMessage, type Rule } from './rule';
-import { headerMissingField } from './rules/header-missing-field';
-import { headingNumberStyle } from './rules/heading-number-style';
-import { headingNumbering } from './rules/heading-numbering';
-import { itemNumbering } from './rules/item-numbering';
-import { syntax } from './rules/syntax';
+import { formatMessage, type CheckConfig, type Rule } from './rule';
+import { RULES } from './rules';
+import { suppressions } from './suppression';
 
-export type { Bilingual, CheckContext, Rule } from './rule';
-
-/** Every rule, in the order of docs/rules.md. */
-export const RULES: readonly Rule[] = [syntax, headerMissingField, headingNumbering, headingNumberStyle, itemNumbering];
+export type { Bilingual, CheckConfig, CheckContext, Rule, ToneStyle } from './rule';
+export { RULES };
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
 }
 
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+export interface CheckOptions {
+  registry?: Registry;
+  config?: CheckConfig;
+  /** Today's date (ISO), for plans without a date; defaults to the clock. */
+  today?: string;
+}
+
+/** The date a plan is judged on: the configured date, its own `Ngày:`, or today. */
+export function judgementDate(parsed: ParseResult, config: CheckConfig, today: string): { iso: string; fromPlan: boolean } {
+  if (config.planDate) return { iso: config.planDate, fromPlan: true };
+  const own = parsed.document.header.planDate?.iso;
+  return own ? { iso: own, fromPlan: true } : { iso: today, fromPlan: false };
+}
+
 /**
  * Runs every rule on a parsed plan and returns the parser's diagnostics
- * followed by the rules', sorted by position. A rule that throws is reported
- * as an internal error on the first line rather than hiding the others.
+ * followed by the rules', sorted by position, less those turned off by the
+ * configuration or suppressed by a `// kehoach-ignore rule-id` comment. A rule
+ * that throws is reported as an internal error rather than hiding the others.
  */
-export function checkPlan(parsed: ParseResult): PlanDiagnostic[] {
-  const diagnostics: PlanDiagnostic[] = [...parsed.diagnostics];
+export function checkPlan(parsed: ParseResult, options: CheckOptions = {}): PlanDiagnostic[] {
+  const config = options.config ?? {};
+  const registry = options.registry ?? builtinRegistry();
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const date = judgementDate(parsed, config, today);
+  const severityOf = (id: string, fallback: Severity): Severity | 'off' => config.rules?.[id] ?? fallback;
+  const diagnostics: PlanDiagnostic[] = [];
+  const syntaxSeverity = severityOf('syntax', 'error');
+  if (syntaxSeverity !== 'off') {
+    for (const d of parsed.diagnostics) diagnostics.push(d.code === 'syntax' && config.rules?.syntax ? { ...d, severity: syntaxSeverity } : d);
+  }
   for (const rule of RULES) {
+    const configured = severityOf(rule.id, rule.defaultSeverity);
+    if (configured === 'off' || rule.id === 'syntax') continue;
     try {
       rule.check({
         document: parsed.document,
-        report: (range, message, fixes) => diagnostics.push({ range, severity: rule.defaultSeverity, code: rule.id, message: formatMessage(message), ...(fixes?.length ? { fixes } : {}) }),
+        source: parsed.source,
+        registry,
+        date,
+        config,
+        report: (range, message, fixes, reportOptions) => {
+          const lowered = reportOptions?.severity && RANK[reportOptions.severity] > RANK[configured] ? reportOptions.severity : configured;
+          diagnostics.push({ range, severity: lowered, code: rule.id, message: formatMessage(message), ...(fixes?.length ? { fixes } : {}) });
+        },
       });
     } catch (error) {
       diagnostics.push({
@@ -38,5 +70,8 @@ export function checkPlan(parsed: ParseResult): PlanDiagnostic[] {
       });
     }
   }
-  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const ignored = suppressions(parsed.document);
+  return diagnostics
+    .filter((d) => !ignored.get(d.range.start.line)?.has(d.code))
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
 }

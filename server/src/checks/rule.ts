@@ -1,4 +1,6 @@
-import type { Fix, PlanDiagnostic, PlanDocument, Range, Severity } from '../model';
+import type { Fix, PlanDiagnostic, PlanDocument, PlanSystem, Range, Severity } from '../model';
+import type { Registry } from '../registry/registry';
+import type { SourceText } from '../syntax/source-text';
 
 /** Text in Vietnamese and English; Vietnamese is shown first. */
 export interface Bilingual {
@@ -6,10 +8,37 @@ export interface Bilingual {
   en: string;
 }
 
+/** The tone-mark placement a document should use: `hóa`, `ủy` (modern) or `hoá`, `uỷ` (classic). */
+export type ToneStyle = 'modern' | 'classic';
+
+/** Settings of a workspace (`kehoach.json`, see docs/configuration.md), already validated. */
+export interface CheckConfig {
+  /** Per-rule severity, or `off`. */
+  rules?: Record<string, Severity | 'off'>;
+  /** The date to judge plans on, overriding each plan's own (ISO). */
+  planDate?: string;
+  system?: PlanSystem;
+  /** Tone-mark style; without it the document's majority decides. */
+  toneStyle?: ToneStyle;
+}
+
 export interface CheckContext {
   document: PlanDocument;
-  /** Reports a finding of the running rule at its configured severity. */
-  report(range: Range, message: Bilingual, fixes?: Fix[]): void;
+  /** The text, its NFC form and position mapping, for rules that read text rather than the model. */
+  source: SourceText;
+  registry: Registry;
+  /**
+   * The date the plan is judged on (ISO): its `Ngày:`, or the configured date,
+   * or today when the plan has none (`fromPlan` false then).
+   */
+  date: { iso: string; fromPlan: boolean };
+  config: CheckConfig;
+  /**
+   * Reports a finding of the running rule. `severity` lowers (never raises)
+   * the rule's severity for this finding, e.g. to a hint when the registry
+   * fact behind it is unconfirmed.
+   */
+  report(range: Range, message: Bilingual, fixes?: Fix[], options?: { severity?: Severity }): void;
 }
 
 /**
