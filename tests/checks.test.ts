@@ -9,11 +9,15 @@ import { describeDiagnostics, expectedDiagnostics } from './helpers/fixture';
 const dir = join(__dirname, 'fixtures', 'checks');
 const fixtures = readdirSync(dir).filter((f) => f.endsWith('.kh'));
 
-describe('check fixtures: each marker is a diagnostic and each diagnostic has a marker', () => {
+/** The rule a fixture is about: its name up to the first dot (`heading-numbering.fires.kh`). */
+const ruleOf = (file: string) => file.slice(0, file.indexOf('.'));
+
+describe('check fixtures: each marker is a diagnostic of the fixture\'s rule, and each such diagnostic has a marker', () => {
   for (const file of fixtures) {
     it(file, () => {
       const text = readFileSync(join(dir, file), 'utf8');
-      expect(describeDiagnostics(checkPlan(parsePlan(text)))).toEqual(expectedDiagnostics(text));
+      const actual = checkPlan(parsePlan(text), { today: '2026-11-22' }).filter((d) => d.code === ruleOf(file));
+      expect(describeDiagnostics(actual)).toEqual(expectedDiagnostics(text));
     });
   }
 });
@@ -26,6 +30,7 @@ describe('rule catalogue', () => {
       expect(fires.length, `${rule.id} fires`).toBeGreaterThan(0);
       expect(silent.length, `${rule.id} silent`).toBeGreaterThan(0);
       for (const f of fires) expect(expectedDiagnostics(readFileSync(join(dir, f), 'utf8')).some((d) => d.endsWith(` ${rule.id}`)), f).toBe(true);
+      for (const f of [...fires, ...silent]) expect(expectedDiagnostics(readFileSync(join(dir, f), 'utf8')).every((d) => d.endsWith(` ${rule.id}`)), f).toBe(true);
       for (const f of silent) expect(expectedDiagnostics(readFileSync(join(dir, f), 'utf8'))).toEqual([]);
     }
   });
@@ -51,5 +56,27 @@ describe('rule catalogue', () => {
 describe('docs/rules.md', () => {
   it('is the one generated from the rules (run npm run docs:rules after changing a rule)', () => {
     expect(readFileSync(join(__dirname, '..', 'docs', 'rules.md'), 'utf8')).toBe(renderRulesDoc());
+  });
+});
+
+describe('judgement on the plan’s own date', () => {
+  const line = 'Căn cứ Luật số 74/2014/QH13 ngày 27/11/2014 của Quốc hội, Bộ Lao động - Thương binh và Xã hội hướng dẫn.';
+  const plan = (date: string) => `Cơ quan: ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nSố: 12/KH-UBND\nĐịa danh: Lai Châu\nNgày: ${date}\nLoại: Kế hoạch\nTrích yếu: Thực hiện\n---\n\n${line}\n`;
+  const timed = (date: string) => checkPlan(parsePlan(plan(date)), { today: '2026-11-22' }).filter((d) => ['citation-validity', 'agency-validity'].includes(d.code));
+
+  it('reports both the replaced law and the dissolved ministry of a 2026 draft on that line, with successors', () => {
+    const found = timed('15/3/2026');
+    expect(found.map((d) => [d.code, d.range.start.line, d.severity])).toEqual([
+      ['citation-validity', 8, 'warning'],
+      ['agency-validity', 8, 'warning'],
+    ]);
+    expect(found[0].message).toContain('Luật số 124/2025/QH15');
+    expect(found[1].message).toContain('Bộ Nội vụ');
+    expect(found[1].message).toContain('Bộ Giáo dục và Đào tạo (giáo dục nghề nghiệp)');
+    expect(found[1].fixes?.map((f) => f.edits[0].newText)).toContain('Bộ Giáo dục và Đào tạo');
+  });
+
+  it('finds nothing wrong with the same line in a 2023 plan', () => {
+    expect(timed('27/6/2023')).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { PlanDiagnostic, Severity } from '../model';
 import { builtinRegistry } from '../registry/builtin';
-import type { Registry } from '../registry/registry';
+import { splitNumber, type Registry } from '../registry/registry';
+import { planAsDocument } from '../registry/workspace';
 import type { ParseResult } from '../syntax/parse';
 import { formatMessage, type CheckConfig, type Rule } from './rule';
 import { RULES } from './rules';
@@ -37,7 +38,10 @@ export function judgementDate(parsed: ParseResult, config: CheckConfig, today: s
  */
 export function checkPlan(parsed: ParseResult, options: CheckOptions = {}): PlanDiagnostic[] {
   const config = options.config ?? {};
-  const registry = options.registry ?? builtinRegistry();
+  const base = options.registry ?? builtinRegistry();
+  // The plan itself is a document too: its appendix may cite `Kế hoạch số 85/KH-UBND`.
+  const self = planAsDocument(parsed.document, 'this plan');
+  const registry = self && !base.findDocument({ ...splitNumber(self.number)! }) ? base.with({ documents: [self] }) : base;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const date = judgementDate(parsed, config, today);
   const severityOf = (id: string, fallback: Severity): Severity | 'off' => config.rules?.[id] ?? fallback;

@@ -271,7 +271,9 @@ class ModelBuilder {
             // The heading names the assignee; drop the plain mentions found inside it.
             const inside = (r: Section['range']) => !after(section.headingRange.start, r.start) && !after(r.end, section.headingRange.end);
             for (let i = this.agencies.length - 1; i >= 0 && inside(this.agencies[i].range); i--) this.agencies.splice(i, 1);
-            this.agencies.push({ name, role: 'assignee', range: section.headingRange });
+            const runs = section.titleInlines;
+            const titleRange = runs.length ? { start: runs[0].range.start, end: runs[runs.length - 1].range.end } : section.headingRange;
+            this.agencies.push({ name, role: 'assignee', range: titleRange });
           }
           break;
         }

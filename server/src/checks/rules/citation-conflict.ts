@@ -1,0 +1,63 @@
+import type { Citation } from '../../model';
+import { fold } from '../../syntax/inline';
+import { confidenceNote, severityFor, viDate } from '../registry-facts';
+import type { Rule } from '../rule';
+
+/** An issuer as cited matches the registry's when one starts with the other, folded (`Quốc hội khóa XIII` ~ `Quốc hội`). */
+function sameIssuer(cited: string, names: string[]): boolean {
+  const c = fold(cited);
+  return names.some((n) => {
+    const f = fold(n);
+    return c === f || c.startsWith(`${f} `) || f.startsWith(`${c} `);
+  });
+}
+
+export const citationConflict: Rule = {
+  id: 'citation-conflict',
+  title: { vi: 'Ngày hoặc cơ quan ban hành trái với danh mục', en: 'Date or issuer contradicts the registry' },
+  defaultSeverity: 'warning',
+  doc: {
+    vi: 'Ngày ban hành và cơ quan ban hành trong trích dẫn phải khớp với văn bản được trích (theo danh mục, server/data/documents.json, với nguồn của từng mục), và một văn bản được trích nhiều lần trong cùng kế hoạch phải mang cùng một ngày. Khi dữ kiện của danh mục chỉ lấy từ các kế hoạch mẫu, phát hiện hạ xuống mức thông tin; khi dữ kiện chưa xác nhận, xuống mức gợi ý.',
+    en: 'The date and issuer in a citation must match the cited document (per the registry, server/data/documents.json, with each entry\'s sources), and a document cited several times in one plan must carry the same date each time. When the registry fact comes only from the seed plans the finding is information; when it is unconfirmed, a hint.',
+  },
+  check({ document, registry, report }) {
+    const firstDate = new Map<string, Citation>();
+    for (const c of document.citations) {
+      const known = registry.findDocument(c);
+      if (known && c.date && c.date.iso !== known.date) {
+        const note = confidenceNote(known.confidence);
+        const right = viDate(known.date);
+        report(
+          c.date.range,
+          {
+            vi: `${known.type} số ${known.number} ban hành ngày ${right}, không phải ${viDate(c.date.iso)}${note.vi}`,
+            en: `${known.type} ${known.number} is dated ${right}, not ${viDate(c.date.iso)}${note.en}`,
+          },
+          [{ title: `Viết ngày ${right} / Write ${right}`, edits: [{ range: c.date.range, newText: `ngày ${right}` }], safe: false }],
+          { severity: severityFor(known.confidence) },
+        );
+      } else if (c.date) {
+        const earlier = firstDate.get(c.key);
+        if (earlier?.date && earlier.date.iso !== c.date.iso) {
+          report(c.date.range, {
+            vi: `${c.docType} số ${c.numberText} đã được trích với ngày ${viDate(earlier.date.iso)} ở dòng ${earlier.range.start.line + 1}`,
+            en: `${c.docType} ${c.numberText} was cited dated ${viDate(earlier.date.iso)} on line ${earlier.range.start.line + 1}`,
+          });
+        }
+      }
+      if (c.date && !firstDate.has(c.key)) firstDate.set(c.key, c);
+      if (known && c.issuer && c.issuerRange && !sameIssuer(c.issuer, [known.issuer, ...(known.issuerAliases ?? [])])) {
+        const note = confidenceNote(known.confidence);
+        report(
+          c.issuerRange,
+          {
+            vi: `${known.type} số ${known.number} do ${known.issuer} ban hành, không phải ${c.issuer}${note.vi}`,
+            en: `${known.type} ${known.number} was issued by ${known.issuer}, not ${c.issuer}${note.en}`,
+          },
+          [{ title: `Viết "${known.issuer}" / Write "${known.issuer}"`, edits: [{ range: c.issuerRange, newText: known.issuer }], safe: false }],
+          { severity: severityFor(known.confidence) },
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,50 @@
+import type { Citation } from '../../model';
+import { fold } from '../../syntax/inline';
+import { foreignSymbolLetters } from '../citation-symbols';
+import type { Rule } from '../rule';
+
+/** The canonical type word in the case style the drafter used (`Chỉ thị`, `CHỈ THỊ`, `chỉ thị`). */
+function inCaseOf(typed: string, canonical: string): string {
+  if (typed === typed.toLocaleUpperCase('vi') && typed !== typed.toLocaleLowerCase('vi')) return canonical.toLocaleUpperCase('vi');
+  if (/^\p{Ll}/u.test(typed)) return canonical.toLocaleLowerCase('vi');
+  return canonical;
+}
+
+export const citationDiacritics: Rule = {
+  id: 'citation-diacritics',
+  title: { vi: 'Sai dấu ở tên loại hoặc ký hiệu văn bản', en: 'Wrong diacritics in the type word or the symbol' },
+  defaultSeverity: 'warning',
+  doc: {
+    vi: 'Tên loại văn bản phải viết đúng chính tả (`Chỉ thị`, không phải `Chi thị`); ký hiệu chỉ dùng chữ cái Latinh, chữ Đ và chữ số (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.3). `/TƯ` không phải ký hiệu: `TW` là Trung ương, `TU` là Tỉnh ủy, nên gõ nhầm biến văn bản của tỉnh thành văn bản Trung ương. Khi danh mục biết văn bản, ký hiệu được so với ký hiệu trong danh mục (chữ hoa, chữ thường, dấu). Sửa nhanh tên loại: an toàn.',
+    en: 'The type word must be spelt right (`Chỉ thị`, not `Chi thị`); a symbol uses only Latin letters, Đ and digits (Decree 30/2020/NĐ-CP, Appendix I, II.3). `/TƯ` is no symbol: `TW` is central, `TU` a provincial committee, so the slip turns a provincial document into a central one. When the registry knows the document, the symbol is compared with it (case and diacritics). The type-word fix is safe.',
+  },
+  check({ document, registry, report }) {
+    for (const c of document.citations) {
+      if (c.typeWord.toLocaleLowerCase('vi') !== c.docType.toLocaleLowerCase('vi')) {
+        const right = inCaseOf(c.typeWord, c.docType);
+        report(c.typeWordRange, { vi: `Sai chính tả tên loại: "${c.typeWord}" → "${right}"`, en: `Misspelt type word: "${c.typeWord}" → "${right}"` }, [
+          { title: `Viết "${right}" / Write "${right}"`, edits: [{ range: c.typeWordRange, newText: right }], safe: true },
+        ]);
+      }
+      checkSymbol(c);
+    }
+
+    function checkSymbol(c: Citation) {
+      const known = registry.findDocument(c);
+      const knownSymbol = known ? known.number.replace(/^\d+(?:\/\d{4})?[/-]/, '') : undefined;
+      const foreign = foreignSymbolLetters(c.symbol);
+      if (knownSymbol && knownSymbol !== c.symbol && fold(knownSymbol) === fold(c.symbol)) {
+        const rightNumber = c.numberText.replace(/\s+/g, '').replace(c.symbol, knownSymbol);
+        report(c.numberRange, { vi: `Ký hiệu "${c.symbol}" viết sai; đúng là ${knownSymbol}`, en: `Symbol "${c.symbol}" is misspelt; it is ${knownSymbol}` }, [
+          { title: `Viết ${rightNumber} / Write ${rightNumber}`, edits: [{ range: c.numberRange, newText: rightNumber }], safe: false },
+        ]);
+      } else if (foreign.length) {
+        const hint = /Ư/u.test(c.symbol) ? { vi: ' (TW: Trung ương; TU: Tỉnh ủy)', en: ' (TW: central; TU: provincial committee)' } : { vi: '', en: '' };
+        report(c.numberRange, {
+          vi: `Ký hiệu "${c.symbol}" có chữ không dùng trong ký hiệu: ${foreign.join(', ')}${hint.vi}`,
+          en: `Symbol "${c.symbol}" has letters symbols do not use: ${foreign.join(', ')}${hint.en}`,
+        });
+      }
+    }
+  },
+};
