@@ -1,20 +1,29 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkPlan } from '../checks';
+import { checkPlan, RULES } from '../checks';
+import { applySafeFixes } from '../checks/apply-fixes';
+import { parseRegistryFile, parseWorkspaceConfig, type WorkspaceConfig } from '../checks/config';
 import type { PlanDiagnostic } from '../model';
+import { builtinRegistry } from '../registry/builtin';
+import type { Registry } from '../registry/registry';
+import { planAsDocument } from '../registry/workspace';
 import { parsePlan } from '../syntax/parse';
 import { toSarif } from './sarif';
 
 const USAGE = `kehoach: kiểm tra và xử lý kế hoạch viết bằng cú pháp .kh / check and process plans written in .kh syntax
 
 Cách dùng / Usage:
-  kehoach check FILES… [--format text|json|sarif] [--timing]
+  kehoach check FILES… [--format text|json|sarif] [--fix] [--timing]
   kehoach parse FILE [--format json]
   kehoach --help | --version
 
-FILES có thể là thư mục: mọi tệp .kh trong đó được kiểm tra.
-FILES may be folders: every .kh file in them is checked.
+FILES có thể là thư mục: mọi tệp .kh trong đó được kiểm tra. Cấu hình: tệp kehoach.json
+gần nhất ở thư mục của tệp hoặc thư mục cha (xem docs/configuration.md).
+--fix áp dụng các sửa an toàn vào tệp (ghi nguyên tử), rồi báo những gì còn lại.
+FILES may be folders: every .kh file in them is checked. Configuration: the nearest
+kehoach.json in the file's folder or above (docs/configuration.md). --fix applies the
+safe fixes to the files (atomically), then reports what is left.
 
 Mã thoát / Exit codes: 0 không có lỗi / no error, 1 có lỗi / an error was found, 2 sai cách dùng hoặc lỗi đọc tệp / usage or I/O error.`;
 
@@ -25,11 +34,12 @@ interface Options {
   files: string[];
   format: string;
   timing: boolean;
+  fix: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
   const [command, ...rest] = argv;
-  const options: Options = { command, files: [], format: command === 'parse' ? 'json' : 'text', timing: false };
+  const options: Options = { command, files: [], format: command === 'parse' ? 'json' : 'text', timing: false, fix: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--format' || arg === '-f') {
@@ -38,6 +48,7 @@ function parseArgs(argv: string[]): Options {
       options.format = value;
     } else if (arg.startsWith('--format=')) options.format = arg.slice('--format='.length);
     else if (arg === '--timing') options.timing = true;
+    else if (arg === '--fix' && command === 'check') options.fix = true;
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Tùy chọn không biết / Unknown option: ${arg}`);
     else options.files.push(arg);
   }
@@ -78,21 +89,99 @@ export interface FileReport {
   diagnostics: PlanDiagnostic[];
 }
 
-function checkFile(file: string, timing: { ms: number }): FileReport {
-  const { text, encodingProblem } = readPlanFile(file);
-  const started = performance.now();
-  const parsed = parsePlan(text);
-  const diagnostics = checkPlan(parsed);
-  timing.ms += performance.now() - started;
-  if (encodingProblem) {
-    diagnostics.unshift({
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: 'error',
-      code: 'syntax',
-      message: 'Tệp không phải văn bản UTF-8 hợp lệ; các byte hỏng được thay bằng � / The file is not valid UTF-8; broken bytes were replaced by �',
-    });
+/** The settings and registry of a workspace: its nearest kehoach.json, with the diagnostics of that file and its registry files. */
+interface Workspace {
+  config: WorkspaceConfig;
+  registry: Registry;
+  reports: FileReport[];
+}
+
+const workspaces = new Map<string, Workspace>();
+
+function findConfigFile(file: string): string | undefined {
+  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'kehoach.json');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
   }
-  return { file, diagnostics };
+}
+
+function workspaceOf(file: string): Workspace {
+  const configFile = findConfigFile(file);
+  const key = configFile ?? '';
+  const cached = workspaces.get(key);
+  if (cached) return cached;
+  const workspace: Workspace = { config: {}, registry: builtinRegistry(), reports: [] };
+  if (configFile) {
+    const { config, diagnostics } = parseWorkspaceConfig(readFileSync(configFile, 'utf8'), RULES.map((r) => r.id));
+    workspace.config = config;
+    workspace.reports.push({ file: configFile, diagnostics });
+    for (const path of config.registry ?? []) {
+      const full = resolve(dirname(configFile), path);
+      if (!existsSync(full)) {
+        workspace.reports[0].diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'config', message: `Không có tệp danh mục / No registry file: ${path}` });
+        continue;
+      }
+      const extra = parseRegistryFile(readFileSync(full, 'utf8'));
+      workspace.reports.push({ file: full, diagnostics: extra.diagnostics });
+      workspace.registry = workspace.registry.with(extra);
+    }
+  }
+  workspaces.set(key, workspace);
+  return workspace;
+}
+
+/** Writes through a temporary file and a rename, so a crash never leaves half a plan. */
+function writeAtomically(file: string, text: string): void {
+  const temp = join(dirname(file), `.${Date.now()}-${process.pid}.kehoach-tmp`);
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, file);
+  } catch (error) {
+    if (existsSync(temp)) unlinkSync(temp);
+    throw error;
+  }
+}
+
+const ENCODING_PROBLEM: PlanDiagnostic = {
+  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  severity: 'error',
+  code: 'syntax',
+  message: 'Tệp không phải văn bản UTF-8 hợp lệ; các byte hỏng được thay bằng � / The file is not valid UTF-8; broken bytes were replaced by �',
+};
+
+function checkFiles(files: string[], options: Options, timing: { ms: number }): { reports: FileReport[]; fixed: number } {
+  const inputs = files.map((file) => ({ file, ...readPlanFile(file), workspace: workspaceOf(file) }));
+  // The plans checked together are documents to each other.
+  const plans = inputs.map(({ file, text, workspace }) => planAsDocument(parsePlan(text, { system: workspace.config.system }).document, file)).filter((d) => d !== undefined);
+  const reports: FileReport[] = [];
+  let fixed = 0;
+  for (const input of inputs) {
+    const { file, encodingProblem, workspace } = input;
+    const registry = plans.length > 1 ? workspace.registry.with({ documents: plans.filter((p) => p.sources[0] !== file) }) : workspace.registry;
+    let text = input.text;
+    const run = () => {
+      const started = performance.now();
+      const diagnostics = checkPlan(parsePlan(text, { system: workspace.config.system }), { registry, config: workspace.config });
+      timing.ms += performance.now() - started;
+      return diagnostics;
+    };
+    let diagnostics = run();
+    if (options.fix && !encodingProblem) {
+      // Fixes can overlap: apply, re-check, until nothing safe is left (bounded).
+      for (let pass = 0; pass < 5; pass++) {
+        const result = applySafeFixes(text, diagnostics);
+        if (result.applied === 0) break;
+        fixed += result.applied;
+        text = result.text;
+        diagnostics = run();
+      }
+      if (text !== input.text) writeAtomically(file, text);
+    }
+    reports.push({ file, diagnostics: encodingProblem ? [ENCODING_PROBLEM, ...diagnostics] : diagnostics });
+  }
+  const configReports = [...new Set(inputs.map((i) => i.workspace))].flatMap((w) => w.reports);
+  return { reports: [...configReports, ...reports], fixed };
 }
 
 function formatText(reports: FileReport[]): string {
@@ -131,8 +220,9 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     switch (options.command) {
       case 'check': {
         if (!['text', 'json', 'sarif'].includes(options.format)) throw new UsageError(`--format phải là text, json hoặc sarif / must be text, json or sarif: ${options.format}`);
-        const reports = expandFiles(options.files).map((f) => checkFile(f, timing));
+        const { reports, fixed } = checkFiles(expandFiles(options.files), options, timing);
         const shown = reports.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file }));
+        if (options.fix) err(`kehoach: đã áp dụng ${fixed} sửa an toàn / applied ${fixed} safe fixes`);
         out(options.format === 'json' ? formatJson(shown) : options.format === 'sarif' ? JSON.stringify(toSarif(shown), null, 2) : formatText(shown));
         if (options.timing) err(`kehoach: parse + check ${timing.ms.toFixed(1)} ms`);
         return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;

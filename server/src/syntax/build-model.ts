@@ -16,6 +16,7 @@ import type {
   Paragraph,
   PlanDiagnostic,
   PlanDocument,
+  PlanSystem,
   Recipient,
   RecipientList,
   Section,
@@ -40,8 +41,8 @@ import type { SourceText } from './source-text';
  * blocks. Guarantees: every line of the input ends up in the model (as
  * content or as a comment); every range lies inside the text.
  */
-export function buildModel(src: SourceText, blocks: LineBlock[]): { document: PlanDocument; diagnostics: PlanDiagnostic[] } {
-  return new ModelBuilder(src).build(blocks);
+export function buildModel(src: SourceText, blocks: LineBlock[], defaultSystem?: PlanSystem): { document: PlanDocument; diagnostics: PlanDiagnostic[] } {
+  return new ModelBuilder(src, defaultSystem).build(blocks);
 }
 
 const msg = (vi: string, en: string) => `${vi} / ${en}`;
@@ -67,7 +68,10 @@ class ModelBuilder {
   /** Header values with their source offsets, for finding citations in the trích yếu. */
   private readonly fieldTexts = new Map<HeaderField, MappedText>();
 
-  constructor(private readonly src: SourceText) {}
+  constructor(
+    private readonly src: SourceText,
+    private readonly defaultSystem?: PlanSystem,
+  ) {}
 
   build(blocks: LineBlock[]): { document: PlanDocument; diagnostics: PlanDiagnostic[] } {
     let rest = blocks;
@@ -84,7 +88,9 @@ class ModelBuilder {
     }
     const system = explicit
       ? { value: explicit, source: 'explicit' as const }
-      : inferSystem(header.number?.value ? readDocumentNumber(header.number.value) : undefined, header.issuer?.value);
+      : this.defaultSystem
+        ? { value: this.defaultSystem, source: 'explicit' as const }
+        : inferSystem(header.number?.value ? readDocumentNumber(header.number.value) : undefined, header.issuer?.value);
 
     const document: PlanDocument = {
       header,

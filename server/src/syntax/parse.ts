@@ -1,4 +1,4 @@
-import type { PlanDiagnostic, PlanDocument } from '../model';
+import type { PlanDiagnostic, PlanDocument, PlanSystem } from '../model';
 import { buildModel } from './build-model';
 import { lineLexer } from './lexer';
 import { parseLines } from './parser';
@@ -13,14 +13,15 @@ export interface ParseResult {
 
 /**
  * Parses a plan. Never throws: any text yields a model plus diagnostics with
- * LSP ranges (UTF-16, in the text as given, NFD or not).
+ * LSP ranges (UTF-16, in the text as given, NFD or not). `system` is the
+ * workspace's default system, used when the plan has no `Hệ:` line.
  */
-export function parsePlan(text: string): ParseResult {
+export function parsePlan(text: string, options: { system?: PlanSystem } = {}): ParseResult {
   const source = new SourceText(text);
   try {
     const lexed = lineLexer.tokenize(source.text);
     const { blocks, errors } = parseLines(lexed.tokens);
-    const { document, diagnostics } = buildModel(source, blocks);
+    const { document, diagnostics } = buildModel(source, blocks, options.system);
     for (const e of errors) {
       const start = Number.isFinite(e.token.startOffset) ? e.token.startOffset : source.text.length;
       diagnostics.push({ range: source.range(start, start + (e.token.image?.length ?? 0)), severity: 'error', code: 'syntax', message: `Lỗi cú pháp / Syntax error: ${e.message}` });
