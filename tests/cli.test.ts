@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..');
 const bin = join(root, 'bin', 'kehoach.js');
@@ -24,6 +24,8 @@ Trích yếu: Thực hiện công tác giáo dục nghề nghiệp năm 2026
 
 # MỤC ĐÍCH, YÊU CẦU
 `;
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kehoach-cli-'));
