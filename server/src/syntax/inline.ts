@@ -60,6 +60,11 @@ interface Delimiter {
  */
 export function parseInline(source: MappedText): InlineParse {
   const { text, offsets } = source;
+  // Most paragraphs have no mark at all: one plain run, the text as it is.
+  if (!text.includes('*') && !text.includes('\\')) {
+    const runs = text ? [{ text, bold: false, italic: false, start: offsets[0], end: offsets[text.length] }] : [];
+    return { runs, plain: source, unclosed: [] };
+  }
   const escaped = new Set<number>();
   const strong: Delimiter[] = [];
   const emphasis: Delimiter[] = [];
