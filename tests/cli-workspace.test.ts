@@ -21,8 +21,11 @@ function kehoach(cwd: string, ...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A plan whose skeleton, closing and signature are complete, so that only what `body` adds is reported. */
 const plan = (number: string, body: string, date = '15/3/2026') =>
-  `Cơ quan: ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nSố: ${number}\nĐịa danh: Lai Châu\nNgày: ${date}\nLoại: Kế hoạch\nTrích yếu: Thực hiện công tác năm 2026\n---\n\n${body}\n`;
+  `Cơ quan: ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nSố: ${number}\nĐịa danh: Lai Châu\nNgày: ${date}\nLoại: Kế hoạch\nTrích yếu: Thực hiện công tác năm 2026\n---\n\n${body}\n\n` +
+  '# MỤC ĐÍCH, YÊU CẦU\n\n- Nâng cao chất lượng.\n\n# NHIỆM VỤ, GIẢI PHÁP\n\n- Tuyên truyền.\n\n# KINH PHÍ THỰC HIỆN\n\n- Ngân sách nhà nước.\n\n# TỔ CHỨC THỰC HIỆN\n\n- Các sở thực hiện.\n\n' +
+  'Trên đây là Kế hoạch./.\n\nNơi nhận:\n- Các sở;\n- Lưu: VT, KGVX.\n\nKý:\n  TM. ỦY BAN NHÂN DÂN\n  CHỦ TỊCH\n  Nguyễn Văn A\n';
 
 const rows = (stdout: string) => JSON.parse(stdout) as { file: string; code: string; severity: string; range: { start: { line: number } } }[];
 

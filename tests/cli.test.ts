@@ -23,6 +23,31 @@ Trích yếu: Thực hiện công tác giáo dục nghề nghiệp năm 2026
 ---
 
 # MỤC ĐÍCH, YÊU CẦU
+
+- Nâng cao chất lượng giáo dục nghề nghiệp.
+
+# NHIỆM VỤ, GIẢI PHÁP
+
+- Tăng cường công tác tuyên truyền.
+
+# KINH PHÍ THỰC HIỆN
+
+- Ngân sách nhà nước theo phân cấp.
+
+# TỔ CHỨC THỰC HIỆN
+
+- Các sở, ban, ngành tỉnh tổ chức thực hiện.
+
+Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh./.
+
+Nơi nhận:
+- Các sở, ban, ngành tỉnh;
+- Lưu: VT, KGVX.
+
+Ký:
+  TM. ỦY BAN NHÂN DÂN
+  CHỦ TỊCH
+  Nguyễn Văn A
 `;
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,7 +55,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kehoach-cli-'));
   writeFileSync(join(dir, 'clean.kh'), CLEAN);
-  writeFileSync(join(dir, 'skip.kh'), CLEAN.replace('# MỤC', '# I. MỤC') + '\n# III. NHIỆM VỤ\n');
+  writeFileSync(join(dir, 'skip.kh'), CLEAN.replace('# MỤC', '# I. MỤC').replace('# NHIỆM VỤ', '# III. NHIỆM VỤ'));
   writeFileSync(join(dir, 'broken.kh'), CLEAN.replace('Ngày: 15/3/2026', 'Ngày: 31/2/2026'));
   writeFileSync(join(dir, 'empty.kh'), '');
   writeFileSync(join(dir, 'dash.kh'), '---\n');
@@ -48,7 +73,7 @@ describe('kehoach check', () => {
   it('prints file:line:col: severity code: message, 1-based', () => {
     const r = kehoach('check', 'skip.kh');
     expect(r.code).toBe(0); // a warning is not an error
-    expect(r.stdout).toMatch(/^skip\.kh:11:3: warning heading-numbering: Số đề mục nhảy từ I\. sang III\.; số đúng là II\. \/ Heading numbers skip/m);
+    expect(r.stdout).toMatch(/^skip\.kh:13:3: warning heading-numbering: Số đề mục nhảy từ I\. sang III\.; số đúng là II\. \/ Heading numbers skip/m);
   });
 
   it('exits 1 when an error is found', () => {
@@ -63,11 +88,11 @@ describe('kehoach check', () => {
     expect(rows).toEqual([
       {
         file: 'skip.kh',
-        range: { start: { line: 10, character: 2 }, end: { line: 10, character: 6 } },
+        range: { start: { line: 12, character: 2 }, end: { line: 12, character: 6 } },
         severity: 'warning',
         code: 'heading-numbering',
         message: expect.stringContaining('III.'),
-        fixes: [{ title: expect.any(String), safe: true, edits: [{ range: { start: { line: 10, character: 2 }, end: { line: 10, character: 6 } }, newText: 'II.' }] }],
+        fixes: [{ title: expect.any(String), safe: true, edits: [{ range: { start: { line: 12, character: 2 }, end: { line: 12, character: 6 } }, newText: 'II.' }] }],
       },
     ]);
   });
@@ -76,7 +101,7 @@ describe('kehoach check', () => {
     const log = JSON.parse(kehoach('check', 'skip.kh', '--format', 'sarif').stdout);
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('heading-numbering');
-    expect(log.runs[0].results[0]).toMatchObject({ ruleId: 'heading-numbering', level: 'warning', locations: [{ physicalLocation: { region: { startLine: 11, startColumn: 3 } } }] });
+    expect(log.runs[0].results[0]).toMatchObject({ ruleId: 'heading-numbering', level: 'warning', locations: [{ physicalLocation: { region: { startLine: 13, startColumn: 3 } } }] });
   });
 
   it('checks every .kh file of a folder', () => {
@@ -122,6 +147,6 @@ describe('kehoach parse', () => {
     expect(r.code).toBe(0);
     const { document } = JSON.parse(r.stdout);
     expect(document.header.documentNumber).toMatchObject({ serial: '12', form: 'state' });
-    expect(document.sections.map((s: { computedNumber: string }) => s.computedNumber)).toEqual(['I.', 'II.']);
+    expect(document.sections.map((s: { computedNumber: string }) => s.computedNumber)).toEqual(['I.', 'II.', 'III.', 'IV.']);
   });
 });

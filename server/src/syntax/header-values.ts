@@ -48,7 +48,7 @@ export function readDocumentNumber(value: string): ParsedDocumentNumber {
 }
 
 /** Issuer symbols and name words of mass organisations (Công đoàn, Đoàn, Hội, Mặt trận), folded. */
-const MASS_SYMBOLS = /(?:^|-)(?:ldld|tld|cdn|cdvc|cd|dtn|tdtn|hlhpn|hnd|hccb|mttq|hct[dđ]|dtncs|hlhtn)(?:$|-)/;
+const MASS_SYMBOLS = /(?:^|-)(?:ldld|tld|cdn|cdvc|cd|dtn|tdtn|tdoan|hlhpn|hnd|hccb|mttq|hct[dđ]|dtncs|hlhtn)(?:$|-)/;
 const MASS_NAMES = /\b(?:lien doan lao dong|cong doan|doan thanh nien|tinh doan|hoi lien hiep|hoi nong dan|hoi cuu chien binh|mat tran to quoc|hoi chu thap do)\b/;
 const PARTY_NAMES = /\b(?:tinh uy|thanh uy|huyen uy|quan uy|dang uy|chi bo|dang bo|ban chap hanh|ban thuong vu|dang cong san)\b/;
 
@@ -64,7 +64,12 @@ export function readSystem(value: string): PlanSystem | undefined {
 /** The system a plan belongs to, from what its header says (see docs/syntax.en.md, "The system"). */
 export function inferSystem(number: ParsedDocumentNumber | undefined, issuer: string | undefined): { value: PlanSystem; source: 'number' | 'issuer' | 'default' } {
   const issuerFolded = issuer ? fold(issuer) : '';
-  if (number?.form === 'party') return { value: 'party', source: 'number' };
+  // The Đoàn writes the party form too (`12-KH/TĐTN`): its symbol or name makes it a mass organisation.
+  if (number?.form === 'party') {
+    if (number.issuerSymbol && MASS_SYMBOLS.test(fold(number.issuerSymbol))) return { value: 'mass', source: 'number' };
+    if (MASS_NAMES.test(issuerFolded)) return { value: 'mass', source: 'issuer' };
+    return { value: 'party', source: 'number' };
+  }
   if (number?.form === 'state') {
     if (number.issuerSymbol && MASS_SYMBOLS.test(fold(number.issuerSymbol))) return { value: 'mass', source: 'number' };
     if (MASS_NAMES.test(issuerFolded)) return { value: 'mass', source: 'issuer' };

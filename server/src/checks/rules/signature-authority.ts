@@ -1,0 +1,121 @@
+import type { AuthorityKind, Fix } from '../../model';
+import type { Bilingual, Rule } from '../rule';
+import { effectiveSystem, foldTitle, issuerKind, PARTY_NOTE, RawSpan } from '../structure-text';
+
+type Role = 'TM' | 'KT' | 'TL' | 'Q' | 'TUQ';
+
+const ROLE: Record<AuthorityKind, Role> = { TM: 'TM', 'T/M': 'TM', KT: 'KT', 'K/T': 'KT', TL: 'TL', 'T/L': 'TL', Q: 'Q', TUQ: 'TUQ' };
+/** The party's form of a state abbreviation and back. */
+const TO_PARTY: Partial<Record<AuthorityKind, string>> = { TM: 'T/M', KT: 'K/T', TL: 'T/L' };
+const TO_STATE: Partial<Record<AuthorityKind, string>> = { 'T/M': 'TM.', 'K/T': 'KT.', 'T/L': 'TL.' };
+const PREFIX = /^(?:(?:TM|KT|Q|TL|TUQ)\.[ \t]*|(?:T\/M|K\/T|T\/L)[ \t]+)/u;
+
+/** Collectives a `TM.`/`T/M` may name, by the issuer's kind (folded). */
+const PARTY_COLLECTIVE = /^(?:ban thuong vu|ban chap hanh|thuong truc|dang uy|chi uy|chi bo|dang doan|ban can su dang|(?:tinh|thanh|huyen|quan|thi) uy)\b/;
+const STATE_COLLECTIVE = /^(?:uy ban nhan dan|(?:thuong truc )?hoi dong nhan dan)\b/;
+
+function collectiveProblem(issuer: ReturnType<typeof issuerKind>, collective: string): Bilingual | undefined {
+  const c = foldTitle(collective);
+  switch (issuer) {
+    case 'people-committee':
+      return /^uy ban nhan dan\b/.test(c) ? undefined : { vi: 'văn bản của Ủy ban nhân dân ký "TM. ỦY BAN NHÂN DÂN"', en: 'a People\'s Committee signs "TM. ỦY BAN NHÂN DÂN"' };
+    case 'people-council':
+      return /^(?:thuong truc )?hoi dong nhan dan\b/.test(c) ? undefined : { vi: 'văn bản của Hội đồng nhân dân ký "TM. HỘI ĐỒNG NHÂN DÂN" hoặc "TM. THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN"', en: 'a People\'s Council signs "TM. HỘI ĐỒNG NHÂN DÂN" or "TM. THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN"' };
+    case 'party-committee':
+      return PARTY_COLLECTIVE.test(c) ? undefined : { vi: 'cấp ủy ký thay mặt tập thể của mình: "T/M BAN THƯỜNG VỤ", "T/M BAN CHẤP HÀNH", "T/M ĐẢNG ỦY", "T/M CHI BỘ"', en: 'a party committee signs for its own collective: "T/M BAN THƯỜNG VỤ", "T/M BAN CHẤP HÀNH", "T/M ĐẢNG ỦY", "T/M CHI BỘ"' };
+    case 'mass':
+      return STATE_COLLECTIVE.test(c) || /^(?:dang uy|chi uy|chi bo|dang doan)\b/.test(c) ? { vi: 'đoàn thể ký thay mặt tập thể lãnh đạo của mình: "TM. BAN THƯỜNG VỤ", "TM. BAN CHẤP HÀNH"', en: 'a mass organisation signs for its own leadership: "TM. BAN THƯỜNG VỤ", "TM. BAN CHẤP HÀNH"' } : undefined;
+    case 'state-other':
+      return /^(?:ban thuong vu|ban chap hanh|dang uy|chi uy|chi bo)\b/.test(c) ? { vi: '"TM." đứng trước tên tập thể lãnh đạo hoặc tên cơ quan ban hành', en: '"TM." precedes the name of the leading collective or of the issuing body' } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Authority lines in the system's form, a collective that fits the issuer, a deputy's title under `KT.`. */
+export const signatureAuthority: Rule = {
+  id: 'signature-authority',
+  title: { vi: 'Thẩm quyền ký', en: 'Signing authority' },
+  defaultSeverity: 'warning',
+  doc: {
+    vi: 'Nghị định 30/2020/NĐ-CP, Phụ lục I, phần I, mục II, khoản 7 điểm b: ký thay mặt tập thể ghi "TM." trước tên tập thể lãnh đạo hoặc tên cơ quan; ký thay người đứng đầu ghi "KT." trước chức vụ của người đứng đầu, cấp phó được giao phụ trách cũng ký như cấp phó ký thay; "Q.", "TL.", "TUQ." trước chức vụ của người đứng đầu (ví dụ ở mục V: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG"). Văn bản của Đảng viết "T/M", "K/T", "T/L" (Hướng dẫn 36-HD/VPTW; kế hoạch 184-KH/TU: "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ"). Quy tắc báo: chữ viết tắt của hệ kia ("TM." trong văn bản Đảng, "T/M" trong văn bản nhà nước; sửa an toàn); "TM."/"T/M" không nêu tập thể hoặc nêu tập thể không hợp với cơ quan ban hành (Ủy ban nhân dân → "TM. ỦY BAN NHÂN DÂN"; cấp ủy → "T/M BAN THƯỜNG VỤ" …; đoàn thể → tập thể lãnh đạo của mình); "KT." không có chức vụ người đứng đầu, hoặc chức vụ người ký dưới "KT." không phải cấp phó ("PHÓ …", "THỨ TRƯỞNG"); "KT." đứng trước "TM."; và, với văn bản nhà nước, cấp phó ký (chức vụ "PHÓ …") mà không có "KT." (ở văn bản Đảng, phó bí thư ký thẳng dưới "T/M BAN THƯỜNG VỤ" là đúng, nên không báo). Đoàn thể theo thể thức nhà nước trong thực tế. Thiếu họ tên người ký do quy tắc syntax báo. ' + PARTY_NOTE.vi,
+    en: 'Decree 30/2020/NĐ-CP, Appendix I, part I, section II, item 7.b: signing for a collective puts "TM." before the name of the leading collective or of the body; signing for the head puts "KT." before the head\'s title, and a deputy in charge signs the same way; "Q.", "TL.", "TUQ." precede the head\'s title (examples in section V: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG"). Party documents write "T/M", "K/T", "T/L" (Guidance 36-HD/VPTW; plan 184-KH/TU: "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ"). Reported: the other system\'s abbreviation ("TM." in a party document, "T/M" in a state one; safe fix); a "TM."/"T/M" naming no collective or one that does not fit the issuer (a People\'s Committee → "TM. ỦY BAN NHÂN DÂN"; a party committee → "T/M BAN THƯỜNG VỤ" …; a mass organisation → its own leadership); a "KT." without the head\'s title, or a signer under "KT." whose title is not a deputy\'s ("PHÓ …", "THỨ TRƯỞNG"); "KT." above "TM."; and, in state documents, a deputy (title "PHÓ …") signing without "KT." (in party documents a deputy secretary signs directly under "T/M BAN THƯỜNG VỤ", which is right and not reported). Mass organisations follow the state layout in practice. A missing signer name is reported by the syntax rule. ' + PARTY_NOTE.en,
+  },
+  check({ document, source, report }) {
+    const signature = document.signature;
+    if (!signature) return;
+    const system = effectiveSystem(document);
+    const party = system === 'party';
+    const issuer = issuerKind(document.header.issuer?.value);
+    const title = signature.title;
+    const titleFolded = title ? foldTitle(title.text) : '';
+    const deputy = /^(?:pho |thu truong\b)/.test(titleFolded);
+    let seenKT = false;
+
+    for (const line of signature.authorities) {
+      const span = new RawSpan(source, line.range);
+      const prefix = PREFIX.exec(span.text)?.[0] ?? '';
+      const rest = span.text.slice(prefix.length).trim();
+      const prefixRange = span.rangeOf(0, prefix.trimEnd().length);
+      const role = ROLE[line.kind];
+
+      const other = party ? TO_PARTY[line.kind] : TO_STATE[line.kind];
+      if (other) {
+        const fix: Fix = { title: `Viết ${other} / Write ${other}`, edits: [{ range: span.rangeOf(0, prefix.length), newText: `${other} ` }], safe: true };
+        report(
+          prefixRange,
+          party
+            ? { vi: `Văn bản của Đảng viết "${other}", không viết "${prefix.trim()}"`, en: `Party documents write "${other}", not "${prefix.trim()}"` }
+            : { vi: `Văn bản ${system === 'mass' ? 'đoàn thể' : 'nhà nước'} viết "${other}", không viết "${prefix.trim()}" (dạng của Đảng)`, en: `${system === 'mass' ? 'Mass-organisation' : 'State'} documents write "${other}", not the party's "${prefix.trim()}"` },
+          [fix],
+        );
+      }
+
+      if (role === 'TM') {
+        if (seenKT) {
+          const [tm, kt] = party ? ['T/M', 'K/T'] : ['TM.', 'KT.'];
+          report(prefixRange, { vi: `"${tm}" (thay mặt tập thể) phải đứng trên "${kt}"`, en: `"${tm}" (for the collective) goes above "${kt}"` });
+        }
+        if (!rest) {
+          report(prefixRange, { vi: `Sau "${prefix.trim()}" phải ghi tên tập thể lãnh đạo hoặc tên cơ quan`, en: `"${prefix.trim()}" is followed by the name of the collective or of the body` });
+          continue;
+        }
+        const problem = collectiveProblem(issuer, rest);
+        if (problem) {
+          const fixes: Fix[] = issuer === 'people-committee' ? [{ title: 'Viết ỦY BAN NHÂN DÂN / Write ỦY BAN NHÂN DÂN', edits: [{ range: span.rangeOf(prefix.length, span.trimmedEnd), newText: 'ỦY BAN NHÂN DÂN' }], safe: false }] : [];
+          report(span.rangeOf(prefix.length, span.trimmedEnd), { vi: `"${line.text}" không hợp với cơ quan ban hành: ${problem.vi}`, en: `"${line.text}" does not fit the issuer: ${problem.en}` }, fixes);
+        }
+      } else if (role === 'KT') {
+        seenKT = true;
+        if (!rest) {
+          report(prefixRange, { vi: `Sau "${prefix.trim()}" phải ghi chức vụ của người đứng đầu (KT. CHỦ TỊCH)`, en: `"${prefix.trim()}" is followed by the head's title (KT. CHỦ TỊCH)` });
+          continue;
+        }
+        if (!title) {
+          report(span.rangeOf(0, span.trimmedEnd), { vi: `Dưới "${line.text}" phải có chức vụ của cấp phó ký thay (PHÓ ${rest})`, en: `Under "${line.text}" comes the deputy's title (PHÓ ${rest})` });
+        } else if (!deputy) {
+          report(title.range, {
+            vi: `Người ký thay ("${line.text}") là cấp phó: chức vụ phải là "PHÓ ${rest}", không phải "${title.text}"`,
+            en: `The one signing for the head ("${line.text}") is a deputy: the title is "PHÓ ${rest}", not "${title.text}"`,
+          });
+        }
+      }
+    }
+
+    // A state deputy signs "KT. <head>"; the party's deputy secretary signs directly under T/M.
+    const roles = signature.authorities.map((a) => ROLE[a.kind]);
+    if (system === 'state' && title && /^pho /.test(titleFolded) && !roles.some((r) => r !== 'TM')) {
+      const head = title.text.replace(/^\s*PHÓ\s+/iu, '').trim();
+      const lineStart = new RawSpan(source, { start: { line: title.range.start.line, character: 0 }, end: title.range.start });
+      const eol = source.original.includes('\r\n') ? '\r\n' : '\n';
+      const fixes: Fix[] = [
+        { title: `Thêm dòng KT. ${head} / Add the line KT. ${head}`, edits: [{ range: { start: title.range.start, end: title.range.start }, newText: `KT. ${head}${eol}${lineStart.text}` }], safe: false },
+      ];
+      report(
+        title.range,
+        { vi: `Cấp phó ký thay người đứng đầu phải ghi "KT. ${head}" trên chức vụ "${title.text}"`, en: `A deputy signing for the head writes "KT. ${head}" above the title "${title.text}"` },
+        fixes,
+      );
+    }
+  },
+};
