@@ -80,3 +80,28 @@ describe('judgement on the plan’s own date', () => {
     expect(timed('27/6/2023')).toEqual([]);
   });
 });
+
+describe('suppression comments', () => {
+  const text = (comment: string) => `Số: 1/KH-UBND\n---\n# I. A\n${comment}\n# III. B\n`;
+  const codes = (t: string) => checkPlan(parsePlan(t), { today: '2026-11-22' }).map((d) => d.code);
+
+  it('silence the named rule on the next line, in English or Vietnamese', () => {
+    expect(codes(text('// ghi chú'))).toContain('heading-numbering');
+    expect(codes(text('// kehoach-ignore heading-numbering'))).not.toContain('heading-numbering');
+    expect(codes(text('// kehoach: bỏ qua item-numbering, heading-numbering'))).not.toContain('heading-numbering');
+  });
+
+  it('leave other rules and other lines alone', () => {
+    expect(codes(text('// kehoach-ignore item-numbering'))).toContain('heading-numbering');
+  });
+});
+
+describe('configured severities', () => {
+  it('turn a rule off or change its severity', () => {
+    const parsed = parsePlan('Số: 1/KH-UBND\n---\n# I. A\n# III. B\n');
+    const of = (rules: Record<string, 'off' | 'error'>) => checkPlan(parsed, { config: { rules } }).filter((d) => d.code === 'heading-numbering').map((d) => d.severity);
+    expect(of({})).toEqual(['warning']);
+    expect(of({ 'heading-numbering': 'error' })).toEqual(['error']);
+    expect(of({ 'heading-numbering': 'off' })).toEqual([]);
+  });
+});

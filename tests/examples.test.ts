@@ -60,3 +60,20 @@ describe('the seed plans transcribed into examples/', () => {
     expect(diagnostics.filter((d) => d.severity !== 'hint').map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`)).toEqual([]);
   });
 });
+
+describe('every diagnostic on the examples', () => {
+  it('is the one listed in tests/golden/examples-diagnostics.txt (read line by line; update with vitest -u)', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { textAt } = await import('./helpers/ranges');
+    const lines: string[] = [];
+    for (const file of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.kh')).sort()) {
+      const text = readFileSync(join(root, 'examples', file), 'utf8');
+      for (const d of checkPlan(parsePlan(text), { today: '2026-11-22' })) {
+        const covered = textAt(text, d.range).replace(/\s+/g, ' ');
+        const shown = covered.length > 60 ? `${covered.slice(0, 28)}…${covered.slice(-28)}` : covered;
+        lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} «${shown}» ${d.message.split(' / ')[0]}`);
+      }
+    }
+    await expect(lines.join('\n') + '\n').toMatchFileSnapshot('golden/examples-diagnostics.txt');
+  });
+});
