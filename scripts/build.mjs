@@ -1,4 +1,4 @@
-// Bundles the CLI (and, as they arrive, the language server and the VS Code client) with esbuild.
+// Bundles the CLI and the language server (and, as it arrives, the VS Code client) with esbuild.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,7 +9,7 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 
 await build({
   absWorkingDir: root,
-  entryPoints: { 'cli/kehoach': 'server/src/cli/main.ts' },
+  entryPoints: { 'cli/kehoach': 'server/src/cli/main.ts', 'lsp/server': 'server/src/lsp/main.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,

@@ -9,6 +9,7 @@ import { builtinRegistry } from '../registry/builtin';
 import type { Registry } from '../registry/registry';
 import { planAsDocument } from '../registry/workspace';
 import { parsePlan } from '../syntax/parse';
+import { startServer } from '../lsp/server';
 import { toSarif } from './sarif';
 
 const USAGE = `kehoach: kiểm tra và xử lý kế hoạch viết bằng cú pháp .kh / check and process plans written in .kh syntax
@@ -16,6 +17,7 @@ const USAGE = `kehoach: kiểm tra và xử lý kế hoạch viết bằng cú p
 Cách dùng / Usage:
   kehoach check FILES… [--format text|json|sarif] [--fix] [--timing]
   kehoach parse FILE [--format json]
+  kehoach lsp --stdio                  máy chủ ngôn ngữ / the language server
   kehoach --help | --version
 
 FILES có thể là thư mục: mọi tệp .kh trong đó được kiểm tra. Cấu hình: tệp kehoach.json
@@ -203,7 +205,7 @@ function formatJson(reports: FileReport[]): string {
   return JSON.stringify(rows, null, 2);
 }
 
-/** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */
+/** Runs the CLI; returns the exit code (-1: a server was started and keeps the process alive). Output goes through the given writers so tests can capture it. */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   try {
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
@@ -213,6 +215,11 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     if (argv[0] === '--version') {
       out(VERSION);
       return 0;
+    }
+    if (argv[0] === 'lsp') {
+      if (!argv.includes('--stdio')) throw new UsageError('kehoach lsp chỉ chạy qua stdio: kehoach lsp --stdio / kehoach lsp runs over stdio only');
+      startServer();
+      return -1;
     }
     const options = parseArgs(argv);
     if (options.files.length === 0) throw new UsageError('Chưa có tệp nào / No file given');
