@@ -45,7 +45,9 @@ function nextDiagnostics(version: number) {
 beforeAll(async () => {
   server = spawn(process.execPath, [join(root, 'bin', 'kehoach.js'), 'lsp', '--stdio'], { cwd: root });
   connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-  connection.onNotification('textDocument/publishDiagnostics', (p) => published.push(p));
+  connection.onNotification('textDocument/publishDiagnostics', (p) => {
+    published.push(p);
+  });
   connection.listen();
   const init = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
   expect((init as { capabilities: { hoverProvider: boolean } }).capabilities.hoverProvider).toBe(true);

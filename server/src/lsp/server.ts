@@ -34,6 +34,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: [' ', ':', '#', '-'] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
@@ -53,6 +54,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onHover((params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? service.getHover(document, params.position) : null;
+  });
+  connection.onCompletion((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.getCompletions(document, params.position) : [];
   });
   connection.onDocumentSymbol((params) => {
     const document = documents.get(params.textDocument.uri);

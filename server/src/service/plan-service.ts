@@ -1,10 +1,11 @@
-import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-types';
-import { checkPlan, type CheckConfig } from '../checks';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-types';
+import { checkPlan, judgementDate, type CheckConfig } from '../checks';
 import type { PlanDiagnostic } from '../model';
 import { builtinRegistry } from '../registry/builtin';
 import type { Registry } from '../registry/registry';
 import { parsePlan, type ParseResult } from '../syntax/parse';
 import { codeActions } from './code-actions';
+import { completions } from './completion';
 import { toLspDiagnostic } from './diagnostics';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
@@ -40,11 +41,15 @@ export function createPlanService(options: PlanServiceOptions = {}) {
   let registry = options.registry ?? builtinRegistry();
   let config = options.config ?? {};
 
+  const today = () => options.today?.() ?? new Date().toISOString().slice(0, 10);
+  /** The date a plan is judged on, as the checks judge it. */
+  const judgedOn = (parsed: ParseResult) => judgementDate(parsed, config, today()).iso;
+
   function analyse(document: PlanTextDocument): Analysis {
     const hit = cache.get(document.uri);
     if (hit && hit.version === document.version) return hit.analysis;
     const parsed = parsePlan(document.getText(), { system: config.system });
-    const diagnostics = checkPlan(parsed, { registry, config, today: options.today?.() });
+    const diagnostics = checkPlan(parsed, { registry, config, today: today() });
     const analysis = { parsed, diagnostics };
     cache.set(document.uri, { version: document.version, analysis });
     return analysis;
@@ -71,9 +76,12 @@ export function createPlanService(options: PlanServiceOptions = {}) {
       return foldingRanges(analyse(document).parsed.document);
     },
     getHover(document: PlanTextDocument, position: { line: number; character: number }): Hover | null {
+      const { parsed, diagnostics } = analyse(document);
+      return hover(parsed.document, position, registry, judgedOn(parsed), diagnostics);
+    },
+    getCompletions(document: PlanTextDocument, position: { line: number; character: number }): CompletionItem[] {
       const { parsed } = analyse(document);
-      const date = config.planDate ?? parsed.document.header.planDate?.iso ?? options.today?.() ?? new Date().toISOString().slice(0, 10);
-      return hover(parsed.document, position, registry, date, analyse(document).diagnostics);
+      return completions(parsed.document, document.getText(), position, registry, judgedOn(parsed), today());
     },
     getCodeActions(document: PlanTextDocument, range: { start: { line: number; character: number }; end: { line: number; character: number } }): CodeAction[] {
       return codeActions(document.uri, analyse(document).diagnostics, range);

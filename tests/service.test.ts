@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { createPlanService } from '../server/src/service/plan-service';
+
+/**
+ * The editor features in-process. `|` in a text marks the cursor; it is
+ * removed before the text reaches the service.
+ */
+let version = 0;
+function at(marked: string) {
+  const offset = marked.indexOf('|');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  const before = text.slice(0, offset).split('\n');
+  return { document: { uri: 'file:///t.kh', version: ++version, getText: () => text }, position: { line: before.length - 1, character: before[before.length - 1].length } };
+}
+
+const service = createPlanService({ today: () => '2026-03-15' });
+const HEADER = 'Cơ quan: ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nSố: 12/KH-UBND\nĐịa danh: Lai Châu\nNgày: 15/3/2026\nLoại: Kế hoạch\nTrích yếu: Thực hiện\n---\n\n';
+
+describe('completion', () => {
+  it('offers the header labels still missing', () => {
+    const { document, position } = at('Cơ quan: UBND\n|\n---\n');
+    const labels = service.getCompletions(document, position).map((c) => c.label);
+    expect(labels).toContain('Số:');
+    expect(labels).not.toContain('Cơ quan:');
+  });
+
+  it('offers today in the official date form after Ngày:', () => {
+    const { document, position } = at('Ngày: |\n---\n');
+    expect(service.getCompletions(document, position).map((c) => c.label)).toEqual(['15/3/2026']);
+  });
+
+  it('completes Chỉ thị số 2… into the full canonical citation', () => {
+    const { document, position } = at(`${HEADER}Thực hiện Chỉ thị số 2|`);
+    const items = service.getCompletions(document, position);
+    const ct21 = items.find((c) => c.label === 'Chỉ thị số 21-CT/TW')!;
+    expect(ct21.textEdit).toMatchObject({ newText: expect.stringMatching(/^Chỉ thị số 21-CT\/TW ngày 04\/5\/2023 của Ban Bí thư về tiếp tục đổi mới/) });
+  });
+
+  it('offers only laws in force on the plan’s date', () => {
+    const { document, position } = at(`${HEADER}Căn cứ Luật số |`);
+    const labels = service.getCompletions(document, position).map((c) => c.label);
+    expect(labels).toContain('Luật số 124/2025/QH15');
+    expect(labels).not.toContain('Luật số 74/2014/QH13');
+  });
+
+  it('offers agencies that exist on the plan’s date in Nơi nhận', () => {
+    const { document, position } = at(`${HEADER}Nơi nhận:\n- |`);
+    const labels = service.getCompletions(document, position).map((c) => c.label);
+    expect(labels).toContain('Sở Giáo dục và Đào tạo');
+    expect(labels).not.toContain('Sở Lao động - Thương binh và Xã hội');
+  });
+
+  it('offers the standard sections the plan lacks, for a state plan with Kinh phí', () => {
+    const { document, position } = at(`${HEADER}# MỤC ĐÍCH, YÊU CẦU\n\n#|`);
+    expect(service.getCompletions(document, position).map((c) => c.label)).toEqual(['MỤC TIÊU', 'NHIỆM VỤ, GIẢI PHÁP', 'KINH PHÍ THỰC HIỆN', 'TỔ CHỨC THỰC HIỆN']);
+  });
+
+  it('offers the authority lines of the party in a party plan’s signature', () => {
+    const { document, position } = at('Số: 184-KH/TU\n---\n\nKý:\n  |');
+    expect(service.getCompletions(document, position).map((c) => c.label)).toContain('T/M BAN THƯỜNG VỤ');
+  });
+});
+
+describe('outline and folding', () => {
+  it('lists sections with computed numbers, nested', () => {
+    const { document } = at(`${HEADER}# A\n## B\n# C\n|`);
+    const symbols = service.getDocumentSymbols(document);
+    expect(symbols.map((s) => s.name)).toEqual(['Thực hiện', 'I. A', 'II. C']);
+    expect(symbols[1].children?.map((s) => s.name)).toEqual(['1. B']);
+  });
+
+  it('folds the header and the sections', () => {
+    const { document } = at(`${HEADER}# A\n\ntext\n\n# C\n\nmore\n|`);
+    expect(service.getFoldingRanges(document).map((f) => [f.startLine, f.endLine])).toEqual([
+      [0, 6],
+      [8, 10],
+      [12, 14],
+    ]);
+  });
+});
