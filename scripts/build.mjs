@@ -1,4 +1,4 @@
-// Bundles the CLI and the language server (and, as it arrives, the VS Code client) with esbuild.
+// Bundles the CLI, the language server and the VS Code client with esbuild.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,4 +19,19 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   define: { __KEHOACH_VERSION__: JSON.stringify(version) },
+});
+
+// The VS Code client: `vscode` is provided by the editor at run time.
+await build({
+  absWorkingDir: root,
+  entryPoints: { 'client/extension': 'client/src/extension.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['vscode'],
 });

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond npm. Nothing yet: the parser, checks and
-# CLI run on Node alone. Real-editor tests (issue 5) and export checks
-# (issue 6) will add Debian packages here (neovim, chromium, poppler-utils,
-# libreoffice-writer), and a test that needs a missing tool will fail, not skip.
+# Installs what the tests need beyond npm: Debian's Neovim for the real-editor
+# test (tests/editor-nvim.test.ts). A test that needs a missing tool fails
+# rather than skips, so this runs before the tests in .ci/run.
 set -euo pipefail
-node --version >/dev/null
+if ! command -v nvim >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq neovim >/dev/null
+fi
+nvim --version | head -n 1
