@@ -78,3 +78,27 @@ describe('outline and folding', () => {
     ]);
   });
 });
+
+describe('formatting', () => {
+  const format = (text: string) => {
+    const edits = service.getFormattingEdits({ uri: 'file:///f.kh', version: ++version, getText: () => text });
+    return edits.length ? edits[0].newText : text;
+  };
+
+  it('renumbers typed headings and items, trims line ends, writes NFC', () => {
+    const text = `${HEADER}# I. A  \n\n# III. B\n\n1. một\n3. hai\n\nTiếng Việt`.normalize('NFD');
+    expect(format(text)).toBe(`${HEADER}# I. A\n\n# II. B\n\n1. một\n2. hai\n\nTiếng Việt`);
+  });
+
+  it('is idempotent and keeps every word of the examples', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = `${__dirname}/../examples`;
+    const words = (t: string) => t.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter((w) => w && !/^\d+$/.test(w) && !/^[IVX]+$/.test(w));
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.kh'))) {
+      const text = readFileSync(`${dir}/${f}`, 'utf8');
+      const once = format(text);
+      expect(format(once), f).toBe(once);
+      expect(words(once), f).toEqual(words(text));
+    }
+  });
+});

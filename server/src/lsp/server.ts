@@ -37,6 +37,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       completionProvider: { triggerCharacters: [' ', ':', '#', '-'] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
+      documentFormattingProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
     },
     serverInfo: { name: 'kehoach', version: typeof __KEHOACH_VERSION__ === 'string' ? __KEHOACH_VERSION__ : 'dev' },
@@ -66,6 +67,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onFoldingRanges((params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? service.getFoldingRanges(document) : [];
+  });
+  connection.onDocumentFormatting((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.getFormattingEdits(document) : [];
   });
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);

@@ -1,4 +1,4 @@
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, TextEdit } from 'vscode-languageserver-types';
 import { checkPlan, judgementDate, type CheckConfig } from '../checks';
 import type { PlanDiagnostic } from '../model';
 import { builtinRegistry } from '../registry/builtin';
@@ -8,6 +8,7 @@ import { codeActions } from './code-actions';
 import { completions } from './completion';
 import { toLspDiagnostic } from './diagnostics';
 import { foldingRanges } from './folding';
+import { formatPlan } from './format';
 import { hover } from './hover';
 import { documentSymbols } from './symbols';
 
@@ -82,6 +83,9 @@ export function createPlanService(options: PlanServiceOptions = {}) {
     getCompletions(document: PlanTextDocument, position: { line: number; character: number }): CompletionItem[] {
       const { parsed } = analyse(document);
       return completions(parsed.document, document.getText(), position, registry, judgedOn(parsed), today());
+    },
+    getFormattingEdits(document: PlanTextDocument): TextEdit[] {
+      return formatPlan(document.getText());
     },
     getCodeActions(document: PlanTextDocument, range: { start: { line: number; character: number }; end: { line: number; character: number } }): CodeAction[] {
       return codeActions(document.uri, analyse(document).diagnostics, range);
