@@ -102,3 +102,13 @@ describe('formatting', () => {
     }
   });
 });
+
+describe('inlay hints', () => {
+  it('show the computed number before each heading typed without one', () => {
+    const { document } = at(`${HEADER}# A\n## B\n# III. C\n|`);
+    expect(service.getInlayHints(document).map((h) => [h.position.line, h.position.character, h.label])).toEqual([
+      [8, 2, 'I.'],
+      [9, 3, '1.'],
+    ]);
+  });
+});

@@ -38,6 +38,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       documentFormattingProvider: true,
+      inlayHintProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
     },
     serverInfo: { name: 'kehoach', version: typeof __KEHOACH_VERSION__ === 'string' ? __KEHOACH_VERSION__ : 'dev' },
@@ -67,6 +68,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onFoldingRanges((params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? service.getFoldingRanges(document) : [];
+  });
+  connection.languages.inlayHint.on((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.getInlayHints(document) : [];
   });
   connection.onDocumentFormatting((params) => {
     const document = documents.get(params.textDocument.uri);

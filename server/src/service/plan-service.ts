@@ -1,4 +1,4 @@
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, TextEdit } from 'vscode-languageserver-types';
 import { checkPlan, judgementDate, type CheckConfig } from '../checks';
 import type { PlanDiagnostic } from '../model';
 import { builtinRegistry } from '../registry/builtin';
@@ -10,6 +10,7 @@ import { toLspDiagnostic } from './diagnostics';
 import { foldingRanges } from './folding';
 import { formatPlan } from './format';
 import { hover } from './hover';
+import { inlayHints } from './inlay-hints';
 import { documentSymbols } from './symbols';
 
 /** A text document as the editor holds it. */
@@ -83,6 +84,9 @@ export function createPlanService(options: PlanServiceOptions = {}) {
     getCompletions(document: PlanTextDocument, position: { line: number; character: number }): CompletionItem[] {
       const { parsed } = analyse(document);
       return completions(parsed.document, document.getText(), position, registry, judgedOn(parsed), today());
+    },
+    getInlayHints(document: PlanTextDocument): InlayHint[] {
+      return inlayHints(analyse(document).parsed.document);
     },
     getFormattingEdits(document: PlanTextDocument): TextEdit[] {
       return formatPlan(document.getText());
