@@ -1,4 +1,21 @@
 import type { Rule } from '../rule';
+import { textDoubleSpace } from './text-double-space';
+import { textNfd } from './text-nfd';
+import { textPhrase } from './text-phrase';
+import { textRepeatedWord } from './text-repeated-word';
+import { textScanNoise } from './text-scan-noise';
+import { textSpelling } from './text-spelling';
+import { textSyllable } from './text-syllable';
+import { textToneStyle } from './text-tone-style';
 
 /** The text rules, in the order of docs/rules.md. */
-export const TEXT_RULES: readonly Rule[] = [];
+export const TEXT_RULES: readonly Rule[] = [
+  textNfd,
+  textScanNoise,
+  textRepeatedWord,
+  textDoubleSpace,
+  textToneStyle,
+  textSyllable,
+  textPhrase,
+  textSpelling,
+];

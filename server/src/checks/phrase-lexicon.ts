@@ -1,0 +1,183 @@
+/**
+ * The phrase lexicon (`server/data/phrases.json`) and the matcher behind
+ * `text-phrase`: a run of words whose diacritic-folded form equals a lexicon
+ * phrase's, typed with another tone on exactly one syllable (`TRONG TÂM` for
+ * `trọng tâm`, `thể mạnh` for `thế mạnh`), is a likely slip unless the words
+ * as typed are themselves a known phrase or overlap one (`trong tâm hồn`,
+ * `có thể mạnh dạn`). `text-syllable` and `text-spelling` use the same
+ * matcher to correct a syllable that does not exist (`quyêt định`).
+ */
+import compounds from '../../data/phrase-compounds.json';
+import data from '../../data/phrases.json';
+import { fold } from '../syntax/inline';
+import type { Word } from './text-lines';
+import { canonical, hasVowelMark, stripTones } from './vietnamese';
+
+interface Entry {
+  words: string[];
+  /** Reported as information: the look-alike is a rarer but real phrase. */
+  low: boolean;
+}
+
+interface Lexicon {
+  byKey: Map<string, Entry[]>;
+  /** Canonical phrases that are right as typed: the lexicon, the valid list and the corpus compounds. */
+  known: Set<string>;
+  /** The lexicon and the valid list only: phrases written down by hand, which always claim their words. */
+  curated: Set<string>;
+  /** Valid phrases with `#` (an item label or a number). */
+  patterns: string[][];
+  /** Folded first words of the lexicon phrases: a word that is none of them starts no slip. */
+  firstWords: Set<string>;
+  /** Corpus pairs that must not claim their second word (it mostly goes on into a lexicon phrase: `nhằm nâng` of `nhằm nâng cao`). */
+  noClaimSecond: Set<string>;
+  /** Corpus pairs that must not claim their first word (it mostly ends a lexicon phrase: `định phê` of `quyết định phê duyệt`). */
+  noClaimFirst: Set<string>;
+  maxLength: number;
+}
+
+let lexicon: Lexicon | undefined;
+
+function load(): Lexicon {
+  if (lexicon) return lexicon;
+  const byKey = new Map<string, Entry[]>();
+  const firstWords = new Set<string>();
+  const known = new Set<string>();
+  const patterns: string[][] = [];
+  let maxLength = 2;
+  for (const raw of data.phrases) {
+    const low = raw.startsWith('?');
+    const words = (low ? raw.slice(1) : raw).split(' ').map(canonical);
+    const key = words.map(fold).join(' ');
+    byKey.set(key, [...(byKey.get(key) ?? []), { words, low }]);
+    firstWords.add(fold(words[0]));
+    known.add(words.join(' '));
+    maxLength = Math.max(maxLength, words.length);
+  }
+  for (const raw of data.valid) {
+    const words = raw.split(' ').map((w) => (w === '#' ? w : canonical(w)));
+    if (words.includes('#')) patterns.push(words);
+    else known.add(words.join(' '));
+    maxLength = Math.max(maxLength, words.length);
+  }
+  const noClaimSecond = new Set<string>();
+  const noClaimFirst = new Set<string>();
+  const handWritten = new Set(known);
+  for (const [first, seconds] of Object.entries(compounds.compounds as Record<string, string>)) {
+    for (const entry of seconds.split(' ')) {
+      const pair = `${first} ${entry.replace(/[$^]/g, '')}`;
+      known.add(pair);
+      if (entry.includes('^')) noClaimSecond.add(pair);
+      if (entry.includes('$')) noClaimFirst.add(pair);
+    }
+  }
+  const curated = handWritten;
+  lexicon = { byKey, known, curated, patterns, firstWords, maxLength, noClaimSecond, noClaimFirst };
+  return lexicon;
+}
+
+/** True when the canonical words (lower case, modern placement) are a phrase of the lexicon, of its valid list or a corpus compound (`server/data/phrase-compounds.json`). */
+export function isKnownPhrase(words: string[]): boolean {
+  const lex = load();
+  if (lex.known.has(words.join(' '))) return true;
+  return lex.patterns.some((p) => p.length === words.length && p.every((w, i) => (w === '#' ? /^(?:\p{L}|\d{1,4})$/u.test(words[i]) : w === words[i])));
+}
+
+/** A likely slip: `run[from..to)` folds like a lexicon phrase and differs from it in the tone of `run[at]` only. */
+export interface PhraseSlip {
+  from: number;
+  to: number;
+  at: number;
+  /** The lexicon's word for `run[at]` (lower case, modern placement). */
+  right: string;
+  /** The lexicon phrase, canonical. */
+  phrase: string;
+  low: boolean;
+}
+
+/**
+ * Slips in one run of words (see `wordRuns`). `exists` says whether a word is
+ * a real syllable: with `requireExisting` only slips whose wrong word exists
+ * and whose words are not right as typed (a known phrase, or a word claimed
+ * by a compound with a word outside) are returned: the phrase-level
+ * confusions a syllable checker misses. Without, every slip, to correct a
+ * word the other rules already found wrong.
+ */
+export function findPhraseSlips(run: Word[], exists: (word: string) => boolean, requireExisting: boolean): PhraseSlip[] {
+  const lex = load();
+  const canon = run.map((w) => canonical(w.text));
+  const folded = run.map((w) => fold(w.text));
+  const isWord = run.map((w) => /^[\p{L}\p{M}]+$/u.test(w.text));
+  // chain[i]: how many words from i on are joined by spaces only.
+  const chain = new Array<number>(run.length).fill(1);
+  for (let i = run.length - 2; i >= 0; i--) chain[i] = run[i + 1].adjacent ? chain[i + 1] + 1 : 1;
+
+  const found: PhraseSlip[] = [];
+  for (let i = 0; i < run.length; i++) {
+    if (!lex.firstWords.has(folded[i]) || !isWord[i]) continue;
+    let key = folded[i];
+    for (let n = 2; n <= Math.min(lex.maxLength, chain[i]); n++) {
+      if (!isWord[i + n - 1]) break;
+      key += ` ${folded[i + n - 1]}`;
+      const entries = lex.byKey.get(key);
+      if (!entries) continue;
+      const window = canon.slice(i, i + n);
+      if (entries.some((e) => e.words.every((w, k) => w === window[k]))) continue;
+      const candidates: PhraseSlip[] = [];
+      for (const e of entries) {
+        const diffs = e.words.flatMap((w, k) => (w === window[k] ? [] : [k]));
+        if (diffs.length !== 1) continue;
+        const k = diffs[0];
+        if (stripTones(e.words[k]) !== stripTones(window[k])) continue;
+        candidates.push({ from: i, to: i + n, at: i + k, right: e.words[k], phrase: e.words.join(' '), low: e.low });
+      }
+      const distinct = new Set(candidates.map((c) => `${c.at} ${c.right}`));
+      if (distinct.size !== 1) continue;
+      const slip = candidates[0];
+      // Text typed without any diacritic is another matter (a label, an e-mail address, a foreign name).
+      if (!run.slice(i, i + n).some((w) => hasVowelMark(w.text))) continue;
+      if (requireExisting) {
+        // The typed words may be right after all: a known phrase themselves, or a word claimed by a compound outside.
+        if (!exists(run[slip.at].text) || isKnownPhrase(window) || overlapsKnown(i, n)) continue;
+      }
+      found.push({ ...slip, low: candidates.every((c) => c.low) });
+    }
+  }
+  // One finding per wrong word: the shortest phrase that shows it, grown to a longer one only when the
+  // longer is not just the shorter plus whole known phrases (`chuyên đổi` → `chuyên đổi số`, but `TRONG TÂM`
+  // stays itself inside `GIẢI PHÁP TRONG TÂM`).
+  const best = new Map<number, PhraseSlip>();
+  for (const s of [...found].sort((a, b) => a.to - a.from - (b.to - b.from))) {
+    const held = best.get(s.at);
+    if (!held) best.set(s.at, s);
+    else if (s.from <= held.from && s.to >= held.to) {
+      const side = (words: string[]) => words.length === 0 || (words.length >= 2 && isKnownPhrase(words));
+      if (!(side(canon.slice(s.from, held.from)) && side(canon.slice(held.to, s.to)))) best.set(s.at, s);
+    }
+  }
+  return [...best.values()].sort((a, b) => a.from - b.from);
+
+  /** A known phrase as typed that shares a word with `[i, i+n)` and reaches outside it claims that word. */
+  function overlapsKnown(i: number, n: number): boolean {
+    for (let m = 2; m <= lex.maxLength; m++) {
+      for (let s = Math.max(0, i - m + 1); s < i + n && s + m <= run.length; s++) {
+        if (s >= i && s + m <= i + n) continue;
+        if (chain[s] < m) continue;
+        const words = canon.slice(s, s + m);
+        if (!isKnownPhrase(words)) continue;
+        // A corpus pair (not one written down by hand) may be barred from claiming the word on the look-alike's side.
+        const pair = words.join(' ');
+        if (m === 2 && !lex.curated.has(pair) && s < i && lex.noClaimSecond.has(pair)) continue;
+        if (m === 2 && !lex.curated.has(pair) && s + m > i + n && lex.noClaimFirst.has(pair)) continue;
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** The lexicon's correction of `run[index]` when exactly one slip of the run is about that word. */
+export function phraseCorrection(run: Word[], index: number): PhraseSlip | undefined {
+  const slips = findPhraseSlips(run, () => true, false).filter((s) => s.at === index);
+  return slips.length === 1 ? slips[0] : undefined;
+}

@@ -1,0 +1,40 @@
+import type { Range } from '../../model';
+import { findPhraseSlips } from '../phrase-lexicon';
+import type { Rule } from '../rule';
+import { toneStyleCounts, wordRuns } from '../text-lines';
+import { isKnownSyllable } from '../vi-dictionary';
+import { expectedToneStyle, inCaseOf, toToneStyle } from '../vietnamese';
+
+export const textPhrase: Rule = {
+  id: 'text-phrase',
+  title: { vi: 'Nhầm dấu trong cụm từ quen dùng', en: 'Wrong tone in a frequent phrase' },
+  defaultSeverity: 'warning',
+  doc: {
+    vi: 'Lỗi mà trình kiểm tra chính tả theo âm tiết bỏ sót vì từng âm tiết đều có thật: `TRONG TÂM` (trọng tâm), `Công thông tin` (Cổng thông tin), `chuyên đổi số` (chuyển đổi số), `có thể mạnh` (có thế mạnh). Kehoach giữ một danh mục vài trăm cụm từ hay dùng trong văn bản hành chính (`server/data/phrases.json`); một cụm trong văn bản có cùng chữ cái với một cụm của danh mục nhưng khác dấu thanh ở đúng một âm tiết thì được báo. Để tránh báo nhầm, không báo khi chính cụm đó là cụm đúng đã biết (`chi tiêu` bên cạnh `chỉ tiêu`, `khóa học` bên cạnh `khoa học`), hoặc khi âm tiết ở biên thuộc về một từ ghép khác với chữ bên ngoài (`trong tâm hồn`, `có thể mạnh dạn`, `việc lạm dụng`); chữ không dấu hoàn toàn và tên loại văn bản trong trích dẫn (việc của `citation-diacritics`) cũng không xét. Cụm mà dạng nhầm cũng là từ có thật nhưng ít gặp chỉ được báo ở mức thông tin. Căn cứ: quy ước chính tả. Sửa nhanh: đổi dấu của âm tiết sai (không tự động: người soạn xác nhận).',
+    en: 'Slips that a syllable spell checker misses because each syllable exists: `TRONG TÂM` (trọng tâm), `Công thông tin` (Cổng thông tin), `chuyên đổi số` (chuyển đổi số), `có thể mạnh` (có thế mạnh). Kehoach keeps a lexicon of a few hundred frequent phrases of administrative Vietnamese (`server/data/phrases.json`); a phrase of the text with the same letters as a lexicon phrase but another tone on exactly one syllable is reported. To avoid false alarms nothing is reported when the phrase as typed is itself a known right phrase (`chi tiêu` beside `chỉ tiêu`, `khóa học` beside `khoa học`), or when a syllable at its edge belongs to another compound with a word outside it (`trong tâm hồn`, `có thể mạnh dạn`, `việc lạm dụng`); text without any mark and type words in citations (the business of `citation-diacritics`) are left alone. Phrases whose look-alike is a rarer real word are reported as information. Source: spelling convention. Fix: the right tone on the wrong syllable (not automatic: the drafter confirms).',
+  },
+  check({ document, source, config, report }) {
+    const runs = wordRuns(document, source);
+    const style = expectedToneStyle(toneStyleCounts(document, source), config.toneStyle);
+    const typeWords = document.citations.map((c) => c.typeWordRange);
+    for (const run of runs) {
+      for (const slip of findPhraseSlips(run, isKnownSyllable, true)) {
+        const wrong = run[slip.at];
+        const wrongRange = source.range(wrong.start, wrong.end);
+        if (typeWords.some((r) => overlaps(r, wrongRange))) continue;
+        const right = inCaseOf(wrong.text, toToneStyle(slip.right, style));
+        const typed = run.slice(slip.from, slip.to).map((w) => w.text);
+        const corrected = typed.map((t, k) => (slip.from + k === slip.at ? right : t)).join(' ');
+        report(source.range(run[slip.from].start, run[slip.to - 1].end), {
+          vi: `Có lẽ gõ nhầm: "${typed.join(' ')}" → "${corrected}"`,
+          en: `Likely a slip: "${typed.join(' ')}" → "${corrected}"`,
+        }, [{ title: `Viết "${right}" / Write "${right}"`, edits: [{ range: wrongRange, newText: right }], safe: false }], slip.low ? { severity: 'information' } : undefined);
+      }
+    }
+  },
+};
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+  return before(a.start, b.end) && before(b.start, a.end) && !(a.end.line === b.start.line && a.end.character === b.start.character) && !(b.end.line === a.start.line && b.end.character === a.start.character);
+}

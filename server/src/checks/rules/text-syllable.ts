@@ -1,0 +1,104 @@
+import type { Fix } from '../../model';
+import { phraseCorrection } from '../phrase-lexicon';
+import type { Rule } from '../rule';
+import { toneStyleCounts, wordRuns, type Word } from '../text-lines';
+import { isKnownSyllable } from '../vi-dictionary';
+import {
+  expectedToneStyle,
+  hasImpossibleStopTone,
+  hasVowelMark,
+  inCaseOf,
+  parseSyllable,
+  standardTonePlacement,
+  TONE_NAMES,
+  toToneStyle,
+  withTone,
+  type Syllable,
+} from '../vietnamese';
+
+export type SyllableDefect = 'stop-tone' | 'two-tones' | 'stray-mark' | 'misplaced-tone' | 'eth';
+
+/**
+ * What is structurally impossible in a word, if anything. Only words of
+ * Vietnamese shape are judged: a word that does not parse as onset + vowel
+ * cluster + final consonant of the standard inventories (acronyms such as
+ * `CNVCLĐ`, foreign words, minority-language names such as `Đắk`) is left
+ * alone, and so is a word without any vowel mark (`Facebook`, unmarked text).
+ */
+export function syllableDefect(word: string): { defect: SyllableDefect; syllable?: Syllable } | undefined {
+  if (/[\u0300-\u036f]/u.test(word) && /[a-zA-ZĐđ\u00C0-\u1EF9]/u.test(word)) {
+    // A combining mark that NFC could not compose onto its letter: a stray or doubled mark.
+    return { defect: 'stray-mark' };
+  }
+  // Ð/ð (Icelandic eth, U+00D0/U+00F0) looks like Đ/đ (U+0110/U+0111) but is another letter.
+  if (/[ðÐ]/u.test(word) && parseSyllable(word.replace(/ð/g, 'đ').replace(/Ð/g, 'Đ'))) return { defect: 'eth' };
+  if (!hasVowelMark(word)) return undefined;
+  const s = parseSyllable(word);
+  if (!s) return undefined;
+  if (s.tonedAt.length > 1) return { defect: 'two-tones', syllable: s };
+  if (hasImpossibleStopTone(s)) return { defect: 'stop-tone', syllable: s };
+  if (standardTonePlacement(s) !== undefined) return { defect: 'misplaced-tone', syllable: s };
+  return undefined;
+}
+
+export const textSyllable: Rule = {
+  id: 'text-syllable',
+  title: { vi: 'Âm tiết không thể có trong tiếng Việt', en: 'Impossible Vietnamese syllable' },
+  defaultSeverity: 'warning',
+  doc: {
+    vi: 'Âm tiết sai cấu trúc tiếng Việt, thường do nhận dạng chữ (OCR) hoặc gõ sai: âm tiết tận cùng bằng -c, -ch, -p, -t chỉ mang thanh sắc hoặc nặng (`quyêt`, `cuôc` là chữ hỏng); một âm tiết có hai dấu thanh (`hóà`) hoặc dấu rời không ghép được vào chữ; dấu thanh đặt ở vị trí không cách viết nào dùng (`ngừơi`, `qủa`, `hóan`: dấu đặt trên nguyên âm chính, trên nguyên âm cuối khi có phụ âm cuối); chữ Ð (eth của tiếng Iceland, U+00D0) dùng thay chữ Đ (U+0110), trông giống nhưng làm hỏng tìm kiếm và sắp xếp. Chỉ xét từ có dấu tiếng Việt và có dạng âm tiết chuẩn (phụ âm đầu, vần, phụ âm cuối); bỏ qua từ viết tắt (`CNVCLĐ`), từ nước ngoài, tên riêng tiếng dân tộc (`Đắk`, `Krông`). Căn cứ: quy ước chính tả (cấu trúc âm tiết và quy tắc đặt dấu thanh). Sửa nhanh khi chắc chắn: đặt lại dấu thanh, hoặc từ đúng khi cụm từ quanh nó cho biết (`quyêt định` → `quyết định`), không tự động; thay Ð bằng Đ (an toàn).',
+    en: 'A syllable Vietnamese cannot have, usually OCR damage or a typing slip: a syllable ending in -c, -ch, -p, -t takes only the sắc or nặng tone (`quyêt`, `cuôc` are damaged); two tone marks in one syllable (`hóà`) or a mark that composes with no letter; a tone mark where no style puts it (`ngừơi`, `qủa`, `hóan`: the mark goes on the main vowel, on the last vowel when a final consonant follows); the Icelandic eth Ð (U+00D0) used for Đ (U+0110), which looks the same but breaks search and sorting. Only words with a Vietnamese mark and of standard syllable shape (onset, rhyme, final) are judged; acronyms (`CNVCLĐ`), foreign words and minority-language names (`Đắk`, `Krông`) are left alone. Source: spelling convention (syllable structure and tone-mark rules). Fix when certain: move the mark, or the word the surrounding phrase shows (`quyêt định` → `quyết định`), never applied automatically; Ð to Đ (safe).',
+  },
+  check({ document, source, config, report }) {
+    const runs = wordRuns(document, source);
+    const style = expectedToneStyle(toneStyleCounts(document, source), config.toneStyle);
+    for (const run of runs) {
+      run.forEach((w, index) => {
+        const found = syllableDefect(w.text);
+        if (!found) return;
+        const range = source.range(w.start, w.end);
+        const fixes: Fix[] = [];
+        const offer = (right: string) => fixes.push({ title: `Viết "${right}" / Write "${right}"`, edits: [{ range, newText: right }], safe: false });
+        const s = found.syllable;
+        let message: { vi: string; en: string };
+        if (found.defect === 'stop-tone' && s) {
+          const options = [2, 5].map((tone) => withTone(w.text, tone, s.tonedAt[0] ?? lastVowel(s))).filter((c) => isKnownSyllable(c));
+          const hint = options.length ? { vi: ` (có thể là ${options.map((o) => `"${o}"`).join(' hoặc ')})`, en: ` (perhaps ${options.map((o) => `"${o}"`).join(' or ')})` } : { vi: '', en: '' };
+          message = {
+            vi: `"${w.text}" không thể có: âm tiết tận cùng bằng -${s.coda} chỉ mang thanh sắc hoặc nặng, không mang thanh ${TONE_NAMES[s.tone]}${hint.vi}`,
+            en: `"${w.text}" cannot exist: a syllable ending in -${s.coda} takes only the sắc or nặng tone, not ${TONE_NAMES[s.tone]}${hint.en}`,
+          };
+          correctFromPhrase(run, index, w, offer, style);
+        } else if (found.defect === 'two-tones') {
+          message = { vi: `"${w.text}" có hai dấu thanh`, en: `"${w.text}" has two tone marks` };
+          correctFromPhrase(run, index, w, offer, style);
+        } else if (found.defect === 'eth') {
+          const right = w.text.replace(/ð/g, 'đ').replace(/Ð/g, 'Đ');
+          message = { vi: `"${w.text}" viết bằng chữ Ð (eth) của tiếng Iceland thay cho chữ Đ: viết "${right}"`, en: `"${w.text}" uses the Icelandic letter Ð (eth) for Đ: write "${right}"` };
+          fixes.push({ title: `Viết "${right}" / Write "${right}"`, edits: [{ range, newText: right }], safe: true });
+        } else if (found.defect === 'stray-mark') {
+          message = { vi: `"${w.text}" có dấu rời không ghép được vào chữ`, en: `"${w.text}" has a combining mark that belongs to no letter` };
+        } else {
+          const right = toToneStyle(standardTonePlacement(s!, style)!, style);
+          // Offered only when the result is a real syllable (`Ià` is `là` misread, not `Ìa`).
+          if (isKnownSyllable(right)) {
+            message = { vi: `"${w.text}" đặt dấu thanh sai vị trí; viết "${right}"`, en: `"${w.text}" has its tone mark on the wrong vowel; write "${right}"` };
+            offer(right);
+          } else {
+            message = { vi: `"${w.text}" đặt dấu thanh ở vị trí không cách viết nào dùng`, en: `"${w.text}" has its tone mark where no spelling puts it` };
+          }
+        }
+        report(range, message, fixes);
+      });
+    }
+  },
+};
+
+function lastVowel(s: Syllable): number {
+  return s.nucleusStart + s.nucleus.length - 1;
+}
+
+function correctFromPhrase(run: Word[], index: number, w: Word, offer: (right: string) => void, style: 'modern' | 'classic') {
+  const slip = phraseCorrection(run, index);
+  if (slip) offer(inCaseOf(w.text, toToneStyle(slip.right, style)));
+}
