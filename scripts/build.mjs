@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-await build({
+/** What every bundle shares: CommonJS for Node 20, beside its source map. */
+const common = {
   absWorkingDir: root,
-  entryPoints: { 'cli/kehoach': 'server/src/cli/main.ts', 'lsp/server': 'server/src/lsp/main.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -18,20 +18,13 @@ await build({
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: { 'cli/kehoach': 'server/src/cli/main.ts', 'lsp/server': 'server/src/lsp/main.ts' },
   define: { __KEHOACH_VERSION__: JSON.stringify(version) },
 });
 
 // The VS Code client: `vscode` is provided by the editor at run time.
-await build({
-  absWorkingDir: root,
-  entryPoints: { 'client/extension': 'client/src/extension.ts' },
-  outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  logLevel: 'warning',
-  external: ['vscode'],
-});
+await build({ ...common, entryPoints: { 'client/extension': 'client/src/extension.ts' }, external: ['vscode'] });
