@@ -11,7 +11,10 @@ import compounds from '../../data/phrase-compounds.json';
 import data from '../../data/phrases.json';
 import { fold } from '../syntax/inline';
 import type { Word } from './text-lines';
-import { canonical, hasVowelMark, stripTones } from './vietnamese';
+import { canonical, hasVowelMark, perWord, stripTones } from './vietnamese';
+
+const foldWord = perWord(fold);
+const isLetters = perWord((w) => /^[\p{L}\p{M}]+$/u.test(w));
 
 interface Entry {
   words: string[];
@@ -60,9 +63,9 @@ function load(): Lexicon {
     else known.add(words.join(' '));
     maxLength = Math.max(maxLength, words.length);
   }
+  const curated = new Set(known);
   const noClaimSecond = new Set<string>();
   const noClaimFirst = new Set<string>();
-  const handWritten = new Set(known);
   for (const [first, seconds] of Object.entries(compounds.compounds as Record<string, string>)) {
     for (const entry of seconds.split(' ')) {
       const pair = `${first} ${entry.replace(/[$^]/g, '')}`;
@@ -71,7 +74,6 @@ function load(): Lexicon {
       if (entry.includes('$')) noClaimFirst.add(pair);
     }
   }
-  const curated = handWritten;
   lexicon = { byKey, known, curated, patterns, firstWords, maxLength, noClaimSecond, noClaimFirst };
   return lexicon;
 }
@@ -106,8 +108,8 @@ export interface PhraseSlip {
 export function findPhraseSlips(run: Word[], exists: (word: string) => boolean, requireExisting: boolean): PhraseSlip[] {
   const lex = load();
   const canon = run.map((w) => canonical(w.text));
-  const folded = run.map((w) => fold(w.text));
-  const isWord = run.map((w) => /^[\p{L}\p{M}]+$/u.test(w.text));
+  const folded = run.map((w) => foldWord(w.text));
+  const isWord = run.map((w) => isLetters(w.text));
   // chain[i]: how many words from i on are joined by spaces only.
   const chain = new Array<number>(run.length).fill(1);
   for (let i = run.length - 2; i >= 0; i--) chain[i] = run[i + 1].adjacent ? chain[i + 1] + 1 : 1;

@@ -239,3 +239,15 @@ export function countToneStyles(words: Iterable<string>): Record<ToneStyle, numb
 export function expectedToneStyle(counts: Record<ToneStyle, number>, configured?: ToneStyle): ToneStyle {
   return configured ?? (counts.classic > counts.modern ? 'classic' : 'modern');
 }
+
+/** A one-argument function of a word, remembered per word (bounded: a language server runs for days). */
+export function perWord<T>(fn: (word: string) => T): (word: string) => T {
+  const cache = new Map<string, T>();
+  return (word) => {
+    if (cache.has(word)) return cache.get(word) as T;
+    const value = fn(word);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(word, value);
+    return value;
+  };
+}

@@ -6,7 +6,7 @@ import { textLines } from '../text-lines';
 const WHOLE_LINE: { pattern: RegExp; vi: string; en: string }[] = [
   // The incoming-mail stamp: always in capitals, unlike the phrase "văn bản đến" of running text.
   { pattern: /(?:VĂN BẢN|CÔNG VĂN) ĐẾN(?: QUA MẠNG)?(?:\s*[:.,;–—-].*)?$/u, vi: 'dấu "văn bản đến"', en: 'an incoming-mail stamp' },
-  { pattern: /^ĐẾN(?:[\s.:,]+(?:Số|SỐ)\b.*)?$/u, vi: 'dấu "ĐẾN"', en: 'an incoming-mail stamp' },
+  { pattern: /^ĐẾN(?:[\s.:,]+(?:Số|SỐ)(?![\p{L}\p{N}]).*)?$/u, vi: 'dấu "ĐẾN"', en: 'an incoming-mail stamp' },
   { pattern: /^(?:Chuyển|CHUYỂN)\s*:/u, vi: 'dòng "Chuyển:" của dấu văn bản đến', en: 'the "Chuyển:" line of an incoming-mail stamp' },
   { pattern: /^(?:Lưu hồ sơ|LƯU HỒ SƠ)(?:\s+số)?\s*:/u, vi: 'dòng "Lưu hồ sơ:" của dấu văn bản đến', en: 'the "Lưu hồ sơ:" line of an incoming-mail stamp' },
   { pattern: /^sg\s*:/iu, vi: 'mẩu "sg:" của bản quét', en: 'an "sg:" scan fragment' },
@@ -15,7 +15,7 @@ const WHOLE_LINE: { pattern: RegExp; vi: string; en: string }[] = [
 ];
 
 /** Word bookmarks and fields that leak into extracted text. */
-const BOOKMARK = /(?<![\p{L}\p{N}])_(?:Toc|Hlk|Ref|GoBack)\d*\b/gu;
+const BOOKMARK = /(?<![\p{L}\p{N}])_(?:Toc|Hlk|Ref|GoBack)\d*(?![\p{L}\p{N}_])/gu;
 
 export const textScanNoise: Rule = {
   id: 'text-scan-noise',

@@ -3,14 +3,16 @@ import { isKnownPhrase, phraseCorrection } from '../phrase-lexicon';
 import type { Rule } from '../rule';
 import { toneStyleCounts, wordRuns } from '../text-lines';
 import { isKnownSyllable, suggestSyllables } from '../vi-dictionary';
-import { canonical, expectedToneStyle, hasVietnameseLetter, hasVowelMark, inCaseOf, parseSyllable, toToneStyle } from '../vietnamese';
+import { canonical, expectedToneStyle, hasVietnameseLetter, hasVowelMark, inCaseOf, parseSyllable, perWord, toToneStyle } from '../vietnamese';
 import { syllableDefect } from './text-syllable';
 
 /** Letters no other language a plan may quote uses: a word with one of them is Vietnamese or garbage. */
 const ONLY_VIETNAMESE = /[đăâêôơưĐĂÂÊÔƠƯ]/u;
 
 /** Whether the dictionary should judge this word at all. */
-export function spellable(word: string): boolean {
+export const spellable = perWord(isSpellable);
+
+function isSpellable(word: string): boolean {
   if (word.length < 2 || /\p{N}/u.test(word) || !hasVietnameseLetter(word)) return false;
   const rest = word.slice(1);
   const allCaps = word.length > 1 && word === word.toUpperCase();

@@ -9,6 +9,7 @@ import {
   hasVowelMark,
   inCaseOf,
   parseSyllable,
+  perWord,
   standardTonePlacement,
   TONE_NAMES,
   toToneStyle,
@@ -25,7 +26,9 @@ export type SyllableDefect = 'stop-tone' | 'two-tones' | 'stray-mark' | 'misplac
  * `CNVCLĐ`, foreign words, minority-language names such as `Đắk`) is left
  * alone, and so is a word without any vowel mark (`Facebook`, unmarked text).
  */
-export function syllableDefect(word: string): { defect: SyllableDefect; syllable?: Syllable } | undefined {
+export const syllableDefect = perWord(findDefect);
+
+function findDefect(word: string): { defect: SyllableDefect; syllable?: Syllable } | undefined {
   if (/[\u0300-\u036f]/u.test(word) && /[a-zA-ZĐđ\u00C0-\u1EF9]/u.test(word)) {
     // A combining mark that NFC could not compose onto its letter: a stray or doubled mark.
     return { defect: 'stray-mark' };
