@@ -8,7 +8,7 @@ import type { PlanDiagnostic } from '../model';
 import { builtinRegistry } from '../registry/builtin';
 import type { Registry } from '../registry/registry';
 import { planAsDocument } from '../registry/workspace';
-import { parsePlan } from '../syntax/parse';
+import { parsePlan, type ParseResult } from '../syntax/parse';
 import { startServer } from '../lsp/server';
 import { toSarif } from './sarif';
 
@@ -153,22 +153,31 @@ const ENCODING_PROBLEM: PlanDiagnostic = {
 };
 
 function checkFiles(files: string[], options: Options, timing: { ms: number }): { reports: FileReport[]; fixed: number } {
-  const inputs = files.map((file) => ({ file, ...readPlanFile(file), workspace: workspaceOf(file) }));
+  const inputs = files.map((file) => {
+    const read = readPlanFile(file);
+    const workspace = workspaceOf(file);
+    const started = performance.now();
+    const parsed = parsePlan(read.text, { system: workspace.config.system });
+    timing.ms += performance.now() - started;
+    return { file, ...read, workspace, parsed };
+  });
   // The plans checked together are documents to each other.
-  const plans = inputs.map(({ file, text, workspace }) => planAsDocument(parsePlan(text, { system: workspace.config.system }).document, file)).filter((d) => d !== undefined);
+  const plans = inputs.map(({ file, parsed }) => planAsDocument(parsed.document, file)).filter((d) => d !== undefined);
   const reports: FileReport[] = [];
   let fixed = 0;
   for (const input of inputs) {
     const { file, encodingProblem, workspace } = input;
     const registry = plans.length > 1 ? workspace.registry.with({ documents: plans.filter((p) => p.sources[0] !== file) }) : workspace.registry;
     let text = input.text;
-    const run = () => {
+    // The first check reuses the parse made above; later passes (after fixes) parse the new text.
+    const run = (given?: ParseResult) => {
       const started = performance.now();
-      const diagnostics = checkPlan(parsePlan(text, { system: workspace.config.system }), { registry, config: workspace.config });
+      const parsed = given ?? parsePlan(text, { system: workspace.config.system });
+      const diagnostics = checkPlan(parsed, { registry, config: workspace.config });
       timing.ms += performance.now() - started;
       return diagnostics;
     };
-    let diagnostics = run();
+    let diagnostics = run(input.parsed);
     if (options.fix && !encodingProblem) {
       // Fixes can overlap: apply, re-check, until nothing safe is left (bounded).
       for (let pass = 0; pass < 5; pass++) {
