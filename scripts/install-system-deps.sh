@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond npm: Debian's Neovim for the real-editor
-# test (tests/editor-nvim.test.ts). A test that needs a missing tool fails
+# Installs what the tests need beyond npm, from Debian's packages: Neovim for
+# the real-editor test, Chromium for the preview and VS Code (code-server)
+# tests, poppler's tools to read our PDFs, LibreOffice to open our DOCX, and
+# pandoc as the benchmarks' peer. A test that needs a missing tool fails
 # rather than skips, so this runs before the tests in .ci/run.
 set -euo pipefail
-if ! command -v nvim >/dev/null 2>&1; then
+PACKAGES=(neovim chromium poppler-utils libreoffice-writer pandoc)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq neovim >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 nvim --version | head -n 1
