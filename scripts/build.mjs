@@ -18,6 +18,10 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
+  // The PDF renderer's fonts travel inside the bundle as bytes (server/src/render/fonts.ts).
+  loader: { '.ttf': 'binary' },
+  // pdfkit's ES build locates its data files through `import.meta.url`, which a CommonJS bundle lacks: take its CommonJS build.
+  alias: { pdfkit: './node_modules/pdfkit/js/pdfkit.js' },
 };
 
 await build({

@@ -5,7 +5,8 @@
 # pandoc as the benchmarks' peer. A test that needs a missing tool fails
 # rather than skips, so this runs before the tests in .ci/run.
 set -euo pipefail
-PACKAGES=(neovim chromium poppler-utils libreoffice-writer pandoc)
+# fonts-liberation2: LibreOffice's stand-in for Times New Roman, so our DOCX paginates as in Word.
+PACKAGES=(neovim chromium poppler-utils libreoffice-writer pandoc libkrb5-dev fonts-liberation2)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

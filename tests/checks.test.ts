@@ -3,11 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPlan, RULES } from '../server/src/checks';
 import { renderRulesDoc } from '../server/src/checks/rules-doc';
+import { builtinRegistry } from '../server/src/registry/builtin';
+import { planAsDocument } from '../server/src/registry/workspace';
 import { parsePlan } from '../server/src/syntax/parse';
 import { describeDiagnostics, expectedDiagnostics } from './helpers/fixture';
 
 const dir = join(__dirname, 'fixtures', 'checks');
 const fixtures = readdirSync(dir).filter((f) => f.endsWith('.kh'));
+/** Plans of the workspace every fixture sees, as the CLI and the editor give them (the parents of the cascade-* fixtures). */
+const parentsDir = join(dir, 'cascade-parents');
+const registry = builtinRegistry().with({
+  documents: readdirSync(parentsDir).flatMap((f) => planAsDocument(parsePlan(readFileSync(join(parentsDir, f), 'utf8')).document, join(parentsDir, f)) ?? []),
+});
 
 /** The rule a fixture is about: its name up to the first dot (`heading-numbering.fires.kh`). */
 const ruleOf = (file: string) => file.slice(0, file.indexOf('.'));
@@ -16,7 +23,7 @@ describe('check fixtures: each marker is a diagnostic of the fixture\'s rule, an
   for (const file of fixtures) {
     it(file, () => {
       const text = readFileSync(join(dir, file), 'utf8');
-      const actual = checkPlan(parsePlan(text), { today: '2026-11-22' }).filter((d) => d.code === ruleOf(file));
+      const actual = checkPlan(parsePlan(text), { today: '2026-11-22', registry }).filter((d) => d.code === ruleOf(file));
       expect(describeDiagnostics(actual)).toEqual(expectedDiagnostics(text));
     });
   }

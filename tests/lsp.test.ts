@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { LAI_CHAU_HEADER } from './helpers/plans';
 
 /** Speaks LSP to the bundled server over stdio, as an editor does. */
 const root = join(__dirname, '..');
@@ -10,15 +11,7 @@ let connection: MessageConnection;
 const published: { uri: string; version?: number; diagnostics: { code: string; range: { start: { line: number; character: number } }; severity: number }[] }[] = [];
 
 const uri = 'file:///tmp/ke-hoach.kh';
-const TEXT = `Cơ quan: ỦY BAN NHÂN DÂN TỈNH LAI CHÂU
-Số: 12/KH-UBND
-Địa danh: Lai Châu
-Ngày: 15/3/2026
-Loại: Kế hoạch
-Trích yếu: Thực hiện Chỉ thị số 21-CT/TW ngày 04/5/2023 của Ban Bí thư
----
-
-Căn cứ Luật số 74/2014/QH13 ngày 27/11/2014 của Quốc hội.
+const TEXT = `${LAI_CHAU_HEADER}Căn cứ Luật số 74/2014/QH13 ngày 27/11/2014 của Quốc hội.
 
 # I. MỤC ĐÍCH, YÊU CẦU
 

@@ -1,8 +1,74 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerPreviewCommands } from './preview';
+import type { CheckWorkspaceMethod, CheckWorkspaceResult, ImportMethod, ImportParams, ImportPlanResult, NewPlanMethod, NewPlanParams, NewPlanResult, PlanStatus, PlanStatusMethod, PlanStatusParams, RegistryEntryMethod, RegistryEntryParams } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
+
+const PLAN_STATUS: PlanStatusMethod = 'kehoach/planStatus';
+const CHECK_WORKSPACE: CheckWorkspaceMethod = 'kehoach/checkWorkspace';
+const REGISTRY_ENTRY: RegistryEntryMethod = 'kehoach/registryEntry';
+const NEW_PLAN: NewPlanMethod = 'kehoach/newPlan';
+const IMPORT: ImportMethod = 'kehoach/import';
+
+/** The skeleton snippet (snippets/kehoach.code-snippets) of each system, for “New plan”. */
+const SKELETONS = [
+  { system: 'state', snippet: 'Kế hoạch đầy đủ (nhà nước)' },
+  { system: 'party', snippet: 'Kế hoạch đầy đủ (Đảng)' },
+  { system: 'mass', snippet: 'Kế hoạch đầy đủ (đoàn thể)' },
+] as const;
+
+function systemName(system: PlanStatus['system']): string {
+  return { state: vscode.l10n.t('State'), party: vscode.l10n.t('Party'), mass: vscode.l10n.t('Mass organisation') }[system];
+}
+
+/** `2020-11-17` → `17/11/2020`, as plans write dates. */
+function planDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day}/${month}/${year}`;
+}
+
+/**
+ * The status bar item of the active plan: its system and the date it is
+ * judged on. Refreshed when the active editor changes and whenever its
+ * diagnostics arrive (the server recomputes both after an edit).
+ */
+function planStatusItem(context: vscode.ExtensionContext, languageClient: LanguageClient): void {
+  const item = vscode.window.createStatusBarItem('kehoach.planStatus', vscode.StatusBarAlignment.Right, 100);
+  item.name = vscode.l10n.t('kehoach: system and date of the plan');
+  context.subscriptions.push(item);
+  let asked = 0;
+  const refresh = async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== 'kehoach') {
+      item.hide();
+      return;
+    }
+    const ticket = ++asked;
+    const status = await languageClient.sendRequest<PlanStatus | null>(PLAN_STATUS, { uri: editor.document.uri.toString() } satisfies PlanStatusParams).catch(() => null);
+    if (ticket !== asked) return; // A later refresh is under way.
+    if (!status) {
+      item.hide();
+      return;
+    }
+    item.text = `$(law) ${systemName(status.system)} · ${planDate(status.date)}`;
+    item.tooltip = {
+      config: vscode.l10n.t('Judged on the date set by kehoach.planDate or kehoach.json'),
+      plan: vscode.l10n.t('Judged on the plan’s own date (Ngày:)'),
+      today: vscode.l10n.t('The plan has no date (Ngày:): judged on today'),
+    }[status.dateSource];
+    item.show();
+  };
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (e.uris.some((u) => u.toString() === active)) void refresh();
+    }),
+  );
+  void refresh();
+}
 
 /**
  * The extension is thin: it starts the bundled language server and lets it
@@ -18,14 +84,62 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: 'kehoach' }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{kehoach.json,*.kh}') },
   };
-  client = new LanguageClient('kehoach', vscode.l10n.t('kehoach: kế hoạch'), serverOptions, clientOptions);
+  client = new LanguageClient('kehoach', vscode.l10n.t('kehoach: plans'), serverOptions, clientOptions);
+  const languageClient = client;
+  registerPreviewCommands(context, languageClient);
   context.subscriptions.push(
     vscode.commands.registerCommand('kehoach.restartServer', async () => {
       await client?.restart();
-      void vscode.window.showInformationMessage(vscode.l10n.t('Đã khởi động lại máy chủ kehoach'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('The kehoach server was restarted'));
+    }),
+    vscode.commands.registerCommand('kehoach.newPlan', async () => {
+      const picked = await vscode.window.showQuickPick(
+        SKELETONS.map((s) => ({ label: systemName(s.system), snippet: s.snippet, system: s.system })),
+        { placeHolder: vscode.l10n.t('Which system is the plan issued in?') },
+      );
+      if (!picked) return;
+      // Given the parent and the issuer, the server writes the whole skeleton (kehoach/newPlan); left empty, the snippet does.
+      const parent = await vscode.window.showInputBox({ prompt: vscode.l10n.t('The document the plan implements (e.g. Chỉ thị số 21-CT/TW); leave empty for a blank skeleton') });
+      if (parent === undefined) return;
+      const issuer = parent.trim() ? await vscode.window.showInputBox({ prompt: vscode.l10n.t('The issuing body (e.g. Ủy ban nhân dân huyện Tam Đường)') }) : '';
+      if (issuer === undefined) return;
+      if (parent.trim() && issuer.trim()) {
+        const plan = await languageClient.sendRequest<NewPlanResult>(NEW_PLAN, { implements: parent, issuer, system: picked.system } satisfies NewPlanParams);
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'kehoach', content: plan.text }));
+        for (const note of plan.notes) void vscode.window.showWarningMessage(note);
+        return;
+      }
+      const document = await vscode.workspace.openTextDocument({ language: 'kehoach', content: '' });
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'kehoach', name: picked.snippet });
+    }),
+    vscode.commands.registerCommand('kehoach.importPlan', async () => {
+      const [file] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Text or Word')]: ['txt', 'docx', 'md'] } })) ?? [];
+      if (!file) return;
+      const result = await languageClient.sendRequest<ImportPlanResult>(IMPORT, { uri: file.toString() } satisfies ImportParams);
+      if ('error' in result) {
+        void vscode.window.showErrorMessage(result.error);
+        return;
+      }
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'kehoach', content: result.text }));
+      languageClient.outputChannel.appendLine(result.report);
+      void vscode.window.showInformationMessage(result.report.split('\n')[0]);
+    }),
+    vscode.commands.registerCommand('kehoach.checkWorkspace', async () => {
+      const totals = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking every plan of the workspace…'), cancellable: true },
+        (_progress, token) => languageClient.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE, null, token),
+      );
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} plans checked: {1} errors, {2} warnings', totals.files, totals.errors, totals.warnings));
+    }),
+    // Go to definition of a registry entry opens this read-only document (server/src/service/registry-entry.ts).
+    vscode.workspace.registerTextDocumentContentProvider('kehoach-registry', {
+      provideTextDocumentContent: async (uri) => (await languageClient.sendRequest<string | null>(REGISTRY_ENTRY, { uri: uri.toString() } satisfies RegistryEntryParams)) ?? '',
     }),
   );
   await client.start();
+  planStatusItem(context, languageClient);
 }
 
 export async function deactivate(): Promise<void> {

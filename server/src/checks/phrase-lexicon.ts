@@ -22,16 +22,22 @@ interface Entry {
   low: boolean;
 }
 
+/** The lexicon phrases as a trie of folded words: matching walks it and stops where no phrase goes on. */
+interface TrieNode {
+  /** The phrases that end here. */
+  entries?: Entry[];
+  next?: Map<string, TrieNode>;
+}
+
 interface Lexicon {
-  byKey: Map<string, Entry[]>;
+  /** Folded first words of the lexicon phrases: a word that is none of them starts no slip. */
+  trie: Map<string, TrieNode>;
   /** Canonical phrases that are right as typed: the lexicon, the valid list and the corpus compounds. */
   known: Set<string>;
   /** The lexicon and the valid list only: phrases written down by hand, which always claim their words. */
   curated: Set<string>;
   /** Valid phrases with `#` (an item label or a number). */
   patterns: string[][];
-  /** Folded first words of the lexicon phrases: a word that is none of them starts no slip. */
-  firstWords: Set<string>;
   /** Corpus pairs that must not claim their second word (it mostly goes on into a lexicon phrase: `nhằm nâng` of `nhằm nâng cao`). */
   noClaimSecond: Set<string>;
   /** Corpus pairs that must not claim their first word (it mostly ends a lexicon phrase: `định phê` of `quyết định phê duyệt`). */
@@ -43,17 +49,21 @@ let lexicon: Lexicon | undefined;
 
 function load(): Lexicon {
   if (lexicon) return lexicon;
-  const byKey = new Map<string, Entry[]>();
-  const firstWords = new Set<string>();
+  const trie = new Map<string, TrieNode>();
   const known = new Set<string>();
   const patterns: string[][] = [];
   let maxLength = 2;
   for (const raw of data.phrases) {
     const low = raw.startsWith('?');
     const words = (low ? raw.slice(1) : raw).split(' ').map(canonical);
-    const key = words.map(fold).join(' ');
-    byKey.set(key, [...(byKey.get(key) ?? []), { words, low }]);
-    firstWords.add(fold(words[0]));
+    let level = trie;
+    let node: TrieNode | undefined;
+    for (const w of words.map(fold)) {
+      node = level.get(w);
+      if (!node) level.set(w, (node = {}));
+      level = node.next ??= new Map();
+    }
+    (node!.entries ??= []).push({ words, low });
     known.add(words.join(' '));
     maxLength = Math.max(maxLength, words.length);
   }
@@ -74,7 +84,7 @@ function load(): Lexicon {
       if (entry.includes('$')) noClaimFirst.add(pair);
     }
   }
-  lexicon = { byKey, known, curated, patterns, firstWords, maxLength, noClaimSecond, noClaimFirst };
+  lexicon = { trie, known, curated, patterns, maxLength, noClaimSecond, noClaimFirst };
   return lexicon;
 }
 
@@ -116,12 +126,11 @@ export function findPhraseSlips(run: Word[], exists: (word: string) => boolean, 
 
   const found: PhraseSlip[] = [];
   for (let i = 0; i < run.length; i++) {
-    if (!lex.firstWords.has(folded[i]) || !isWord[i]) continue;
-    let key = folded[i];
-    for (let n = 2; n <= Math.min(lex.maxLength, chain[i]); n++) {
+    let node = isWord[i] ? lex.trie.get(folded[i]) : undefined;
+    for (let n = 2; node && n <= Math.min(lex.maxLength, chain[i]); n++) {
       if (!isWord[i + n - 1]) break;
-      key += ` ${folded[i + n - 1]}`;
-      const entries = lex.byKey.get(key);
+      node = node.next?.get(folded[i + n - 1]);
+      const entries = node?.entries;
       if (!entries) continue;
       const window = canon.slice(i, i + n);
       if (entries.some((e) => e.words.every((w, k) => w === window[k]))) continue;

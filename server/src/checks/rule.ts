@@ -1,4 +1,4 @@
-import type { Fix, PlanDiagnostic, PlanDocument, PlanSystem, Range, Severity } from '../model';
+import type { Fix, PlanDiagnostic, PlanDocument, PlanSystem, Range, RelatedInformation, Severity } from '../model';
 import type { Registry } from '../registry/registry';
 import type { SourceText } from '../syntax/source-text';
 
@@ -36,9 +36,10 @@ export interface CheckContext {
   /**
    * Reports a finding of the running rule. `severity` lowers (never raises)
    * the rule's severity for this finding, e.g. to a hint when the registry
-   * fact behind it is unconfirmed.
+   * fact behind it is unconfirmed. `related` points to places in other
+   * documents (the parent plan's task).
    */
-  report(range: Range, message: Bilingual, fixes?: Fix[], options?: { severity?: Severity }): void;
+  report(range: Range, message: Bilingual, fixes?: Fix[], options?: { severity?: Severity; related?: RelatedInformation[] }): void;
 }
 
 /**

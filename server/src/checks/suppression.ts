@@ -9,7 +9,8 @@ export function suppressions(document: PlanDocument): Map<number, Set<string>> {
   const commentLines = new Set(document.comments.map((c) => c.range.start.line));
   const result = new Map<number, Set<string>>();
   for (const comment of document.comments) {
-    const m = /^kehoach(?:-ignore|:\s*bỏ qua)\s+(.+)$/iu.exec(comment.text);
+    // `s`: a U+2028 in the comment must not make `.+$` backtrack over every space (quadratic).
+    const m = /^kehoach(?:-ignore|:\s*bỏ qua)\s+(.+)$/isu.exec(comment.text);
     if (!m) continue;
     let target = comment.range.start.line + 1;
     while (commentLines.has(target)) target++;

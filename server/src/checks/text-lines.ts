@@ -10,7 +10,8 @@ import type { PlanDocument } from '../model';
 import { HEADER_LABELS } from '../syntax/lexer';
 import type { SourceText } from '../syntax/source-text';
 import type { ToneStyle } from './rule';
-import { countToneStyles } from './vietnamese';
+import { memoized } from '../syntax/memo';
+import { parseSyllable, toneStyleOf } from './vietnamese';
 
 export type LineKind =
   | 'blank'
@@ -124,7 +125,23 @@ export function textLines(document: PlanDocument, source: SourceText): TextLine[
   return lines;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** A letter, mark or digit: the code points words are made of. */
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+/** `WORD_CHAR` of each UTF-16 unit that is a whole code point: 0 not known yet, 1 yes, 2 no (the regex once per unit, not per character). */
+const WORD_UNIT = new Uint8Array(0x10000);
+
+/** Length of the word character at `i` (1 or 2 units), or 0 when it is none. */
+function wordCharAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    // A pair is one code point; a lone half is no letter.
+    return next >= 0xdc00 && next <= 0xdfff && WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let known = WORD_UNIT[code];
+  if (known === 0) WORD_UNIT[code] = known = code >= 0xdc00 && code <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
 const runCache = new WeakMap<SourceText, Word[][]>();
 
 /**
@@ -142,22 +159,27 @@ export function wordRuns(document: PlanDocument, source: SourceText): Word[][] {
   for (const l of textLines(document, source)) {
     if (!l.continuation) pushRun();
     if (l.contentStart >= l.end) continue;
-    const lineText = text.slice(l.contentStart, l.end);
-    WORD.lastIndex = 0;
-    let m: RegExpExecArray | null;
     let previousEnd = -1;
-    while ((m = WORD.exec(lineText))) {
-      const start = l.contentStart + m.index;
-      const end = start + m[0].length;
+    // Words are maximal runs of letters, marks and digits, scanned by hand: this runs for every character.
+    for (let at = l.contentStart; at < l.end; ) {
+      let length = wordCharAt(text, at);
+      if (length === 0) {
+        at++;
+        continue;
+      }
+      const start = at;
+      let end = at + length;
+      while (end < l.end && (length = wordCharAt(text, end)) > 0) end += length;
+      at = end;
       let adjacent = false;
       if (previousEnd >= 0) {
-        adjacent = /^[ \t]+$/.test(text.slice(previousEnd, start));
+        adjacent = start > previousEnd && onlySpaces(text, previousEnd, start);
       } else if (run.length) {
         // The first word of a continuation line: adjacent when nothing but spaces ends the line before.
         const before = run[run.length - 1];
-        adjacent = before.line === l.line - 1 && /^[ \t]*$/.test(text.slice(before.end, lineEndOf(before.end))) && /^[ \t]*$/.test(text.slice(l.contentStart, start));
+        adjacent = before.line === l.line - 1 && onlySpaces(text, before.end, lineEndOf(before.end)) && onlySpaces(text, l.contentStart, start);
       }
-      run.push({ text: m[0], start, end, line: l.line, adjacent });
+      run.push({ text: text.slice(start, end), start, end, line: l.line, adjacent });
       previousEnd = end;
     }
   }
@@ -176,13 +198,66 @@ export function wordRuns(document: PlanDocument, source: SourceText): Word[][] {
   }
 }
 
+/** True when `text[from, to)` is spaces and tabs only (or empty); no slice, as it runs for every word. */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/**
+ * What a run's word-level findings depend on: its text from just before its
+ * first word to just after its last (the characters beside a word tell a
+ * hyphenated transliteration). The words and which of them are adjacent
+ * follow from it alone: the lines of a run after its first carry no marker,
+ * only indentation. A slice: no copy of the text is made.
+ */
+function runKey(source: SourceText, run: Word[]): string {
+  return source.text.slice(Math.max(0, run[0].start - 1), run[run.length - 1].end + 1);
+}
+
+/**
+ * A finding of one run that depends on its words alone (see `runKey`),
+ * computed once per source and, through `source.memo`, reused by the next
+ * version of the document for every run the edit did not touch. The result
+ * must refer to words by their index in the run, never by offset.
+ */
+export function perRun<T extends object>(source: SourceText, run: Word[], kind: string, compute: () => T): T {
+  let results = perRunCache.get(run);
+  if (!results) perRunCache.set(run, (results = new Map()));
+  let value = results.get(kind) as T | undefined;
+  if (value === undefined) {
+    value = memoized(source.memo, kind, () => runKey(source, run), compute);
+    results.set(kind, value);
+  }
+  return value;
+}
+
+const perRunCache = new WeakMap<Word[], Map<string, object>>();
+
+/** The words of a run that are open `oa`, `oe`, `uy` with a tone mark, with their placement: [index in the run, style]. */
+export function runToneStyles(source: SourceText, run: Word[]): readonly [number, ToneStyle][] {
+  return perRun(source, run, 'tone-styles', () => {
+    const styles: [number, ToneStyle][] = [];
+    run.forEach((w, index) => {
+      const s = parseSyllable(w.text);
+      const style = s && toneStyleOf(s);
+      if (style) styles.push([index, style]);
+    });
+    return styles;
+  });
+}
+
 const styleCache = new WeakMap<SourceText, Record<ToneStyle, number>>();
 
 /** How many words of the text use each tone-mark placement (`hóa` modern, `hoá` classic); computed once per source. */
 export function toneStyleCounts(document: PlanDocument, source: SourceText): Record<ToneStyle, number> {
   let counts = styleCache.get(source);
   if (!counts) {
-    counts = countToneStyles(wordRuns(document, source).flat().map((w) => w.text));
+    counts = { modern: 0, classic: 0 };
+    for (const run of wordRuns(document, source)) for (const [, style] of runToneStyles(source, run)) counts[style]++;
     styleCache.set(source, counts);
   }
   return counts;

@@ -9,7 +9,7 @@
  */
 import nspell from 'nspell';
 import data from '../../data/dictionary-vi.json';
-import { toToneStyle } from './vietnamese';
+import { perWord, toToneStyle } from './vietnamese';
 
 let speller: ReturnType<typeof nspell> | undefined;
 
@@ -40,9 +40,9 @@ export function isKnownSyllable(word: string): boolean {
   return result;
 }
 
-/** The dictionary's suggestions for a word, in the modern placement. */
-export function suggestSyllables(word: string): string[] {
-  return instance()
+/** The dictionary's suggestions for a word, in the modern placement; remembered per word, as nspell's search takes milliseconds. Callers must not change the array. */
+export const suggestSyllables = perWord((word: string): string[] =>
+  instance()
     .suggest(toToneStyle(word.normalize('NFC').toLowerCase(), 'classic'))
-    .map((w) => toToneStyle(w, 'modern'));
-}
+    .map((w) => toToneStyle(w, 'modern')),
+);

@@ -224,17 +224,6 @@ export function canonical(word: string): string {
 
 const CANONICAL = new Map<string, string>();
 
-/** How many words of each placement style a text has (`hóa`, `ủy` modern; `hoá`, `uỷ` classic). */
-export function countToneStyles(words: Iterable<string>): Record<ToneStyle, number> {
-  const counts: Record<ToneStyle, number> = { modern: 0, classic: 0 };
-  for (const w of words) {
-    const s = parseSyllable(w);
-    const style = s && toneStyleOf(s);
-    if (style) counts[style]++;
-  }
-  return counts;
-}
-
 /** The style a document should follow: the configured one, else its majority, modern on a tie (the usual style of administrative documents). */
 export function expectedToneStyle(counts: Record<ToneStyle, number>, configured?: ToneStyle): ToneStyle {
   return configured ?? (counts.classic > counts.modern ? 'classic' : 'modern');
@@ -244,7 +233,9 @@ export function expectedToneStyle(counts: Record<ToneStyle, number>, configured?
 export function perWord<T>(fn: (word: string) => T): (word: string) => T {
   const cache = new Map<string, T>();
   return (word) => {
-    if (cache.has(word)) return cache.get(word) as T;
+    // One look-up on a hit: `has` only for the values that are undefined.
+    const hit = cache.get(word);
+    if (hit !== undefined || cache.has(word)) return hit as T;
     const value = fn(word);
     if (cache.size > 50_000) cache.clear();
     cache.set(word, value);

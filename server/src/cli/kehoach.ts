@@ -1,15 +1,17 @@
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkPlan, RULES } from '../checks';
+import { checkPlan } from '../checks';
 import { applySafeFixes } from '../checks/apply-fixes';
-import { parseRegistryFile, parseWorkspaceConfig, type WorkspaceConfig } from '../checks/config';
 import type { PlanDiagnostic } from '../model';
-import { builtinRegistry } from '../registry/builtin';
-import type { Registry } from '../registry/registry';
 import { planAsDocument } from '../registry/workspace';
 import { parsePlan, type ParseResult } from '../syntax/parse';
 import { startServer } from '../lsp/server';
+import { loadWorkspaceConfig, type FileReport, type LoadedWorkspaceConfig } from '../lsp/workspace-config';
+import { writeAtomically } from './output-file';
+import { renderCommand, RENDER_USAGE } from './render-command';
+import { importCommand, IMPORT_USAGE } from './import-command';
+import { newCommand, NEW_USAGE } from './new-command';
 import { toSarif } from './sarif';
 
 const USAGE = `kehoach: kiểm tra và xử lý kế hoạch viết bằng cú pháp .kh / check and process plans written in .kh syntax
@@ -17,6 +19,9 @@ const USAGE = `kehoach: kiểm tra và xử lý kế hoạch viết bằng cú p
 Cách dùng / Usage:
   kehoach check FILES… [--format text|json|sarif] [--fix] [--timing]
   kehoach parse FILE [--format json]
+${RENDER_USAGE}
+${IMPORT_USAGE}
+${NEW_USAGE}
   kehoach lsp --stdio                  máy chủ ngôn ngữ / the language server
   kehoach --help | --version
 
@@ -86,17 +91,10 @@ function expandFiles(paths: string[]): string[] {
   return out;
 }
 
-export interface FileReport {
-  file: string;
-  diagnostics: PlanDiagnostic[];
-}
+export type { FileReport };
 
 /** The settings and registry of a workspace: its nearest kehoach.json, with the diagnostics of that file and its registry files. */
-interface Workspace {
-  config: WorkspaceConfig;
-  registry: Registry;
-  reports: FileReport[];
-}
+type Workspace = LoadedWorkspaceConfig;
 
 const workspaces = new Map<string, Workspace>();
 
@@ -113,36 +111,9 @@ function workspaceOf(file: string): Workspace {
   const key = configFile ?? '';
   const cached = workspaces.get(key);
   if (cached) return cached;
-  const workspace: Workspace = { config: {}, registry: builtinRegistry(), reports: [] };
-  if (configFile) {
-    const { config, diagnostics } = parseWorkspaceConfig(readFileSync(configFile, 'utf8'), RULES.map((r) => r.id));
-    workspace.config = config;
-    workspace.reports.push({ file: configFile, diagnostics });
-    for (const path of config.registry ?? []) {
-      const full = resolve(dirname(configFile), path);
-      if (!existsSync(full)) {
-        workspace.reports[0].diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'config', message: `Không có tệp danh mục / No registry file: ${path}` });
-        continue;
-      }
-      const extra = parseRegistryFile(readFileSync(full, 'utf8'));
-      workspace.reports.push({ file: full, diagnostics: extra.diagnostics });
-      workspace.registry = workspace.registry.with(extra);
-    }
-  }
+  const workspace: Workspace = loadWorkspaceConfig(configFile);
   workspaces.set(key, workspace);
   return workspace;
-}
-
-/** Writes through a temporary file and a rename, so a crash never leaves half a plan. */
-function writeAtomically(file: string, text: string): void {
-  const temp = join(dirname(file), `.${Date.now()}-${process.pid}.kehoach-tmp`);
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, file);
-  } catch (error) {
-    if (existsSync(temp)) unlinkSync(temp);
-    throw error;
-  }
 }
 
 const ENCODING_PROBLEM: PlanDiagnostic = {
@@ -167,7 +138,9 @@ function checkFiles(files: string[], options: Options, timing: { ms: number }): 
   let fixed = 0;
   for (const input of inputs) {
     const { file, encodingProblem, workspace } = input;
-    const registry = plans.length > 1 ? workspace.registry.with({ documents: plans.filter((p) => p.sources[0] !== file) }) : workspace.registry;
+    // The other plans, even when this one has no number yet (a new draft citing its parent).
+    const others = plans.filter((p) => p.sources[0] !== file);
+    const registry = others.length ? workspace.registry.with({ documents: others }) : workspace.registry;
     let text = input.text;
     // The first check reuses the parse made above; later passes (after fixes) parse the new text.
     const run = (given?: ParseResult) => {
@@ -209,13 +182,13 @@ function formatText(reports: FileReport[]): string {
 
 function formatJson(reports: FileReport[]): string {
   const rows = reports.flatMap(({ file, diagnostics }) =>
-    diagnostics.map((d) => ({ file, range: d.range, severity: d.severity, code: d.code, message: d.message, ...(d.fixes ? { fixes: d.fixes } : {}) })),
+    diagnostics.map((d) => ({ file, range: d.range, severity: d.severity, code: d.code, message: d.message, ...(d.fixes ? { fixes: d.fixes } : {}), ...(d.related ? { related: d.related } : {}) })),
   );
   return JSON.stringify(rows, null, 2);
 }
 
-/** Runs the CLI; returns the exit code (-1: a server was started and keeps the process alive). Output goes through the given writers so tests can capture it. */
-export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+/** Runs the CLI; returns the exit code (-1: a server was started and keeps the process alive), a promise of it for `render`. Output goes through the given writers so tests can capture it. */
+export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number | Promise<number> {
   try {
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
       (argv.length === 0 ? err : out)(USAGE);
@@ -230,6 +203,9 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       startServer();
       return -1;
     }
+    if (argv[0] === 'render') return renderCommand(argv.slice(1), (file) => readPlanFile(file).text, out, err).catch((error) => reportFailure(error, err));
+    if (argv[0] === 'import') return importCommand(argv.slice(1), out, err).catch((error) => reportFailure(error, err));
+    if (argv[0] === 'new') return newCommand(argv.slice(1), { expandFiles, registryOf: (file) => workspaceOf(file).registry }, out, err);
     const options = parseArgs(argv);
     if (options.files.length === 0) throw new UsageError('Chưa có tệp nào / No file given');
     const timing = { ms: 0 };
@@ -258,19 +234,24 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         throw new UsageError(`Lệnh không biết / Unknown command: ${options.command}`);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      err(`kehoach: ${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    const e = error as NodeJS.ErrnoException;
-    if (e.code && e.path) {
-      const reason = e.code === 'ENOENT' ? 'không có tệp này / no such file' : e.code === 'EISDIR' ? 'là thư mục / is a folder' : e.code === 'EACCES' ? 'không có quyền đọc / permission denied' : e.code;
-      err(`kehoach: ${e.path}: ${reason}`);
-      return 2;
-    }
-    err(`kehoach: lỗi nội bộ / internal error: ${e.message}`);
+    return reportFailure(error, err);
+  }
+}
+
+/** The exit code and message of a failed command: 2, with the usage for a usage error. */
+function reportFailure(error: unknown, err: (s: string) => void): number {
+  if (error instanceof UsageError) {
+    err(`kehoach: ${error.message}\n\n${USAGE}`);
     return 2;
   }
+  const e = error as NodeJS.ErrnoException;
+  if (e.code && e.path) {
+    const reason = e.code === 'ENOENT' ? 'không có tệp này / no such file' : e.code === 'EISDIR' ? 'là thư mục / is a folder' : e.code === 'EACCES' ? 'không có quyền đọc / permission denied' : e.code;
+    err(`kehoach: ${e.path}: ${reason}`);
+    return 2;
+  }
+  err(`kehoach: lỗi nội bộ / internal error: ${e.message}`);
+  return 2;
 }
 
 declare const __KEHOACH_VERSION__: string;

@@ -1,19 +1,61 @@
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createConnection, DidChangeConfigurationNotification, FileChangeType, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type Connection, type ConnectionStrategy, type RequestMessage } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { RULES, type CheckConfig } from '../checks';
+import { parseWorkspaceConfig } from '../checks/config';
+import { toLspDiagnostic } from '../service/diagnostics';
 import { createPlanService } from '../service/plan-service';
+import { registerPreviewRequests } from './preview-requests';
+import { SEMANTIC_TOKENS_LEGEND } from '../service/semantic-tokens';
+import type { CheckWorkspaceMethod, CheckWorkspaceResult, ImportMethod, ImportParams, ImportPlanResult, NewPlanMethod, NewPlanParams, NewPlanResult, PlanStatusMethod, PlanStatusParams, RegistryEntryMethod, RegistryEntryParams } from './protocol';
+import { formatImportReport, importFile } from '../cli/import-command';
+import { builtinRegistry } from '../registry/builtin';
+import { planAsDocument } from '../registry/workspace';
+import { newPlan } from '../scaffold';
+import { parsePlan } from '../syntax/parse';
+import { loadWorkspaceConfig } from './workspace-config';
+import { createFileWorkspace } from './workspace-files';
 
-/** How long typing must pause before diagnostics are recomputed. */
+const REGISTRY_ENTRY: RegistryEntryMethod = 'kehoach/registryEntry';
+const PLAN_STATUS: PlanStatusMethod = 'kehoach/planStatus';
+const CHECK_WORKSPACE: CheckWorkspaceMethod = 'kehoach/checkWorkspace';
+const NEW_PLAN: NewPlanMethod = 'kehoach/newPlan';
+const IMPORT: ImportMethod = 'kehoach/import';
+
+/** How long typing must pause before diagnostics are recomputed; the initialization option `diagnosticsDebounceMs` overrides it (0 for benchmarks). */
 const DEBOUNCE_MS = 120;
+
+/** The paths of the workspace folders that are on disk (a virtual folder has no `.kh` files to list). */
+function foldersOnDisk(uris: string[]): string[] {
+  return uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+}
+
+/** A request the client cancels before it is handled is answered at once with RequestCancelled, as LSP asks, not run. */
+const cancelUndispatched: ConnectionStrategy['cancelUndispatched'] = (message) => {
+  const { id, method } = message as RequestMessage;
+  return { jsonrpc: '2.0', id, error: new ResponseError(LSPErrorCodes.RequestCancelled, `${method} cancelled`).toJson() };
+};
 
 /**
  * The language server over a connection (stdio when started by `kehoach lsp
  * --stdio` or the VS Code client). Each handler finds the document, returns
  * an empty answer when there is none, and delegates to the plan service.
  */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all, { cancelUndispatched })): void {
   const documents = new TextDocuments(TextDocument);
-  const service = createPlanService();
+  const workspace = createFileWorkspace(documents);
+  const service = createPlanService({ workspace });
+  /** The registry of the workspace's kehoach.json (its own registry files), for the requests that read it outside the service. */
+  let registry = builtinRegistry();
+  let folders: string[] = [];
+  let canPullConfiguration = false;
+  let followsFolders = false;
+  /** Files that had findings last time (kehoach.json, registry files), to clear them when mended. */
+  let configFiles: string[] = [];
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  let debounceMs = DEBOUNCE_MS;
 
   const publish = (uri: string) => {
     pending.delete(uri);
@@ -30,8 +72,47 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     pending.set(uri, setTimeout(() => publish(uri), delay));
   };
 
-  connection.onInitialize(() => ({
+  /**
+   * Settings come from `kehoach.*` (the editor) and from the workspace's
+   * `kehoach.json`; the file wins, so the editor checks as the CLI does.
+   * Settings are validated as a `kehoach.json` would be; what is wrong in
+   * them goes to the log.
+   */
+  async function reconfigure(): Promise<void> {
+    const settings: CheckConfig = {};
+    if (canPullConfiguration) {
+      const raw = ((await connection.workspace.getConfiguration('kehoach')) ?? {}) as Record<string, unknown>;
+      const given = Object.fromEntries(['rules', 'planDate', 'toneStyle', 'system'].flatMap((k) => (raw[k] === undefined || raw[k] === '' || raw[k] === null ? [] : [[k, raw[k]]])));
+      const parsed = parseWorkspaceConfig(JSON.stringify(given), RULES.map((r) => r.id));
+      Object.assign(settings, parsed.config);
+      for (const d of parsed.diagnostics) connection.console.warn(`kehoach.* settings: ${d.message}`);
+    }
+    const file = folders.map((f) => join(f, 'kehoach.json')).find((f) => existsSync(f));
+    let loaded;
+    try {
+      loaded = loadWorkspaceConfig(file);
+    } catch (error) {
+      connection.console.error(`kehoach: reading ${file} failed: ${(error as Error).message}`);
+      loaded = loadWorkspaceConfig(undefined);
+    }
+    const config = { ...settings, ...loaded.config, rules: { ...settings.rules, ...loaded.config.rules } };
+    service.configure({ registry: loaded.registry, config });
+    registry = loaded.registry;
+    for (const stale of configFiles) if (!loaded.reports.some((r) => r.file === stale)) void connection.sendDiagnostics({ uri: pathToFileURL(stale).toString(), diagnostics: [] });
+    configFiles = loaded.reports.map((r) => r.file);
+    for (const report of loaded.reports) void connection.sendDiagnostics({ uri: pathToFileURL(report.file).toString(), diagnostics: report.diagnostics.map(toLspDiagnostic) });
+    for (const document of documents.all()) schedule(document.uri, 0);
+  }
+
+  connection.onInitialize((params) => {
+    folders = foldersOnDisk(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    followsFolders = params.capabilities.workspace?.workspaceFolders === true;
+    const asked = (params.initializationOptions as { diagnosticsDebounceMs?: unknown } | undefined)?.diagnosticsDebounceMs;
+    if (typeof asked === 'number' && asked >= 0 && Number.isFinite(asked)) debounceMs = asked;
+    return {
     capabilities: {
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [' ', ':', '#', '-'] },
@@ -40,12 +121,48 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       documentFormattingProvider: true,
       inlayHintProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      workspaceSymbolProvider: true,
+      selectionRangeProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+      documentLinkProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'kehoach', version: typeof __KEHOACH_VERSION__ === 'string' ? __KEHOACH_VERSION__ : 'dev' },
-  }));
+    };
+  });
+
+  connection.onInitialized(async () => {
+    workspace.scan(folders);
+    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kehoach' });
+    // Only a client that announced folder support may be asked for their changes.
+    if (followsFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async ({ added, removed }) => {
+        const gone = new Set(foldersOnDisk(removed.map((f) => f.uri)));
+        folders = [...folders.filter((f) => !gone.has(f)), ...foldersOnDisk(added.map((f) => f.uri))];
+        workspace.scan(folders);
+        await reconfigure();
+      });
+    }
+    await reconfigure();
+  });
+  connection.onDidChangeConfiguration(() => reconfigure());
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    let settingsChanged = false;
+    for (const { uri, type } of changes) {
+      if (uri.endsWith('.kh')) {
+        if (type === FileChangeType.Deleted) workspace.deleted(uri);
+        else workspace.changed(uri);
+      } else if (uri.endsWith('.json')) settingsChanged = true; // kehoach.json or one of its registry files
+    }
+    if (settingsChanged) await reconfigure();
+    // Another plan changed: what the open plans cite may have too.
+    else for (const document of documents.all()) schedule(document.uri, debounceMs);
+  });
 
   documents.onDidOpen((e) => schedule(e.document.uri, 0));
-  documents.onDidChangeContent((e) => schedule(e.document.uri, DEBOUNCE_MS));
+  documents.onDidChangeContent((e) => schedule(e.document.uri, debounceMs));
   documents.onDidClose((e) => {
     clearTimeout(pending.get(e.document.uri));
     pending.delete(e.document.uri);
@@ -53,35 +170,113 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onHover((params) => {
+  connection.onHover((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.getHover(document, params.position) : null;
+    return document ? service.getHover(document, params.position, token) : null;
   });
-  connection.onCompletion((params) => {
+  connection.onCompletion((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.getCompletions(document, params.position) : [];
+    return document ? service.getCompletions(document, params.position, token) : [];
   });
-  connection.onDocumentSymbol((params) => {
+  connection.onDocumentSymbol((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.getDocumentSymbols(document) : [];
+    return document ? service.getDocumentSymbols(document, token) : [];
   });
-  connection.onFoldingRanges((params) => {
+  connection.onFoldingRanges((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.getFoldingRanges(document) : [];
+    return document ? service.getFoldingRanges(document, token) : [];
   });
-  connection.languages.inlayHint.on((params) => {
+  connection.languages.inlayHint.on((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.getInlayHints(document) : [];
+    return document ? service.getInlayHints(document, token) : [];
   });
-  connection.onDocumentFormatting((params) => {
+  connection.onDocumentFormatting((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.getFormattingEdits(document) : [];
+    return document ? service.getFormattingEdits(document, token) : [];
   });
-  connection.onCodeAction((params) => {
+  connection.onCodeAction((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.getCodeActions(document, params.range) : [];
+    return document ? service.getCodeActions(document, params.range, token) : [];
+  });
+  connection.onDefinition((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.getDefinition(document, params.position, token) : [];
+  });
+  connection.onReferences((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.getReferences(document, params.position, params.context.includeDeclaration, token) : [];
+  });
+  connection.onPrepareRename((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.prepareRename(document, params.position, token) : null;
+  });
+  connection.onRenameRequest((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const edit = document ? service.getRenameEdits(document, params.position, params.newName, token) : null;
+    if (edit && 'error' in edit) return new ResponseError(-32602, edit.error);
+    return edit;
+  });
+  connection.onWorkspaceSymbol((params, token) => service.getWorkspaceSymbols(params.query, token));
+  connection.onSelectionRanges((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.getSelectionRanges(document, params.positions, token) : [];
+  });
+  connection.languages.semanticTokens.on((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.getSemanticTokens(document, token) : { data: [] };
+  });
+  connection.onDocumentLinks((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.getDocumentLinks(document, token) : [];
+  });
+  /** The text of a registry entry that go to definition pointed at (a `kehoach-registry:` URI). */
+  connection.onRequest(REGISTRY_ENTRY, (params: RegistryEntryParams) => service.getRegistryEntry(params.uri) ?? null);
+  /** The plan's system and judgement date, for the status bar; null for a document that is not open. */
+  connection.onRequest(PLAN_STATUS, (params: PlanStatusParams, token) => {
+    const document = documents.get(params.uri);
+    return document ? service.getPlanStatus(document, token) : null;
+  });
+  /**
+   * Checks every plan of the workspace, open or not, publishes their
+   * diagnostics (so the Problems panel lists them all) and returns the counts.
+   */
+  connection.onRequest(CHECK_WORKSPACE, (_params: unknown, token) => {
+    const totals: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0 };
+    for (const uri of workspace.listDocuments()) {
+      if (token.isCancellationRequested) break;
+      const document = workspace.readDocument(uri);
+      if (!document) continue;
+      const diagnostics = service.getDiagnostics(document, token);
+      totals.files++;
+      totals.errors += diagnostics.filter((d) => d.severity === 1).length;
+      totals.warnings += diagnostics.filter((d) => d.severity === 2).length;
+      void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
+    }
+    return totals;
   });
 
+  /** A new plan's skeleton; the workspace's plans are the parents it may implement (their tasks are listed). */
+  connection.onRequest(NEW_PLAN, (params: NewPlanParams): NewPlanResult => {
+    const plans = workspace.listDocuments().flatMap((uri) => {
+      const text = workspace.readDocument(uri);
+      return (text && planAsDocument(parsePlan(text.getText()).document, uri)) || [];
+    });
+    const plan = newPlan({ ...params, date: params.date ?? new Date().toISOString().slice(0, 10), registry: registry.with({ documents: plans }) });
+    return { text: plan.text, notes: plan.notes, tasks: plan.tasks.length };
+  });
+  /** A `.txt` or `.docx` file read into a plan; the client opens the text as a new document. */
+  connection.onRequest(IMPORT, async (params: ImportParams): Promise<ImportPlanResult> => {
+    if (!params.uri.startsWith('file:')) return { error: 'Chỉ nhập được tệp trên đĩa / Only a file on disk can be imported' };
+    try {
+      const file = fileURLToPath(params.uri);
+      const result = await importFile(file);
+      return { text: result.text, report: formatImportReport(file, result) };
+    } catch (error) {
+      return { error: `Không đọc được tệp / Could not read the file: ${(error as Error).message}` };
+    }
+  });
+
+  registerPreviewRequests(connection, documents, service);
   documents.listen(connection);
   connection.listen();
 }

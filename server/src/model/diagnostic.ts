@@ -16,6 +16,14 @@ export interface Fix {
   safe: boolean;
 }
 
+/** A place elsewhere that a finding points to: the parent plan's task a hint quotes. */
+export interface RelatedInformation {
+  /** The document it is in, as the registry names it (the plan's URI in the editor, its path in the CLI). */
+  uri: string;
+  range: Range;
+  message: string;
+}
+
 /** A finding of the parser or of a check. Messages are Vietnamese with the English after ` / `. */
 export interface PlanDiagnostic {
   range: Range;
@@ -24,4 +32,6 @@ export interface PlanDiagnostic {
   code: string;
   message: string;
   fixes?: Fix[];
+  /** Places in other documents the finding refers to (LSP `relatedInformation`). */
+  related?: RelatedInformation[];
 }

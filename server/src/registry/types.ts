@@ -1,4 +1,4 @@
-import type { CitationType, PlanSystem } from '../model';
+import type { CitationType, PlanDocument, PlanSystem } from '../model';
 
 /**
  * How sure the registry is of a fact (see shared/domain/registry-research.md):
@@ -36,6 +36,8 @@ export interface RegistryDocument {
   statusConfidence?: Confidence;
   sources: string[];
   note?: string;
+  /** The document's own model, when it is a plan of the workspace: what the cascade checks read its tasks from. */
+  plan?: PlanDocument;
 }
 
 export type AgencyLevel = 'central' | 'province' | 'district' | 'commune' | 'unit';

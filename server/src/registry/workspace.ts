@@ -7,7 +7,8 @@ const KIND_TYPES: Record<string, CitationType> = { 'kế hoạch': 'Kế hoạch
 /**
  * A plan of the workspace seen as a document other plans may cite: its
  * number, kind, issuer, date and trích yếu. Undefined when its header lacks
- * a number or a date. Its facts are the plan's own (`seed` confidence).
+ * a number or a date. Its facts are the plan's own (`seed` confidence);
+ * the model rides along for the cascade checks.
  */
 export function planAsDocument(document: PlanDocument, file: string): RegistryDocument | undefined {
   const { header } = document;
@@ -23,5 +24,6 @@ export function planAsDocument(document: PlanDocument, file: string): RegistryDo
     system: document.system.value,
     confidence: 'seed',
     sources: [file],
+    plan: document,
   };
 }

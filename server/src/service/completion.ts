@@ -50,7 +50,8 @@ export function completions(document: PlanDocument, text: string, p: Position, r
   const replace = (from: number) => ({ start: { line: p.line, character: from }, end: p });
 
   if (where === 'header') {
-    const label = /^\s*([^:]*):\s*/u.exec(before);
+    // Without a colon the pattern cannot match, and failing takes quadratic time on a long line.
+    const label = before.includes(':') ? /^\s*([^:]*):\s*/u.exec(before) : null;
     if (!label) {
       const present = new Set(document.header.fields.map((f) => fold(f.label)));
       return HEADER_LABELS.filter((l) => !present.has(fold(l.label))).map((l, i) => ({

@@ -14,7 +14,12 @@ const FORMATTING_RULES = new Set(['heading-numbering', 'item-numbering']);
  * over the whole text, or none when it is already formatted.
  */
 export function formatPlan(text: string): TextEdit[] {
-  let out = text.normalize('NFC').replace(/[ \t]+(?=\r\n|\r|\n|$)/g, '');
+  // Line by line: `/[ \t]+(?=\r\n|\r|\n|$)/g` is quadratic on a long run of spaces inside a line.
+  let out = text.normalize('NFC').replace(/[^\r\n]+/g, (line) => {
+    let end = line.length;
+    while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+    return line.slice(0, end);
+  });
   for (let pass = 0; pass < 5; pass++) {
     const diagnostics = checkPlan(parsePlan(out)).filter((d) => FORMATTING_RULES.has(d.code));
     const result = applySafeFixes(out, diagnostics);

@@ -1,30 +1,47 @@
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Range, SelectionRange, SemanticTokens, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { checkPlan, judgementDate, type CheckConfig } from '../checks';
-import type { PlanDiagnostic } from '../model';
+import type { PlanDiagnostic, PlanSystem, Position, SystemInfo } from '../model';
 import { builtinRegistry } from '../registry/builtin';
 import type { Registry } from '../registry/registry';
 import { parsePlan, type ParseResult } from '../syntax/parse';
 import { codeActions } from './code-actions';
 import { completions } from './completion';
+import { definition } from './definition';
 import { toLspDiagnostic } from './diagnostics';
+import { documentLinks } from './document-links';
 import { foldingRanges } from './folding';
 import { formatPlan } from './format';
 import { hover } from './hover';
+import { createDocumentMemos } from './incremental';
 import { inlayHints } from './inlay-hints';
+import { references } from './references';
+import { registryEntryText } from './registry-entry';
+import { prepareRename, rename } from './rename';
+import { selectionRanges } from './selection-ranges';
+import { semanticTokens } from './semantic-tokens';
 import { documentSymbols } from './symbols';
+import { indexWorkspace, inMemoryWorkspace, type CancellationToken, type IndexedPlan, type PlanTextDocument, type Workspace } from './workspace';
+import { workspaceSymbols } from './workspace-symbols';
 
-/** A text document as the editor holds it. */
-export interface PlanTextDocument {
-  uri: string;
-  version: number;
-  getText(): string;
-}
+export type { CancellationToken, PlanTextDocument, Workspace } from './workspace';
 
 export interface PlanServiceOptions {
+  /** The other plans, for navigation across files and for citations of one plan by another; empty by default. */
+  workspace?: Workspace;
   registry?: Registry;
   config?: CheckConfig;
   /** Today's date (ISO), for plans without a date; defaults to the clock. */
   today?: () => string;
+}
+
+/** The plan's system and judgement date, for the editor's status bar (`kehoach/planStatus`). */
+export interface PlanStatus {
+  system: PlanSystem;
+  systemSource: SystemInfo['source'];
+  /** ISO date the checks judge the plan on. */
+  date: string;
+  /** `config`: the `planDate` setting; `plan`: its `Ngày:`; `today`: neither is given. */
+  dateSource: 'config' | 'plan' | 'today';
 }
 
 /** The parse and the findings of one version of a document. */
@@ -39,7 +56,12 @@ export interface Analysis {
  * Parses and checks each document version once.
  */
 export function createPlanService(options: PlanServiceOptions = {}) {
-  const cache = new Map<string, { version: number; analysis: Analysis }>();
+  const workspace = options.workspace ?? inMemoryWorkspace();
+  const parses = new Map<string, { version: number; parsed: ParseResult }>();
+  const cache = new Map<string, { version: number; citable: string; analysis: Analysis }>();
+  const registries = new Map<string, { citable: string; registry: Registry }>();
+  /** What each document's last version found per paragraph and run, for the next version (results of the text alone: kept across `configure`). */
+  const memos = createDocumentMemos();
   let registry = options.registry ?? builtinRegistry();
   let config = options.config ?? {};
 
@@ -47,13 +69,45 @@ export function createPlanService(options: PlanServiceOptions = {}) {
   /** The date a plan is judged on, as the checks judge it. */
   const judgedOn = (parsed: ParseResult) => judgementDate(parsed, config, today()).iso;
 
+  /** The parse of one document version, shared by its checks and the workspace index. */
+  function parse(document: PlanTextDocument): ParseResult {
+    const hit = parses.get(document.uri);
+    if (hit && hit.version === document.version) return hit.parsed;
+    const parsed = parsePlan(document.getText(), { system: config.system, memo: memos.nextVersion(document.uri) });
+    parses.set(document.uri, { version: document.version, parsed });
+    return parsed;
+  }
+
+  const index = (token?: CancellationToken): IndexedPlan[] => indexWorkspace(workspace, parse, token);
+  /** The index once per request, built only if the request needs it. */
+  const lazyIndex = (token?: CancellationToken) => {
+    let plans: IndexedPlan[] | undefined;
+    return () => (plans ??= index(token));
+  };
+
+  /**
+   * The registry a plan is read against: the configured one plus the other
+   * plans of the workspace as documents it may cite, as the CLI checks plans
+   * together. Rebuilt only when the citable plans change.
+   */
+  function registryFor(uri: string): { registry: Registry; citable: string } {
+    const others = index().flatMap((p) => (p.asCited && p.uri !== uri ? [p.asCited] : []));
+    const citable = others.map((d) => `${d.sources[0]}|${d.number}|${d.date}|${d.issuer}|${d.title}`).join('\n');
+    const hit = registries.get(uri);
+    if (hit && hit.citable === citable) return hit;
+    const entry = { citable, registry: others.length ? registry.with({ documents: others }) : registry };
+    registries.set(uri, entry);
+    return entry;
+  }
+
   function analyse(document: PlanTextDocument): Analysis {
+    const { registry: seen, citable } = registryFor(document.uri);
     const hit = cache.get(document.uri);
-    if (hit && hit.version === document.version) return hit.analysis;
-    const parsed = parsePlan(document.getText(), { system: config.system });
-    const diagnostics = checkPlan(parsed, { registry, config, today: today() });
+    if (hit && hit.version === document.version && hit.citable === citable) return hit.analysis;
+    const parsed = parse(document);
+    const diagnostics = checkPlan(parsed, { registry: seen, config, today: today() });
     const analysis = { parsed, diagnostics };
-    cache.set(document.uri, { version: document.version, analysis });
+    cache.set(document.uri, { version: document.version, citable, analysis });
     return analysis;
   }
 
@@ -64,35 +118,88 @@ export function createPlanService(options: PlanServiceOptions = {}) {
       if (next.registry) registry = next.registry;
       if (next.config) config = next.config;
       cache.clear();
+      parses.clear();
+      registries.clear();
     },
     forget(uri: string): void {
       cache.delete(uri);
+      parses.delete(uri);
+      registries.delete(uri);
+      memos.forget(uri);
     },
-    getDiagnostics(document: PlanTextDocument): Diagnostic[] {
+    getDiagnostics(document: PlanTextDocument, token?: CancellationToken): Diagnostic[] {
+      if (token?.isCancellationRequested) return [];
       return analyse(document).diagnostics.map(toLspDiagnostic);
     },
-    getDocumentSymbols(document: PlanTextDocument): DocumentSymbol[] {
-      return documentSymbols(analyse(document).parsed.document);
+    getDocumentSymbols(document: PlanTextDocument, token?: CancellationToken): DocumentSymbol[] {
+      return token?.isCancellationRequested ? [] : documentSymbols(parse(document).document);
     },
-    getFoldingRanges(document: PlanTextDocument): FoldingRange[] {
-      return foldingRanges(analyse(document).parsed.document);
+    getFoldingRanges(document: PlanTextDocument, token?: CancellationToken): FoldingRange[] {
+      return token?.isCancellationRequested ? [] : foldingRanges(parse(document).document);
     },
-    getHover(document: PlanTextDocument, position: { line: number; character: number }): Hover | null {
+    getHover(document: PlanTextDocument, position: Position, token?: CancellationToken): Hover | null {
+      if (token?.isCancellationRequested) return null;
       const { parsed, diagnostics } = analyse(document);
-      return hover(parsed.document, position, registry, judgedOn(parsed), diagnostics);
+      return hover(parsed.document, position, registryFor(document.uri).registry, judgedOn(parsed), diagnostics);
     },
-    getCompletions(document: PlanTextDocument, position: { line: number; character: number }): CompletionItem[] {
-      const { parsed } = analyse(document);
-      return completions(parsed.document, document.getText(), position, registry, judgedOn(parsed), today());
+    getCompletions(document: PlanTextDocument, position: Position, token?: CancellationToken): CompletionItem[] {
+      if (token?.isCancellationRequested) return [];
+      const parsed = parse(document);
+      return completions(parsed.document, document.getText(), position, registryFor(document.uri).registry, judgedOn(parsed), today());
     },
-    getInlayHints(document: PlanTextDocument): InlayHint[] {
-      return inlayHints(analyse(document).parsed.document);
+    getInlayHints(document: PlanTextDocument, token?: CancellationToken): InlayHint[] {
+      return token?.isCancellationRequested ? [] : inlayHints(parse(document).document);
     },
-    getFormattingEdits(document: PlanTextDocument): TextEdit[] {
-      return formatPlan(document.getText());
+    getFormattingEdits(document: PlanTextDocument, token?: CancellationToken): TextEdit[] {
+      return token?.isCancellationRequested ? [] : formatPlan(document.getText());
     },
-    getCodeActions(document: PlanTextDocument, range: { start: { line: number; character: number }; end: { line: number; character: number } }): CodeAction[] {
-      return codeActions(document.uri, analyse(document).diagnostics, range);
+    getCodeActions(document: PlanTextDocument, range: Range, token?: CancellationToken): CodeAction[] {
+      return token?.isCancellationRequested ? [] : codeActions(document.uri, analyse(document).diagnostics, range);
+    },
+    /** Citation → the cited plan or its registry entry; `Kế hoạch này` → the header; agency → its assignment. */
+    getDefinition(document: PlanTextDocument, position: Position, token?: CancellationToken): Location[] {
+      if (token?.isCancellationRequested) return [];
+      return definition(document.uri, parse(document).document, document.getText(), position, registryFor(document.uri).registry, lazyIndex(token));
+    },
+    getReferences(document: PlanTextDocument, position: Position, includeDeclaration: boolean, token?: CancellationToken): Location[] {
+      if (token?.isCancellationRequested) return [];
+      return references(parse(document).document, document.getText(), position, includeDeclaration, registryFor(document.uri).registry, lazyIndex(token), token);
+    },
+    prepareRename(document: PlanTextDocument, position: Position, token?: CancellationToken): { range: Range; placeholder: string } | null {
+      if (token?.isCancellationRequested) return null;
+      return prepareRename(parse(document).document, document.getText(), position, registryFor(document.uri).registry);
+    },
+    /** The edits of a rename across the workspace, `{ error }` for an invalid new name, null where nothing can be renamed. */
+    getRenameEdits(document: PlanTextDocument, position: Position, newName: string, token?: CancellationToken): WorkspaceEdit | { error: string } | null {
+      if (token?.isCancellationRequested) return null;
+      return rename(parse(document).document, document.getText(), position, newName, registryFor(document.uri).registry, lazyIndex(token), token);
+    },
+    getWorkspaceSymbols(query: string, token?: CancellationToken): SymbolInformation[] {
+      return workspaceSymbols(query, index(token), token);
+    },
+    getSelectionRanges(document: PlanTextDocument, positions: Position[], token?: CancellationToken): SelectionRange[] {
+      return token?.isCancellationRequested ? [] : selectionRanges(parse(document).document, document.getText(), positions);
+    },
+    getSemanticTokens(document: PlanTextDocument, token?: CancellationToken): SemanticTokens {
+      return token?.isCancellationRequested ? { data: [] } : semanticTokens(parse(document).document, document.getText());
+    },
+    getDocumentLinks(document: PlanTextDocument, token?: CancellationToken): DocumentLink[] {
+      if (token?.isCancellationRequested) return [];
+      return documentLinks(parse(document).document, document.getText(), registryFor(document.uri).registry, lazyIndex(token));
+    },
+    /** The text of a `kehoach-registry:` document (see registry-entry.ts); undefined for an unknown entry. */
+    getRegistryEntry(uri: string): string | undefined {
+      return registryEntryText(uri, registry);
+    },
+    /**
+     * What the status bar shows of a plan: its system (and what decided it)
+     * and the date it is judged on (and whether that is the plan's own date).
+     */
+    getPlanStatus(document: PlanTextDocument, token?: CancellationToken): PlanStatus | null {
+      if (token?.isCancellationRequested) return null;
+      const parsed = parse(document);
+      const { iso, fromPlan } = judgementDate(parsed, config, today());
+      return { system: parsed.document.system.value, systemSource: parsed.document.system.source, date: iso, dateSource: config.planDate ? 'config' : fromPlan ? 'plan' : 'today' };
     },
   };
 }

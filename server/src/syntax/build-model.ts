@@ -31,6 +31,7 @@ import { findCitations } from './citations';
 import { inferSystem, makeDate, officialLines, readDate, readDocumentNumber, readSystem } from './header-values';
 import { fold, joinSpans, parseInline, type LineSpan, type MappedText } from './inline';
 import { HEADER_LABELS, lineContent } from './lexer';
+import { memoized } from './memo';
 import { formatHeadingNumber, readExplicitNumber } from './numbering';
 import type { LineBlock } from './parser';
 import type { SourceText } from './source-text';
@@ -58,6 +59,55 @@ function trimmedSpan(token: IToken, skip = 0): LineSpan {
 }
 
 const CLOSING_MARK = /(?:\.\/\.|\.\/-|\/\.)\s*$/;
+
+/*
+ * Three readings below are written out by hand rather than as one regular
+ * expression each: the expressions (`^([ \t\uFEFF]*)([^:]*?)[ \t]*:`,
+ * `^(.*?)\s*(?:\(([^()]*)\))?\s*([;,.]?)\s*$`, a table rule with two
+ * adjacent `[ \t]*`) backtrack polynomially on a long run of spaces
+ * (tests/pathological-regex.test.ts); these give the same results in one pass.
+ */
+
+/** `Label: value`: the leading spaces, the label (without the spaces before its colon) and the colon's index; none without a colon. */
+function labelOf(content: string): { lead: number; label: string; colon: number } | undefined {
+  let lead = 0;
+  while (lead < content.length && (content[lead] === ' ' || content[lead] === '\t' || content[lead] === '\uFEFF')) lead++;
+  const colon = content.indexOf(':', lead);
+  if (colon < 0) return undefined;
+  let end = colon;
+  while (end > lead && (content[end - 1] === ' ' || content[end - 1] === '\t')) end--;
+  return { lead, label: content.slice(lead, end), colon };
+}
+
+/** A table's rule row: `|---|:--:|`, with or without the outer bars. */
+const TABLE_SEPARATOR = /^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*(?::?-+:?[ \t]*)?$/;
+
+const isSpace = (c: string) => /\s/.test(c);
+
+/** A recipient's text read from its end: `name (annotation);` with annotation and punctuation optional. */
+function readRecipient(text: string): { name: string; annotation?: string; punctuation: string } {
+  let end = text.length;
+  const skipSpaces = () => {
+    while (end > 0 && isSpace(text[end - 1])) end--;
+  };
+  skipSpaces();
+  let punctuation = '';
+  if (end > 0 && ';,.'.includes(text[end - 1])) {
+    punctuation = text[end - 1];
+    end--;
+    skipSpaces();
+  }
+  let annotation: string | undefined;
+  if (end > 0 && text[end - 1] === ')') {
+    const open = text.lastIndexOf('(', end - 2);
+    if (open >= 0 && !text.slice(open + 1, end - 1).includes(')')) {
+      annotation = text.slice(open + 1, end - 1);
+      end = open;
+      skipSpaces();
+    }
+  }
+  return { name: text.slice(0, end), annotation, punctuation };
+}
 const AUTHORITY = /^(TM|KT|Q|TL|TUQ)\.\s*|^(T\/M|K\/T|T\/L)\s+/u;
 
 class ModelBuilder {
@@ -187,14 +237,14 @@ class ModelBuilder {
         finish();
         continue;
       }
-      const labelMatch = /^([ \t\uFEFF]*)([^:]*?)[ \t]*:/u.exec(content);
+      const labelMatch = labelOf(content);
       if (type === 'HeaderLabel' || (type === 'TextLine' && !/^[ \t]/.test(content) && labelMatch)) {
         finish();
         const m = labelMatch!;
-        const labelStart = token.startOffset + m[1].length;
-        const labelText = m[2];
+        const labelStart = token.startOffset + m.lead;
+        const labelText = m.label;
         const key = HEADER_LABELS[labelText.toLowerCase().replace(/[ \t]+/g, ' ')] as HeaderKey | undefined;
-        const afterColon = token.startOffset + m[0].length;
+        const afterColon = token.startOffset + m.colon + 1;
         const field: HeaderField = {
           key: key ?? ('unknown' as HeaderKey),
           label: labelText.normalize('NFC'),
@@ -203,7 +253,7 @@ class ModelBuilder {
           valueRange: this.rangeOf(afterColon, afterColon),
           range: this.rangeOf(labelStart, afterColon),
         };
-        const value = trimmedSpan(token, m[0].length);
+        const value = trimmedSpan(token, m.colon + 1);
         current = { field, spans: value.text ? [value] : [] };
         if (!key) continue; // reported by absorbUnknownLabels; kept out of the fields
         const existing = header.fields.find((f) => f.key === key);
@@ -384,7 +434,10 @@ class ModelBuilder {
   /** Finds citations and agency names in a text and adds them to the document. */
   private scanText(plain: MappedText, role: AgencyMention['role']): void {
     const at = (i: number) => plain.offsets[Math.min(i, plain.text.length)];
-    for (const c of findCitations(plain)) {
+    // Both finders read the text alone, not its offsets: an unchanged paragraph reuses its findings.
+    const memo = this.src.memo;
+    const { citations, agencies } = memoized(memo, 'scan', () => plain.text, () => ({ citations: findCitations(plain), agencies: findAgencies(plain) }));
+    for (const c of citations) {
       const citation: Citation = {
         typeWord: c.typeWord,
         docType: c.docType,
@@ -408,7 +461,7 @@ class ModelBuilder {
       }
       this.citations.push(citation);
     }
-    for (const a of findAgencies(plain)) {
+    for (const a of agencies) {
       this.agencies.push({ name: a.name, role, range: this.rangeOf(at(a.start), at(a.end)) });
     }
   }
@@ -466,7 +519,7 @@ class ModelBuilder {
     let hasHeaderRow = false;
     lines.forEach((token, index) => {
       const content = lineContent(token);
-      if (/^[ \t]*\|?(?:[ \t]*:?-{1,}:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$/.test(content)) {
+      if (TABLE_SEPARATOR.test(content)) {
         if (index === 1) hasHeaderRow = true;
         return;
       }
@@ -518,10 +571,10 @@ class ModelBuilder {
       if (!current) return;
       const mapped = joinSpans(current.spans);
       const text = mapped.text;
-      const m = /^(.*?)\s*(?:\(([^()]*)\))?\s*([;,.]?)\s*$/su.exec(text)!;
-      const name = m[1].replace(/\s*[;,.]$/, '');
+      const m = readRecipient(text);
+      const name = /[;,.]$/.test(m.name) ? m.name.slice(0, -1).trimEnd() : m.name;
       const isArchive = /^lưu\b/iu.test(name) || /^luu\b/i.test(fold(name));
-      items.push({ text, name, annotation: m[2], punctuation: m[3], isArchive, range: this.blockRange([current.first, current.last]) });
+      items.push({ text, name, annotation: m.annotation, punctuation: m.punctuation, isArchive, range: this.blockRange([current.first, current.last]) });
       if (!isArchive && name) this.agencies.push({ name, role: 'recipient', range: this.rangeOf(mapped.offsets[0], mapped.offsets[name.length]) });
       current = undefined;
     };

@@ -134,31 +134,37 @@ export function parseInline(source: MappedText): InlineParse {
 
 /** Folds a string for matching without case or diacritics, keeping its length (NFC in, one unit per unit out). */
 export function fold(text: string): string {
-  let out = '';
+  // Each code unit folds on its own, so a table of units does it; long texts go in chunks (argument limits).
+  const units = new Uint16Array(text.length);
+  let changed = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    const code = c.charCodeAt(0);
-    if (code < 128) {
-      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
-      continue;
-    }
-    out += FOLD_CACHE.get(c) ?? foldChar(c);
+    const code = text.charCodeAt(i);
+    let folded: number;
+    if (code < 128) folded = code >= 65 && code <= 90 ? code + 32 : code;
+    else folded = FOLDED[code] || foldUnit(code);
+    units[i] = folded;
+    if (folded !== code) changed = true;
   }
+  if (!changed) return text;
+  let out = '';
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode.apply(null, units.subarray(i, i + 8192) as unknown as number[]);
   return out;
 }
 
-const FOLD_CACHE = new Map<string, string>();
+/** Folded unit of every unit at or above 128, computed on first use; 0 until then (no unit folds to NUL). */
+const FOLDED = new Uint16Array(0x10000);
 
-function foldChar(c: string): string {
+function foldUnit(code: number): number {
+  const c = String.fromCharCode(code);
   let base: string;
   if (c === 'đ' || c === 'Đ') base = 'd';
   else {
     const decomposed = c.normalize('NFD');
     base = decomposed.length > 0 ? decomposed[0].toLowerCase() : c;
     // Keep the length: a surrogate half or a letter whose base is not one unit stays as it is.
-    if (base.length !== 1 || decomposed.charCodeAt(0) >= 0xd800) base = c.length === 1 ? c.toLowerCase().slice(0, 1) || c : c;
+    if (base.length !== 1 || decomposed.charCodeAt(0) >= 0xd800) base = c.toLowerCase().slice(0, 1) || c;
   }
   if (base.length !== 1) base = c;
-  FOLD_CACHE.set(c, base);
-  return base;
+  FOLDED[code] = base.charCodeAt(0);
+  return FOLDED[code];
 }

@@ -1,6 +1,7 @@
 import type { PlanDiagnostic, PlanDocument, PlanSystem } from '../model';
 import { buildModel } from './build-model';
 import { lineLexer } from './lexer';
+import type { TextMemo } from './memo';
 import { parseLines } from './parser';
 import { SourceText } from './source-text';
 
@@ -14,10 +15,12 @@ export interface ParseResult {
 /**
  * Parses a plan. Never throws: any text yields a model plus diagnostics with
  * LSP ranges (UTF-16, in the text as given, NFD or not). `system` is the
- * workspace's default system, used when the plan has no `Hệ:` line.
+ * workspace's default system, used when the plan has no `Hệ:` line. `memo`
+ * keeps what a version computed for the next version of the same document
+ * (the editor's case); the result is the same with or without it.
  */
-export function parsePlan(text: string, options: { system?: PlanSystem } = {}): ParseResult {
-  const source = new SourceText(text);
+export function parsePlan(text: string, options: { system?: PlanSystem; memo?: TextMemo } = {}): ParseResult {
+  const source = new SourceText(text, options.memo);
   try {
     const lexed = lineLexer.tokenize(source.text);
     const { blocks, errors } = parseLines(lexed.tokens);

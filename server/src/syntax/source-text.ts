@@ -1,4 +1,5 @@
 import type { Position, Range } from '../model';
+import type { TextMemo } from './memo';
 
 /**
  * The text as the editor holds it, and its NFC form that the lexer reads.
@@ -16,7 +17,14 @@ export class SourceText {
   /** Offsets in the original where each line starts. */
   private readonly lineStarts: number[];
 
-  constructor(readonly original: string) {
+  /**
+   * `memo` holds results of the stages after parsing that depend on a piece
+   * of text alone, reused across versions of one document (see `TextMemo`).
+   */
+  constructor(
+    readonly original: string,
+    readonly memo?: TextMemo,
+  ) {
     const nfc = original.normalize('NFC');
     if (nfc === original) {
       this.text = original;

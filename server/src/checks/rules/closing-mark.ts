@@ -1,8 +1,20 @@
 import type { Rule } from '../rule';
 import { effectiveSystem, lastBodyBlock, PARTY_NOTE, RawSpan } from '../structure-text';
 
-/** A mark that tries to be `./.` and is not: `./-`, `/.`, `./`, `.\.`, `. /.`. */
-const MALFORMED = /\.?[ \t]*[/\\][ \t]*[.\-]?$/;
+/**
+ * A mark that tries to be `./.` and is not, at the end of the text: `./-`,
+ * `/.`, `./`, `.\.`, `. /.` (what `/\.?[ \t]*[/\\][ \t]*[.\-]?$/` matches).
+ * Read back from the last slash: the pattern's search is quadratic on a long
+ * run of spaces.
+ */
+function malformedMark(text: string): string | undefined {
+  const slash = Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\'));
+  if (slash < 0 || !/^[ \t]*[.-]?$/.test(text.slice(slash + 1))) return undefined;
+  let start = slash;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  if (start > 0 && text[start - 1] === '.') start--;
+  return text.slice(start);
+}
 
 /** The body of a state (or mass-organisation) document ends with `./.`. */
 export const closingMark: Rule = {
@@ -25,10 +37,10 @@ export const closingMark: Rule = {
     const fix = (start: number, end: number, newText: string) => [
       { title: 'Viết dấu kết thúc ./. / Write the closing mark ./.', edits: [{ range: span.rangeOf(start, end), newText }], safe: true },
     ];
-    const bad = MALFORMED.exec(text);
-    if (bad && /[/\\]/.test(bad[0])) {
-      const start = text.length - bad[0].length;
-      report(span.rangeOf(start, text.length), { vi: `Dấu kết thúc "${bad[0]}" viết sai; viết "./."`, en: `Closing mark "${bad[0]}" is malformed; write "./."` }, fix(start, text.length, './.'));
+    const bad = malformedMark(text);
+    if (bad) {
+      const start = text.length - bad.length;
+      report(span.rangeOf(start, text.length), { vi: `Dấu kết thúc "${bad}" viết sai; viết "./."`, en: `Closing mark "${bad}" is malformed; write "./."` }, fix(start, text.length, './.'));
       return;
     }
     if (effectiveSystem(document) === 'party') return;

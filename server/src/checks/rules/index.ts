@@ -1,4 +1,7 @@
 import type { Rule } from '../rule';
+import { cascadeCitation } from './cascade-citation';
+import { cascadeTargets } from './cascade-targets';
+import { cascadeTasks } from './cascade-tasks';
 import { CITATION_RULES } from './citation-rules';
 import { headerMissingField } from './header-missing-field';
 import { headingNumberStyle } from './heading-number-style';
@@ -17,5 +20,8 @@ export const RULES: readonly Rule[] = [
   itemNumbering,
   ...STRUCTURE_RULES,
   ...CITATION_RULES,
+  cascadeCitation,
+  cascadeTasks,
+  cascadeTargets,
   ...TEXT_RULES,
 ];

@@ -1,7 +1,7 @@
 import type { Range } from '../../model';
 import { findPhraseSlips } from '../phrase-lexicon';
 import type { Rule } from '../rule';
-import { toneStyleCounts, wordRuns } from '../text-lines';
+import { perRun, toneStyleCounts, wordRuns } from '../text-lines';
 import { isKnownSyllable } from '../vi-dictionary';
 import { expectedToneStyle, inCaseOf, toToneStyle } from '../vietnamese';
 
@@ -18,7 +18,8 @@ export const textPhrase: Rule = {
     const style = expectedToneStyle(toneStyleCounts(document, source), config.toneStyle);
     const typeWords = document.citations.map((c) => c.typeWordRange);
     for (const run of runs) {
-      for (const slip of findPhraseSlips(run, isKnownSyllable, true)) {
+      const slips = perRun(source, run, 'phrase-slips', () => findPhraseSlips(run, isKnownSyllable, true));
+      for (const slip of slips) {
         const wrong = run[slip.at];
         const wrongRange = source.range(wrong.start, wrong.end);
         if (typeWords.some((r) => overlaps(r, wrongRange))) continue;

@@ -1,6 +1,7 @@
 import { isKnownPhrase } from '../phrase-lexicon';
 import type { Rule } from '../rule';
-import { wordRuns, type Word } from '../text-lines';
+import type { SourceText } from '../../syntax/source-text';
+import { perRun, wordRuns, type Word } from '../text-lines';
 import { canonical, parseSyllable } from '../vietnamese';
 
 /**
@@ -27,48 +28,66 @@ export const textRepeatedWord: Rule = {
   },
   check({ document, source, report }) {
     for (const run of wordRuns(document, source)) {
-      const key = run.map((w) => canonical(w.text));
-      const joined = (k: number) => k > 0 && k < run.length && run[k].adjacent;
-      /** A doubled unit at a word boundary: the word before it or the word after it makes a compound with it, or an agent noun (`người khiếu nại khiếu nại`). */
-      const atBoundary = (first: number, last: number) =>
-        (joined(first) && first >= 1 && (AGENT.has(key[first - 1]) || isKnownPhrase([key[first - 1], key[first]]))) ||
-        (joined(last + 1) && isKnownPhrase([key[last], key[last + 1]]));
-      /** The first unit ends a capitalised name and the second, in lower case, is the verb (`Bộ Xây dựng xây dựng`). */
-      const endsName = (first: number, second: number) =>
-        /^\p{Lu}/u.test(run[first].text) && !/^\p{Lu}/u.test(run[second].text) && joined(first) && /^\p{Lu}/u.test(run[first - 1].text);
-      let i = 1;
-      while (i < run.length) {
-        // Two-word phrase: a b a b.
-        if (
-          i >= 3 &&
-          joined(i) && joined(i - 1) && joined(i - 2) &&
-          key[i - 3] === key[i - 1] && key[i - 2] === key[i] && key[i - 3] !== key[i - 2] &&
-          countable(run[i - 3]) && countable(run[i - 2]) &&
-          !atBoundary(i - 3, i) && !endsName(i - 3, i - 1)
-        ) {
-          // After a comma the first may end a list of nouns and the second be the verb (`cơ quan, tổ chức tổ chức thực hiện`).
-          const afterList = i >= 4 && source.text.slice(run[i - 4].end, run[i - 3].start).includes(',');
+      for (const found of perRun(source, run, 'repeated-words', () => repeats(source, run))) {
+        const i = found.at;
+        if (found.phrase) {
           const phrase = `${run[i - 1].text} ${run[i].text}`;
           report(source.range(run[i - 1].start, run[i].end), {
             vi: `Cụm từ lặp: "${phrase}" viết hai lần`,
             en: `Repeated phrase: "${phrase}" written twice`,
-          }, [{ title: `Xóa "${phrase}" thừa / Delete the extra "${phrase}"`, edits: [{ range: source.range(run[i - 2].end, run[i].end), newText: '' }], safe: !afterList }], afterList ? { severity: 'information' } : undefined);
-          i += 2;
-          continue;
-        }
-        if (joined(i) && key[i - 1] === key[i] && countable(run[i]) && !REDUPLICATION.has(key[i]) && !atBoundary(i - 1, i) && !endsName(i - 1, i)) {
+          }, [{ title: `Xóa "${phrase}" thừa / Delete the extra "${phrase}"`, edits: [{ range: source.range(run[i - 2].end, run[i].end), newText: '' }], safe: !found.afterList }], found.afterList ? { severity: 'information' } : undefined);
+        } else {
           const word = run[i].text;
           report(source.range(run[i].start, run[i].end), {
             vi: `Từ lặp: "${run[i - 1].text} ${word}"`,
             en: `Repeated word: "${run[i - 1].text} ${word}"`,
           }, [{ title: `Xóa "${word}" thừa / Delete the extra "${word}"`, edits: [{ range: source.range(run[i - 1].end, run[i].end), newText: '' }], safe: true }]);
-          i += 1;
         }
-        i++;
       }
     }
   },
 };
+
+/**
+ * The doubled words and two-word phrases of a run: `at` is the index of the
+ * last word of the repeat; `afterList` when a comma before it suggests a
+ * list of nouns and then the verb. Depends on the run's text alone (`perRun`).
+ */
+function repeats(source: SourceText, run: Word[]): { at: number; phrase: boolean; afterList: boolean }[] {
+  const found: { at: number; phrase: boolean; afterList: boolean }[] = [];
+  const key = run.map((w) => canonical(w.text));
+  const joined = (k: number) => k > 0 && k < run.length && run[k].adjacent;
+  /** A doubled unit at a word boundary: the word before it or the word after it makes a compound with it, or an agent noun (`người khiếu nại khiếu nại`). */
+  const atBoundary = (first: number, last: number) =>
+    (joined(first) && first >= 1 && (AGENT.has(key[first - 1]) || isKnownPhrase([key[first - 1], key[first]]))) ||
+    (joined(last + 1) && isKnownPhrase([key[last], key[last + 1]]));
+  /** The first unit ends a capitalised name and the second, in lower case, is the verb (`Bộ Xây dựng xây dựng`). */
+  const endsName = (first: number, second: number) =>
+    /^\p{Lu}/u.test(run[first].text) && !/^\p{Lu}/u.test(run[second].text) && joined(first) && /^\p{Lu}/u.test(run[first - 1].text);
+  let i = 1;
+  while (i < run.length) {
+    // Two-word phrase: a b a b.
+    if (
+      i >= 3 &&
+      joined(i) && joined(i - 1) && joined(i - 2) &&
+      key[i - 3] === key[i - 1] && key[i - 2] === key[i] && key[i - 3] !== key[i - 2] &&
+      countable(run[i - 3]) && countable(run[i - 2]) &&
+      !atBoundary(i - 3, i) && !endsName(i - 3, i - 1)
+    ) {
+      // After a comma the first may end a list of nouns and the second be the verb (`cơ quan, tổ chức tổ chức thực hiện`).
+      const afterList = i >= 4 && source.text.slice(run[i - 4].end, run[i - 3].start).includes(',');
+      found.push({ at: i, phrase: true, afterList });
+      i += 2;
+      continue;
+    }
+    if (joined(i) && key[i - 1] === key[i] && countable(run[i]) && !REDUPLICATION.has(key[i]) && !atBoundary(i - 1, i) && !endsName(i - 1, i)) {
+      found.push({ at: i, phrase: false, afterList: false });
+      i += 1;
+    }
+    i++;
+  }
+  return found;
+}
 
 /** Heads of agent nouns: `người khiếu nại khiếu nại`, `bên bán bán`. */
 const AGENT = new Set(['người', 'bên']);

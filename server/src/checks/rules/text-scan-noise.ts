@@ -1,9 +1,10 @@
 import type { Range } from '../../model';
 import type { Rule } from '../rule';
+import { memoized } from '../../syntax/memo';
 import { textLines } from '../text-lines';
 
-/** Lines that are wholly noise of a scan or an extraction, with what they are. */
-const WHOLE_LINE: { pattern: RegExp; vi: string; en: string }[] = [
+/** Lines that are wholly noise of a scan or an extraction, with what they are (the import reads them too). */
+export const WHOLE_LINE: { pattern: RegExp; vi: string; en: string }[] = [
   // The incoming-mail stamp: always in capitals, unlike the phrase "văn bản đến" of running text.
   { pattern: /(?:VĂN BẢN|CÔNG VĂN) ĐẾN(?: QUA MẠNG)?(?:\s*[:.,;–—-].*)?$/u, vi: 'dấu "văn bản đến"', en: 'an incoming-mail stamp' },
   { pattern: /^ĐẾN(?:[\s.:,]+(?:Số|SỐ)(?![\p{L}\p{N}]).*)?$/u, vi: 'dấu "ĐẾN"', en: 'an incoming-mail stamp' },
@@ -15,7 +16,7 @@ const WHOLE_LINE: { pattern: RegExp; vi: string; en: string }[] = [
 ];
 
 /** Word bookmarks and fields that leak into extracted text. */
-const BOOKMARK = /(?<![\p{L}\p{N}])_(?:Toc|Hlk|Ref|GoBack)\d*(?![\p{L}\p{N}_])/gu;
+export const BOOKMARK = /(?<![\p{L}\p{N}])_(?:Toc|Hlk|Ref|GoBack)\d*(?![\p{L}\p{N}_])/gu;
 
 export const textScanNoise: Rule = {
   id: 'text-scan-noise',
@@ -33,7 +34,12 @@ export const textScanNoise: Rule = {
       const lead = raw.length - raw.trimStart().length;
       const content = raw.trim();
       // Stamps and page numbers stand on lines of their own: paragraph or item lines, never headings, tables or the header.
-      const whole = (line.kind === 'text' || line.kind === 'item') && WHOLE_LINE.find((n) => n.pattern.test(content));
+      // A line broken by U+2028/U+2029 is no stamp, and the stamp pattern's `.*$` would backtrack quadratically over it.
+      const whole =
+        (line.kind === 'text' || line.kind === 'item') &&
+        !/[\u2028\u2029]/.test(content) &&
+        // Which pattern the line matches, kept for the next version (in an array: the memo keeps objects).
+        WHOLE_LINE[memoized(source.memo, 'noise-line', () => content, () => [WHOLE_LINE.findIndex((n) => n.pattern.test(content))])[0]];
       if (whole) {
         const range = source.range(line.start + lead, line.start + lead + content.length);
         const at: Range = { start: source.position(line.start), end: source.position(line.start) };
@@ -42,6 +48,7 @@ export const textScanNoise: Rule = {
         ]);
         continue;
       }
+      if (!raw.includes('_')) continue;
       BOOKMARK.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = BOOKMARK.exec(raw))) {

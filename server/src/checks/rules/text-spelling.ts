@@ -1,7 +1,8 @@
 import type { Fix } from '../../model';
 import { isKnownPhrase, phraseCorrection } from '../phrase-lexicon';
 import type { Rule } from '../rule';
-import { toneStyleCounts, wordRuns } from '../text-lines';
+import type { SourceText } from '../../syntax/source-text';
+import { perRun, toneStyleCounts, wordRuns, type Word } from '../text-lines';
 import { isKnownSyllable, suggestSyllables } from '../vi-dictionary';
 import { canonical, expectedToneStyle, hasVietnameseLetter, hasVowelMark, inCaseOf, parseSyllable, perWord, toToneStyle } from '../vietnamese';
 import { syllableDefect } from './text-syllable';
@@ -43,6 +44,13 @@ export function splitInTwo(word: string): [string, string] | undefined {
   return phrases.length === 1 ? phrases[0] : undefined;
 }
 
+/** A word the dictionary should know and does not. */
+function misspelt(source: SourceText, w: Word): boolean {
+  if (!spellable(w.text) || syllableDefect(w.text) || isKnownSyllable(w.text)) return false;
+  // Part of a hyphenated transliteration (`ô-dôn`, `Ô-lim-pích`).
+  return source.text[w.start - 1] !== '-' && source.text[w.end] !== '-';
+}
+
 export const textSpelling: Rule = {
   id: 'text-spelling',
   title: { vi: 'Chính tả (từ điển)', en: 'Spelling (dictionary)' },
@@ -55,10 +63,8 @@ export const textSpelling: Rule = {
     const runs = wordRuns(document, source);
     const style = expectedToneStyle(toneStyleCounts(document, source), config.toneStyle);
     for (const run of runs) {
-      run.forEach((w, index) => {
-        if (!spellable(w.text) || syllableDefect(w.text) || isKnownSyllable(w.text)) return;
-        // Part of a hyphenated transliteration (`ô-dôn`, `Ô-lim-pích`).
-        if (source.text[w.start - 1] === '-' || source.text[w.end] === '-') return;
+      perRun(source, run, 'misspelt', () => run.flatMap((w, index) => (misspelt(source, w) ? [index] : []))).forEach((index) => {
+        const w = run[index];
         const range = source.range(w.start, w.end);
         const fixes: Fix[] = [];
         const merged = parseSyllable(w.text) ? undefined : splitInTwo(w.text);

@@ -1,7 +1,7 @@
 import type { Fix } from '../../model';
 import { phraseCorrection } from '../phrase-lexicon';
 import type { Rule } from '../rule';
-import { toneStyleCounts, wordRuns, type Word } from '../text-lines';
+import { perRun, toneStyleCounts, wordRuns, type Word } from '../text-lines';
 import { isKnownSyllable } from '../vi-dictionary';
 import {
   expectedToneStyle,
@@ -56,9 +56,10 @@ export const textSyllable: Rule = {
     const runs = wordRuns(document, source);
     const style = expectedToneStyle(toneStyleCounts(document, source), config.toneStyle);
     for (const run of runs) {
-      run.forEach((w, index) => {
-        const found = syllableDefect(w.text);
-        if (!found) return;
+      const defective = perRun(source, run, 'syllable-defects', () => run.flatMap((w, index) => (syllableDefect(w.text) ? [index] : [])));
+      defective.forEach((index) => {
+        const w = run[index];
+        const found = syllableDefect(w.text)!;
         const range = source.range(w.start, w.end);
         const fixes: Fix[] = [];
         const offer = (right: string) => fixes.push({ title: `Viết "${right}" / Write "${right}"`, edits: [{ range, newText: right }], safe: false });

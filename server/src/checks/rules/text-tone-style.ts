@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
-import { toneStyleCounts, wordRuns } from '../text-lines';
-import { expectedToneStyle, parseSyllable, toneStyleOf, toToneStyle } from '../vietnamese';
+import { runToneStyles, toneStyleCounts, wordRuns } from '../text-lines';
+import { expectedToneStyle, toToneStyle } from '../vietnamese';
 
 const EXAMPLE = { modern: '"hóa", "ủy"', classic: '"hoá", "uỷ"' };
 const NAME_VI = { modern: 'kiểu mới', classic: 'kiểu cũ' };
@@ -15,7 +15,6 @@ export const textToneStyle: Rule = {
     en: 'In the open rhymes `oa`, `oe`, `uy` with a tone mark, the classic style puts the mark on the second vowel (`hoá`, `khoẻ`, `uỷ`, `thuỷ`), the modern on the first (`hóa`, `khỏe`, `ủy`, `thủy`). Both are correct; one document uses one. Syllables with a single placement are left alone: with a final consonant (`hoàn`, `thuyết`, `khoản`) or after `qu`, `gi` (`quý`, `quả`, `giá`). The standard is `toneStyle` in kehoach.json when set, else the document\'s majority (modern on a tie, the usual style of administrative documents); each word in the other style is reported. Source: spelling convention (consistency, Decree 30/2020/NĐ-CP, Appendix I). Fix: the document\'s placement (safe).',
   },
   check({ document, source, config, report }) {
-    const words = wordRuns(document, source).flat();
     const counts = toneStyleCounts(document, source);
     if (!config.toneStyle && (counts.modern === 0 || counts.classic === 0)) return;
     const expected = expectedToneStyle(counts, config.toneStyle);
@@ -25,16 +24,17 @@ export const textToneStyle: Rule = {
           vi: `văn bản này đặt dấu ${NAME_VI[expected]} (${counts[expected]} chỗ như ${EXAMPLE[expected]})`,
           en: `this document uses the ${NAME_EN[expected]} one (${counts[expected]} words like ${EXAMPLE[expected]})`,
         };
-    for (const w of words) {
-      const s = parseSyllable(w.text);
-      const style = s && toneStyleOf(s);
-      if (!style || style === expected) continue;
-      const right = toToneStyle(w.text, expected);
-      const range = source.range(w.start, w.end);
-      report(range, {
-        vi: `"${w.text}" đặt dấu ${NAME_VI[style]}; ${basis.vi}: viết "${right}"`,
-        en: `"${w.text}" uses the ${NAME_EN[style]} placement; ${basis.en}: write "${right}"`,
-      }, [{ title: `Viết "${right}" / Write "${right}"`, edits: [{ range, newText: right }], safe: true }]);
+    for (const run of wordRuns(document, source)) {
+      for (const [index, style] of runToneStyles(source, run)) {
+        if (style === expected) continue;
+        const w = run[index];
+        const right = toToneStyle(w.text, expected);
+        const range = source.range(w.start, w.end);
+        report(range, {
+          vi: `"${w.text}" đặt dấu ${NAME_VI[style]}; ${basis.vi}: viết "${right}"`,
+          en: `"${w.text}" uses the ${NAME_EN[style]} placement; ${basis.en}: write "${right}"`,
+        }, [{ title: `Viết "${right}" / Write "${right}"`, edits: [{ range, newText: right }], safe: true }]);
+      }
     }
   },
 };

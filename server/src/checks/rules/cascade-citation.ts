@@ -1,0 +1,65 @@
+import { citedParents } from '../../scaffold/parents';
+import { fold } from '../../syntax/inline';
+import { RawSpan } from '../structure-text';
+import type { Rule } from '../rule';
+
+const words = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+/**
+ * How a citation goes on to the cited document's title: `… của Ủy ban nhân
+ * dân tỉnh về thực hiện …`, within the few words that may still be the
+ * issuer's name (the citation reader stops `Ủy ban nhân dân` at `ban`).
+ */
+const TITLE_OPENING = /^[^,;.()]{0,60}?(?:^|\s)(về|thực hiện|triển khai)(?![\p{L}])/iu;
+/** Words of a title compared: enough to tell two plans apart, few enough to survive a rewording of the end. */
+const COMPARED = 6;
+
+export const cascadeCitation: Rule = {
+  id: 'cascade-citation',
+  title: { vi: 'Trích dẫn kế hoạch cấp trên khác với phần đầu của nó', en: 'Citation of the parent plan differs from its header' },
+  defaultSeverity: 'warning',
+  doc: {
+    vi: 'Khi kế hoạch trích dẫn một kế hoạch có trong không gian làm việc, số và trích yếu trong trích dẫn phải khớp với phần đầu của kế hoạch đó (Nghị định 30/2020/NĐ-CP, Điều 8 và Phụ lục I: văn bản được dẫn bằng tên loại, số, ký hiệu, ngày ban hành, cơ quan ban hành và trích yếu). Quy tắc báo khi trích dẫn ghi đúng cơ quan ban hành và ngày của một kế hoạch trong không gian làm việc nhưng số khác (sửa: viết số của kế hoạch đó), và khi phần "về …" sau trích dẫn không mở đầu như trích yếu của kế hoạch được trích. Ngày và cơ quan ban hành sai do quy tắc citation-conflict báo, cả với kế hoạch trong không gian làm việc.',
+    en: 'When a plan cites a plan of the workspace, the number and the title in the citation must match that plan\'s header (Decree 30/2020/NĐ-CP, Article 8 and Appendix I: a document is cited by its type, number and symbol, date, issuer and title). Reported: a citation with the issuer and date of a workspace plan but another number (fix: write that plan\'s number), and a "về …" after the citation that does not open as the cited plan\'s trích yếu. A wrong date or issuer is reported by citation-conflict, for workspace plans too.',
+  },
+  check({ document, source, registry, report }) {
+    // Plans of the workspace, the one checked left out.
+    const plans = registry.data.documents.filter((d) => d.plan && d.plan !== document);
+    for (const c of document.citations) {
+      const known = registry.findDocument(c);
+      if (!known && c.date && c.issuer) {
+        const issuer = fold(c.issuer);
+        const meant = plans.find((d) => d.date === c.date!.iso && d.type === c.docType && fold(d.issuer).startsWith(issuer));
+        if (meant) {
+          report(
+            c.numberRange,
+            {
+              vi: `${meant.type} của ${meant.issuer} ngày ${c.date.day}/${c.date.month}/${c.date.year} có số ${meant.number}, không phải ${c.numberText}`,
+              en: `The ${meant.type} of ${meant.issuer} dated ${c.date.day}/${c.date.month}/${c.date.year} is numbered ${meant.number}, not ${c.numberText}`,
+            },
+            [{ title: `Viết ${meant.number} / Write ${meant.number}`, edits: [{ range: c.numberRange, newText: meant.number }], safe: false }],
+          );
+        }
+      }
+    }
+    const lines = source.text.split(/\r\n|\r|\n/);
+    for (const { parent } of citedParents(document, registry)) {
+      for (const c of document.citations.filter((x) => registry.findDocument(x) === parent)) {
+        const line = lines[c.range.end.line] ?? '';
+        const after = new RawSpan(source, { start: c.range.end, end: { line: c.range.end.line, character: line.length } }).text;
+        const opening = TITLE_OPENING.exec(after);
+        const summary = parent.plan.header.summary?.value;
+        if (!opening || !summary) continue;
+        const title = after.slice(opening.index + opening[0].length - opening[1].length);
+        // Both sides without their opening `về`: `về thực hiện Chỉ thị …` ~ `Thực hiện Chỉ thị …`.
+        const strip = (w: string[]) => (w[0] === 've' ? w.slice(1) : w);
+        const cited = strip(words(title)).slice(0, COMPARED);
+        const own = strip(words(summary)).slice(0, COMPARED);
+        if (cited.length < 3 || cited.every((w, i) => own[i] === w)) continue;
+        report(c.range, {
+          vi: `Trích yếu của ${parent.type} số ${parent.number} là “${summary}”; trích dẫn viết “${title.trim().slice(0, 120)}”`,
+          en: `The title of ${parent.type} ${parent.number} is “${summary}”; the citation writes “${title.trim().slice(0, 120)}”`,
+        }, undefined, { related: [{ uri: parent.sources[0], range: parent.plan.header.summary!.valueRange, message: summary }] });
+      }
+    }
+  },
+};

@@ -1,0 +1,51 @@
+import { assignedTasks } from '../../scaffold/assigned-tasks';
+import { cascadeOf } from '../../scaffold/parents';
+import { fold } from '../../syntax/inline';
+import { allSections } from '../structure-text';
+import type { Rule } from '../rule';
+import type { Block, PlanDocument } from '../../model';
+
+const wordsOf = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+const bigrams = (words: string[]) => words.slice(1).map((w, i) => `${words[i]} ${w}`);
+
+/** Share of a task's word pairs that the plan repeats: below it, the task is not addressed. */
+const ADDRESSED = 0.3;
+
+function planText(document: PlanDocument): string {
+  const text = (b: Block) => (b.kind === 'table' ? b.rows.flatMap((r) => r.cells.map((c) => c.text)).join(' ') : b.text);
+  const sections = allSections(document.sections);
+  return [...document.preamble.map(text), ...sections.flatMap((s) => [s.title, ...s.blocks.map(text)]), ...document.appendices.flatMap((a) => a.blocks.map(text))].join('\n');
+}
+
+const quote = (text: string) => (text.length > 180 ? `${text.slice(0, 177)}…` : text);
+
+export const cascadeTasks: Rule = {
+  id: 'cascade-tasks',
+  title: { vi: 'Nhiệm vụ cấp trên giao chưa được triển khai', en: 'A task the parent assigns is not addressed' },
+  defaultSeverity: 'hint',
+  doc: {
+    vi: 'Khi kế hoạch trích dẫn một kế hoạch cấp trên có trong không gian làm việc, mỗi nhiệm vụ mà kế hoạch cấp trên giao cho cơ quan ban hành (theo tên) hoặc cho cấp của mình ("Ủy ban nhân dân các huyện", "các sở, ban, ngành", "các huyện ủy" …) ở phần Tổ chức thực hiện phải được cụ thể hóa ở đâu đó trong kế hoạch: đó là ý nghĩa của kế hoạch "thực hiện" (format-rules.md §4: kế hoạch cấp dưới cụ thể hóa nhiệm vụ của cấp trên). Nhiệm vụ coi là đã triển khai khi kế hoạch lặp lại ít nhất 30% các cặp từ của nó. Gợi ý trích nguyên văn nhiệm vụ của cấp trên và dẫn tới chỗ đó trong kế hoạch cấp trên.',
+    en: 'When a plan cites a parent plan of the workspace, every task the parent assigns in its Tổ chức thực hiện to the issuer (by name) or to its level ("Ủy ban nhân dân các huyện", "các sở, ban, ngành", "các huyện ủy" …) should be taken up somewhere in the plan: that is what a plan "implementing" another is for (format-rules.md §4: the lower plan details the tasks of the upper one). A task counts as addressed when the plan repeats at least 30% of its word pairs. The hint quotes the parent\'s wording and links to it in the parent.',
+  },
+  check({ document, registry, report }) {
+    const cascade = cascadeOf(document, registry);
+    if (!cascade) return;
+    const { issuer, parents } = cascade;
+    const own = new Set(bigrams(wordsOf(planText(document))));
+    for (const { citation, parent } of parents) {
+      for (const task of assignedTasks(parent.plan, issuer)) {
+        const pairs = bigrams(wordsOf(task.text));
+        if (!pairs.length || pairs.filter((p) => own.has(p)).length / pairs.length >= ADDRESSED) continue;
+        report(
+          citation.range,
+          {
+            vi: `${parent.type} số ${parent.number} giao cho ${task.assignee} nhiệm vụ chưa thấy trong kế hoạch này: “${quote(task.text)}”`,
+            en: `${parent.type} ${parent.number} assigns ${task.assignee} a task not addressed in this plan: “${quote(task.text)}”`,
+          },
+          undefined,
+          { related: [{ uri: parent.sources[0], range: task.range, message: task.text }] },
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,303 @@
+import { classifyTitle } from '../checks/structure-text';
+import { opensClosing, scanClosing } from './closing';
+import { bookmarksOf, isFragment, isNoiseLine, isStampNumberLine, withoutBookmarks } from './noise';
+import { cellsOf, isUpperText, TERMINAL, wordCount, type SourceParagraph } from './source-paragraphs';
+
+/** What the body of an imported plan is made of, before it is written as `.kh` text. */
+export type Entry =
+  | { kind: 'heading'; level: number; text: string }
+  | { kind: 'item'; text: string }
+  | { kind: 'paragraph'; text: string; bold: boolean }
+  | { kind: 'comment'; lines: string[] }
+  | { kind: 'table'; rows: string[][] }
+  | { kind: 'appendix'; label: string }
+  | { kind: 'recipients'; label: string; items: string[] }
+  | { kind: 'signature'; lines: string[] };
+
+export interface BodyScan {
+  entries: Entry[];
+  /** Lines turned into comments: noise, and stray fragments the import is not sure of. */
+  noise: { line: number; text: string; stray: boolean }[];
+  /** Paragraphs kept as plain text although they look like something else (a long heading). */
+  unclassified: { line: number; text: string }[];
+}
+
+type NumberKind = 'roman' | 'arabic' | 'dotted' | 'letter';
+
+interface Numbered {
+  kind: NumberKind;
+  /** The number as typed, with its punctuation (`II.`, `1-`, `2.1.`, `a)`). */
+  marker: string;
+  /** Depth of a dotted number (`2.1.` → 2). */
+  depth: number;
+  title: string;
+}
+
+const ROMAN = /^([IVXLC]{1,6})\s*([.\-–)])\s+(.+)$/u;
+const DOTTED = /^(\d{1,2}(?:\.\d{1,2})+\.?)\s+(.+)$/u;
+const ARABIC = /^(\d{1,2})\s*([.)-])\s+(.+)$/u;
+const LETTER = /^([a-zđ]\))\s+(.+)$/u;
+/** Item markers; `—` and the `*` of Markdown are written `-`. */
+const DASH = /^([-+•–—*])\s+(\S.*)$/u;
+const PIPE_ROW = /^\|.*\|$/;
+const APPENDIX = /^(PHỤ LỤC|Phụ lục)(?:\s+([IVXLC]{1,6}|\d{1,2}))?\s*[:.–-]?\s*(.*)$/u;
+
+function numberOf(text: string): Numbered | undefined {
+  let m = ROMAN.exec(text);
+  if (m) return { kind: 'roman', marker: `${m[1]}${m[2] === '–' ? '-' : m[2]}`, depth: 1, title: m[3] };
+  m = DOTTED.exec(text);
+  if (m) return { kind: 'dotted', marker: m[1], depth: m[1].replace(/\.$/, '').split('.').length, title: m[2] };
+  m = ARABIC.exec(text);
+  if (m) return { kind: 'arabic', marker: `${m[1]}${m[2]}`, depth: 1, title: m[3] };
+  m = LETTER.exec(text);
+  if (m) return { kind: 'letter', marker: m[1], depth: 1, title: m[2] };
+  return undefined;
+}
+
+const textOf = (p: SourceParagraph) => p.lines.join(' ').trim();
+const NAME = /^(?:\p{Lu}[\p{Ll}\p{M}]*\s+){1,5}\p{Lu}[\p{Ll}\p{M}]*$/u;
+
+/** Marks the paragraphs that are scan noise: stamp lines, and the short fragments around them. */
+function noiseMarks(paragraphs: SourceParagraph[], start: number): Map<number, boolean> {
+  const marks = new Map<number, boolean>();
+  const fragment = (i: number) => {
+    const p = paragraphs[i];
+    return p && !p.bold && !p.markedHeading && !p.table && !numberOf(textOf(p)) && isFragment(textOf(p)) && !classifyTitle(textOf(p)) && !opensClosing(p);
+  };
+  for (let i = start; i < paragraphs.length; i++) {
+    const text = textOf(paragraphs[i]);
+    if (paragraphs[i].table || !(isNoiseLine(text) || isStampNumberLine(text))) continue;
+    marks.set(i, false);
+    // A stamp is a cluster of short lines: take its neighbours while they are fragments.
+    for (let j = i - 1; j >= start && j >= i - 6 && fragment(j); j--) marks.set(j, false);
+    for (let j = i + 1; j < paragraphs.length && j <= i + 6 && fragment(j); j++) if (!marks.has(j)) marks.set(j, false);
+  }
+  for (let i = start; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    const text = textOf(p);
+    const next = paragraphs[i + 1];
+    // A short lone fragment between blank lines that heads nothing: a stray piece of the scan,
+    // unless the paragraph before ends mid-sentence (then it is the end of that sentence, split by a page).
+    const previous = paragraphs[i - 1];
+    const alone = p.blankBefore && (!next || next.blankBefore) && (!previous || previous.table !== undefined || TERMINAL.test(textOf(previous)));
+    if (!marks.has(i) && alone && fragment(i) && wordCount(text) <= 3 && !isUpperText(text) && !NAME.test(text) && !/^\p{Lu}/u.test(text)) marks.set(i, true);
+  }
+  return marks;
+}
+
+/** True when a numbered paragraph reads as a heading: bold, marked, or a short title with content under it. */
+function headingLike(paragraphs: SourceParagraph[], i: number, own: Numbered): boolean {
+  const p = paragraphs[i];
+  if (p.bold || p.markedHeading) return true;
+  const text = withoutBookmarks(textOf(p));
+  if (TERMINAL.test(text) || wordCount(text) > 30) return false;
+  const next = paragraphs[i + 1];
+  if (!next) return false;
+  const nextNumber = numberOf(textOf(next));
+  return !nextNumber || nextNumber.kind !== own.kind;
+}
+
+/**
+ * Classifies the paragraphs of the body, from `start` on: headings (their
+ * level from the numbering style, each sequence of siblings read as headings
+ * or as items as a whole), items, paragraphs, tables, appendices, the closing
+ * blocks, and noise as comments. Paragraphs that a page break split are
+ * joined again.
+ */
+export function scanBody(paragraphs: SourceParagraph[], start: number): BodyScan {
+  const entries: Entry[] = [];
+  const noise: BodyScan['noise'] = [];
+  const unclassified: BodyScan['unclassified'] = [];
+  const marks = noiseMarks(paragraphs, start);
+  const numbers = paragraphs.map((p) => (p.table ? undefined : numberOf(textOf(p))));
+  const decisions = decideHeadings(paragraphs, numbers, start, marks);
+  let inAppendix = false;
+  let pendingComments: string[] = [];
+  const flushComments = () => {
+    if (pendingComments.length) entries.push({ kind: 'comment', lines: pendingComments });
+    pendingComments = [];
+  };
+
+  for (let i = start; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    const text = textOf(p);
+    if (marks.has(i)) {
+      pendingComments.push(...p.lines);
+      for (const line of p.lines) noise.push({ line: p.sourceLine, text: line, stray: marks.get(i)! });
+      continue;
+    }
+    for (const line of p.lines) {
+      const found = bookmarksOf(line);
+      if (found.length) {
+        pendingComments.push(found.join(' '));
+        noise.push({ line: p.sourceLine, text: found.join(' '), stray: false });
+      }
+    }
+    flushComments();
+    if (p.table) {
+      entries.push({ kind: 'table', rows: p.table });
+      continue;
+    }
+    if (opensClosing(p)) {
+      const closing = scanClosing(paragraphs, i);
+      if (closing.consumed > 0) {
+        // A plan has one Nơi nhận and one signature: a part that resumes after a stray line continues the first.
+        for (const block of closing.blocks) {
+          const earlier = entries.find((e) => e.kind === block.kind);
+          if (earlier?.kind === 'recipients' && block.kind === 'recipients') earlier.items.push(...block.items);
+          else if (earlier?.kind === 'signature' && block.kind === 'signature') earlier.lines.push(...block.lines);
+          else entries.push(block);
+        }
+        if (closing.comments.length) entries.push({ kind: 'comment', lines: closing.comments });
+        i += closing.consumed - 1;
+        continue;
+      }
+    }
+    const appendix = APPENDIX.exec(text);
+    if (appendix && (appendix[1] === 'PHỤ LỤC' || !appendix[3] || isUpperText(appendix[3]))) {
+      let title = appendix[3];
+      const next = paragraphs[i + 1];
+      if (!title && next && !next.table && (isUpperText(textOf(next)) || next.bold)) {
+        title = textOf(next);
+        i++;
+      }
+      entries.push({ kind: 'appendix', label: `${appendix[1]}${appendix[2] ? ` ${appendix[2]}` : ''}: ${title}`.trim() });
+      inAppendix = true;
+      continue;
+    }
+    const cells = p.lines.length === 1 ? cellsOf(p.lines[0]) : [];
+    if (cells.length >= 2) {
+      // Consecutive lines in columns are a table copied from Word; a lone one is text whose cells are kept.
+      const rows = [cells];
+      while (paragraphs[i + 1] && !marks.has(i + 1) && paragraphs[i + 1].lines.length === 1 && cellsOf(paragraphs[i + 1].lines[0]).length >= 2 && !opensClosing(paragraphs[i + 1])) {
+        rows.push(cellsOf(paragraphs[++i].lines[0]));
+      }
+      if (rows.length >= 2) {
+        entries.push({ kind: 'table', rows });
+        continue;
+      }
+    }
+    if (PIPE_ROW.test(text)) {
+      const rows: string[][] = [];
+      for (let j = i; j < paragraphs.length && PIPE_ROW.test(textOf(paragraphs[j])); j++, i = j - 1) rows.push(splitPipeRow(textOf(paragraphs[j])));
+      entries.push({ kind: 'table', rows });
+      continue;
+    }
+    const decision = decisions.get(i);
+    const number = numbers[i];
+    let body = withoutBookmarks(cells.length >= 2 ? cells.join(' ') : text);
+    // A line that was only a bookmark is now a comment and nothing else.
+    if (!body) continue;
+    // A page break may split a paragraph: `… vị trí,` / `vai trò …`.
+    const joinable = () => {
+      let j = i + 1;
+      while (marks.has(j)) j++;
+      const next = paragraphs[j];
+      if (!next || next.table || next.bold || numbers[j] || opensClosing(next) || TERMINAL.test(body)) return undefined;
+      return /^[\p{Ll}(]/u.test(textOf(next)) ? j : undefined;
+    };
+    const joinFollowing = () => {
+      for (let j = joinable(); j !== undefined; j = joinable()) {
+        for (let k = i + 1; k < j; k++) {
+          pendingComments.push(...paragraphs[k].lines);
+          for (const line of paragraphs[k].lines) noise.push({ line: paragraphs[k].sourceLine, text: line, stray: marks.get(k)! });
+        }
+        body = `${body} ${withoutBookmarks(textOf(paragraphs[j]))}`;
+        i = j;
+      }
+    };
+    if (!inAppendix && number && decision) {
+      if (decision.split) {
+        entries.push({ kind: 'heading', level: decision.level, text: decision.split[0] });
+        entries.push({ kind: 'paragraph', text: decision.split[1], bold: false });
+      } else {
+        // A title in capitals wrapped onto the next line (`… TRỌNG TÂM` / `THỜI GIAN TỚI`) goes on.
+        while (isUpperText(body) && paragraphs[i + 1] && !marks.has(i + 1) && !paragraphs[i + 1].blankBefore && isUpperText(textOf(paragraphs[i + 1])) && !numbers[i + 1] && !opensClosing(paragraphs[i + 1])) {
+          body = `${body} ${textOf(paragraphs[++i])}`;
+        }
+        if (wordCount(number.title) > 30) unclassified.push({ line: p.sourceLine, text: body });
+        entries.push({ kind: 'heading', level: decision.level, text: body });
+      }
+      continue;
+    }
+    if (!inAppendix && !number && isUpperText(body) && classifyTitle(body)) {
+      entries.push({ kind: 'heading', level: 1, text: body });
+      continue;
+    }
+    const dash = DASH.exec(body);
+    if (number || dash) {
+      joinFollowing();
+      entries.push({ kind: 'item', text: dash && (dash[1] === '—' || dash[1] === '*') ? `- ${dash[2]}` : body });
+      continue;
+    }
+    if (!p.bold) joinFollowing();
+    entries.push({ kind: 'paragraph', text: body, bold: p.bold });
+  }
+  flushComments();
+  return { entries, noise, unclassified };
+}
+
+function splitPipeRow(row: string): string[] {
+  return row
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
+}
+
+interface HeadingDecision {
+  level: number;
+  /** `14. Đề nghị …: Trong phạm vi …` split into its heading and its first paragraph. */
+  split?: [string, string];
+}
+
+/**
+ * Decides which numbered paragraphs are headings. Roman numbers are level 1.
+ * Arabic numbers under the same level-1 heading form one sequence, read as
+ * headings when at least half of them look like headings, else as items;
+ * letters likewise under each arabic heading; dotted numbers go one level
+ * below their depth.
+ */
+function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | undefined)[], start: number, marks: Map<number, boolean>): Map<number, HeadingDecision> {
+  const decisions = new Map<number, HeadingDecision>();
+  const sequences = new Map<string, number[]>();
+  let romanSeen = 0;
+  let arabicParent = -1;
+  for (let i = start; i < paragraphs.length; i++) {
+    const n = numbers[i];
+    if (!n || marks.has(i)) continue;
+    if (opensClosing(paragraphs[i])) break;
+    if (n.kind === 'roman') {
+      romanSeen++;
+      arabicParent = -1;
+      decisions.set(i, { level: 1 });
+      continue;
+    }
+    const key = n.kind === 'arabic' ? `arabic:${romanSeen}` : n.kind === 'letter' ? `letter:${romanSeen}:${arabicParent}` : `dotted:${i}`;
+    sequences.set(key, [...(sequences.get(key) ?? []), i]);
+    if (n.kind === 'arabic') arabicParent = i;
+  }
+  for (const [key, members] of sequences) {
+    const kind = key.split(':')[0] as NumberKind;
+    const like = members.filter((i) => headingLike(paragraphs, i, numbers[i]!));
+    if (like.length * 2 < members.length || like.length === 0) continue;
+    for (const i of members) {
+      let level: number;
+      if (kind === 'arabic') level = key === 'arabic:0' ? 1 : 2;
+      else if (kind === 'letter') {
+        const parent = Number(key.split(':')[2]);
+        const parentDecision = decisions.get(parent);
+        if (!parentDecision) continue;
+        level = Math.min(4, parentDecision.level + 1);
+      } else level = Math.min(4, numbers[i]!.depth + 1);
+      const text = textOf(paragraphs[i]);
+      const decision: HeadingDecision = { level };
+      if (!like.includes(i)) {
+        const colon = /^(.{3,200}?:)\s+(\p{Lu}.*)$/u.exec(text);
+        if (colon && wordCount(colon[1]) <= 25 && wordCount(colon[2]) >= 3) decision.split = [colon[1], colon[2]];
+      }
+      decisions.set(i, decision);
+    }
+  }
+  return decisions;
+}

@@ -1,0 +1,171 @@
+import type { PlanDiagnostic } from '../model';
+import { builtinRegistry } from '../registry/builtin';
+import type { TokenType } from 'chevrotain';
+import { lineLexer, RecipientsLabel, TextLine } from '../syntax/lexer';
+import { parsePlan } from '../syntax/parse';
+import { scanBody, type Entry } from './body';
+import { scanHeader, type ImportedHeader } from './header';
+import { paragraphsOfText, type SourceParagraph } from './source-paragraphs';
+
+/** What an import did not understand, and how much of the source it kept. */
+export interface ImportReport {
+  /** Source paragraphs kept as text or as a comment because they fit nothing, with their source line (1-based). */
+  unclassified: { line: number; text: string; keptAs: 'text' | 'comment' }[];
+  /** Lines turned into comments as scan noise; `stray` when the import guessed (a short lone fragment). */
+  noise: { line: number; text: string; stray: boolean }[];
+  /** Lines of capitals whose OCR slips were mended (`Il.` → `II.`), as the scan had them. */
+  ocrMended: { line: number; text: string }[];
+  /** Header fields the source did not give, left empty for the checks to report. */
+  missingHeaderFields: string[];
+  /** Distinct words of the source and how many of them the plan's model holds. */
+  words: { source: number; kept: number; missing: string[] };
+  /** Diagnostics of the `syntax` code that parsing the result gave (none is the aim). */
+  syntaxDiagnostics: PlanDiagnostic[];
+}
+
+export interface ImportResult {
+  /** The plan as `.kh` text. */
+  text: string;
+  report: ImportReport;
+}
+
+const HEADER_LABELS: [keyof ImportedHeader, string][] = [
+  ['parentBody', 'Cơ quan chủ quản'],
+  ['issuer', 'Cơ quan'],
+  ['number', 'Số'],
+  ['place', 'Địa danh'],
+  ['date', 'Ngày'],
+  ['kind', 'Loại'],
+  ['summary', 'Trích yếu'],
+  ['system', 'Hệ'],
+];
+
+/** True when the `.kh` lexer reads the line as one line of the given type. */
+function lexesAs(line: string, type: TokenType): boolean {
+  const { tokens } = lineLexer.tokenize(line);
+  return tokens.length === 1 && tokens[0].tokenType === type;
+}
+const readsAsText = (line: string) => lexesAs(line, TextLine);
+const isRecipientsLabel = (line: string) => lexesAs(line, RecipientsLabel);
+
+/** Inline marks kept when they pair up (`**bold**`, `*italic*` of a Markdown extraction); any other `*` is literal. */
+const PAIRED_MARKS = /(\*{1,3})(?=\S)[^*]+?(?<=\S)\1/g;
+function inline(text: string): string {
+  // A backslash of the source stays one: before `*` or `\` it would be read as an escape.
+  const safe = text.replace(/\\(?=[*\\])/g, '\\\\');
+  if (!safe.includes('*')) return safe;
+  return safe.replace(PAIRED_MARKS, '').includes('*') ? safe.replace(/\*/g, '\\*') : safe;
+}
+
+/** A paragraph line, escaped with `\` when it would otherwise open another construct (`Số: …`, `# …`). */
+function paragraphLine(text: string): string {
+  const line = inline(text);
+  return readsAsText(line) ? line : `\\${line}`;
+}
+
+const cell = (text: string) => inline(text).replace(/\|/g, '\\|');
+
+function writeEntry(entry: Entry): string[] {
+  switch (entry.kind) {
+    case 'heading':
+      return [`${'#'.repeat(entry.level)} ${inline(entry.text)}`];
+    case 'item':
+      return [inline(entry.text)];
+    case 'paragraph':
+      return [entry.bold ? `**${entry.text.replace(/\*/g, '')}**` : paragraphLine(entry.text)];
+    case 'comment':
+      return entry.lines.map((l) => `// ${l}`);
+    case 'table': {
+      const width = Math.max(...entry.rows.map((r) => r.length));
+      const row = (cells: string[]) => `| ${[...cells, ...Array(width - cells.length).fill('')].map(cell).join(' | ')} |`;
+      return [row(entry.rows[0]), `|${'---|'.repeat(width)}`, ...entry.rows.slice(1).map(row)];
+    }
+    case 'appendix':
+      return [entry.label];
+    case 'recipients':
+      // A label misread by OCR (`Nơi nhân:`) would no longer open the block: it is written as the syntax spells it.
+      return [isRecipientsLabel(`${entry.label}:`) ? `${entry.label}:` : 'Nơi nhận:', ...entry.items.map((i) => `- ${inline(i)}`)];
+    case 'signature':
+      return ['Ký:', ...entry.lines.map((l) => `  ${l}`)];
+  }
+}
+
+/**
+ * The issuer a plan without one most likely has, from the collective it signs
+ * for (`TM. ỦY BAN NHÂN DÂN`) and its place when the registry knows it as a
+ * province: `ỦY BAN NHÂN DÂN TỈNH TRÀ VINH`. Only ever offered as a comment.
+ */
+function suggestIssuer(place: string, entries: Entry[]): string | undefined {
+  const signature = entries.find((e) => e.kind === 'signature');
+  const collective = signature?.kind === 'signature' ? signature.lines.map((l) => /^(?:TM\.|T\/M)\s*(.+)$/u.exec(l)?.[1]).find(Boolean) : undefined;
+  const province = place ? builtinRegistry().findProvince(place) : undefined;
+  if (!collective || !province) return undefined;
+  return `${collective} ${province.kind} ${province.name}`.toLocaleUpperCase('vi');
+}
+
+const wordsOf = (text: string) => new Set(text.normalize('NFC').split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean));
+
+/** Every string of a model, for counting the words it keeps. */
+function modelStrings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) modelStrings(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) modelStrings(v, out);
+  return out;
+}
+
+/**
+ * Turns source paragraphs into a plan: header, body, closing blocks. Shared
+ * by the text and the DOCX import; `sourceText` is what the words kept are
+ * counted against.
+ */
+export function importParagraphs(paragraphs: SourceParagraph[], sourceText: string): ImportResult {
+  const head = scanHeader(paragraphs);
+  const body = scanBody(paragraphs, head.consumed);
+  const lines: string[] = [];
+  for (const c of head.comments) lines.push(`// ${c}`);
+  if (head.comments.length) lines.push('');
+  const suggestion = head.header.issuer ? undefined : suggestIssuer(head.header.place, body.entries);
+  for (const [key, label] of HEADER_LABELS) {
+    const value = head.header[key];
+    if (value === undefined) continue;
+    if (key === 'issuer' && suggestion) lines.push(`// Cơ quan? ${suggestion} (suy ra từ dòng TM. và địa danh, cần xác nhận / inferred from the TM. line and the place: confirm it)`);
+    lines.push(value ? `${label}: ${value}` : `${label}:`);
+  }
+  lines.push('---');
+  for (const entry of body.entries) {
+    const previous = lines[lines.length - 1];
+    // Consecutive comments and table rows stay together; everything else is set off by a blank line.
+    if (!(entry.kind === 'comment' && previous?.startsWith('//'))) lines.push('');
+    lines.push(...writeEntry(entry));
+  }
+  const text = `${lines.join('\n')}\n`;
+
+  const parsed = parsePlan(text);
+  const sourceWords = wordsOf(sourceText.replace(/\*\*/g, ''));
+  const kept = wordsOf(modelStrings(parsed.document).join(' '));
+  const missing = [...sourceWords].filter((w) => !kept.has(w));
+  const missingHeaderFields = HEADER_LABELS.filter(([key]) => key !== 'parentBody' && key !== 'system' && !head.header[key]).map(([, label]) => label);
+  return {
+    text,
+    report: {
+      unclassified: [...head.unplaced.map((u) => ({ ...u, keptAs: 'comment' as const })), ...body.unclassified.map((u) => ({ ...u, keptAs: 'text' as const }))],
+      noise: body.noise,
+      ocrMended: paragraphs.flatMap((p) => (p.ocrMended ?? []).map((text) => ({ line: p.sourceLine, text }))),
+      missingHeaderFields,
+      words: { source: sourceWords.size, kept: sourceWords.size - missing.length, missing },
+      syntaxDiagnostics: parsed.diagnostics.filter((d) => d.code === 'syntax'),
+    },
+  };
+}
+
+/**
+ * Imports a plan from text copied out of Word or extracted from a PDF (the
+ * Markdown a converter writes included): recognises header, headings, items,
+ * closing blocks and tables, joins hard-wrapped lines, and keeps what it does
+ * not understand as text or as `//` comments. It keeps the document's own
+ * defects; `kehoach check` reports them afterwards.
+ */
+export function importText(text: string): ImportResult {
+  const source = text.normalize('NFC').replace(/^\uFEFF/, '');
+  return importParagraphs(paragraphsOfText(source), source);
+}

@@ -1,0 +1,2 @@
+export { importDocx } from './docx';
+export { importText, type ImportReport, type ImportResult } from './import-plan';

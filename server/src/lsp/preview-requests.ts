@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { exportPlan } from '../cli/render-command';
+import { OutputPathError } from '../cli/output-file';
+import { layoutPlan } from '../layout';
+import { renderPreviewPages, renderPreviewShell } from '../render/html-preview';
+import type { PlanService } from '../service/plan-service';
+import type { ExportMethod, ExportParams, ExportResult, PreviewMethod, PreviewParams, PreviewResult } from './protocol';
+
+const PREVIEW: PreviewMethod = 'kehoach/preview';
+const EXPORT: ExportMethod = 'kehoach/export';
+
+/**
+ * The preview and export requests (types in `protocol.ts`). Each finds the
+ * open document, answers empty (`null`, or an error message for export) when
+ * there is none, and works from the service's analysis of that version: the
+ * preview shows unsaved text and the findings of the same parse.
+ */
+export function registerPreviewRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: PlanService): void {
+  connection.onRequest(PREVIEW, (params: PreviewParams): PreviewResult | null => {
+    const document = documents.get(params.uri);
+    if (!document) return null;
+    const { parsed, diagnostics } = service.analyse(document);
+    const marks = diagnostics.map((d) => ({ range: d.range, severity: d.severity, message: `${d.code}: ${d.message}` }));
+    const pages = renderPreviewPages(layoutPlan(parsed.document), marks);
+    return { version: document.version, body: pages.body, css: pages.css, pageCount: pages.pageCount, ...(params.shell ? { shell: renderPreviewShell(pages, params.shell) } : {}) };
+  });
+
+  connection.onRequest(EXPORT, async (params: ExportParams): Promise<ExportResult> => {
+    const document = documents.get(params.uri);
+    if (!document) return { error: `Tài liệu chưa mở / The document is not open: ${params.uri}` };
+    if (!params.uri.startsWith('file:')) return { error: 'Chỉ xuất được kế hoạch đã lưu thành tệp / Only a plan saved as a file can be exported' };
+    try {
+      return { path: await exportPlan(service.analyse(document).parsed.document, fileURLToPath(params.uri), params.format) };
+    } catch (error) {
+      if (error instanceof OutputPathError) return { error: error.message };
+      const e = error as NodeJS.ErrnoException;
+      return { error: `Không ghi được tệp / Could not write the file: ${e.message}` };
+    }
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * The custom requests between the VS Code client and the server, beyond LSP.
+ * Both sides import this file for its types only (`import type`), so the
+ * client bundle carries none of the server; the method names are string
+ * literal types that each side spells once and the compiler checks.
+ */
+
+/** `kehoach/preview`: the official layout of an open plan, as HTML. */
+export type PreviewMethod = 'kehoach/preview';
+
+export interface PreviewParams {
+  uri: string;
+  /**
+   * Present for the first rendering: the whole webview document (policy,
+   * typeface, script) is returned in `shell`. Absent for updates, which only
+   * carry the pages and their classes.
+   */
+  shell?: { nonce: string; cspSource: string };
+}
+
+export interface PreviewResult {
+  /** The document version the pages show. */
+  version: number;
+  /** The pages' markup (`data-line` on every block, findings marked). */
+  body: string;
+  /** The classes the pages use. */
+  css: string;
+  pageCount: number;
+  /** The whole webview document, when `shell` was asked for. */
+  shell?: string;
+}
+
+/** `kehoach/export`: writes an open plan as HTML, DOCX or PDF beside its file. */
+export type ExportMethod = 'kehoach/export';
+
+export type ExportFormat = 'html' | 'docx' | 'pdf';
+
+export interface ExportParams {
+  uri: string;
+  format: ExportFormat;
+}
+
+/** Either the path written or the reason it was refused (Vietnamese / English). */
+export type ExportResult = { path: string } | { error: string };
+
+/** `kehoach/registryEntry`: the text of a `kehoach-registry:` document that go to definition pointed at; null for an unknown entry. */
+export type RegistryEntryMethod = 'kehoach/registryEntry';
+
+export interface RegistryEntryParams {
+  uri: string;
+}
+
+/** `kehoach/planStatus`: the system and judgement date of an open plan, for the status bar; null when it is not open. */
+export type PlanStatusMethod = 'kehoach/planStatus';
+
+export interface PlanStatusParams {
+  uri: string;
+}
+
+export type { PlanStatus } from '../service/plan-service';
+
+/** `kehoach/checkWorkspace`: checks every plan of the workspace and publishes their diagnostics. */
+export type CheckWorkspaceMethod = 'kehoach/checkWorkspace';
+
+export interface CheckWorkspaceResult {
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+/** `kehoach/newPlan`: the skeleton of a plan implementing a parent (`kehoach new`), with the workspace's plans as possible parents. */
+export type NewPlanMethod = 'kehoach/newPlan';
+
+export interface NewPlanParams {
+  /** The parent as the drafter cites it: `Chỉ thị số 21-CT/TW`. */
+  implements: string;
+  /** The issuing body: `Ủy ban nhân dân huyện Tam Đường`. */
+  issuer: string;
+  system?: 'state' | 'party' | 'mass';
+  /** ISO date; today when absent. */
+  date?: string;
+}
+
+export interface NewPlanResult {
+  /** The plan as `.kh` text. */
+  text: string;
+  /** What the skeleton could not settle (Vietnamese / English). */
+  notes: string[];
+  /** How many of the parent's tasks for this issuer it lists. */
+  tasks: number;
+}
+
+/** `kehoach/import`: a `.txt` or `.docx` file (by its `file:` URI) read into a plan (`kehoach import`). */
+export type ImportMethod = 'kehoach/import';
+
+export interface ImportParams {
+  uri: string;
+}
+
+/** The plan's text and the import's report for a person, or why it failed (Vietnamese / English). */
+export type ImportPlanResult = { text: string; report: string } | { error: string };

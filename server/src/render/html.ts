@@ -1,0 +1,288 @@
+import type { Range } from '../model';
+import { SINGLE_LINE_EM, type LayoutBlock, type LayoutDocument, type LayoutPage, type LayoutParagraph, type LayoutRule, type LayoutTable, type PageSetup, type TextRun } from '../layout';
+import { EMBEDDED_FONT_FACES, EMBEDDED_FONT_FAMILY, type FontFace } from './fonts';
+
+/** A finding to mark on the preview's blocks. */
+export interface HtmlDiagnosticMark {
+  range: Range;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  message: string;
+}
+
+export interface HtmlPagesOptions {
+  /** Source lines on every block (`data-line`, `data-end-line`) for click-to-source and scroll sync. */
+  sourceMap?: boolean;
+  /** Findings to mark on the blocks whose source they touch (preview only). */
+  diagnostics?: HtmlDiagnosticMark[];
+}
+
+/** The pages as markup and the stylesheet their classes refer to. */
+export interface HtmlPages {
+  /** `<div class="kh-doc">` with one `<section class="kh-page">` per page; no script, no style attribute. */
+  body: string;
+  /** The classes used by `body`, the page sheets and the typeface (no `@font-face`). */
+  css: string;
+  pageCount: number;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for element content and quoted attribute values alike. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/** Numbers in CSS without float noise (`12.7`, not `12.700000001`). */
+const n = (value: number) => String(Math.round(value * 100) / 100);
+
+/**
+ * Collects the declarations of the blocks into classes, so that the markup
+ * has no `style` attribute (a strict Content-Security-Policy forbids them)
+ * and the same style is written once.
+ */
+class StyleSheet {
+  private readonly classes = new Map<string, string>();
+
+  classFor(declarations: string): string {
+    let name = this.classes.get(declarations);
+    if (!name) {
+      name = `k${this.classes.size}`;
+      this.classes.set(declarations, name);
+    }
+    return name;
+  }
+
+  css(): string {
+    return [...this.classes].map(([declarations, name]) => `.${name}{${declarations}}`).join('\n');
+  }
+}
+
+const SEVERITY_ORDER: HtmlDiagnosticMark['severity'][] = ['error', 'warning', 'information', 'hint'];
+
+/** Ranges that share a position, ends included: a mark at the very end of a block still marks it. */
+function overlaps(a: Range, b: Range): boolean {
+  const compare = (p: Range['start'], q: Range['start']) => p.line - q.line || p.character - q.character;
+  return compare(a.start, b.end) <= 0 && compare(b.start, a.end) <= 0;
+}
+
+class HtmlWriter {
+  readonly sheet = new StyleSheet();
+
+  constructor(private readonly options: HtmlPagesOptions) {}
+
+  /** Source attributes of a block, and for text (`markable`) the findings that touch it. */
+  private attributes(source: Range | undefined, classes: string[], markable = false): string {
+    let out = '';
+    if (source && this.options.sourceMap) out += ` data-line="${source.start.line}" data-end-line="${source.end.line}"`;
+    const marks = source && markable ? (this.options.diagnostics ?? []).filter((d) => overlaps(d.range, source)) : [];
+    if (marks.length) {
+      const worst = SEVERITY_ORDER.find((s) => marks.some((m) => m.severity === s))!;
+      classes.push('kh-diag', `kh-diag-${worst}`);
+      out += ` title="${escapeHtml(marks.map((m) => m.message).join('\n'))}"`;
+    }
+    return ` class="${classes.join(' ')}"${out}`;
+  }
+
+  private runs(runs: TextRun[], paragraph: LayoutParagraph): string {
+    if (!runs.some((r) => r.text)) return '<br>';
+    return runs
+      .map((run) => {
+        const text = escapeHtml(run.text);
+        const declarations: string[] = [];
+        if (run.bold !== undefined && run.bold !== paragraph.bold) declarations.push(`font-weight:${run.bold ? 'bold' : 'normal'}`);
+        if (run.italic !== undefined && run.italic !== paragraph.italic) declarations.push(`font-style:${run.italic ? 'italic' : 'normal'}`);
+        if (run.underline !== undefined && run.underline !== paragraph.underline) declarations.push(`text-decoration:${run.underline ? 'underline' : 'none'}`);
+        if (run.sizePt !== undefined && run.sizePt !== paragraph.sizePt) declarations.push(`font-size:${n(run.sizePt)}pt`);
+        return declarations.length ? `<span class="${this.sheet.classFor(declarations.join(';'))}">${text}</span>` : text;
+      })
+      .join('');
+  }
+
+  /**
+   * Part of a paragraph that runs across pages: the whole paragraph, clipped
+   * to whole lines, so the lines break as they do unsplit and each page shows
+   * its own lines (`fromLine` of them hidden above, up to `untilLine`).
+   */
+  splitParagraph(p: LayoutParagraph, fromLine: number | undefined, untilLine: number | undefined): string {
+    const line = p.sizePt * p.lineSpacing * SINGLE_LINE_EM;
+    const shift = fromLine === undefined ? '' : ` ${this.sheet.classFor(`margin-top:${n(-(p.spaceBeforePt + fromLine * line))}pt!important`)}`;
+    const height = untilLine === undefined ? '' : ` ${this.sheet.classFor(`height:${n((fromLine === undefined ? p.spaceBeforePt : 0) + (untilLine - (fromLine ?? 0)) * line)}pt`)}`;
+    return `<div class="kh-split${height}">${this.paragraph(p, shift)}</div>`;
+  }
+
+  paragraph(p: LayoutParagraph, extraClass = ''): string {
+    const declarations = [
+      `font-size:${n(p.sizePt)}pt`,
+      `font-weight:${p.bold ? 'bold' : 'normal'}`,
+      `font-style:${p.italic ? 'italic' : 'normal'}`,
+      `text-decoration:${p.underline ? 'underline' : 'none'}`,
+      `text-align:${p.align}`,
+      `text-indent:${n(p.firstLineIndentMm)}mm`,
+      `margin:${n(p.spaceBeforePt)}pt 0 ${n(p.spaceAfterPt)}pt ${n(p.leftIndentMm)}mm`,
+      `line-height:${n(p.lineSpacing * SINGLE_LINE_EM)}`,
+    ].join(';');
+    const classes = ['kh-p', `kh-${p.role}`, this.sheet.classFor(declarations) + extraClass];
+    return `<p${this.attributes(p.source, classes, true)}>${this.runs(p.runs, p)}</p>`;
+  }
+
+  private rule(r: LayoutRule): string {
+    const margin = r.align === 'center' ? 'auto' : '0';
+    const declarations = `width:${n(r.widthMm)}mm;border-top:${n(r.thicknessPt)}pt solid #000;margin:${n(r.spaceBeforePt)}pt ${margin} ${n(r.spaceAfterPt)}pt ${margin};height:0`;
+    // A rule is drawn, never clicked: no source attributes.
+    return `<div class="kh-rule kh-${r.role} ${this.sheet.classFor(declarations)}"></div>`;
+  }
+
+  private table(t: LayoutTable): string {
+    const width = t.columnWidthsMm.reduce((a, b) => a + b, 0);
+    const tableClass = this.sheet.classFor(`width:${n(width)}mm;margin:${n(t.spaceBeforePt)}pt auto ${n(t.spaceAfterPt)}pt auto`);
+    const cols = t.columnWidthsMm.map((w) => `<col class="${this.sheet.classFor(`width:${n(w)}mm`)}">`).join('');
+    const padding = this.sheet.classFor(`padding:0 ${n(t.cellPaddingMm)}mm`);
+    const rows = t.rows
+      .map((row) => {
+        const cells = row.cells
+          .map((cell) => {
+            const tag = row.isHeader ? 'th' : 'td';
+            const span = cell.columnSpan && cell.columnSpan > 1 ? ` colspan="${cell.columnSpan}"` : '';
+            const classes = [padding, cell.verticalAlign === 'middle' ? 'kh-middle' : 'kh-top'];
+            return `<${tag}${span} class="${classes.join(' ')}">${cell.blocks.map((b) => this.block(b)).join('')}</${tag}>`;
+          })
+          .join('');
+        return `<tr${this.attributes(row.source, ['kh-row'])}>${cells}</tr>`;
+      })
+      .join('');
+    const classes = ['kh-table', `kh-${t.role}`, t.borders ? 'kh-bordered' : 'kh-borderless', tableClass];
+    return `<table${this.attributes(t.source, classes)}><colgroup>${cols}</colgroup>${rows}</table>`;
+  }
+
+  block(b: LayoutBlock): string {
+    switch (b.kind) {
+      case 'paragraph':
+        return this.paragraph(b);
+      case 'rule':
+        return this.rule(b);
+      case 'table':
+        return this.table(b);
+    }
+  }
+
+  /** The sheet of paper: size and margins as padding. */
+  pageClass(page: PageSetup): string {
+    const m = page.margins;
+    return this.sheet.classFor(`width:${n(page.widthMm)}mm;min-height:${n(page.heightMm)}mm;padding:${n(m.topMm)}mm ${n(m.rightMm)}mm ${n(m.bottomMm)}mm ${n(m.leftMm)}mm`);
+  }
+}
+
+/** What every rendering shares: the sheets black on white, tables, rules, and printing one sheet per page. */
+function baseCss(layout: LayoutDocument): string {
+  const families = [layout.font.family, ...layout.font.fallbacks].map((f) => (f === 'serif' ? f : `"${f}"`)).join(',');
+  const number = layout.pageNumbering;
+  return `.kh-doc{font-family:${families};color:#000}
+.kh-page{box-sizing:border-box;position:relative;background:#fff;color:#000;margin:0 auto 8mm auto;overflow:hidden}
+.kh-page-number{position:absolute;left:0;right:0;top:${n(number.fromTopMm)}mm;text-align:center;font-size:${n(number.sizePt)}pt;line-height:1}
+.kh-p{orphans:2;widows:2;overflow-wrap:break-word}
+.kh-split{overflow:hidden}
+.kh-table{border-collapse:collapse;table-layout:fixed}
+.kh-table td,.kh-table th{font-weight:inherit}
+.kh-bordered td,.kh-bordered th{border:0.75pt solid #000}
+.kh-top{vertical-align:top}.kh-middle{vertical-align:middle}
+.kh-landscape{page:landscape}
+@page{size:A4 portrait;margin:0}
+@page landscape{size:A4 landscape;margin:0}
+@media print{.kh-page{margin:0;box-shadow:none;break-after:page}.kh-diag{background:none!important;box-shadow:none!important}}`;
+}
+
+/**
+ * The pages of a layout as HTML markup with its stylesheet. The markup holds
+ * no script and no `style` attribute, and every piece of the document's text
+ * is escaped, so it stays inert under a strict Content-Security-Policy.
+ */
+export function renderHtmlPages(layout: LayoutDocument, options: HtmlPagesOptions = {}): HtmlPages {
+  const writer = new HtmlWriter(options);
+  const page = (p: LayoutPage) => {
+    const section = layout.sections[p.section];
+    const classes = ['kh-page', writer.pageClass(section.page), section.page.orientation === 'landscape' ? 'kh-landscape' : 'kh-portrait'];
+    const number = p.showNumber ? `<div class="kh-page-number">${p.number}</div>` : '';
+    const blocks = section.blocks
+      .slice(p.firstBlock, p.endBlock)
+      .map((b, i, shown) => {
+        const from = i === 0 ? p.firstBlockFromLine : undefined;
+        const until = i === shown.length - 1 ? p.lastBlockUntilLine : undefined;
+        return b.kind === 'paragraph' && (from !== undefined || until !== undefined) ? writer.splitParagraph(b, from, until) : writer.block(b);
+      })
+      .join('\n');
+    return `<section class="${classes.join(' ')}" data-page="${p.number}">${number}\n${blocks}\n</section>`;
+  };
+  const body = `<div class="kh-doc" lang="vi">\n${layout.pages.map(page).join('\n')}\n</div>`;
+  return { body, css: `${baseCss(layout)}\n${writer.sheet.css()}`, pageCount: layout.pages.length };
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  // Chunks keep the argument list of fromCharCode short.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+const FACE_CSS: Record<FontFace, string> = {
+  regular: 'font-weight:normal;font-style:normal',
+  bold: 'font-weight:bold;font-style:normal',
+  italic: 'font-weight:normal;font-style:italic',
+  boldItalic: 'font-weight:bold;font-style:italic',
+};
+
+/**
+ * `@font-face` rules that use Times New Roman where installed and the bundled
+ * metric-compatible Liberation Serif otherwise, so the lines break the same on
+ * every machine. About 2 MB of base64: written once per file or webview.
+ */
+export function embeddedFontCss(): string {
+  return (Object.keys(FACE_CSS) as FontFace[])
+    .map((face) => `@font-face{font-family:"${EMBEDDED_FONT_FAMILY}";${FACE_CSS[face]};src:url(data:font/ttf;base64,${base64(EMBEDDED_FONT_FACES[face])}) format("truetype")}`)
+    .join('\n');
+}
+
+/** A random nonce for a Content-Security-Policy (Web Crypto: in Node 20 and in browsers alike). */
+export function makeNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return base64(bytes).replace(/[+/=]/g, '');
+}
+
+export interface StandaloneHtmlOptions {
+  /** Embed the typeface (default true); false gives a small file that relies on the reader's fonts. */
+  embedFonts?: boolean;
+  /** The stylesheet's nonce; random when absent. */
+  nonce?: string;
+}
+
+/**
+ * A self-contained HTML file of the layout, for export: the pages as the
+ * preview shows them, the stylesheet embedded, no script at all and a policy
+ * that forbids any (`default-src 'none'`), no remote load.
+ */
+export function renderStandaloneHtml(layout: LayoutDocument, options: StandaloneHtmlOptions = {}): string {
+  const pages = renderHtmlPages(layout);
+  const nonce = options.nonce ?? makeNonce();
+  const fonts = options.embedFonts === false ? '' : `${embeddedFontCss()}\n`;
+  const csp = `default-src 'none'; style-src 'nonce-${nonce}'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'`;
+  return `<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(layout.meta.title)}</title>
+<meta name="author" content="${escapeHtml(layout.meta.author)}">
+<style nonce="${nonce}">
+${fonts}body{margin:0;padding:8mm 0;background:#e8e8e8}
+.kh-page{box-shadow:0 0 2mm rgba(0,0,0,.3)}
+@media print{body{padding:0;background:#fff}}
+${pages.css}
+</style>
+</head>
+<body>
+${pages.body}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,36 @@
+import type { Location } from 'vscode-languageserver-types';
+import type { PlanDocument, Position } from '../model';
+import type { Registry } from '../registry/registry';
+import { fold } from '../syntax/inline';
+import { registryEntryUri } from './registry-entry';
+import { targetAt } from './targets';
+import { findPlan, type IndexedPlan } from './workspace';
+
+const ENTRY_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** Where the plan is declared: its `Số:` line, else the header, else the top. */
+function headerLocation(uri: string, document: PlanDocument): Location {
+  return { uri, range: document.header.number?.range ?? document.header.range ?? ENTRY_START };
+}
+
+/**
+ * Go to definition. A citation goes to the cited plan when the workspace
+ * holds it (at its header), else to the registry entry; `Kế hoạch này` goes
+ * to this plan's header; an agency goes to the heading that assigns it work
+ * in this plan, else to its registry entry. Empty when nothing is known.
+ */
+export function definition(uri: string, document: PlanDocument, text: string, p: Position, registry: Registry, plans: () => IndexedPlan[]): Location[] {
+  const target = targetAt(document, text, p, registry);
+  if (!target) return [];
+  if (target.kind === 'self') return [headerLocation(uri, document)];
+  if (target.kind === 'document') {
+    const plan = findPlan(plans(), target.ref);
+    if (plan) return [headerLocation(plan.uri, plan.document)];
+    const citation = document.citations.find((c) => c.numberRange === target.range);
+    const known = citation && registry.findDocument(citation);
+    return known ? [{ uri: registryEntryUri({ kind: 'document', document: known }), range: ENTRY_START }] : [];
+  }
+  const assignee = document.agencies.find((a) => a.role === 'assignee' && a.range !== target.range && (target.agency ? registry.findAgency(a.name)?.id === target.agency.id : fold(a.name) === fold(target.name)));
+  if (assignee) return [{ uri, range: assignee.range }];
+  return target.agency ? [{ uri: registryEntryUri({ kind: 'agency', agency: target.agency }), range: ENTRY_START }] : [];
+}

@@ -1,0 +1,67 @@
+/**
+ * Incremental analysis (`server/src/service/incremental.ts`): over random
+ * sequences of edits, what the plan service computes version after version,
+ * reusing the findings of untouched paragraphs and runs, equals a full parse
+ * and check of the final text. Long run: `KEHOACH_FUZZ_RUNS` (fuzz-inputs.ts).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkPlan } from '../server/src/checks';
+import { createPlanService } from '../server/src/service/plan-service';
+import { parsePlan } from '../server/src/syntax/parse';
+import { examples, FUZZ_TIMEOUT, runs, SEED } from './fuzz-inputs';
+
+const TODAY = '2026-01-15';
+
+/** What an edit inserts: what a drafter types or pastes, including what changes the structure. */
+const INSERTS = ['a', ' ', 'ệ', '\n', '\n\n', '# ', '- ', '1. ', '**', '*', '|', 'Chỉ thị số 24/CT-TTg', ' ngày 28/5/2020', 'Sở Tài chính', 'UBND tỉnh', 'hoá', 'TRONG TÂM', 'các các', 'quyêt', 'Nơi nhận:\n- Lưu: VT.', '// kehoach-ignore text-spelling\n', '\r\n'];
+
+const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.constantFrom('', ...INSERTS) });
+
+/** A window of lines of an example plan: small enough for thousands of versions, real enough to find things in. */
+// Windows at the top keep the header, so its fields and the plan's date stay in play.
+const base = fc.tuple(fc.constantFrom(...examples), fc.oneof(fc.constant(0), fc.nat()), fc.integer({ min: 5, max: 60 })).map(([text, from, count]) => {
+  const lines = text.split('\n');
+  const start = from % lines.length;
+  return lines.slice(start, start + count).join('\n');
+});
+
+describe('incremental analysis', () => {
+  it('equals a full parse and check of the final text after every edit of a random sequence', () => {
+    fc.assert(
+      fc.property(base, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+        const service = createPlanService({ today: () => TODAY });
+        let text = start;
+        let version = 1;
+        const document = { uri: 'file:///plan.kh', get version() { return version; }, getText: () => text };
+        service.analyse(document);
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+          version++;
+          const incremental = service.analyse(document);
+          const full = parsePlan(text);
+          expect(incremental.parsed.document).toEqual(full.document);
+          expect(incremental.parsed.diagnostics).toEqual(full.diagnostics);
+          expect(incremental.diagnostics).toEqual(checkPlan(full, { today: TODAY }));
+        }
+      }),
+      { numRuns: runs(120), seed: SEED },
+    );
+  }, FUZZ_TIMEOUT);
+
+  it('reuses the findings of a long plan after a one-character edit', () => {
+    const service = createPlanService({ today: () => TODAY });
+    let text = examples.reduce((a, b) => (b.length > a.length ? b : a));
+    let version = 1;
+    const document = { uri: 'file:///long.kh', get version() { return version; }, getText: () => text };
+    const before = service.analyse(document).diagnostics;
+    const at = text.indexOf('\n', text.length >> 1);
+    text = `${text.slice(0, at)} ${text.slice(at)}`;
+    version++;
+    const after = service.analyse(document);
+    expect(after.diagnostics).toEqual(checkPlan(parsePlan(text), { today: TODAY }));
+    // The edit added one trailing space: the same findings, one more at most (the space itself).
+    expect(after.diagnostics.length - before.length).toBeLessThanOrEqual(1);
+  });
+});

@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPlan } from '../server/src/checks';
+import { layoutPlan } from '../server/src/layout';
+import { builtinRegistry } from '../server/src/registry/builtin';
+import { renderHtmlPages, renderStandaloneHtml } from '../server/src/render/html';
+import { renderPreviewPages, renderPreviewShell } from '../server/src/render/html-preview';
+import { parsePlan } from '../server/src/syntax/parse';
+import { HOSTILE_PLAN } from './render-html-hostile';
+
+/** Debian's Chromium, headless; a missing browser fails the test rather than skipping it. */
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** The page's globals the tests read (the tests' own TypeScript has no DOM library). */
+interface PageGlobals {
+  __messages: { type: string; line?: number }[];
+  __pwned?: number;
+  acquireVsCodeApi: () => unknown;
+  postMessage(message: unknown, target: string): void;
+  document: { fonts: { ready: Promise<unknown> }; getElementById(id: string): unknown };
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+const layoutOf = (text: string) => layoutPlan(parsePlan(text).document);
+const example = (name: string) => readFileSync(new URL(`../examples/${name}`, import.meta.url), 'utf8');
+
+/** Opens HTML as the webview would, with a stand-in for `acquireVsCodeApi` that records the messages. */
+async function open(html: string) {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 1300 } });
+  const dialogs: string[] = [];
+  const violations: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const w = globalThis as unknown as PageGlobals;
+    w.__messages = [];
+    w.acquireVsCodeApi = () => ({ postMessage: (m: { type: string; line?: number }) => w.__messages.push(m) });
+  });
+  // Served from a made-up origin (never the network), so the init script runs as in a real load.
+  await page.route('https://preview.kehoach.invalid/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await page.goto('https://preview.kehoach.invalid/', { waitUntil: 'load' });
+  const messages = () => page.evaluate(() => (globalThis as unknown as PageGlobals).__messages);
+  const pwned = () => page.evaluate(() => (globalThis as unknown as PageGlobals).__pwned);
+  return { page, dialogs, violations, messages, pwned };
+}
+
+describe('the preview in headless Chromium', () => {
+  it('runs its own script but no script from the plan, in the first pages and after an update', async () => {
+    const layout = layoutOf(HOSTILE_PLAN);
+    const shell = renderPreviewShell(renderPreviewPages(layout, []), { nonce: 'testnonce123', cspSource: 'https://webview.invalid' });
+    const { page, dialogs, pwned } = await open(shell);
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__messages.some((m) => m.type === 'ready'));
+    expect(await pwned()).toBeUndefined();
+    expect(await page.locator('script').count()).toBe(1);
+    expect(await page.locator('img, iframe, a').count()).toBe(0);
+    expect(await page.locator('.kh-doc').innerText()).toContain('<script>window.__pwned=1</script>');
+
+    const update = renderPreviewPages(layout, []);
+    await page.evaluate((m) => (globalThis as unknown as PageGlobals).postMessage(m, '*'), { type: 'update', body: update.body, css: update.css });
+    // The update replaces the first pages' stylesheet.
+    await page.waitForFunction(() => !(globalThis as unknown as PageGlobals).document.getElementById('kh-pages-css'));
+    expect(await pwned()).toBeUndefined();
+    expect(await page.locator('img, iframe, a, .kh-doc script').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('runs no script at all in the standalone HTML export', async () => {
+    const { page, dialogs, pwned, messages } = await open(renderStandaloneHtml(layoutOf(HOSTILE_PLAN), { embedFonts: false }));
+    // Nothing should happen: give a late handler the time to fire if one slipped through.
+    await page.waitForTimeout(200);
+    expect(await pwned()).toBeUndefined();
+    expect(await messages()).toEqual([]);
+    expect(await page.locator('script, img, iframe, a').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('reports a click as the source line, scrolls to a line it is sent and fits a narrow panel', async () => {
+    const text = example('ke-hoach-64-KH-UBND-tra-vinh.kh');
+    const layout = layoutOf(text);
+    const { page, messages, violations } = await open(renderPreviewShell(renderPreviewPages(layout, []), { nonce: 'n0nce', cspSource: 'https://webview.invalid' }));
+    const heading = page.locator('.kh-heading').first();
+    const line = Number(await heading.getAttribute('data-line'));
+    expect(text.split('\n')[line]).toMatch(/^# /);
+    await heading.click();
+    await expect.poll(messages).toContainEqual({ type: 'reveal', line });
+
+    const headings = page.locator('.kh-heading');
+    const middle = headings.nth(Math.floor((await headings.count()) / 2));
+    const middleLine = Number(await middle.getAttribute('data-line'));
+    await page.evaluate((l) => (globalThis as unknown as PageGlobals).postMessage({ type: 'scrollTo', line: l }, '*'), middleLine);
+    await expect.poll(async () => Math.abs(12 - (await middle.evaluate((el) => el.getBoundingClientRect().top)))).toBeLessThan(2);
+    // A panel narrower than the sheet shows the whole sheet, smaller.
+    await page.setViewportSize({ width: 500, height: 800 });
+    await expect.poll(async () => (await page.locator('.kh-page').first().boundingBox())!.width).toBeLessThanOrEqual(500);
+    expect((await page.locator('.kh-page').first().boundingBox())!.x).toBeGreaterThanOrEqual(0);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('marks the blocks that carry findings on the page, and only in the preview', async () => {
+    const parsed = parsePlan(example('ke-hoach-470-KH-LDLD-lai-chau.kh'));
+    const diagnostics = checkPlan(parsed, { registry: builtinRegistry(), config: {} });
+    const layout = layoutPlan(parsed.document);
+    const { page } = await open(renderPreviewShell(renderPreviewPages(layout, diagnostics), { nonce: 'n0nce', cspSource: 'https://webview.invalid' }));
+    // Typed `III.` after `I.`: the layout prints the computed `II.` and marks the heading.
+    const skipped = page.locator('.kh-heading.kh-diag-warning', { hasText: 'II. NHIỆM VỤ VÀ GIẢI PHÁP' });
+    expect(await skipped.count()).toBeGreaterThan(0);
+    expect(await skipped.first().getAttribute('title')).toContain('Số đề mục nhảy từ I. sang III.');
+    const background = await skipped.first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+    expect(background).not.toBe('rgba(0, 0, 0, 0)');
+    await skipped.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/kehoach-preview-marks.png' });
+    await page.close();
+  });
+
+  it('draws the pages of state, party and mass plans as A4 sheets (screenshots in /tmp to look at)', async () => {
+    for (const [name, shot] of [
+      ['ke-hoach-64-KH-UBND-tra-vinh.kh', '/tmp/kehoach-preview-state-page1.png'],
+      ['ke-hoach-184-KH-TU-tinh-uy-lai-chau.kh', '/tmp/kehoach-preview-party-page1.png'],
+      ['ke-hoach-470-KH-LDLD-lai-chau.kh', '/tmp/kehoach-preview-mass-page1.png'],
+      ['ke-hoach-mau.kh', '/tmp/kehoach-preview-model-page1.png'],
+    ]) {
+      const layout = layoutOf(example(name));
+      const { page } = await open(renderStandaloneHtml(layout));
+      await page.evaluate(() => (globalThis as unknown as PageGlobals).document.fonts.ready);
+      const sheet = page.locator('.kh-page').first();
+      const box = (await sheet.boundingBox())!;
+      // 210 mm at 96 px per inch.
+      expect(box.width).toBeCloseTo((210 / 25.4) * 96, 0);
+      const landscape = page.locator('.kh-landscape');
+      if (layout.sections.some((s) => s.page.orientation === 'landscape')) expect((await landscape.first().boundingBox())!.width).toBeCloseTo((297 / 25.4) * 96, 0);
+      await sheet.screenshot({ path: shot });
+      await page.locator('.kh-page').nth(1).screenshot({ path: shot.replace('page1', 'page2') });
+      await page.locator('.kh-page').last().screenshot({ path: shot.replace('page1', 'last') });
+      // Estimated pagination against the browser's real one: no sheet overflows its A4 height by much.
+      const heights = await page.locator('.kh-page').evaluateAll((els) => els.map((el) => el.scrollHeight));
+      for (const h of heights) expect(h).toBeLessThan(((297 + 30) / 25.4) * 96);
+      await page.close();
+    }
+  });
+});
+
+describe('the HTML pages', () => {
+  it('number the pages from the second one', () => {
+    const pages = renderHtmlPages(layoutOf(example('ke-hoach-64-KH-UBND-tra-vinh.kh')));
+    expect(pages.body).not.toMatch(/data-page="1"><div class="kh-page-number">/);
+    expect(pages.body).toContain('<div class="kh-page-number">2</div>');
+  });
+});

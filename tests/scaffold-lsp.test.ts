@@ -1,0 +1,51 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { ImportPlanResult, NewPlanParams, NewPlanResult } from '../server/src/lsp/protocol';
+
+/** `kehoach/newPlan` and `kehoach/import`, asked of the bundled server over stdio as the VS Code commands ask them. */
+const root = join(__dirname, '..');
+const folder = mkdtempSync(join(tmpdir(), 'kehoach-lsp-new-'));
+copyFileSync(join(__dirname, 'fixtures', 'checks', 'cascade-parents', 'ke-hoach-901-KH-UBND.kh'), join(folder, 'cap-tren.kh'));
+copyFileSync(join(root, '..', 'shared', 'seeds', 'ke-hoach-470-KH-LDLD-lai-chau.txt'), join(folder, 'ldld.txt'));
+let server: ChildProcessWithoutNullStreams;
+let connection: MessageConnection;
+
+beforeAll(async () => {
+  server = spawn(process.execPath, [join(root, 'bin', 'kehoach.js'), 'lsp', '--stdio'], { cwd: root });
+  connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  connection.listen();
+  const rootUri = pathToFileURL(folder).toString();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'plans' }], capabilities: {} });
+  await connection.sendNotification('initialized', {});
+});
+
+afterAll(async () => {
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  connection.dispose();
+  server.kill();
+});
+
+describe('the server’s requests for new and imported plans', () => {
+  it('kehoach/newPlan writes the skeleton with the tasks a workspace parent gives the issuer’s level', async () => {
+    const params: NewPlanParams = { implements: 'Kế hoạch số 901/KH-UBND', issuer: 'Ủy ban nhân dân huyện Tam Đường', date: '2025-03-01' };
+    const result = await connection.sendRequest<NewPlanResult>('kehoach/newPlan', params);
+    expect(result.tasks).toBe(2);
+    expect(result.notes).toEqual([]);
+    expect(result.text).toContain('Số: /KH-UBND');
+    expect(result.text).toContain('Thành lập tổ công tác kết nối giáo dục nghề nghiệp với doanh nghiệp.');
+  });
+
+  it('kehoach/import reads a file into a plan and its report; a non-file URI is refused', async () => {
+    const result = await connection.sendRequest<ImportPlanResult>('kehoach/import', { uri: pathToFileURL(join(folder, 'ldld.txt')).toString() });
+    expect('text' in result && result.text).toContain('Cơ quan: LIÊN ĐOÀN LAO ĐỘNG TỈNH LAI CHÂU');
+    expect('report' in result && result.report).toMatch(/\(100\.0%\)/);
+    const refused = await connection.sendRequest<ImportPlanResult>('kehoach/import', { uri: 'untitled:Untitled-1' });
+    expect('error' in refused && refused.error).toMatch(/^Chỉ nhập được tệp/);
+  });
+});
