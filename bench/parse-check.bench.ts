@@ -119,7 +119,15 @@ async function overLsp(debounceMs: number | undefined, keystrokes: number): Prom
     if (p.version !== undefined) waiting.get(p.version)?.(performance.now());
   });
   connection.listen();
-  const diagnosticsOf = (version: number) => new Promise<number>((resolve) => waiting.set(version, resolve));
+  // A server that stops answering fails the run instead of hanging it.
+  const diagnosticsOf = (version: number) =>
+    new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for version ${version} within 30 s`)), 30_000);
+      waiting.set(version, (t) => {
+        clearTimeout(timer);
+        resolve(t);
+      });
+    });
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: debounceMs === undefined ? {} : { diagnosticsDebounceMs: debounceMs } });
   await connection.sendNotification('initialized', {});
   const uri = 'file:///bench/plan.kh';

@@ -1,25 +1,12 @@
 import Ajv from 'ajv-draft-04';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { kehoach } from './helpers/cli';
+import { temporaryFolders } from './helpers/temp-folders';
 
 const root = join(__dirname, '..');
-const bin = join(root, 'bin', 'kehoach.js');
-
-const made: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function kehoach(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const temporaryFolder = temporaryFolders();
 
 /** A plan whose skeleton, closing and signature are complete, so that only what `body` adds is reported. */
 const plan = (number: string, body: string, date = '15/3/2026') =>
@@ -31,7 +18,7 @@ const rows = (stdout: string) => JSON.parse(stdout) as { file: string; code: str
 
 describe('kehoach.json', () => {
   it('reports a malformed file as a diagnostic in that file, and goes on checking', () => {
-    const dir = tempDir('kehoach-ws-');
+    const dir = temporaryFolder('ws');
     writeFileSync(join(dir, 'kehoach.json'), '{ "rules": { "heading-numbering": "off", }');
     writeFileSync(join(dir, 'a.kh'), plan('12/KH-UBND', '# I. A\n\n# III. B'));
     const r = kehoach(dir, 'check', '.', '--format', 'json');
@@ -42,7 +29,7 @@ describe('kehoach.json', () => {
   });
 
   it('turns rules off, rejects unknown rule ids and keys with a range on them, fixes the plan date', () => {
-    const dir = tempDir('kehoach-ws-');
+    const dir = temporaryFolder('ws');
     writeFileSync(join(dir, 'kehoach.json'), JSON.stringify({ rules: { 'heading-numbering': 'off', 'no-such-rule': 'warning' }, planDate: '2023-06-01', colour: 'red' }, null, 2));
     writeFileSync(join(dir, 'a.kh'), plan('12/KH-UBND', '# I. A\n\nBộ Lao động - Thương binh và Xã hội hướng dẫn.\n\n# III. B'));
     const found = rows(kehoach(dir, 'check', '.', '--format', 'json').stdout);
@@ -54,7 +41,7 @@ describe('kehoach.json', () => {
   });
 
   it('extends the registry with a workspace file, validated', () => {
-    const dir = tempDir('kehoach-ws-');
+    const dir = temporaryFolder('ws');
     writeFileSync(join(dir, 'kehoach.json'), JSON.stringify({ registry: ['tinh.json'] }));
     writeFileSync(
       join(dir, 'tinh.json'),
@@ -72,7 +59,7 @@ describe('kehoach.json', () => {
   });
 
   it('treats the other plans checked together as documents', () => {
-    const dir = tempDir('kehoach-ws-');
+    const dir = temporaryFolder('ws');
     writeFileSync(join(dir, 'parent.kh'), plan('7/KH-UBND', 'Nội dung.', '02/01/2026'));
     writeFileSync(join(dir, 'child.kh'), plan('8/KH-UBND', 'Thực hiện Kế hoạch số 7/KH-UBND ngày 02/01/2026 của Ủy ban nhân dân tỉnh Lai Châu.'));
     expect(rows(kehoach(dir, 'check', '.', '--format', 'json').stdout).filter((d) => d.code === 'citation-unknown')).toEqual([]);
@@ -84,7 +71,7 @@ const wordsOf = (text: string) => text.normalize('NFC').split(/[^\p{L}\p{M}\p{N}
 
 describe('kehoach check --fix', () => {
   it('applies the safe fixes to copies of the examples, idempotently, keeping every word not fixed', () => {
-    const dir = tempDir('kehoach-fix-');
+    const dir = temporaryFolder('fix');
     mkdirSync(join(dir, 'examples'));
     for (const f of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.kh'))) cpSync(join(root, 'examples', f), join(dir, 'examples', f));
     const before = new Map(readdirSync(join(dir, 'examples')).map((f) => [f, readFileSync(join(dir, 'examples', f), 'utf8')]));

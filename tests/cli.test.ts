@@ -1,18 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kehoach as run } from './helpers/cli';
+import { temporaryFolders } from './helpers/temp-folders';
 
-const root = join(__dirname, '..');
-const bin = join(root, 'bin', 'kehoach.js');
+const temporaryFolder = temporaryFolders();
 let dir: string;
-
-/** Runs the built CLI as a user would (`npx kehoach …` runs the same file). */
-function kehoach(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The built CLI in the folder of the plans below. */
+const kehoach = (...args: string[]) => run(dir, ...args);
 
 const CLEAN = `Cơ quan: ỦY BAN NHÂN DÂN TỈNH LAI CHÂU
 Số: 12/KH-UBND
@@ -50,10 +45,8 @@ Ký:
   Nguyễn Văn A
 `;
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kehoach-cli-'));
+  dir = temporaryFolder('cli');
   writeFileSync(join(dir, 'clean.kh'), CLEAN);
   writeFileSync(join(dir, 'skip.kh'), CLEAN.replace('# MỤC', '# I. MỤC').replace('# NHIỆM VỤ', '# III. NHIỆM VỤ'));
   writeFileSync(join(dir, 'broken.kh'), CLEAN.replace('Ngày: 15/3/2026', 'Ngày: 31/2/2026'));

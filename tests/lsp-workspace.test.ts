@@ -1,10 +1,11 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { isInside, nearestConfigFile } from '../server/src/lsp/workspace-config';
+import { startServer, type LspServer } from './helpers/lsp-client';
 
 /**
  * The bundled server on a workspace of the examples, spoken to over stdio as
@@ -31,7 +32,7 @@ Thực hiện Kế hoạch số 64/KH-UBND ngày 17/11/2020 của Ủy ban nhân
 Phối hợp với Sở Lao động - Thương binh và Xã hội.
 `;
 let settings: Record<string, unknown> = { rules: { 'text-spelling': 'off' } };
-let server: ChildProcessWithoutNullStreams;
+let server: LspServer;
 let connection: MessageConnection;
 const published = new Map<string, { version?: number; diagnostics: { code: string; severity: number; range: { start: { line: number } } }[] }[]>();
 const text = readFileSync(join(root, 'examples', TRA_VINH), 'utf8');
@@ -60,33 +61,27 @@ const doc = { textDocument: { uri: uriOf(TRA_VINH) } };
 beforeAll(async () => {
   cpSync(join(root, 'examples'), folder, { recursive: true });
   writeFileSync(join(folder, 'cang-long.kh'), DISTRICT);
-  server = spawn(process.execPath, [join(root, 'dist', 'lsp', 'server.cjs'), '--stdio'], { cwd: root });
-  connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-  connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: never[] }) => {
-    published.set(p.uri, [...(published.get(p.uri) ?? []), p]);
-  });
-  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => settings));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.listen();
-  const init = await request<{ capabilities: Record<string, unknown> }>('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(folder).toString(),
-    workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'examples' }],
+  server = await startServer('bundle', {
+    workspace: { folder, name: 'examples' },
     capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } } },
+    handlers: (c) => {
+      c.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: never[] }) => {
+        published.set(p.uri, [...(published.get(p.uri) ?? []), p]);
+      });
+      c.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => settings));
+      c.onRequest('client/registerCapability', () => null);
+    },
   });
-  expect(Object.keys(init.capabilities)).toEqual(expect.arrayContaining([
+  connection = server.connection;
+  expect(Object.keys(server.initialized.capabilities)).toEqual(expect.arrayContaining([
     'hoverProvider', 'completionProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'documentFormattingProvider', 'inlayHintProvider', 'codeActionProvider',
     'definitionProvider', 'referencesProvider', 'renameProvider', 'workspaceSymbolProvider', 'selectionRangeProvider', 'semanticTokensProvider', 'documentLinkProvider',
   ]));
-  await connection.sendNotification('initialized', {});
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(TRA_VINH), languageId: 'kehoach', version: 1, text } });
 });
 
 afterAll(async () => {
-  await request('shutdown', null);
-  await connection.sendNotification('exit');
-  connection.dispose();
-  server.kill();
+  await server.stop();
   rmSync(folder, { recursive: true, force: true });
 });
 
@@ -117,13 +112,14 @@ describe('the language server on a workspace of the examples', () => {
     expect(JSON.parse(entry)).toMatchObject({ number: '24/CT-TTg', issuer: 'Thủ tướng Chính phủ' });
   });
 
-  it('goes from a plan citing the example to the example’s header, on disk and not open', async () => {
+  it('goes from a plan citing the example to the first task the example gives the district’s level', async () => {
     const locations = await request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri: uriOf('cang-long.kh') }, position: { line: 8, character: 25 } });
     // Not open in the editor: the server only answers for open documents.
     expect(locations).toEqual([]);
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('cang-long.kh'), languageId: 'kehoach', version: 1, text: DISTRICT } });
     const [location] = await request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri: uriOf('cang-long.kh') }, position: { line: 8, character: 25 } });
-    expect(location).toMatchObject({ uri: uriOf(TRA_VINH), range: { start: { line: 1 } } });
+    // Heading 10 of the Trà Vinh plan, “Ủy ban nhân dân các huyện, thị xã, thành phố”: its first item.
+    expect(location).toMatchObject({ uri: uriOf(TRA_VINH), range: { start: { line: lines.findIndex((l) => l.startsWith('## 10.')) + 2 } } });
   });
 
   it('finds the references of an agency across the workspace', async () => {
@@ -206,5 +202,57 @@ describe('the language server on a workspace of the examples', () => {
     await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('kehoach.json'), type: 1 }] });
     const diagnostics = await diagnosticsOf(uriOf('kehoach.json'));
     expect(diagnostics.map((d) => d.code)).toEqual(['config']);
+  });
+
+  it('publishes an open plan’s cascade hints again when the parent’s tasks change, linked to the parent’s wording', async () => {
+    type Related = { relatedInformation?: { location: { uri: string } }[] };
+    const district = uriOf('cang-long.kh'); // open since the test of go to definition
+    // The Trà Vinh plan gives tasks to “Ủy ban nhân dân các huyện, thị xã, thành phố” (its heading 10), which the district plan does not take up.
+    const hints = (await diagnosticsOf(district, (d) => d.some((x) => x.code === 'cascade-tasks'))).filter((d) => d.code === 'cascade-tasks');
+    expect(hints.flatMap((d) => (d as Related).relatedInformation!.map((r) => r.location.uri))).toEqual(hints.map(() => uriOf(TRA_VINH)));
+    const from = lines.findIndex((l) => l.startsWith('## 10. Ủy ban nhân dân các huyện'));
+    const to = lines.findIndex((l) => l.startsWith('## 11.'));
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(TRA_VINH), version: 100 }, contentChanges: [{ range: { start: { line: from, character: 0 }, end: { line: to, character: 0 } }, text: '' }] });
+    const after = await diagnosticsOf(district, (d) => !d.some((x) => x.code === 'cascade-tasks'));
+    expect(after.map((d) => d.code)).not.toContain('cascade-tasks');
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(TRA_VINH), version: 101 }, contentChanges: [{ text }] });
+    await diagnosticsOf(district, (d) => d.some((x) => x.code === 'cascade-tasks'));
+  });
+
+  it('checks each plan with its nearest kehoach.json, as the CLI does, and reports what is wrong in each', async () => {
+    // A stray space in the number: header-number-form, which the subfolder's kehoach.json turns off.
+    const plan = (serial: string) => DISTRICT.replace('Số: 12/KH-UBND', `Số: ${serial} /KH-UBND`).replace(/\nThực hiện Kế hoạch số 64[^\n]*\n/, '\n');
+    mkdirSync(join(folder, 'rieng'));
+    writeFileSync(join(folder, 'rieng', 'kehoach.json'), '{ "rules": { "header-number-form": "off", "khong-co": "off" } }');
+    await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('rieng/kehoach.json'), type: 1 }] });
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('goc.kh'), languageId: 'kehoach', version: 1, text: plan('8') } });
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('rieng/xa.kh'), languageId: 'kehoach', version: 1, text: plan('9') } });
+    expect((await diagnosticsOf(uriOf('goc.kh'))).map((d) => d.code)).toContain('header-number-form');
+    const own = await diagnosticsOf(uriOf('rieng/xa.kh'));
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.map((d) => d.code)).not.toContain('header-number-form');
+    // The editor's settings still apply below the nested file (text-spelling off).
+    expect(own.map((d) => d.code)).not.toContain('text-spelling');
+    expect((await diagnosticsOf(uriOf('rieng/kehoach.json'))).map((d) => d.code)).toEqual(['config']);
+    expect((await diagnosticsOf(uriOf('kehoach.json'))).map((d) => d.code)).toEqual(['config']);
+  });
+});
+
+describe('the nearest kehoach.json (shared by the CLI and the server)', () => {
+  it('is the first found going up from the folder, and none above the root given', () => {
+    const top = mkdtempSync(join(tmpdir(), 'kehoach-config-'));
+    try {
+      mkdirSync(join(top, 'a', 'b', 'c'), { recursive: true });
+      writeFileSync(join(top, 'kehoach.json'), '{}');
+      writeFileSync(join(top, 'a', 'kehoach.json'), '{}');
+      expect(nearestConfigFile(join(top, 'a', 'b', 'c'))).toBe(join(top, 'a', 'kehoach.json'));
+      expect(nearestConfigFile(join(top, 'a'))).toBe(join(top, 'a', 'kehoach.json'));
+      expect(nearestConfigFile(join(top, 'a', 'b', 'c'), join(top, 'a', 'b'))).toBeUndefined();
+      expect(nearestConfigFile(join(top, 'a', 'b'), join(top, 'a'))).toBe(join(top, 'a', 'kehoach.json'));
+      // The workspace folder a plan lies in bounds the search.
+      expect([isInside(join(top, 'a', 'b'), join(top, 'a')), isInside(join(top, 'a'), join(top, 'a')), isInside(join(top, 'ab'), join(top, 'a')), isInside(top, join(top, 'a'))]).toEqual([true, true, false, false]);
+    } finally {
+      rmSync(top, { recursive: true, force: true });
+    }
   });
 });

@@ -1,12 +1,10 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { startServer, type LspServer } from './helpers/lsp-client';
 import { LAI_CHAU_HEADER } from './helpers/plans';
 
-/** Speaks LSP to the bundled server over stdio, as an editor does. */
-const root = join(__dirname, '..');
-let server: ChildProcessWithoutNullStreams;
+/** Speaks LSP to the bundled server over stdio, started as `kehoach lsp --stdio`, as an editor does. */
+let server: LspServer;
 let connection: MessageConnection;
 const published: { uri: string; version?: number; diagnostics: { code: string; range: { start: { line: number; character: number } }; severity: number }[] }[] = [];
 
@@ -36,24 +34,18 @@ function nextDiagnostics(version: number) {
 }
 
 beforeAll(async () => {
-  server = spawn(process.execPath, [join(root, 'bin', 'kehoach.js'), 'lsp', '--stdio'], { cwd: root });
-  connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-  connection.onNotification('textDocument/publishDiagnostics', (p) => {
-    published.push(p);
+  server = await startServer('cli', {
+    handlers: (c) =>
+      c.onNotification('textDocument/publishDiagnostics', (p) => {
+        published.push(p);
+      }),
   });
-  connection.listen();
-  const init = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-  expect((init as { capabilities: { hoverProvider: boolean } }).capabilities.hoverProvider).toBe(true);
-  await connection.sendNotification('initialized', {});
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'kehoach', version: 1, text: TEXT } });
+  connection = server.connection;
+  expect(server.initialized.capabilities.hoverProvider).toBe(true);
+  await server.open(uri, TEXT);
 });
 
-afterAll(async () => {
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  connection.dispose();
-  server.kill();
-});
+afterAll(() => server.stop());
 
 describe('the language server over stdio', () => {
   it('publishes the checks’ diagnostics for an opened plan', async () => {

@@ -274,3 +274,46 @@ describe('the example of shared/design/syntax-sketch.md', () => {
     expect(document.signature).toMatchObject({ authorities: [{ kind: 'TM' }, { kind: 'KT' }], title: { text: 'PHÓ CHỦ TỊCH' }, signer: { text: 'Lê Văn Hân' } });
   });
 });
+
+describe('the issuer of a citation', () => {
+  const cited = (text: string) => {
+    const [citation] = parsePlan(text).document.citations;
+    return { issuer: citation.issuer, range: citation.range, text: textAt(text, citation.range) };
+  };
+
+  it('keeps a known agency name whole although its words include a stop word (`ban` of Ủy ban nhân dân)', () => {
+    const text = 'Thực hiện Kế hoạch số 910/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân tỉnh Lai Châu về giáo dục nghề nghiệp.';
+    expect(cited(text)).toEqual({
+      issuer: 'Ủy ban nhân dân tỉnh Lai Châu',
+      range: { start: { line: 0, character: 10 }, end: { line: 0, character: 83 } },
+      text: 'Kế hoạch số 910/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân tỉnh Lai Châu',
+    });
+  });
+
+  it('reads the party bodies named Ban … whole, up to the stop word after them', () => {
+    expect(cited('Thực hiện Chỉ thị số 12-CT/TU ngày 10/01/2025 của Ban Thường vụ Tỉnh ủy về việc học.')).toMatchObject({
+      issuer: 'Ban Thường vụ Tỉnh ủy',
+      range: { start: { line: 0, character: 10 }, end: { line: 0, character: 71 } },
+    });
+    expect(cited('Thực hiện Kết luận số 12-KL/TW ngày 10/01/2025 của Ban Chấp hành Trung ương Đảng khóa XIII về việc học.')).toMatchObject({
+      issuer: 'Ban Chấp hành Trung ương Đảng',
+      range: { start: { line: 0, character: 10 }, end: { line: 0, character: 80 } },
+    });
+  });
+
+  it('reads a known name inside a longer issuer, and still stops at `ban hành` after it', () => {
+    expect(cited('Căn cứ Kế hoạch số 12/KH-UBND ngày 10/01/2025 của Thường trực Ủy ban nhân dân tỉnh ban hành kèm theo.')).toEqual({
+      issuer: 'Thường trực Ủy ban nhân dân tỉnh',
+      range: { start: { line: 0, character: 7 }, end: { line: 0, character: 82 } },
+      text: 'Kế hoạch số 12/KH-UBND ngày 10/01/2025 của Thường trực Ủy ban nhân dân tỉnh',
+    });
+  });
+
+  it('reads a known name across a line break of the paragraph', () => {
+    const text = 'Thực hiện Kế hoạch số 910/KH-UBND ngày 10/01/2025 của Ủy ban\nnhân dân tỉnh Lai Châu về giáo dục nghề nghiệp.';
+    expect(cited(text)).toMatchObject({
+      issuer: 'Ủy ban nhân dân tỉnh Lai Châu',
+      range: { start: { line: 0, character: 10 }, end: { line: 1, character: 22 } },
+    });
+  });
+});

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPlan } from '../server/src/checks';
@@ -7,6 +9,7 @@ import { builtinRegistry } from '../server/src/registry/builtin';
 import { renderHtmlPages, renderStandaloneHtml } from '../server/src/render/html';
 import { renderPreviewPages, renderPreviewShell } from '../server/src/render/html-preview';
 import { parsePlan } from '../server/src/syntax/parse';
+import { temporaryFolders } from './helpers/temp-folders';
 import { HOSTILE_PLAN } from './render-html-hostile';
 
 /** Debian's Chromium, headless; a missing browser fails the test rather than skipping it. */
@@ -22,8 +25,12 @@ interface PageGlobals {
   document: { fonts: { ready: Promise<unknown> }; getElementById(id: string): unknown };
 }
 
+const temporaryFolder = temporaryFolders({ artifacts: true });
 let browser: Browser;
+/** The screenshots and printed PDFs, for a person to look at with KEHOACH_KEEP_ARTIFACTS=1. */
+let shots: string;
 beforeAll(async () => {
+  shots = temporaryFolder('preview-chromium');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }, 60_000);
 afterAll(async () => {
@@ -125,17 +132,18 @@ describe('the preview in headless Chromium', () => {
     const background = await skipped.first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
     expect(background).not.toBe('rgba(0, 0, 0, 0)');
     await skipped.first().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/kehoach-preview-marks.png' });
+    await page.screenshot({ path: join(shots, 'marks.png') });
     await page.close();
   });
 
-  it('draws the pages of state, party and mass plans as A4 sheets (screenshots in /tmp to look at)', async () => {
-    for (const [name, shot] of [
-      ['ke-hoach-64-KH-UBND-tra-vinh.kh', '/tmp/kehoach-preview-state-page1.png'],
-      ['ke-hoach-184-KH-TU-tinh-uy-lai-chau.kh', '/tmp/kehoach-preview-party-page1.png'],
-      ['ke-hoach-470-KH-LDLD-lai-chau.kh', '/tmp/kehoach-preview-mass-page1.png'],
-      ['ke-hoach-mau.kh', '/tmp/kehoach-preview-model-page1.png'],
+  it('draws the pages of state, party and mass plans as A4 sheets (screenshots to look at)', async () => {
+    for (const [name, kind] of [
+      ['ke-hoach-64-KH-UBND-tra-vinh.kh', 'state'],
+      ['ke-hoach-184-KH-TU-tinh-uy-lai-chau.kh', 'party'],
+      ['ke-hoach-470-KH-LDLD-lai-chau.kh', 'mass'],
+      ['ke-hoach-mau.kh', 'model'],
     ]) {
+      const shot = (what: string) => join(shots, `${kind}-${what}`);
       const layout = layoutOf(example(name));
       const { page } = await open(renderStandaloneHtml(layout));
       await page.evaluate(() => (globalThis as unknown as PageGlobals).document.fonts.ready);
@@ -145,12 +153,19 @@ describe('the preview in headless Chromium', () => {
       expect(box.width).toBeCloseTo((210 / 25.4) * 96, 0);
       const landscape = page.locator('.kh-landscape');
       if (layout.sections.some((s) => s.page.orientation === 'landscape')) expect((await landscape.first().boundingBox())!.width).toBeCloseTo((297 / 25.4) * 96, 0);
-      await sheet.screenshot({ path: shot });
-      await page.locator('.kh-page').nth(1).screenshot({ path: shot.replace('page1', 'page2') });
-      await page.locator('.kh-page').last().screenshot({ path: shot.replace('page1', 'last') });
+      await sheet.screenshot({ path: shot('page1.png') });
+      await page.locator('.kh-page').nth(1).screenshot({ path: shot('page2.png') });
+      await page.locator('.kh-page').last().screenshot({ path: shot('last.png') });
       // Estimated pagination against the browser's real one: no sheet overflows its A4 height by much.
       const heights = await page.locator('.kh-page').evaluateAll((els) => els.map((el) => el.scrollHeight));
       for (const h of heights) expect(h).toBeLessThan(((297 + 30) / 25.4) * 96);
+      // Printed, the export gives one A4 sheet per page of the layout, landscape ones included.
+      const printed = shot('print.pdf');
+      await page.pdf({ path: printed, preferCSSPageSize: true, printBackground: true });
+      const info = execFileSync('pdfinfo', ['-l', '99', printed], { encoding: 'utf8' });
+      expect(Number(/^Pages:\s+(\d+)/m.exec(info)![1])).toBe(layout.pages.length);
+      const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`);
+      expect(sizes).toEqual(layout.pages.map((p) => (layout.sections[p.section].page.orientation === 'landscape' ? '842x595' : '595x842')));
       await page.close();
     }
   });

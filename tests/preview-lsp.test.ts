@@ -1,15 +1,16 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import type { ExportParams, ExportResult, PreviewParams, PreviewResult } from '../server/src/lsp/protocol';
+import { startServer, type LspServer } from './helpers/lsp-client';
+import { temporaryFolders } from './helpers/temp-folders';
 
 /** The preview and export requests of the bundled server, spoken over stdio as the VS Code client does. */
 const root = join(__dirname, '..');
-let server: ChildProcessWithoutNullStreams;
+const temporaryFolder = temporaryFolders();
+let server: LspServer;
 let connection: MessageConnection;
 let dir: string;
 let file: string;
@@ -33,25 +34,16 @@ Trích yếu: Thực hiện công tác năm 2026
 `;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kehoach-preview-'));
+  dir = temporaryFolder('preview');
   file = join(dir, 'plan.kh');
   writeFileSync(file, TEXT);
   uri = pathToFileURL(file).href;
-  server = spawn(process.execPath, [join(root, 'bin', 'kehoach.js'), 'lsp', '--stdio'], { cwd: root });
-  connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-  connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-  await connection.sendNotification('initialized', {});
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'kehoach', version: 1, text: TEXT } });
+  server = await startServer('cli');
+  connection = server.connection;
+  await server.open(uri, TEXT);
 });
 
-afterAll(async () => {
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  connection.dispose();
-  server.kill();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => server.stop());
 
 const preview = (params: PreviewParams) => connection.sendRequest<PreviewResult | null>('kehoach/preview', params);
 const exportPlan = (params: ExportParams) => connection.sendRequest<ExportResult>('kehoach/export', params);
@@ -95,7 +87,7 @@ describe('kehoach/preview on a long plan', () => {
     const body = seed.slice(bodyStart, closing);
     const text = seed.slice(0, bodyStart) + body + body + body + seed.slice(closing);
     const long = pathToFileURL(join(dir, 'long.kh')).href;
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: long, languageId: 'kehoach', version: 1, text } });
+    await server.open(long, text);
     expect((await preview({ uri: long }))!.pageCount).toBeGreaterThanOrEqual(20);
     const timings: number[] = [];
     for (let version = 2; version <= 6; version++) {
@@ -127,7 +119,7 @@ describe('kehoach/export', () => {
 
   it('refuses a document that is not open or not a file', async () => {
     expect(await exportPlan({ uri: 'file:///nowhere.kh', format: 'pdf' })).toEqual({ error: expect.stringContaining('The document is not open') });
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:Untitled-1', languageId: 'kehoach', version: 1, text: TEXT } });
+    await server.open('untitled:Untitled-1', TEXT);
     expect(await exportPlan({ uri: 'untitled:Untitled-1', format: 'pdf' })).toEqual({ error: expect.stringContaining('Only a plan saved as a file') });
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Our DOCX as LibreOffice reads it: converted headless to PDF, it must open
  * (no conversion error), paginate like our own PDF (±1 page) and number its
- * pages from page 2. Both first pages are put side by side in one PNG
- * (printed path) for a person to look at.
+ * pages from page 2. Both first pages are put side by side in one PNG for a
+ * person to look at, kept (and its path printed) with KEHOACH_KEEP_ARTIFACTS=1.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,10 +10,12 @@ import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../server/src/render/docx';
 import { renderPdf } from '../server/src/render/pdf';
-import { exampleLayout, flat, paragraphs, PARTY_PLAN, scratchDir, STATE_PLAN, textOf, tool } from './helpers/render';
+import { exampleLayout, flat, paragraphs, PARTY_PLAN, STATE_PLAN, textOf, tool } from './helpers/render';
+import { KEEP_ARTIFACTS, temporaryFolders } from './helpers/temp-folders';
 
 const PLANS = [STATE_PLAN, PARTY_PLAN];
-const dir = scratchDir('render-lo');
+const temporaryFolder = temporaryFolders({ artifacts: true });
+let dir: string;
 const pageCount = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(tool('pdfinfo', [file]))?.[1]);
 
 /** Two PNGs side by side on one sheet, as a PNG. */
@@ -38,6 +40,7 @@ async function sideBySide(left: string, right: string, out: string): Promise<voi
 
 describe('our DOCX converted by LibreOffice headless', () => {
   beforeAll(async () => {
+    dir = temporaryFolder('render-lo');
     for (const name of PLANS) {
       const layout = exampleLayout(name);
       writeFileSync(join(dir, `${name}.docx`), await renderDocx(layout));
@@ -70,7 +73,7 @@ describe('our DOCX converted by LibreOffice headless', () => {
       ]) tool('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', source, join(dir, `${prefix}-${name}`)]);
       const out = join(dir, `side-by-side-${name}`);
       await sideBySide(join(dir, `ours-${name}.png`), join(dir, `lo-${name}.png`), out);
-      console.info(`side by side: ${out}.png`);
+      if (KEEP_ARTIFACTS) console.info(`side by side: ${out}.png`);
       expect(readFileSync(`${out}.png`).length).toBeGreaterThan(10_000);
     });
   }

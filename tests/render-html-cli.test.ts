@@ -1,25 +1,20 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exportTarget, OutputPathError, writeAtomically } from '../server/src/cli/output-file';
+import { kehoach as run } from './helpers/cli';
+import { temporaryFolders } from './helpers/temp-folders';
 
 const root = join(__dirname, '..');
-const bin = join(root, 'bin', 'kehoach.js');
+const temporaryFolder = temporaryFolders();
 let dir: string;
-
-/** Runs the built CLI as a user would. */
-function kehoach(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The built CLI in the folder of the plan to render. */
+const kehoach = (...args: string[]) => run(dir, ...args);
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kehoach-render-'));
+  dir = temporaryFolder('render');
   copyFileSync(join(root, 'examples', 'ke-hoach-64-KH-UBND-tra-vinh.kh'), join(dir, 'plan.kh'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const temporaries = () => readdirSync(dir).filter((f) => f.includes('kehoach-tmp'));
 

@@ -4,12 +4,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { layoutPlan, type LayoutDocument } from '../server/src/layout';
 import { renderPdf } from '../server/src/render/pdf';
 import { parsePlan } from '../server/src/syntax/parse';
-import { exampleLayout, flat, paragraphs, PARTY_PLAN, root, scratchDir, STATE_PLAN, textOf, tool } from './helpers/render';
+import { exampleLayout, flat, paragraphs, PARTY_PLAN, root, STATE_PLAN, textOf, tool } from './helpers/render';
+import { temporaryFolders } from './helpers/temp-folders';
 
 const PT_PER_MM = 72 / 25.4;
 const A4_PT = { width: 210 * PT_PER_MM, height: 297 * PT_PER_MM };
 const DATE = new Date('2026-01-02T03:04:05Z');
-const dir = scratchDir('render-pdf');
+const temporaryFolder = temporaryFolders();
+/** Where the PDFs go for poppler to read: one folder for the file, made before its first test. */
+let dir: string;
+beforeAll(() => {
+  dir = temporaryFolder('render-pdf');
+});
 
 interface Pdf {
   layout: LayoutDocument;

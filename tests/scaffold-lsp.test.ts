@@ -1,35 +1,28 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import type { ImportPlanResult, NewPlanParams, NewPlanResult } from '../server/src/lsp/protocol';
+import { startServer, type LspServer } from './helpers/lsp-client';
+import { temporaryFolders } from './helpers/temp-folders';
 
 /** `kehoach/newPlan` and `kehoach/import`, asked of the bundled server over stdio as the VS Code commands ask them. */
 const root = join(__dirname, '..');
-const folder = mkdtempSync(join(tmpdir(), 'kehoach-lsp-new-'));
-copyFileSync(join(__dirname, 'fixtures', 'checks', 'cascade-parents', 'ke-hoach-901-KH-UBND.kh'), join(folder, 'cap-tren.kh'));
-copyFileSync(join(root, '..', 'shared', 'seeds', 'ke-hoach-470-KH-LDLD-lai-chau.txt'), join(folder, 'ldld.txt'));
-let server: ChildProcessWithoutNullStreams;
+const temporaryFolder = temporaryFolders();
+let folder: string;
+let server: LspServer;
 let connection: MessageConnection;
 
 beforeAll(async () => {
-  server = spawn(process.execPath, [join(root, 'bin', 'kehoach.js'), 'lsp', '--stdio'], { cwd: root });
-  connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-  connection.listen();
-  const rootUri = pathToFileURL(folder).toString();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'plans' }], capabilities: {} });
-  await connection.sendNotification('initialized', {});
+  folder = temporaryFolder('lsp-new');
+  copyFileSync(join(__dirname, 'fixtures', 'checks', 'cascade-parents', 'ke-hoach-901-KH-UBND.kh'), join(folder, 'cap-tren.kh'));
+  copyFileSync(join(root, '..', 'shared', 'seeds', 'ke-hoach-470-KH-LDLD-lai-chau.txt'), join(folder, 'ldld.txt'));
+  server = await startServer('cli', { workspace: { folder, name: 'plans' } });
+  connection = server.connection;
 });
 
-afterAll(async () => {
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  connection.dispose();
-  server.kill();
-});
+afterAll(() => server.stop());
 
 describe('the server’s requests for new and imported plans', () => {
   it('kehoach/newPlan writes the skeleton with the tasks a workspace parent gives the issuer’s level', async () => {

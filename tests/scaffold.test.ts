@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../server/src/checks';
@@ -8,9 +6,11 @@ import { builtinRegistry } from '../server/src/registry/builtin';
 import { planAsDocument } from '../server/src/registry/workspace';
 import { assignedTasks, assignmentRange, issuerProfile, newPlan } from '../server/src/scaffold';
 import { parsePlan } from '../server/src/syntax/parse';
+import { kehoach } from './helpers/cli';
+import { temporaryFolders } from './helpers/temp-folders';
 
 const root = join(__dirname, '..');
-const cli = join(root, 'bin', 'kehoach.js');
+const temporaryFolder = temporaryFolders();
 const parentFile = join(__dirname, 'fixtures', 'checks', 'cascade-parents', 'ke-hoach-901-KH-UBND.kh');
 const parentText = readFileSync(parentFile, 'utf8');
 const withParent = (text: string, file = parentFile) => builtinRegistry().with({ documents: [planAsDocument(parsePlan(text).document, file)!] });
@@ -120,18 +120,18 @@ describe('the cascade check on a small parent and child written for the test', (
 });
 
 describe('the CLI: kehoach import and kehoach new', () => {
-  const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root });
+  const run = (...args: string[]) => kehoach(root, ...args);
 
   it('imports a seed beside a copy of it, reports the words kept, and the result checks like a hand-written plan', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kehoach-import-'));
+    const dir = temporaryFolder('import');
     const source = join(dir, 'tra-vinh.txt');
     writeFileSync(source, readFileSync(join(root, '..', 'shared', 'seeds', 'ke-hoach-64-KH-UBND-tra-vinh.txt')));
     const r = run('import', source);
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(join(dir, 'tra-vinh.kh'));
     expect(r.stderr).toMatch(/giữ \d+\/\d+ từ \(100\.0%\)/);
     const again = run('import', source);
-    expect(again.status).toBe(2);
+    expect(again.code).toBe(2);
     expect(again.stderr).toContain('chọn tệp đích bằng -o');
     const check = run('check', join(dir, 'tra-vinh.kh'), '--format', 'json');
     const codes = (JSON.parse(check.stdout) as { code: string }[]).map((d) => d.code);
@@ -140,14 +140,14 @@ describe('the CLI: kehoach import and kehoach new', () => {
   });
 
   it('reads a text file saved by Notepad as “Unicode” (UTF-16 with its mark)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kehoach-import-'));
+    const dir = temporaryFolder('import');
     const source = join(dir, 'notepad.txt');
     writeFileSync(source, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Số: 3/KH-UBND\r\n\r\nI. MỤC ĐÍCH\r\n- Nâng cao nhận thức.\r\n', 'utf16le')]));
     expect(run('import', source, '-o', '-').stdout).toContain('Số: 3/KH-UBND\n');
   });
 
   it('cites a parent from the registry files of the nearest kehoach.json', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kehoach-new-'));
+    const dir = temporaryFolder('new');
     writeFileSync(join(dir, 'kehoach.json'), JSON.stringify({ registry: ['tinh.json'] }));
     const parent = { number: '99-KH/TU', type: 'Kế hoạch', issuer: 'Tỉnh ủy Lai Châu', date: '2026-01-02', title: 'về giáo dục nghề nghiệp', system: 'party', confidence: 'verified', sources: ['Văn phòng Tỉnh ủy'] };
     writeFileSync(join(dir, 'tinh.json'), JSON.stringify({ documents: [parent] }));
@@ -157,26 +157,26 @@ describe('the CLI: kehoach import and kehoach new', () => {
   });
 
   it('refuses to write the import over its source', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kehoach-import-'));
+    const dir = temporaryFolder('import');
     const source = join(dir, 'plan.kh');
     writeFileSync(source, 'Số: 1/KH-UBND\n---\n');
     const r = run('import', source);
-    expect(r.status).toBe(2);
+    expect(r.code).toBe(2);
     expect(readFileSync(source, 'utf8')).toBe('Số: 1/KH-UBND\n---\n');
   });
 
   it('writes a new plan that lists the tasks of a parent in its folder, and checks without error', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kehoach-new-'));
+    const dir = temporaryFolder('new');
     writeFileSync(join(dir, 'cap-tren.kh'), parentText);
     const out = join(dir, 'huyen.kh');
     const r = run('new', '--implements', 'Kế hoạch số 901/KH-UBND', '--issuer', 'Ủy ban nhân dân huyện Tam Đường', '--date', '2025-03-01', '-o', out);
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     expect(r.stderr).toContain('2 nhiệm vụ');
     expect(readFileSync(out, 'utf8')).toContain('Thành lập tổ công tác kết nối giáo dục nghề nghiệp với doanh nghiệp.');
-    expect(run('check', dir).status).toBe(0);
+    expect(run('check', dir).code).toBe(0);
     // The new plan has no serial yet; its parent checked beside it is still a document it cites.
     const codes = (JSON.parse(run('check', join(dir, 'cap-tren.kh'), out, '--format', 'json').stdout) as { code: string }[]).map((d) => d.code);
     expect(codes.filter((c) => c === 'citation-unknown' || c.startsWith('cascade-'))).toEqual([]);
-    expect(run('new', '--implements', 'x', '--issuer', 'y', '-o', out).status).toBe(2);
+    expect(run('new', '--implements', 'x', '--issuer', 'y', '-o', out).code).toBe(2);
   });
 });

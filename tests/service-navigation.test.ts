@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Position } from 'vscode-languageserver-types';
 import { createPlanService } from '../server/src/service/plan-service';
@@ -66,8 +68,17 @@ describe('go to definition', () => {
   /** The provincial plan's `Số:` line, where it is declared. */
   const TINH_NUMBER = { uri: 'file:///ws/tinh.kh', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 14 } } };
 
-  it('goes from a citation of a workspace plan to that plan’s Số: line', () => {
+  it('goes from a citation of a workspace plan that assigns this plan’s issuer nothing to that plan’s Số: line', () => {
     expect(definitionAt('huyen', HUYEN.replace('\nThực hiện Kế hoạch số 12', '\nThực hiện Kế hoạch số 1|2'))).toEqual([TINH_NUMBER]);
+  });
+
+  it('goes from a citation of the parent plan to the task the parent assigns to this plan’s issuer', () => {
+    // The provincial plan gives Sở Giáo dục và Đào tạo a task under its own heading of Tổ chức thực hiện.
+    const child = HUYEN.replace('ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH LAI CHÂU').replace('30/KH-UBND', '30/KH-SGDĐT').replace('\nThực hiện Kế hoạch số 12', '\nThực hiện Kế hoạch số 1|2');
+    const task = lineOf(TINH, 'Chủ trì, phối hợp');
+    expect(definitionAt('huyen', child)).toEqual([
+      { uri: 'file:///ws/tinh.kh', range: { start: { line: task, character: 0 }, end: { line: task, character: 'Chủ trì, phối hợp với Sở Tài chính.'.length } } },
+    ]);
   });
 
   it('goes from a citation known only to the registry to its registry entry, whose text the service serves', () => {
@@ -224,5 +235,67 @@ describe('document links', () => {
   it('links a web address written in the text', () => {
     const { service, document } = setup('tinh', TINH.replace('để triển khai.', 'để triển khai (xem https://laichau.gov.vn/van-ban).'));
     expect(service.getDocumentLinks(document).map((l) => l.target)).toContain('https://laichau.gov.vn/van-ban');
+  });
+});
+
+/**
+ * The cascade across the workspace: the parent of the cascade-* fixtures
+ * (901/KH-UBND of Lai Châu, which gives two tasks to “Ủy ban nhân dân các
+ * huyện, thành phố”) and the district plan of cascade-tasks.fires.kh, which
+ * takes up the first task only.
+ */
+describe('the cascade across the workspace', () => {
+  const fixtures = join(__dirname, 'fixtures', 'checks');
+  const PARENT = readFileSync(join(fixtures, 'cascade-parents', 'ke-hoach-901-KH-UBND.kh'), 'utf8');
+  const CHILD = readFileSync(join(fixtures, 'cascade-tasks.fires.kh'), 'utf8');
+  const SECOND_TASK = '- Thành lập tổ công tác kết nối giáo dục nghề nghiệp với doanh nghiệp.';
+  const parentUri = 'file:///ws/tinh-901.kh';
+  const childUri = 'file:///ws/huyen-12.kh';
+  const cascade = () => {
+    const parent = { uri: parentUri, version: 1, getText: () => PARENT };
+    const child = { uri: childUri, version: 1, getText: () => CHILD };
+    // A plan that cites neither, to show that an edit of the parent leaves its findings alone.
+    const other = { uri: 'file:///ws/so-tai-chinh.kh', version: 1, getText: () => 'Cơ quan: SỞ TÀI CHÍNH TỈNH LAI CHÂU\nSố: 5/KH-STC\nNgày: 01/3/2025\n---\n\nNội dung.\n' };
+    const workspace = inMemoryWorkspace([parent, child, other]);
+    return { workspace, child, other, service: createPlanService({ workspace, today: () => '2026-03-20' }) };
+  };
+  const task = lineOf(PARENT, SECOND_TASK);
+
+  it('opens the parent, from its citation, at the first task it gives to the child’s level', () => {
+    const { service, child } = cascade();
+    const citation = lineOf(CHILD, 'Thực hiện Kế hoạch số 901');
+    const first = lineOf(PARENT, '- Tổ chức khảo sát');
+    expect(service.getDefinition(child, { line: citation, character: 24 })).toEqual([
+      { uri: parentUri, range: { start: { line: first, character: 0 }, end: { line: first, character: PARENT.split('\n')[first].length } } },
+    ]);
+  });
+
+  it('links the hint of a task not taken up to the parent’s wording (relatedInformation)', () => {
+    const { service, child } = cascade();
+    const hints = service.getDiagnostics(child).filter((d) => d.code === 'cascade-tasks');
+    expect(hints.map((d) => d.relatedInformation)).toEqual([
+      [{ location: { uri: parentUri, range: { start: { line: task, character: 0 }, end: { line: task, character: SECOND_TASK.length } } }, message: SECOND_TASK.slice(2) }],
+    ]);
+  });
+
+  it('checks the child again when the parent’s tasks change, its header unchanged, and only the plans citing it', () => {
+    const { service, workspace, child, other } = cascade();
+    expect(service.getDiagnostics(child).map((d) => d.code)).toContain('cascade-tasks');
+    const before = service.getDiagnostics(other);
+    expect(service.staleDependents(parentUri)).toEqual([]);
+    const edited = PARENT.replace(`${SECOND_TASK}\n`, '');
+    workspace.set({ uri: parentUri, version: 2, getText: () => edited });
+    expect(service.staleDependents(parentUri)).toEqual([childUri]);
+    expect(service.getDiagnostics(child).map((d) => d.code)).not.toContain('cascade-tasks');
+    expect(service.staleDependents(parentUri)).toEqual([]);
+    expect(service.getDiagnostics(other)).toEqual(before);
+  });
+
+  it('lists every analysed plan as stale when a plan’s citable facts change (a citation may now find it)', () => {
+    const { service, workspace, child, other } = cascade();
+    service.getDiagnostics(child);
+    service.getDiagnostics(other);
+    workspace.set({ uri: parentUri, version: 2, getText: () => PARENT.replace('Ngày: 10/01/2025', 'Ngày: 11/01/2025') });
+    expect(service.staleDependents(parentUri).sort()).toEqual([childUri, other.uri].sort());
   });
 });

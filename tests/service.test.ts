@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { builtinRegistry } from '../server/src/registry/builtin';
 import { createPlanService } from '../server/src/service/plan-service';
 
 /**
@@ -110,5 +111,29 @@ describe('inlay hints', () => {
       [8, 2, 'I.'],
       [9, 3, '1.'],
     ]);
+  });
+});
+
+describe('settings per document', () => {
+  it('checks each document with the settings its place gives (the server: its nearest kehoach.json)', () => {
+    const text = `${HEADER.replace('Số: 12/KH-UBND', 'Số: 12 /KH-UBND')}Nội dung.\n`;
+    const perFolder = createPlanService({
+      today: () => '2026-03-15',
+      settingsFor: (uri) => ({ registry: builtinRegistry(), config: uri.startsWith('file:///rieng/') ? { rules: { 'header-number-form': 'off' }, planDate: '2026-04-01' } : {} }),
+    });
+    const codes = (uri: string) => perFolder.getDiagnostics({ uri, version: 1, getText: () => text }).map((d) => d.code);
+    expect(codes('file:///goc/a.kh')).toContain('header-number-form');
+    expect(codes('file:///rieng/a.kh')).not.toContain('header-number-form');
+    expect(perFolder.getPlanStatus({ uri: 'file:///rieng/a.kh', version: 1, getText: () => text })).toMatchObject({ date: '2026-04-01', dateSource: 'config' });
+    expect(perFolder.getPlanStatus({ uri: 'file:///goc/a.kh', version: 1, getText: () => text })).toMatchObject({ date: '2026-03-15', dateSource: 'plan' });
+  });
+
+  it('serves the registry entry of a document that only a folder’s own registry knows', () => {
+    const own = builtinRegistry().with({ documents: [{ number: '7/KH-UBND', type: 'Kế hoạch', issuer: 'Ủy ban nhân dân tỉnh Lai Châu', date: '2026-01-05', title: 'Kế hoạch riêng', system: 'state', confidence: 'verified', sources: ['rieng/registry.json'] }] });
+    const perFolder = createPlanService({ today: () => '2026-03-15', settingsFor: () => ({ registry: own, config: {} }) });
+    const { document, position } = at(`${HEADER}Thực hiện Kế hoạch số 7/KH-U|BND ngày 05/01/2026.\n`);
+    const [location] = perFolder.getDefinition(document, position);
+    expect(location.uri).toBe('kehoach-registry:/document/7%2FKH-UBND.json');
+    expect(JSON.parse(perFolder.getRegistryEntry(location.uri)!)).toMatchObject({ title: 'Kế hoạch riêng' });
   });
 });

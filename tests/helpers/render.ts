@@ -1,7 +1,6 @@
 /** Shared by the export tests: the examples' layouts and the external tools that read our files. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { layoutPlan, type LayoutDocument, type LayoutParagraph } from '../../server/src/layout';
@@ -14,11 +13,6 @@ export const PARTY_PLAN = 'ke-hoach-184-KH-TU-tinh-uy-lai-chau';
 
 export function exampleLayout(name: string): LayoutDocument {
   return layoutPlan(parsePlan(readFileSync(join(root, 'examples', `${name}.kh`), 'utf8')).document);
-}
-
-/** A fresh folder for files the tools read. */
-export function scratchDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `kehoach-${prefix}-`));
 }
 
 /** Runs a tool and returns its stdout; a missing tool fails the test (scripts/install-system-deps.sh installs them). */

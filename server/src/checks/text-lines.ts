@@ -225,17 +225,13 @@ function runKey(source: SourceText, run: Word[]): string {
  * must refer to words by their index in the run, never by offset.
  */
 export function perRun<T extends object>(source: SourceText, run: Word[], kind: string, compute: () => T): T {
-  let results = perRunCache.get(run);
-  if (!results) perRunCache.set(run, (results = new Map()));
-  let value = results.get(kind) as T | undefined;
-  if (value === undefined) {
-    value = memoized(source.memo, kind, () => runKey(source, run), compute);
-    results.set(kind, value);
-  }
-  return value;
+  // One record per run holds every kind: one look-up of the run's text per version, not one per rule.
+  let record = perRunCache.get(run);
+  if (!record) perRunCache.set(run, (record = memoized(source.memo, 'run', () => runKey(source, run), () => ({}))));
+  return (record[kind] ??= compute()) as T;
 }
 
-const perRunCache = new WeakMap<Word[], Map<string, object>>();
+const perRunCache = new WeakMap<Word[], Record<string, object>>();
 
 /** The words of a run that are open `oa`, `oe`, `uy` with a tone mark, with their placement: [index in the run, style]. */
 export function runToneStyles(source: SourceText, run: Word[]): readonly [number, ToneStyle][] {

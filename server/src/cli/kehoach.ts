@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkPlan } from '../checks';
@@ -7,7 +7,7 @@ import type { PlanDiagnostic } from '../model';
 import { planAsDocument } from '../registry/workspace';
 import { parsePlan, type ParseResult } from '../syntax/parse';
 import { startServer } from '../lsp/server';
-import { loadWorkspaceConfig, type FileReport, type LoadedWorkspaceConfig } from '../lsp/workspace-config';
+import { workspaceConfigs, type FileReport, type LoadedWorkspaceConfig } from '../lsp/workspace-config';
 import { writeAtomically } from './output-file';
 import { renderCommand, RENDER_USAGE } from './render-command';
 import { importCommand, IMPORT_USAGE } from './import-command';
@@ -96,25 +96,10 @@ export type { FileReport };
 /** The settings and registry of a workspace: its nearest kehoach.json, with the diagnostics of that file and its registry files. */
 type Workspace = LoadedWorkspaceConfig;
 
-const workspaces = new Map<string, Workspace>();
+const workspaces = workspaceConfigs();
 
-function findConfigFile(file: string): string | undefined {
-  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
-    const candidate = join(dir, 'kehoach.json');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-function workspaceOf(file: string): Workspace {
-  const configFile = findConfigFile(file);
-  const key = configFile ?? '';
-  const cached = workspaces.get(key);
-  if (cached) return cached;
-  const workspace: Workspace = loadWorkspaceConfig(configFile);
-  workspaces.set(key, workspace);
-  return workspace;
-}
+/** The workspace of a file: its nearest kehoach.json, as the language server finds it. */
+const workspaceOf = (file: string): Workspace => workspaces.of(dirname(resolve(file)));
 
 const ENCODING_PROBLEM: PlanDiagnostic = {
   range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

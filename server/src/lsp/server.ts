@@ -1,21 +1,19 @@
-import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, DidChangeConfigurationNotification, FileChangeType, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type Connection, type ConnectionStrategy, type RequestMessage } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES, type CheckConfig } from '../checks';
 import { parseWorkspaceConfig } from '../checks/config';
 import { toLspDiagnostic } from '../service/diagnostics';
-import { createPlanService } from '../service/plan-service';
+import { createPlanService, type DocumentSettings } from '../service/plan-service';
 import { registerPreviewRequests } from './preview-requests';
 import { SEMANTIC_TOKENS_LEGEND } from '../service/semantic-tokens';
 import type { CheckWorkspaceMethod, CheckWorkspaceResult, ImportMethod, ImportParams, ImportPlanResult, NewPlanMethod, NewPlanParams, NewPlanResult, PlanStatusMethod, PlanStatusParams, RegistryEntryMethod, RegistryEntryParams } from './protocol';
 import { formatImportReport, importFile } from '../cli/import-command';
-import { builtinRegistry } from '../registry/builtin';
 import { planAsDocument } from '../registry/workspace';
 import { newPlan } from '../scaffold';
 import { parsePlan } from '../syntax/parse';
-import { loadWorkspaceConfig } from './workspace-config';
+import { isInside, workspaceConfigs, type LoadedWorkspaceConfig } from './workspace-config';
 import { createFileWorkspace } from './workspace-files';
 
 const REGISTRY_ENTRY: RegistryEntryMethod = 'kehoach/registryEntry';
@@ -46,14 +44,18 @@ const cancelUndispatched: ConnectionStrategy['cancelUndispatched'] = (message) =
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all, { cancelUndispatched })): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = createFileWorkspace(documents);
-  const service = createPlanService({ workspace });
-  /** The registry of the workspace's kehoach.json (its own registry files), for the requests that read it outside the service. */
-  let registry = builtinRegistry();
+  const service = createPlanService({ workspace, settingsFor });
   let folders: string[] = [];
   let canPullConfiguration = false;
   let followsFolders = false;
-  /** Files that had findings last time (kehoach.json, registry files), to clear them when mended. */
-  let configFiles: string[] = [];
+  /** Each kehoach.json, loaded once until a configuration or registry file changes. */
+  const configs = workspaceConfigs();
+  /** The editor's `kehoach.*` settings, which the nearest kehoach.json overrides. */
+  let editorSettings: CheckConfig = {};
+  /** What each folder's documents are checked with. */
+  const settingsByFolder = new Map<string, DocumentSettings>();
+  /** Files whose findings are published (kehoach.json, registry files), to clear them when mended. */
+  let reported = new Set<string>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   let debounceMs = DEBOUNCE_MS;
 
@@ -63,6 +65,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!document) return;
     try {
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics: service.getDiagnostics(document) });
+      // The open plans citing this one were checked against its previous text: check and publish them again.
+      for (const dependent of service.staleDependents(uri)) if (documents.get(dependent) && !pending.has(dependent)) schedule(dependent, 0);
     } catch (error) {
       connection.console.error(`kehoach: diagnostics of ${uri} failed: ${(error as Error).stack ?? error}`);
     }
@@ -73,10 +77,44 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
 
   /**
-   * Settings come from `kehoach.*` (the editor) and from the workspace's
-   * `kehoach.json`; the file wins, so the editor checks as the CLI does.
-   * Settings are validated as a `kehoach.json` would be; what is wrong in
-   * them goes to the log.
+   * The configuration of the nearest kehoach.json at or above `folder` inside
+   * the workspace folder that holds it (the innermost), as the CLI finds it;
+   * the defaults outside every workspace folder. What is wrong in the files
+   * is published on them the first time they are read.
+   */
+  function loadedFor(folder: string | undefined): LoadedWorkspaceConfig {
+    const root = folder === undefined ? undefined : folders.filter((f) => isInside(folder, f)).sort((a, b) => b.length - a.length)[0];
+    let loaded;
+    try {
+      loaded = configs.of(root && folder, root);
+    } catch (error) {
+      connection.console.error(`kehoach: reading the kehoach.json of ${folder} failed: ${(error as Error).message}`);
+      loaded = configs.of(undefined);
+    }
+    for (const report of loaded.reports) {
+      if (reported.has(report.file)) continue;
+      reported.add(report.file);
+      void connection.sendDiagnostics({ uri: pathToFileURL(report.file).toString(), diagnostics: report.diagnostics.map(toLspDiagnostic) });
+    }
+    return loaded;
+  }
+
+  /** A document's settings: the editor's `kehoach.*` with its nearest kehoach.json over them (the file wins, so the editor checks as the CLI does). */
+  function settingsFor(uri: string): DocumentSettings {
+    const folder = uri.startsWith('file:') ? dirname(fileURLToPath(uri)) : '';
+    let settings = settingsByFolder.get(folder);
+    if (!settings) {
+      const loaded = loadedFor(folder || undefined);
+      settings = { registry: loaded.registry, config: { ...editorSettings, ...loaded.config, rules: { ...editorSettings.rules, ...loaded.config.rules } } };
+      settingsByFolder.set(folder, settings);
+    }
+    return settings;
+  }
+
+  /**
+   * Settings come from `kehoach.*` (the editor) and from each document's
+   * nearest `kehoach.json`. Settings are validated as a `kehoach.json` would
+   * be; what is wrong in them goes to the log.
    */
   async function reconfigure(): Promise<void> {
     const settings: CheckConfig = {};
@@ -87,20 +125,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       Object.assign(settings, parsed.config);
       for (const d of parsed.diagnostics) connection.console.warn(`kehoach.* settings: ${d.message}`);
     }
-    const file = folders.map((f) => join(f, 'kehoach.json')).find((f) => existsSync(f));
-    let loaded;
-    try {
-      loaded = loadWorkspaceConfig(file);
-    } catch (error) {
-      connection.console.error(`kehoach: reading ${file} failed: ${(error as Error).message}`);
-      loaded = loadWorkspaceConfig(undefined);
-    }
-    const config = { ...settings, ...loaded.config, rules: { ...settings.rules, ...loaded.config.rules } };
-    service.configure({ registry: loaded.registry, config });
-    registry = loaded.registry;
-    for (const stale of configFiles) if (!loaded.reports.some((r) => r.file === stale)) void connection.sendDiagnostics({ uri: pathToFileURL(stale).toString(), diagnostics: [] });
-    configFiles = loaded.reports.map((r) => r.file);
-    for (const report of loaded.reports) void connection.sendDiagnostics({ uri: pathToFileURL(report.file).toString(), diagnostics: report.diagnostics.map(toLspDiagnostic) });
+    editorSettings = settings;
+    configs.clear();
+    settingsByFolder.clear();
+    service.configure({});
+    const before = reported;
+    reported = new Set();
+    // Every plan's configuration read now, so that what is wrong in each kehoach.json is published at once.
+    for (const uri of workspace.listDocuments()) settingsFor(uri);
+    for (const stale of before) if (!reported.has(stale)) void connection.sendDiagnostics({ uri: pathToFileURL(stale).toString(), diagnostics: [] });
     for (const document of documents.all()) schedule(document.uri, 0);
   }
 
@@ -261,6 +294,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const text = workspace.readDocument(uri);
       return (text && planAsDocument(parsePlan(text.getText()).document, uri)) || [];
     });
+    // A new plan has no place yet: the registry of the first workspace folder's kehoach.json.
+    const registry = loadedFor(folders[0]).registry;
     const plan = newPlan({ ...params, date: params.date ?? new Date().toISOString().slice(0, 10), registry: registry.with({ documents: plans }) });
     return { text: plan.text, notes: plan.notes, tasks: plan.tasks.length };
   });

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { RULES } from '../checks';
 import { parseRegistryFile, parseWorkspaceConfig, type WorkspaceConfig } from '../checks/config';
 import type { PlanDiagnostic } from '../model';
@@ -45,4 +45,46 @@ export function loadWorkspaceConfig(configFile: string | undefined): LoadedWorks
     loaded.registry = loaded.registry.with(extra);
   }
   return loaded;
+}
+
+/**
+ * The nearest `kehoach.json` in `folder` or above it, as the CLI and the
+ * server both look for it: not above `root` when given (the workspace folder
+ * the editor opened). Undefined when there is none.
+ */
+export function nearestConfigFile(folder: string, root?: string): string | undefined {
+  const top = root && resolve(root);
+  for (let dir = resolve(folder); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'kehoach.json');
+    if (existsSync(candidate)) return candidate;
+    if (dir === top || dirname(dir) === dir) return undefined;
+  }
+}
+
+/** True when `path` is `folder` or lies below it. */
+export function isInside(path: string, folder: string): boolean {
+  const rel = relative(resolve(folder), resolve(path));
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+/** Each `kehoach.json` loaded once, for every file that it is the nearest of. */
+export interface WorkspaceConfigs {
+  /** The configuration of the nearest `kehoach.json` at or above `folder` (not above `root`); the defaults when there is none or no folder. */
+  of(folder: string | undefined, root?: string): LoadedWorkspaceConfig;
+  /** Forgets them all: a configuration or registry file changed. */
+  clear(): void;
+}
+
+export function workspaceConfigs(): WorkspaceConfigs {
+  const byFile = new Map<string, LoadedWorkspaceConfig>();
+  return {
+    of(folder, root) {
+      const file = folder === undefined ? undefined : nearestConfigFile(folder, root);
+      const key = file ?? '';
+      let loaded = byFile.get(key);
+      if (!loaded) byFile.set(key, (loaded = loadWorkspaceConfig(file)));
+      return loaded;
+    },
+    clear: () => byFile.clear(),
+  };
 }

@@ -30,8 +30,20 @@ export interface PlanServiceOptions {
   workspace?: Workspace;
   registry?: Registry;
   config?: CheckConfig;
+  /**
+   * The settings and registry of each document, when they depend on where it
+   * lies (the server: the nearest `kehoach.json`); `registry` and `config`
+   * otherwise. Call `configure` when what it answers changes.
+   */
+  settingsFor?: (uri: string) => DocumentSettings;
   /** Today's date (ISO), for plans without a date; defaults to the clock. */
   today?: () => string;
+}
+
+/** What a document is checked with. */
+export interface DocumentSettings {
+  registry: Registry;
+  config: CheckConfig;
 }
 
 /** The plan's system and judgement date, for the editor's status bar (`kehoach/planStatus`). */
@@ -58,22 +70,25 @@ export interface Analysis {
 export function createPlanService(options: PlanServiceOptions = {}) {
   const workspace = options.workspace ?? inMemoryWorkspace();
   const parses = new Map<string, { version: number; parsed: ParseResult }>();
-  const cache = new Map<string, { version: number; citable: string; analysis: Analysis }>();
-  const registries = new Map<string, { citable: string; registry: Registry }>();
+  /** Each document's last findings, with what they were found against: the other plans' citable facts and the versions of the plans it cites. */
+  const cache = new Map<string, { version: number; citable: string; cited: Map<string, number>; analysis: Analysis }>();
+  const registries = new Map<string, { base: Registry; citable: string; models: string; registry: Registry }>();
   /** What each document's last version found per paragraph and run, for the next version (results of the text alone: kept across `configure`). */
   const memos = createDocumentMemos();
   let registry = options.registry ?? builtinRegistry();
   let config = options.config ?? {};
 
   const today = () => options.today?.() ?? new Date().toISOString().slice(0, 10);
+  /** What a document is checked with: its own when `settingsFor` is given, else the service's. */
+  const settingsOf = (uri: string): DocumentSettings => options.settingsFor?.(uri) ?? { registry, config };
   /** The date a plan is judged on, as the checks judge it. */
-  const judgedOn = (parsed: ParseResult) => judgementDate(parsed, config, today()).iso;
+  const judgedOn = (uri: string, parsed: ParseResult) => judgementDate(parsed, settingsOf(uri).config, today()).iso;
 
   /** The parse of one document version, shared by its checks and the workspace index. */
   function parse(document: PlanTextDocument): ParseResult {
     const hit = parses.get(document.uri);
     if (hit && hit.version === document.version) return hit.parsed;
-    const parsed = parsePlan(document.getText(), { system: config.system, memo: memos.nextVersion(document.uri) });
+    const parsed = parsePlan(document.getText(), { system: settingsOf(document.uri).config.system, memo: memos.nextVersion(document.uri) });
     parses.set(document.uri, { version: document.version, parsed });
     return parsed;
   }
@@ -85,29 +100,49 @@ export function createPlanService(options: PlanServiceOptions = {}) {
     return () => (plans ??= index(token));
   };
 
+  /** The other plans of the workspace that a plan may cite, and their citable facts as one string (what every citing plan's findings depend on). */
+  function othersOf(uri: string, all = index()): { plans: IndexedPlan[]; citable: string } {
+    const plans = all.filter((p) => p.asCited && p.uri !== uri);
+    const citable = plans.map(({ asCited: d }) => `${d!.sources[0]}|${d!.number}|${d!.date}|${d!.issuer}|${d!.title}`).join('\n');
+    return { plans, citable };
+  }
+
   /**
    * The registry a plan is read against: the configured one plus the other
    * plans of the workspace as documents it may cite, as the CLI checks plans
-   * together. Rebuilt only when the citable plans change.
+   * together. Rebuilt when another plan changes: its model rides on its entry
+   * for the cascade checks.
    */
   function registryFor(uri: string): { registry: Registry; citable: string } {
-    const others = index().flatMap((p) => (p.asCited && p.uri !== uri ? [p.asCited] : []));
-    const citable = others.map((d) => `${d.sources[0]}|${d.number}|${d.date}|${d.issuer}|${d.title}`).join('\n');
+    const { plans, citable } = othersOf(uri);
+    const models = plans.map((p) => p.version).join(',');
+    const base = settingsOf(uri).registry;
     const hit = registries.get(uri);
-    if (hit && hit.citable === citable) return hit;
-    const entry = { citable, registry: others.length ? registry.with({ documents: others }) : registry };
+    if (hit && hit.base === base && hit.citable === citable && hit.models === models) return hit;
+    const entry = { base, citable, models, registry: plans.length ? base.with({ documents: plans.map((p) => p.asCited!) }) : base };
     registries.set(uri, entry);
     return entry;
   }
 
+  /** True while every plan the findings were checked against is as it was: the citable facts of all, the whole text of those cited. */
+  const upToDate = (hit: { citable: string; cited: Map<string, number> }, citable: string) =>
+    hit.citable === citable && [...hit.cited].every(([uri, version]) => workspace.readDocument(uri)?.version === version);
+
   function analyse(document: PlanTextDocument): Analysis {
     const { registry: seen, citable } = registryFor(document.uri);
     const hit = cache.get(document.uri);
-    if (hit && hit.version === document.version && hit.citable === citable) return hit.analysis;
+    if (hit && hit.version === document.version && upToDate(hit, citable)) return hit.analysis;
     const parsed = parse(document);
-    const diagnostics = checkPlan(parsed, { registry: seen, config, today: today() });
+    const diagnostics = checkPlan(parsed, { registry: seen, config: settingsOf(document.uri).config, today: today() });
     const analysis = { parsed, diagnostics };
-    cache.set(document.uri, { version: document.version, citable, analysis });
+    // The workspace plans it cites: the cascade checks read their text, so an edit of theirs makes these findings stale.
+    const cited = new Map<string, number>();
+    for (const c of parsed.document.citations) {
+      const entry = seen.findDocument(c);
+      const plan = entry?.plan && entry.sources[0] !== document.uri ? workspace.readDocument(entry.sources[0]) : undefined;
+      if (plan) cited.set(plan.uri, plan.version);
+    }
+    cache.set(document.uri, { version: document.version, citable, cited, analysis });
     return analysis;
   }
 
@@ -120,6 +155,16 @@ export function createPlanService(options: PlanServiceOptions = {}) {
       cache.clear();
       parses.clear();
       registries.clear();
+    },
+    /**
+     * The documents analysed before whose findings are stale now, `uri` left
+     * out: they cite a plan edited since, or the facts other plans may cite
+     * changed. After an edit of `uri` these are its dependents, for the
+     * server to check and publish again; the others stay cached.
+     */
+    staleDependents(uri: string): string[] {
+      const all = index();
+      return [...cache].filter(([other, hit]) => other !== uri && !upToDate(hit, othersOf(other, all).citable)).map(([other]) => other);
     },
     forget(uri: string): void {
       cache.delete(uri);
@@ -140,12 +185,12 @@ export function createPlanService(options: PlanServiceOptions = {}) {
     getHover(document: PlanTextDocument, position: Position, token?: CancellationToken): Hover | null {
       if (token?.isCancellationRequested) return null;
       const { parsed, diagnostics } = analyse(document);
-      return hover(parsed.document, position, registryFor(document.uri).registry, judgedOn(parsed), diagnostics);
+      return hover(parsed.document, position, registryFor(document.uri).registry, judgedOn(document.uri, parsed), diagnostics);
     },
     getCompletions(document: PlanTextDocument, position: Position, token?: CancellationToken): CompletionItem[] {
       if (token?.isCancellationRequested) return [];
       const parsed = parse(document);
-      return completions(parsed.document, document.getText(), position, registryFor(document.uri).registry, judgedOn(parsed), today());
+      return completions(parsed.document, document.getText(), position, registryFor(document.uri).registry, judgedOn(document.uri, parsed), today());
     },
     getInlayHints(document: PlanTextDocument, token?: CancellationToken): InlayHint[] {
       return token?.isCancellationRequested ? [] : inlayHints(parse(document).document);
@@ -189,7 +234,13 @@ export function createPlanService(options: PlanServiceOptions = {}) {
     },
     /** The text of a `kehoach-registry:` document (see registry-entry.ts); undefined for an unknown entry. */
     getRegistryEntry(uri: string): string | undefined {
-      return registryEntryText(uri, registry);
+      // An entry of a folder's own registry file is in the registry of the documents of that folder.
+      const bases = new Set([registry, ...[...registries.values()].map((r) => r.base)]);
+      for (const base of bases) {
+        const text = registryEntryText(uri, base);
+        if (text !== undefined) return text;
+      }
+      return undefined;
     },
     /**
      * What the status bar shows of a plan: its system (and what decided it)
@@ -198,8 +249,9 @@ export function createPlanService(options: PlanServiceOptions = {}) {
     getPlanStatus(document: PlanTextDocument, token?: CancellationToken): PlanStatus | null {
       if (token?.isCancellationRequested) return null;
       const parsed = parse(document);
-      const { iso, fromPlan } = judgementDate(parsed, config, today());
-      return { system: parsed.document.system.value, systemSource: parsed.document.system.source, date: iso, dateSource: config.planDate ? 'config' : fromPlan ? 'plan' : 'today' };
+      const { config: own } = settingsOf(document.uri);
+      const { iso, fromPlan } = judgementDate(parsed, own, today());
+      return { system: parsed.document.system.value, systemSource: parsed.document.system.source, date: iso, dateSource: own.planDate ? 'config' : fromPlan ? 'plan' : 'today' };
     },
   };
 }

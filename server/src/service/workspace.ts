@@ -45,6 +45,8 @@ export function inMemoryWorkspace(documents: PlanTextDocument[] = []): Workspace
 
 export interface IndexedPlan {
   uri: string;
+  /** The version parsed: a plan citing this one is stale when it was checked against another. */
+  version: number;
   document: PlanDocument;
   /** The plan as a document others cite, when its header has a number and a date. */
   asCited?: RegistryDocument;
@@ -83,7 +85,7 @@ export function indexWorkspace(workspace: Workspace, parse: (document: PlanTextD
     const text = workspace.readDocument(uri);
     if (!text) continue;
     const { document } = parse(text);
-    plans.push({ uri, document, asCited: planAsDocument(document, uri) });
+    plans.push({ uri, version: text.version, document, asCited: planAsDocument(document, uri) });
   }
   return plans;
 }

@@ -76,6 +76,17 @@ export interface FoundAgency {
   end: number;
 }
 
+/** The same names, matched only where a reader stands (a citation's `của …`). */
+const AGENCY_AT = new RegExp(AGENCY.source, 'uy');
+
+/** The end of a matched name, with the capitalised place name after a level word: `Ủy ban nhân dân tỉnh Trà Vinh`, `Ngân hàng Nhà nước Chi nhánh tỉnh Trà Vinh`. */
+function withPlace(text: string, start: number, end: number): number {
+  const place = /^(?:\s+\p{Lu}[\p{L}\p{M}]*){1,4}/uy;
+  place.lastIndex = 0;
+  const rest = place.exec(text.slice(end, end + 60));
+  return rest && /(?:tỉnh|huyện|xã|phường|phố|quận)$/u.test(text.slice(start, end)) ? end + rest[0].length : end;
+}
+
 /** Finds agency names in a mapped text; a capitalised place name after the match belongs to it. */
 export function findAgencies(source: MappedText): FoundAgency[] {
   const { text } = source;
@@ -85,14 +96,22 @@ export function findAgencies(source: MappedText): FoundAgency[] {
   for (let m = AGENCY.exec(folded); m; m = AGENCY.exec(folded)) {
     const start = m.index;
     if (!/^\p{Lu}/u.test(text[start])) continue;
-    let end = start + m[0].length;
-    // `Ủy ban nhân dân tỉnh Trà Vinh`, `Ngân hàng Nhà nước Chi nhánh tỉnh Trà Vinh`.
-    const place = /^(?:\s+\p{Lu}[\p{L}\p{M}]*){1,4}/uy;
-    place.lastIndex = 0;
-    const rest = place.exec(text.slice(end, end + 60));
-    if (rest && /(?:tỉnh|huyện|xã|phường|phố|quận)$/u.test(text.slice(start, end))) end += rest[0].length;
+    const end = withPlace(text, start, start + m[0].length);
     found.push({ name: text.slice(start, end), start, end });
     AGENCY.lastIndex = end;
   }
   return found;
+}
+
+/**
+ * The end of the agency name that starts exactly at `start` (`folded` is
+ * `fold(text)`), place name included; undefined when no known name starts
+ * there. Lets a reader of free words keep a name whose own words would stop
+ * it (`Ủy ban nhân dân`: `ban` also ends an issuer, as in `… ban hành`).
+ */
+export function agencyEndAt(text: string, folded: string, start: number): number | undefined {
+  if (!/^\p{Lu}/u.test(text[start] ?? '')) return undefined;
+  AGENCY_AT.lastIndex = start;
+  const m = AGENCY_AT.exec(folded);
+  return m ? withPlace(text, start, start + m[0].length) : undefined;
 }

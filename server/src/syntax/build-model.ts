@@ -679,12 +679,13 @@ function after(a: { line: number; character: number }, b: { line: number; charac
 
 function concatSpans(spans: LineSpan[]): MappedText {
   let text = '';
-  const offsets: number[] = [];
+  const offsets = new Int32Array(spans.reduce((n, span) => n + span.text.length, 0) + 1);
+  let n = 0;
   for (const span of spans) {
-    for (let i = 0; i < span.text.length; i++) offsets.push(span.start + i);
+    for (let i = 0; i < span.text.length; i++) offsets[n++] = span.start + i;
     text += span.text;
   }
   const last = spans[spans.length - 1];
-  offsets.push(last ? last.start + last.text.length : 0);
+  offsets[n] = last ? last.start + last.text.length : 0;
   return { text, offsets };
 }

@@ -1,4 +1,5 @@
 import type { CitationType } from '../model';
+import { agencyEndAt } from './agencies';
 import { fold, type MappedText } from './inline';
 
 /** A citation found in a mapped text, with offsets into that text (not yet source ranges). */
@@ -64,7 +65,7 @@ const CITATION = new RegExp(
 const DATE_AFTER = /^,?\s*(?:ban\s+hanh\s+)?ngay\s+(?:(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})|(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4}))/u;
 const ISSUER_AFTER = /^,?\s*cua\s+/u;
 
-/** Lower-case words that end an issuer's name (`của Ban Bí thư về …`). */
+/** Lower-case words that end an issuer's name (`của Ban Bí thư về …`); a known agency name is read whole first (`Ủy ban nhân dân`). */
 const ISSUER_STOP = new Set([
   'về', 'quy', 'ban', 'phê', 'hướng', 'đã', 'khóa', 'khoá', 'tại', 'nhằm', 'là', 'được', 'trong', 'sửa', 'tiếp',
   'để', 'ngày', 'số', 'thực', 'triển', 'nay', 'này', 'năm', 'giai', 'đến', 'theo', 'với', 'cho', 'do', 'kèm', 'như', 'gọi',
@@ -120,7 +121,7 @@ export function findCitations(source: MappedText): FoundCitation[] {
     const issuer = ISSUER_AFTER.exec(folded.slice(cursor, cursor + 10));
     if (issuer) {
       const issuerStart = cursor + issuer[0].length;
-      const issuerEnd = readIssuerEnd(text, issuerStart);
+      const issuerEnd = readIssuerEnd(text, folded, issuerStart);
       if (issuerEnd > issuerStart) {
         citation.issuer = { text: text.slice(issuerStart, issuerEnd), start: issuerStart, end: issuerEnd };
         cursor = issuerEnd;
@@ -133,8 +134,12 @@ export function findCitations(source: MappedText): FoundCitation[] {
   return found;
 }
 
-/** Reads an issuer's name: words up to punctuation, a stop word, or ten words. */
-function readIssuerEnd(text: string, start: number): number {
+/**
+ * Reads an issuer's name: words up to punctuation, a stop word, or ten words;
+ * a known agency name (syntax/agencies.ts) counts as one word, whatever words
+ * it holds (`Ủy ban nhân dân tỉnh Lai Châu`, `Thường trực Ủy ban nhân dân tỉnh`).
+ */
+function readIssuerEnd(text: string, folded: string, start: number): number {
   const word = /[\p{L}\p{M}\d]+(?:[-–][\p{L}\d]+)?|\s+-\s+|\s+/uy;
   let end = start;
   let words = 0;
@@ -145,6 +150,13 @@ function readIssuerEnd(text: string, start: number): number {
     if (/^\s+-\s+$/.test(token)) {
       // `Bộ Lao động - Thương binh và Xã hội`: a dash inside a name joins capitalised parts.
       if (!/^\p{Lu}/u.test(text.slice(word.lastIndex))) break;
+      continue;
+    }
+    const named = agencyEndAt(text, folded, m.index);
+    if (named !== undefined) {
+      end = named;
+      word.lastIndex = named;
+      words++;
       continue;
     }
     if (/^\p{Ll}/u.test(token) && ISSUER_STOP.has(token)) break;

@@ -5,8 +5,12 @@
  */
 export interface MappedText {
   text: string;
-  /** `offsets[i]` is the source offset of `text[i]`; `offsets[text.length]` the end. */
-  offsets: number[];
+  /**
+   * `offsets[i]` is the source offset of `text[i]`; `offsets[text.length]` the
+   * end. A typed array: one number per character of every paragraph, which
+   * the garbage collector then need not scan or copy.
+   */
+  offsets: Int32Array;
 }
 
 /** A span of one source line: [start, end) in NFC source offsets, and its text. */
@@ -18,17 +22,21 @@ export interface LineSpan {
 /** Joins line spans with one space each; the space maps to the end of the line before. */
 export function joinSpans(spans: LineSpan[]): MappedText {
   let text = '';
-  const offsets: number[] = [];
+  let length = Math.max(0, spans.length - 1);
+  for (const span of spans) length += span.text.length;
+  const offsets = new Int32Array(length + 1);
+  let n = 0;
   spans.forEach((span, index) => {
     if (index > 0) {
-      offsets.push(offsets.length ? offsets[offsets.length - 1] + 1 : span.start);
+      offsets[n] = n ? offsets[n - 1] + 1 : span.start;
+      n++;
       text += ' ';
     }
-    for (let i = 0; i < span.text.length; i++) offsets.push(span.start + i);
+    for (let i = 0; i < span.text.length; i++) offsets[n++] = span.start + i;
     text += span.text;
   });
   const last = spans[spans.length - 1];
-  offsets.push(last ? last.start + last.text.length : 0);
+  offsets[n] = last ? last.start + last.text.length : 0;
   return { text, offsets };
 }
 
@@ -105,7 +113,9 @@ export function parseInline(source: MappedText): InlineParse {
 
   const runs: StyledRun[] = [];
   const plainText: string[] = [];
-  const plainOffsets: number[] = [];
+  // At most one offset per character and the end; the marks left out leave the rest unused.
+  const plainOffsets = new Int32Array(text.length + 1);
+  let kept = 0;
   let bold = false;
   let italic = false;
   let current: StyledRun | undefined;
@@ -126,29 +136,34 @@ export function parseInline(source: MappedText): InlineParse {
     current.text += text[i];
     current.end = offsets[i + 1] ?? offsets[i] + 1;
     plainText.push(text[i]);
-    plainOffsets.push(offsets[i]);
+    plainOffsets[kept++] = offsets[i];
   }
-  plainOffsets.push(offsets[text.length]);
-  return { runs, plain: { text: plainText.join(''), offsets: plainOffsets }, unclosed };
+  plainOffsets[kept] = offsets[text.length];
+  return { runs, plain: { text: plainText.join(''), offsets: plainOffsets.subarray(0, kept + 1) }, unclosed };
 }
 
 /** Folds a string for matching without case or diacritics, keeping its length (NFC in, one unit per unit out). */
 export function fold(text: string): string {
-  // Each code unit folds on its own, so a table of units does it; long texts go in chunks (argument limits).
-  const units = new Uint16Array(text.length);
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let folded: number;
-    if (code < 128) folded = code >= 65 && code <= 90 ? code + 32 : code;
-    else folded = FOLDED[code] || foldUnit(code);
-    units[i] = folded;
-    if (folded !== code) changed = true;
+  // Each code unit folds on its own. Most keys (registry look-ups, symbols) are short and often folded already.
+  let i = 0;
+  while (i < text.length && foldCode(text.charCodeAt(i)) === text.charCodeAt(i)) i++;
+  if (i === text.length) return text;
+  if (text.length < 256) {
+    let out = text.slice(0, i);
+    for (; i < text.length; i++) out += String.fromCharCode(foldCode(text.charCodeAt(i)));
+    return out;
   }
-  if (!changed) return text;
+  // Long texts (a paragraph) through a buffer, turned into a string in chunks (argument limits).
+  const units = new Uint16Array(text.length);
+  for (let k = 0; k < text.length; k++) units[k] = foldCode(text.charCodeAt(k));
   let out = '';
-  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode.apply(null, units.subarray(i, i + 8192) as unknown as number[]);
+  for (let k = 0; k < units.length; k += 4096) out += String.fromCharCode.apply(null, units.subarray(k, k + 4096) as unknown as number[]);
   return out;
+}
+
+function foldCode(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
+  return FOLDED[code] || foldUnit(code);
 }
 
 /** Folded unit of every unit at or above 128, computed on first use; 0 until then (no unit folds to NUL). */

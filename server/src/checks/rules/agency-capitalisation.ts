@@ -15,7 +15,10 @@ export const agencyCapitalisation: Rule = {
     for (const m of document.agencies) {
       if (m.role === 'assignee') continue; // a heading's title may carry the typed number and verb
       const key = fold(m.name);
-      groups.set(key, [...(groups.get(key) ?? []), m]);
+      // Pushed, not copied: a plan may name one body thousands of times.
+      const group = groups.get(key);
+      if (group) group.push(m);
+      else groups.set(key, [m]);
     }
     for (const mentions of groups.values()) {
       const spellings = new Map<string, number>();

@@ -5,11 +5,12 @@ import type { Rule } from '../rule';
 
 const words = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 /**
- * How a citation goes on to the cited document's title: `… của Ủy ban nhân
- * dân tỉnh về thực hiện …`, within the few words that may still be the
- * issuer's name (the citation reader stops `Ủy ban nhân dân` at `ban`).
+ * How a citation goes on to the cited document's title, right after its
+ * issuer (`… của Ủy ban nhân dân tỉnh Lai Châu về …`) or after the term of a
+ * party body, which the issuer's name leaves out (`… của Ban Chấp hành Đảng
+ * bộ tỉnh khóa XV về …`).
  */
-const TITLE_OPENING = /^[^,;.()]{0,60}?(?:^|\s)(về|thực hiện|triển khai)(?![\p{L}])/iu;
+const TITLE_OPENING = /^(?:\s+kh(?:óa|oá)\s+[IVXLC]+)?,?\s+(về|thực hiện|triển khai)(?![\p{L}])/iu;
 /** Words of a title compared: enough to tell two plans apart, few enough to survive a rewording of the end. */
 const COMPARED = 6;
 
