@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,35 @@ describe('Neovim as the editor', () => {
       expect(stages[0].diagnostics).toContainEqual({ line: 27, col: 2, code: 'heading-numbering' });
       expect(stages[1].diagnostics.filter((d: { code: string }) => d.code === 'heading-numbering')).toEqual([{ line: 45, col: 2, code: 'heading-numbering' }]);
       expect(r.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('starts the server with the README’s snippet as written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-nvim-readme-'));
+    try {
+      // `kehoach` on the PATH, as the README asks of the drafter.
+      const bin = join(dir, 'bin');
+      mkdirSync(bin);
+      writeFileSync(join(bin, 'kehoach'), `#!/bin/sh\nexec node ${JSON.stringify(join(root, 'bin', 'kehoach.js'))} "$@"\n`);
+      chmodSync(join(bin, 'kehoach'), 0o755);
+      const workspace = join(dir, 'ws');
+      mkdirSync(workspace);
+      writeFileSync(join(workspace, 'kehoach.json'), '{}\n');
+      const plan = join(workspace, 'ke-hoach-470-KH-LDLD-lai-chau.kh');
+      copyFileSync(join(root, 'examples', 'ke-hoach-470-KH-LDLD-lai-chau.kh'), plan);
+      const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-c', `luafile ${join(root, 'tests', 'editors', 'nvim-readme.lua')}`, plan], {
+        cwd: workspace,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, KEHOACH_README: join(root, 'README.md') },
+        timeout: 60_000,
+      });
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      const result = JSON.parse(r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop() ?? '{}');
+      expect(result.filetype).toBe('kehoach');
+      expect(result.root).toBe(workspace);
+      expect(result.codes).toContain('heading-numbering');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
