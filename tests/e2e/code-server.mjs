@@ -141,6 +141,16 @@ try {
   const status = await page.locator('.statusbar-item', { hasText: '·' }).allInnerTexts();
   log(`status bar: ${status.join(' | ')}`);
   expect(status.some((s) => /\d{1,2}\/\d{1,2}\/\d{4}/.test(s)), 'the status bar shows no plan date');
+  if (hasPreview) {
+    // The preview's pages, inside the webview's nested frames: the panel shows the plan, not just a tab.
+    let sheets = 0;
+    for (let i = 0; i < 300 && !sheets; i++) {
+      for (const frame of page.frames()) sheets = Math.max(sheets, await frame.locator('.kh-page').count().catch(() => 0));
+      if (!sheets) await page.waitForTimeout(100);
+    }
+    log(`preview: ${sheets} sheets shown`);
+    expect(sheets > 0, 'the preview panel shows no page');
+  }
   log(`activation ${steps.activated.activationMs} ms after opening the plan; diagnostics ${steps.diagnostics.msAfterOpen} ms after opening`);
 } catch (error) {
   fail(error.message);
