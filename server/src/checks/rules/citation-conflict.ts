@@ -3,11 +3,14 @@ import { fold } from '../../syntax/inline';
 import { confidenceNote, severityFor, viDate } from '../registry-facts';
 import type { Rule } from '../rule';
 
+/** Folded, with the abbreviation plans use for a People's Committee spelled out (`UBND` = `Ủy ban nhân dân`). */
+const issuerKey = (name: string) => fold(name).replace(/\bubnd\b/g, 'uy ban nhan dan');
+
 /** An issuer as cited matches the registry's when one starts with the other, folded (`Quốc hội khóa XIII` ~ `Quốc hội`). */
 function sameIssuer(cited: string, names: string[]): boolean {
-  const c = fold(cited);
+  const c = issuerKey(cited);
   return names.some((n) => {
-    const f = fold(n);
+    const f = issuerKey(n);
     return c === f || c.startsWith(`${f} `) || f.startsWith(`${c} `);
   });
 }
@@ -22,6 +25,9 @@ export const citationConflict: Rule = {
   },
   check({ document, registry, report }) {
     const firstDate = new Map<string, Citation>();
+    // "Kế hoạch thực hiện Chỉ thị số 21-CT/TW của UBND phường Kim Mã": the issuer named after a citation is
+    // the plan's own, qualifying the plan, not the directive; it is no conflict.
+    const ownIssuer = document.header.issuer?.value;
     for (const c of document.citations) {
       const known = registry.findDocument(c);
       if (known && c.date && c.date.iso !== known.date) {
@@ -46,7 +52,7 @@ export const citationConflict: Rule = {
         }
       }
       if (c.date && !firstDate.has(c.key)) firstDate.set(c.key, c);
-      if (known && c.issuer && c.issuerRange && !sameIssuer(c.issuer, [known.issuer, ...(known.issuerAliases ?? [])])) {
+      if (known && c.issuer && c.issuerRange && !sameIssuer(c.issuer, [known.issuer, ...(known.issuerAliases ?? [])]) && !(ownIssuer && sameIssuer(c.issuer, [ownIssuer]))) {
         const note = confidenceNote(known.confidence);
         report(
           c.issuerRange,
