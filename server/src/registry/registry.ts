@@ -31,6 +31,9 @@ export type AgencyStatus =
   | { state: 'not-yet'; from: string }
   | { state: 'gone'; on: string; successors: { agency?: RegistryAgency; id: string; function?: string }[] };
 
+/** The last word, folded, of a level of government (`tỉnh`, `huyện`, `thị xã`, `thành phố`, `thị trấn`…). */
+const LEVEL_WORDS = new Set(['tinh', 'huyen', 'quan', 'xa', 'phuong', 'pho', 'tran']);
+
 /** Words that name a place or level after an agency's kind (`Sở Tài chính tỉnh Lai Châu`). */
 const TRAILING_PLACE = /\s+(?:(?:các\s+)?(?:tỉnh|thành phố|huyện|thị xã|xã|phường)(?:\s+\p{Lu}[\p{L}\p{M}]*)*|\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*)$/u;
 
@@ -109,6 +112,14 @@ export class Registry {
     const clean = name.replace(/^(?:các|Các)\s+/u, '').trim();
     const direct = this.agencyByName.get(fold(clean));
     if (direct) return direct;
+    // "Ủy ban nhân dân huyện Tam Đường", "ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG": the kind with its level names
+    // the body (a district one, gone from 01/7/2025), so only the place's own name comes off first.
+    const words = fold(clean).split(/\s+/);
+    for (let n = words.length - 1; n >= 2; n--) {
+      if (!LEVEL_WORDS.has(words[n - 1])) continue;
+      const withLevel = this.agencyByName.get(words.slice(0, n).join(' '));
+      if (withLevel) return withLevel;
+    }
     const withoutPlace = clean.replace(TRAILING_PLACE, '');
     if (withoutPlace !== clean) {
       return this.agencyByName.get(fold(withoutPlace)) ?? this.agencyByName.get(fold(`${withoutPlace} tỉnh`));

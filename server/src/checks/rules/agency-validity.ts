@@ -10,7 +10,11 @@ export const agencyValidity: Rule = {
     en: 'The 2025 reorganisation: from 01/3/2025 the Ministry of Labour, Invalids and Social Affairs ended (labour to the Ministry of Home Affairs, vocational education to the Ministry of Education and Training), provincial departments of labour, planning and investment, information and communications merged; the party\'s propaganda and mass-mobilisation boards merged; from 01/7/2025 the district level ended and 34 provinces remain. Agencies are judged on the plan\'s date: a 2023 plan naming the ministry is right, a 2026 draft is not. Source: the agency registry (server/data/agencies.json) with each entry\'s sources; unconfirmed facts give hints only. Fix: the successor for the function (not applied automatically).',
   },
   check({ document, registry, date, report }) {
-    for (const mention of document.agencies) {
+    // The header's issuer and parent body too: a 2026 plan issued by a district People's Committee cannot be.
+    const headerBodies = [document.header.issuer, document.header.parentBody]
+      .filter((field) => field?.value)
+      .map((field) => ({ name: field!.value, range: field!.valueRange, role: 'issuer' as const }));
+    for (const mention of [...document.agencies, ...headerBodies]) {
       const agency = registry.findAgency(mention.name);
       if (!agency) continue;
       const status = registry.agencyStatus(agency, date.iso);
@@ -24,7 +28,8 @@ export const agencyValidity: Rule = {
           vi: `${agency.name} không còn tồn tại từ ${viDate(status.on)}${note.vi}${list ? `; chức năng chuyển sang: ${list}` : ''}`,
           en: `${agency.name} no longer exists from ${viDate(status.on)}${note.en}${list ? `; its functions moved to: ${list}` : ''}`,
         },
-        mention.role === 'assignee'
+        // An assignee or the issuer is a body of its own place: which successor takes it over is the drafter's call.
+        mention.role === 'assignee' || mention.role === 'issuer'
           ? undefined
           : successors.map((s) => ({ title: `Thay bằng ${s.agency!.name} / Replace with ${s.agency!.name}`, edits: [{ range: mention.range, newText: s.agency!.name }], safe: false })),
         { severity: severityFor(agency.confidence) },
