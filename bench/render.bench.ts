@@ -8,15 +8,21 @@
  *   headless converting our DOCX to PDF (what a user without our PDF writer
  *   would run).
  *
- * The peers are separate processes, so their times include starting one:
+ * - the preview after an edit (a one-character edit of a plan of twenty
+ *   pages and more, then what `kehoach/preview` does: parse, check, layout,
+ *   the pages' HTML) beside markdown-it rendering the same text, the peer
+ *   that VS Code's Markdown preview runs on each edit.
+ *
+ * The peers of the exports are separate processes, so their times include starting one:
  * that is what using them costs. Writes bench/render-results.json.
  * Run alone: `node --import tsx bench/render.bench.ts` (`npm run bench` runs it after parse-check).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
 import { Bench } from 'tinybench';
 import type { LayoutBlock, LayoutDocument, LayoutParagraph } from '../server/src/layout';
 
@@ -35,6 +41,8 @@ const { layoutPlan } = await import('../server/src/layout');
 const { parsePlan } = await import('../server/src/syntax/parse');
 const { renderDocx } = await import('../server/src/render/docx');
 const { renderPdf } = await import('../server/src/render/pdf');
+const { renderPreviewPages } = await import('../server/src/render/html-preview');
+const { createPlanService } = await import('../server/src/service/plan-service');
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'kehoach-bench-render-'));
@@ -120,7 +128,29 @@ for (const example of examples) {
   });
 }
 
+// --- the preview after an edit ------------------------------------------------------------------
+const seed = examples.find((e) => e.name === 'ke-hoach-64-KH-UBND-tra-vinh') ?? examples[0];
+const bodyStart = seed.text.indexOf('\n---\n') + 5;
+const closing = seed.text.indexOf('Nơi nhận:');
+const longText = seed.text.slice(0, bodyStart) + seed.text.slice(bodyStart, closing).repeat(3) + seed.text.slice(closing);
+const service = createPlanService();
+let version = 0;
+let current = longText;
+/** What kehoach/preview does for a new version (server/src/lsp/preview-requests.ts), after a one-character edit. */
+function previewAfterEdit(): number {
+  // The edit is in the body, where typing happens: the header stays whole.
+  current = version % 2 ? longText : `${longText.slice(0, bodyStart)}x${longText.slice(bodyStart)}`;
+  const { parsed, diagnostics } = service.analyse({ uri: 'file:///bench/long.kh', version: ++version, getText: () => current });
+  const marks = diagnostics.map((d) => ({ range: d.range, severity: d.severity, message: `${d.code}: ${d.message}` }));
+  return renderPreviewPages(layoutPlan(parsed.document), marks).pageCount;
+}
+const previewPages = previewAfterEdit();
+const md = new MarkdownIt();
+const previewTimes = await meanMs({ preview: previewAfterEdit, markdownIt: () => md.render(current) }, { time: 2000, iterations: 20, warmup: true });
+const preview = { sourceBytes: Buffer.byteLength(longText), pages: previewPages, previewMs: previewTimes.preview, markdownItRenderMs: previewTimes.markdownIt, ratio: previewTimes.preview / previewTimes.markdownIt };
+
 const round = (n: number) => Math.round(n * 100) / 100;
+console.table([{ 'preview after an edit': `${preview.pages} pages, ${preview.sourceBytes} bytes`, 'ms': round(preview.previewMs), 'markdown-it render ms': round(preview.markdownItRenderMs), 'preview / markdown-it': round(preview.ratio) }]);
 console.table(
   rows.map((r) => ({
     example: r.example,
@@ -141,6 +171,8 @@ const results = {
   libreOffice: run('soffice', [profile, '--version']).trim(),
   note: 'ratios are ours / peer: below 1 is faster; the peers times include starting their process',
   rows,
+  preview,
 };
 writeFileSync(join(root, 'bench', 'render-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('written bench/render-results.json');
+rmSync(dir, { recursive: true, force: true });

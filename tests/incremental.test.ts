@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../server/src/checks';
 import { createPlanService } from '../server/src/service/plan-service';
+import { TextMemo } from '../server/src/syntax/memo';
 import { parsePlan } from '../server/src/syntax/parse';
 import { examples, FUZZ_TIMEOUT, runs, SEED } from './fuzz-inputs';
 
@@ -50,18 +51,32 @@ describe('incremental analysis', () => {
     );
   }, FUZZ_TIMEOUT);
 
-  it('reuses the findings of a long plan after a one-character edit', () => {
-    const service = createPlanService({ today: () => TODAY });
+  it('after a one-character edit of a long plan, computes again only what the edited paragraph holds', () => {
+    /** Counts what the memo had to compute rather than reuse. */
+    class CountingMemo extends TextMemo {
+      computed: string[] = [];
+      override get<T extends object>(kind: string, text: string, compute: () => T): T {
+        return super.get(kind, text, () => {
+          this.computed.push(kind);
+          return compute();
+        });
+      }
+    }
+    const memo = new CountingMemo();
     let text = examples.reduce((a, b) => (b.length > a.length ? b : a));
-    let version = 1;
-    const document = { uri: 'file:///long.kh', get version() { return version; }, getText: () => text };
-    const before = service.analyse(document).diagnostics;
-    const at = text.indexOf('\n', text.length >> 1);
-    text = `${text.slice(0, at)} ${text.slice(at)}`;
-    version++;
-    const after = service.analyse(document);
-    expect(after.diagnostics).toEqual(checkPlan(parsePlan(text), { today: TODAY }));
-    // The edit added one trailing space: the same findings, one more at most (the space itself).
-    expect(after.diagnostics.length - before.length).toBeLessThanOrEqual(1);
+    checkPlan(parsePlan(text, { memo }), { today: TODAY });
+    const first = memo.computed.length;
+    // One letter typed at the end of a paragraph line in the middle of the plan.
+    const lines = text.split('\n');
+    const line = lines.findIndex((l, k) => k > lines.length / 2 && /^[^#|/\-\d\s].{40,}/u.test(l));
+    lines[line] += 'a';
+    text = lines.join('\n');
+    memo.computed = [];
+    memo.nextVersion();
+    const diagnostics = checkPlan(parsePlan(text, { memo }), { today: TODAY });
+    expect(diagnostics).toEqual(checkPlan(parsePlan(text), { today: TODAY }));
+    expect(first).toBeGreaterThan(100);
+    // The paragraph's scan, its run of words and its line: nothing else.
+    expect(memo.computed.sort()).toEqual(['noise-line', 'run', 'scan']);
   });
 });

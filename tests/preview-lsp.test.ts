@@ -80,7 +80,8 @@ describe('kehoach/preview', () => {
 });
 
 describe('kehoach/preview on a long plan', () => {
-  it('answers an edit of a plan of twenty pages and more without a visible lag', async () => {
+  // Its speed is measured in the benchmarks (bench/render.bench.ts: preview after an edit, beside markdown-it).
+  it('answers each edit of a plan of twenty pages and more with the pages of that version', async () => {
     const seed = readFileSync(join(root, 'examples', 'ke-hoach-64-KH-UBND-tra-vinh.kh'), 'utf8');
     const bodyStart = seed.indexOf('\n---\n') + 5;
     const closing = seed.indexOf('Nơi nhận:');
@@ -89,21 +90,15 @@ describe('kehoach/preview on a long plan', () => {
     const long = pathToFileURL(join(dir, 'long.kh')).href;
     await server.open(long, text);
     expect((await preview({ uri: long }))!.pageCount).toBeGreaterThanOrEqual(20);
-    const timings: number[] = [];
     for (let version = 2; version <= 6; version++) {
-      const started = performance.now();
       await connection.sendNotification('textDocument/didChange', {
         textDocument: { uri: long, version },
         contentChanges: [{ range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } }, text: 'x' }],
       });
       const result = (await preview({ uri: long }))!;
-      timings.push(performance.now() - started);
       expect(result.version).toBe(version);
+      expect(result.body).toContain('x'.repeat(version - 1));
     }
-    timings.sort((a, b) => a - b);
-    console.log(`kehoach/preview after an edit, ${text.length} characters: median ${timings[2].toFixed(1)} ms (parse + check + layout + HTML)`);
-    // A frame of typing is ~100 ms; the client waits 150 ms after the last key anyway.
-    expect(timings[2]).toBeLessThan(250);
   });
 });
 

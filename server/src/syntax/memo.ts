@@ -31,13 +31,6 @@ export class TextMemo {
     }
     return value;
   }
-
-  /** How many results the current version holds (for tests and benchmarks). */
-  get size(): number {
-    let size = 0;
-    for (const results of this.current.values()) size += results.size;
-    return size;
-  }
 }
 
 /**
