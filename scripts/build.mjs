@@ -21,7 +21,8 @@ const common = {
   // The PDF renderer's fonts travel inside the bundle as bytes (server/src/render/fonts.ts).
   loader: { '.ttf': 'binary' },
   // pdfkit's ES build locates its data files through `import.meta.url`, which a CommonJS bundle lacks: take its CommonJS build.
-  alias: { pdfkit: './node_modules/pdfkit/js/pdfkit.js' },
+  // fontkit's CommonJS build too, the one pdfkit requires: the HTML export's subsetter (render/font-subset.ts) then shares it rather than bundling its ES build beside it.
+  alias: { pdfkit: './node_modules/pdfkit/js/pdfkit.js', fontkit: './node_modules/fontkit/dist/main.cjs' },
 };
 
 await build({

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPlan } from '../server/src/checks';
 import { layoutPlan } from '../server/src/layout';
 import { builtinRegistry } from '../server/src/registry/builtin';
-import { renderHtmlPages, renderStandaloneHtml } from '../server/src/render/html';
+import { embeddedFontCss, renderHtmlPages, renderStandaloneHtml } from '../server/src/render/html';
 import { renderPreviewPages, renderPreviewShell } from '../server/src/render/html-preview';
 import { parsePlan } from '../server/src/syntax/parse';
 import { temporaryFolders } from './helpers/temp-folders';
@@ -134,6 +134,49 @@ describe('the preview in headless Chromium', () => {
     await skipped.first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, 'marks.png') });
     await page.close();
+  });
+
+  it('draws every letter of the exported plans with the embedded subsets, lines as long as with the whole faces', async () => {
+    for (const name of ['ke-hoach-64-KH-UBND-tra-vinh.kh', 'ke-hoach-184-KH-TU-tinh-uy-lai-chau.kh', 'ke-hoach-470-KH-LDLD-lai-chau.kh', 'ke-hoach-mau.kh']) {
+      // Where Liberation Serif is installed, fontconfig gives it for Times New Roman and the file's own
+      // faces never load: only their family is left, so that Chromium has to draw with them.
+      const own = renderStandaloneHtml(layoutOf(example(name))).replace(/(\.kh-doc\{font-family:)[^;]+/, '$1"Liberation Serif"');
+      const whole = own.replace(/(@font-face\{[^}]+\}\n)+/, `${embeddedFontCss()}\n`);
+      expect(whole.length).toBeGreaterThan(own.length * 5);
+      const drawn: { fonts: string[]; lines: string[] }[] = [];
+      for (const html of [own, whole]) {
+        const { page, violations } = await open(html);
+        await page.evaluate(() => (globalThis as unknown as PageGlobals).document.fonts.ready);
+        // A face the browser's sanitizer rejected would have the status `error`; each subset is of a face
+        // the text uses, so it loads (a whole face the plan never draws is never asked for).
+        const faces = await page.evaluate(() => Array.from((globalThis as unknown as { document: { fonts: Iterable<{ status: string }> } }).document.fonts, (f) => f.status));
+        expect(faces.length).toBeGreaterThan(1);
+        expect(faces.every((status) => status === 'loaded' || (html === whole && status === 'unloaded')), faces.join(', ')).toBe(true);
+        expect(violations).toEqual([]);
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('DOM.enable');
+        await cdp.send('CSS.enable');
+        const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+        const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '.kh-p, .kh-p span, .kh-page-number' });
+        const fonts = new Set<string>();
+        for (const nodeId of nodeIds) for (const font of (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts) fonts.add(`${font.postScriptName}${font.isCustomFont ? ' (embedded)' : ''}`);
+        // Line boxes of every paragraph: the same widths mean the same advances and kerning, so the same breaks.
+        const lines = await page.locator('.kh-p').evaluateAll((els) =>
+          els.map((el) => {
+            const range = el.ownerDocument.createRange();
+            range.selectNodeContents(el);
+            return Array.from(range.getClientRects() as ArrayLike<{ width: number }>, (r) => r.width.toFixed(2)).join(' ');
+          }),
+        );
+        drawn.push({ fonts: [...fonts].sort(), lines });
+        if (html === own) await page.locator('.kh-page').first().screenshot({ path: join(shots, `subset-${name.replace(/\.kh$/, '')}.png`) });
+        await page.close();
+      }
+      // No letter falls back to a font of the system: the subsets hold every one.
+      expect(drawn[0].fonts.every((f) => f.endsWith(' (embedded)')), drawn[0].fonts.join(', ')).toBe(true);
+      expect(drawn[0].fonts).toContain('LiberationSerif (embedded)');
+      expect(drawn[0]).toEqual(drawn[1]);
+    }
   });
 
   it('draws the pages of state, party and mass plans as A4 sheets (screenshots to look at)', async () => {

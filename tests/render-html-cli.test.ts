@@ -29,6 +29,9 @@ describe('kehoach render', () => {
     expect(html).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(html).toContain('Trà Vinh, ngày 17 tháng 11 năm 2020');
     expect(html).not.toContain('<script');
+    // The bundled subsetter ran: the faces the plan uses, not the 2 MB of whole faces.
+    expect(html).toContain('@font-face{font-family:"Liberation Serif"');
+    expect(Buffer.byteLength(html)).toBeLessThan(400_000);
     expect(temporaries()).toEqual([]);
   });
 

@@ -1,7 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { create } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { layoutPlan } from '../server/src/layout';
-import { escapeHtml, renderHtmlPages, renderStandaloneHtml } from '../server/src/render/html';
+import { subsetFont } from '../server/src/render/font-subset';
+import { EMBEDDED_FONT_FACES, type FontFace } from '../server/src/render/fonts';
+import { escapeHtml, renderHtmlPages, renderStandaloneHtml, textByFace } from '../server/src/render/html';
 import { renderPreviewPages, renderPreviewShell } from '../server/src/render/html-preview';
 import { parsePlan } from '../server/src/syntax/parse';
 import { ATTACK_MARKUP, HOSTILE_PLAN } from './render-html-hostile';
@@ -66,6 +70,85 @@ describe('the standalone HTML', () => {
     expect(csp).toBe("default-src 'none'; style-src 'nonce-abc'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'");
     expect(html).not.toMatch(/(src|href)=|url\((?!data:)/);
     expect(html).toContain('@font-face{font-family:"Liberation Serif"');
+  });
+});
+
+const examples = readdirSync(new URL('../examples/', import.meta.url)).filter((f) => f.endsWith('.kh'));
+const layoutOfExample = (name: string) => layoutPlan(parsePlan(readFileSync(new URL(`../examples/${name}`, import.meta.url), 'utf8')).document);
+
+const FACES: Record<string, FontFace> = { 'normal normal': 'regular', 'bold normal': 'bold', 'normal italic': 'italic', 'bold italic': 'boldItalic' };
+
+/** The `@font-face` rules of a file: the face each declares and its font file. */
+function embeddedFaces(html: string): { face: FontFace; bytes: Uint8Array }[] {
+  return [...html.matchAll(/@font-face\{font-family:"Liberation Serif";font-weight:(\w+);font-style:(\w+);src:url\(data:font\/ttf;base64,([^)]+)\) format\("truetype"\)\}/g)].map((m) => ({
+    face: FACES[`${m[1]} ${m[2]}`],
+    bytes: Uint8Array.from(atob(m[3]), (c) => c.charCodeAt(0)),
+  }));
+}
+
+describe('the fonts of the standalone HTML', () => {
+  for (const name of examples) {
+    it(`${name}: only the faces the plan uses, each with the glyphs of its text and no more`, () => {
+      const layout = layoutOfExample(name);
+      const html = renderStandaloneHtml(layout, { nonce: 'abc' });
+      // The four whole faces alone are over 2 MB of base64.
+      expect(Buffer.byteLength(html)).toBeLessThan(400_000);
+      const texts = textByFace(layout);
+      const faces = embeddedFaces(html);
+      expect(faces.map((f) => f.face).sort()).toEqual(Object.keys(texts).sort());
+      expect(html.match(/@font-face/g)).toHaveLength(faces.length);
+      for (const { face, bytes } of faces) {
+        const subset = create(bytes);
+        const whole = create(EMBEDDED_FONT_FACES[face]);
+        expect(subset.familyName).toBe('Liberation Serif');
+        const characters = [...new Set(texts[face])];
+        for (const c of characters) {
+          const codePoint = c.codePointAt(0)!;
+          // Every character of the plan is one Liberation Serif has, and the subset draws it as the whole face does.
+          expect(whole.hasGlyphForCodePoint(codePoint), `${face} U+${codePoint.toString(16)}`).toBe(true);
+          expect(subset.hasGlyphForCodePoint(codePoint), `${face} ${c}`).toBe(true);
+          const [ours, theirs] = [subset, whole].map((f) => f.glyphForCodePoint(codePoint));
+          expect(ours.advanceWidth, `${face} ${c}`).toBe(theirs.advanceWidth);
+          expect(ours.path.toSVG(), `${face} ${c}`).toBe(theirs.path.toSVG());
+        }
+        // Nothing else: the characters of the text (U+FFFF closes the cmap) and the glyphs they need (.notdef, accents drawn as components).
+        expect(subset.characterSet.filter((c) => c !== 0xffff).sort((a, b) => a - b)).toEqual(characters.map((c) => c.codePointAt(0)!).sort((a, b) => a - b));
+        expect(subset.numGlyphs).toBeLessThan(characters.length * 2 + 2);
+      }
+    });
+  }
+
+  it('gives a font for any text: the characters the face has, and no other', () => {
+    const whole = create(EMBEDDED_FONT_FACES.italic);
+    // Vietnamese letters, combining marks, controls, characters beyond the BMP and lone surrogates (any code point) alike.
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom(...'ắằẳẵặệỹỵĐđ\u0300\u0323 \u00a0\t'), fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c))), maxLength: 60 });
+    fc.assert(
+      fc.property(text, (t) => {
+        const subset = create(subsetFont(EMBEDDED_FONT_FACES.italic, t));
+        const expected = [...new Set(Array.from(t, (c) => c.codePointAt(0)!))].filter((c) => whole.hasGlyphForCodePoint(c)).sort((a, b) => a - b);
+        expect(subset.characterSet.filter((c) => c !== 0xffff).sort((a, b) => a - b)).toEqual(expected);
+        for (const c of expected) expect(subset.glyphForCodePoint(c).path.toSVG()).toBe(whole.glyphForCodePoint(c).path.toSVG());
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('is the same file each time, whatever was exported before in the same process', () => {
+    const [first, second] = examples.map(layoutOfExample);
+    const once = renderStandaloneHtml(first, { nonce: 'abc' });
+    const other = renderStandaloneHtml(second, { nonce: 'abc' });
+    expect(renderStandaloneHtml(first, { nonce: 'abc' })).toBe(once);
+    expect(renderStandaloneHtml(second, { nonce: 'abc' })).toBe(other);
+    expect(other).not.toBe(once);
+  });
+
+  it('gives each face the text it draws: runs by their own style, page numbers in the regular face', () => {
+    const texts = textByFace(layoutPlan(parsePlan('Cơ quan: ỦY BAN NHÂN DÂN TỈNH X\nSố: 1/KH-UBND\n---\n\n# I. Một\nĐoạn có **chữ đậm** và *chữ nghiêng* ở đây.\n').document));
+    expect(texts.regular).toMatch(/^0123456789/);
+    expect(texts.regular).toContain('Đoạn có ');
+    expect(texts.bold).toContain('chữ đậm');
+    expect(texts.italic).toContain('chữ nghiêng');
+    expect(texts.regular).not.toContain('chữ đậm');
   });
 });
 

@@ -103,6 +103,10 @@ export function renderPreviewShell(pages: HtmlPages, options: PreviewShellOption
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
+  // The whole faces, not the export's subsets: a shell is loaded when the panel opens or follows
+  // another plan, then lives while the drafter types letters its first pages never had, and each
+  // update sends only markup and classes. A subset would have to follow every keystroke; the 2 MB
+  // go once per shell, through local pipes from the server to the webview, never over a network.
   // The first pages' classes go in their own nonce'd sheet; later updates replace it through CSSOM.
   return `<!DOCTYPE html>
 <html lang="vi">
