@@ -1,8 +1,8 @@
 /**
  * Incremental analysis (`server/src/service/incremental.ts`): over random
  * sequences of edits, what the plan service computes version after version,
- * reusing the findings of untouched paragraphs and runs, equals a full parse
- * and check of the final text. Long run: `KEHOACH_FUZZ_RUNS` (fuzz-inputs.ts).
+ * reusing the models of untouched blocks and the findings of untouched
+ * paragraphs and runs, equals a full parse and check of the final text. Long run: `KEHOACH_FUZZ_RUNS` (fuzz-inputs.ts).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -21,10 +21,12 @@ const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.c
 
 /** A window of lines of an example plan: small enough for thousands of versions, real enough to find things in. */
 // Windows at the top keep the header, so its fields and the plan's date stay in play.
-const base = fc.tuple(fc.constantFrom(...examples), fc.oneof(fc.constant(0), fc.nat()), fc.integer({ min: 5, max: 60 })).map(([text, from, count]) => {
+// Some are doubled (the same paragraphs at two places: one memo entry, handed out at two lines) or in NFD (nothing reused).
+const base = fc.tuple(fc.constantFrom(...examples), fc.oneof(fc.constant(0), fc.nat()), fc.integer({ min: 5, max: 60 }), fc.constantFrom('once', 'once', 'twice', 'nfd')).map(([text, from, count, shape]) => {
   const lines = text.split('\n');
   const start = from % lines.length;
-  return lines.slice(start, start + count).join('\n');
+  const window = lines.slice(start, start + count).join('\n');
+  return shape === 'twice' ? `${window}\n\n${window}` : shape === 'nfd' ? window.normalize('NFD') : window;
 });
 
 describe('incremental analysis', () => {
@@ -35,7 +37,7 @@ describe('incremental analysis', () => {
         let text = start;
         let version = 1;
         const document = { uri: 'file:///plan.kh', get version() { return version; }, getText: () => text };
-        service.analyse(document);
+        let before = { incremental: service.analyse(document), full: parsePlan(text) };
         for (const e of edits) {
           const at = e.at % (text.length + 1);
           text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
@@ -45,6 +47,9 @@ describe('incremental analysis', () => {
           expect(incremental.parsed.document).toEqual(full.document);
           expect(incremental.parsed.diagnostics).toEqual(full.diagnostics);
           expect(incremental.diagnostics).toEqual(checkPlan(full, { today: TODAY }));
+          // Blocks are shared between versions: the new one must leave the model of the one before as it was.
+          expect(before.incremental.parsed.document).toEqual(before.full.document);
+          before = { incremental, full };
         }
       }),
       { numRuns: runs(120), seed: SEED },
@@ -76,7 +81,19 @@ describe('incremental analysis', () => {
     const diagnostics = checkPlan(parsePlan(text, { memo }), { today: TODAY });
     expect(diagnostics).toEqual(checkPlan(parsePlan(text), { today: TODAY }));
     expect(first).toBeGreaterThan(100);
-    // The paragraph's scan, its run of words and its line: nothing else.
-    expect(memo.computed.sort()).toEqual(['noise-line', 'run', 'scan']);
+    // The paragraph's model, its scan, its run of words and its line: nothing else.
+    expect(memo.computed.sort()).toEqual(['block-paragraph', 'noise-line', 'run', 'scan']);
+
+    // A blank line added above a paragraph: every block below moves down a line and is reused, none built again.
+    lines.splice(line, 0, '');
+    text = lines.join('\n');
+    memo.computed = [];
+    memo.nextVersion();
+    const moved = parsePlan(text, { memo });
+    const full = parsePlan(text);
+    expect(moved.document).toEqual(full.document);
+    expect(moved.diagnostics).toEqual(full.diagnostics);
+    expect(checkPlan(moved, { today: TODAY })).toEqual(checkPlan(full, { today: TODAY }));
+    expect(memo.computed.filter((kind) => kind.startsWith('block-'))).toEqual([]);
   });
 });

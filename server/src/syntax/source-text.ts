@@ -36,6 +36,11 @@ export class SourceText {
     this.lineStarts = computeLineStarts(original);
   }
 
+  /** True when the text as given is NFC: offsets of `text` are the editor's. */
+  get isNfc(): boolean {
+    return this.toOriginal === undefined;
+  }
+
   get lineCount(): number {
     return this.lineStarts.length;
   }
