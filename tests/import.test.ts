@@ -197,6 +197,8 @@ describe('plans from outside the examples, as a new user would bring them (tests
       '1 III. TỔ CHỨC THỰC HIỆN',
     ]);
     expect(imported.report.ocrMended.map((o) => o.text)).toEqual(['Il. NHIỆM VỤ VÀ GIẢI PHÁP', 'III. TỔ CHỨC THỰC HlỆN']);
+    // The words of a mended line count as kept, since the heading holds them mended.
+    expect(imported.report.words.missing).toEqual([]);
     expect(document.comments.map((c) => c.text)).toEqual(['2']);
     expect(recipientsOf(document)).toEqual(['Phòng GD&ĐT (b/c);', 'Các tổ chuyên môn (t/h);', 'Lưu: VT.']);
     expect(signatureOf(document)).toEqual({ authorities: [], title: 'HIỆU TRƯỞNG', signer: 'Nguyễn Thị Hoa' });
@@ -206,14 +208,47 @@ describe('plans from outside the examples, as a new user would bring them (tests
   it('a commune plan whose header runs on two lines, with OCR-damaged labels and a tab-separated closing', () => {
     const { imported, document } = importFixture('ubnd-xa.txt');
     expect(headerOf(document)).toMatchObject({ issuer: 'UỶ BAN NHÂN DÂN XÃ BẢN HON', number: '07/KH-UBND', place: 'Bản Hon', date: '03/02/2025' });
-    // The document's own slip stays for the checks to report.
-    expect(headerOf(document).kind).toBe('Kê hoạch');
+    // `KÊ HOẠCH` is OCR's `KẾ HOẠCH`: the tên loại is read as the kind it folds to, and the mend listed.
+    expect(headerOf(document).kind).toBe('Kế hoạch');
     expect(document.sections[1].children).toEqual([]);
     expect(recipientsOf(document)).toEqual(['UBND huyện (b/c);', 'Đảng uỷ xã (b/c);', 'Lưu: VT.']);
     expect(signatureOf(document)).toEqual({ authorities: ['TM. ỦY BAN NHÂN DÂN'], title: 'CHỦ TỊCH', signer: 'Lò Văn Hùng' });
     expect(document.comments.map((c) => c.text)).toEqual(['_Toc123456', '(Đã ký)']);
-    // The words lost are the misread labels the plan now spells as the syntax does, and the Quốc hiệu the layout prints.
-    expect(imported.report.words.missing.sort()).toEqual(['HOÀ', 'Sô', 'ngầy', 'nhân']);
+    // The labels misread by OCR are written as the syntax spells them and listed; their words count as kept.
+    expect(imported.report.wordsMended).toEqual([
+      { line: 2, from: 'Sô', to: 'Số' },
+      { line: 2, from: 'ngầy', to: 'Ngày' },
+      { line: 4, from: 'KÊ HOẠCH', to: 'Kế hoạch' },
+      { line: 24, from: 'Nơi nhân', to: 'Nơi nhận' },
+    ]);
+    // The one word lost is the Quốc hiệu's (the layout prints it), which the plan does not hold.
+    expect(imported.report.words.missing).toEqual(['HOÀ']);
+  });
+
+  it('reads a numbered sentence after a page number, followed by the next heading, as an item, not an empty sub-heading', () => {
+    const source = [
+      'ỦY BAN NHÂN DÂN PHƯỜNG 1',
+      'Số: 12/KH-UBND',
+      'Trà Vinh, ngày 17 tháng 11 năm 2020',
+      'KẾ HOẠCH',
+      'Tuyên truyền Chỉ thị số 21-CT/TW',
+      '',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'Nâng cao nhận thức của cán bộ, đảng viên và nhân dân.',
+      'II. NHIỆM VỤ VÀ GIẢI PHÁP',
+      '1. Tăng cường công tác tuyên truyền',
+      'Tổ chức tuyên truyền sâu rộng Chỉ thị số 21-CT/TW trên hệ thống loa truyền thanh',
+      'của phường.',
+      '                                   2',
+      '2. Phấn đấu đến năm 2025 có 70% lao động qua đào tạo.',
+      'IV. TỔ CHỨC THỰC HIỆN',
+      'Các đoàn thể phối hợp thực hiện.',
+    ].join('\n');
+    const { document } = parsePlan(importText(source).text);
+    expect(headingsOf(document.sections)).toEqual(['1 I. MỤC ĐÍCH, YÊU CẦU', '1 II. NHIỆM VỤ VÀ GIẢI PHÁP', '2 1. Tăng cường công tác tuyên truyền', '1 IV. TỔ CHỨC THỰC HIỆN']);
+    const blocks = document.sections[1].children[0].blocks;
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'item']);
+    expect(document.comments.map((c) => c.text)).toEqual(['2']);
   });
 });
 

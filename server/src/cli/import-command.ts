@@ -7,12 +7,13 @@ export const IMPORT_USAGE = '  kehoach import FILE.txt|FILE.docx [-o OUT.kh|-]  
 
 /** The report of an import, for a person: words kept, what is missing, what was turned into comments. */
 export function formatImportReport(file: string, result: ImportResult): string {
-  const { words, missingHeaderFields, unclassified, noise, ocrMended, syntaxDiagnostics } = result.report;
+  const { words, missingHeaderFields, unclassified, noise, ocrMended, wordsMended, syntaxDiagnostics } = result.report;
   const percent = words.source ? ((100 * words.kept) / words.source).toFixed(1) : '100';
   const lines = [`kehoach: ${file}: giữ ${words.kept}/${words.source} từ (${percent}%) / kept ${words.kept} of ${words.source} words`];
   if (words.missing.length) lines.push(`  từ không còn / words lost: ${words.missing.join(', ')}`);
   if (missingHeaderFields.length) lines.push(`  phần đầu thiếu / header lacks: ${missingHeaderFields.join(', ')}`);
   for (const n of noise) lines.push(`  ${n.line}: ${n.stray ? 'mẩu lẻ, xem lại / stray fragment, check it' : 'dòng rác / noise'} → // ${n.text}`);
+  for (const m of wordsMended) lines.push(`  ${m.line}: sửa chữ nhận dạng sai / mended an OCR misreading: ${m.from} → ${m.to}`);
   for (const o of ocrMended) lines.push(`  ${o.line}: sửa lỗi nhận dạng chữ "l" thành "I" / mended an OCR "l" for "I": ${o.text}`);
   for (const u of unclassified) lines.push(`  ${u.line}: không phân loại được, giữ ${u.keptAs === 'comment' ? 'làm chú thích / kept as a comment' : 'nguyên văn / kept as text'}: ${u.text.slice(0, 100)}`);
   for (const d of syntaxDiagnostics) lines.push(`  ${d.range.start.line + 1}: ${d.message}`);

@@ -11,7 +11,7 @@ export type Entry =
   | { kind: 'comment'; lines: string[] }
   | { kind: 'table'; rows: string[][] }
   | { kind: 'appendix'; label: string }
-  | { kind: 'recipients'; label: string; items: string[] }
+  | { kind: 'recipients'; label: string; line: number; items: string[] }
   | { kind: 'signature'; lines: string[] };
 
 export interface BodyScan {
@@ -33,24 +33,27 @@ interface Numbered {
   title: string;
 }
 
-const ROMAN = /^([IVXLC]{1,6})\s*([.\-–)])\s+(.+)$/u;
-const DOTTED = /^(\d{1,2}(?:\.\d{1,2})+\.?)\s+(.+)$/u;
-const ARABIC = /^(\d{1,2})\s*([.)-])\s+(.+)$/u;
-const LETTER = /^([a-zđ]\))\s+(.+)$/u;
+// The space after a number is taken whole (`(?=(\s+))\N`, a possessive run): the title after it starts
+// with no space (the text is trimmed), so giving spaces back never made a match and only cost time.
+const ROMAN = /^([IVXLC]{1,6})\s*([.\-–)])(?=(\s+))\3(.+)$/u;
+const DOTTED = /^(\d{1,2}(?:\.\d{1,2})+\.?)(?=(\s+))\2(.+)$/u;
+const ARABIC = /^(\d{1,2})\s*([.)-])(?=(\s+))\3(.+)$/u;
+const LETTER = /^([a-zđ]\))(?=(\s+))\2(.+)$/u;
 /** Item markers; `—` and the `*` of Markdown are written `-`. */
 const DASH = /^([-+•–—*])\s+(\S.*)$/u;
 const PIPE_ROW = /^\|.*\|$/;
-const APPENDIX = /^(PHỤ LỤC|Phụ lục)(?:\s+([IVXLC]{1,6}|\d{1,2}))?\s*[:.–-]?\s*(.*)$/u;
+/** `PHỤ LỤC II: …`; each run of spaces taken whole, as the greedy reading did, so that it stays linear. */
+const APPENDIX = /^(PHỤ LỤC|Phụ lục)(?:(?=(\s+))\2([IVXLC]{1,6}|\d{1,2}))?(?=(\s*))\4[:.–-]?(?=(\s*))\5(.*)$/u;
 
 function numberOf(text: string): Numbered | undefined {
   let m = ROMAN.exec(text);
-  if (m) return { kind: 'roman', marker: `${m[1]}${m[2] === '–' ? '-' : m[2]}`, depth: 1, title: m[3] };
+  if (m) return { kind: 'roman', marker: `${m[1]}${m[2] === '–' ? '-' : m[2]}`, depth: 1, title: m[4] };
   m = DOTTED.exec(text);
-  if (m) return { kind: 'dotted', marker: m[1], depth: m[1].replace(/\.$/, '').split('.').length, title: m[2] };
+  if (m) return { kind: 'dotted', marker: m[1], depth: m[1].replace(/\.$/, '').split('.').length, title: m[3] };
   m = ARABIC.exec(text);
-  if (m) return { kind: 'arabic', marker: `${m[1]}${m[2]}`, depth: 1, title: m[3] };
+  if (m) return { kind: 'arabic', marker: `${m[1]}${m[2]}`, depth: 1, title: m[4] };
   m = LETTER.exec(text);
-  if (m) return { kind: 'letter', marker: m[1], depth: 1, title: m[2] };
+  if (m) return { kind: 'letter', marker: m[1], depth: 1, title: m[3] };
   return undefined;
 }
 
@@ -154,14 +157,14 @@ export function scanBody(paragraphs: SourceParagraph[], start: number): BodyScan
       }
     }
     const appendix = APPENDIX.exec(text);
-    if (appendix && (appendix[1] === 'PHỤ LỤC' || !appendix[3] || isUpperText(appendix[3]))) {
-      let title = appendix[3];
+    if (appendix && (appendix[1] === 'PHỤ LỤC' || !appendix[6] || isUpperText(appendix[6]))) {
+      let title = appendix[6];
       const next = paragraphs[i + 1];
       if (!title && next && !next.table && (isUpperText(textOf(next)) || next.bold)) {
         title = textOf(next);
         i++;
       }
-      entries.push({ kind: 'appendix', label: `${appendix[1]}${appendix[2] ? ` ${appendix[2]}` : ''}: ${title}`.trim() });
+      entries.push({ kind: 'appendix', label: `${appendix[1]}${appendix[3] ? ` ${appendix[3]}` : ''}: ${title}`.trim() });
       inAppendix = true;
       continue;
     }
@@ -245,6 +248,18 @@ function splitPipeRow(row: string): string[] {
     .map((c) => c.trim());
 }
 
+/** True when the paragraph after `i` (past noise) is a heading: a Roman number, a sibling's number, or a standard title in capitals. */
+function headingFollows(paragraphs: SourceParagraph[], numbers: (Numbered | undefined)[], marks: Map<number, boolean>, i: number): boolean {
+  let j = i + 1;
+  while (marks.has(j)) j++;
+  const next = paragraphs[j];
+  if (!next) return false;
+  const n = numbers[j];
+  if (n) return n.kind === 'roman' || n.kind === numbers[i]!.kind;
+  const text = textOf(next);
+  return isUpperText(text) && classifyTitle(text) !== undefined;
+}
+
 interface HeadingDecision {
   level: number;
   /** `14. Đề nghị …: Trong phạm vi …` split into its heading and its first paragraph. */
@@ -292,9 +307,16 @@ function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | unde
       } else level = Math.min(4, numbers[i]!.depth + 1);
       const text = textOf(paragraphs[i]);
       const decision: HeadingDecision = { level };
+      if (!like.includes(i) && text.endsWith('.') && headingFollows(paragraphs, numbers, marks, i)) {
+        // A whole sentence with nothing under it before the next heading (`2. Phấn đấu … qua đào tạo.`
+        // after a page number): an item of its sequence, not an empty sub-heading.
+        continue;
+      }
       if (!like.includes(i)) {
-        const colon = /^(.{3,200}?:)\s+(\p{Lu}.*)$/u.exec(text);
-        if (colon && wordCount(colon[1]) <= 25 && wordCount(colon[2]) >= 3) decision.split = [colon[1], colon[2]];
+        // The first colon followed by a capital, chosen in a look-ahead (atomic) so that the rest is read once:
+        // when it runs into a line break, no later colon could do better (its head would cross the break).
+        const colon = /^(?=(.{3,200}?:)(?=(\s+))\2\p{Lu})\1\2(\p{Lu}.*)$/u.exec(text);
+        if (colon && wordCount(colon[1]) <= 25 && wordCount(colon[3]) >= 3) decision.split = [colon[1], colon[3]];
       }
       decisions.set(i, decision);
     }

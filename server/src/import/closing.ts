@@ -11,7 +11,8 @@ import { cellsOf, isUpperText, type SourceParagraph } from './source-paragraphs'
 
 export interface ClosingScan {
   /** The blocks in the order the source gives them. */
-  blocks: ({ kind: 'recipients'; label: string; items: string[] } | { kind: 'signature'; lines: string[] })[];
+  /** The recipients' label as the source has it (`Nơi nhân` misread by OCR) and its source line. */
+  blocks: ({ kind: 'recipients'; label: string; line: number; items: string[] } | { kind: 'signature'; lines: string[] })[];
   /** Noise and signature remarks (`(Đã ký)`) kept as comments. */
   comments: string[];
   /** How many paragraphs the closing took. */
@@ -38,11 +39,11 @@ export function opensClosing(paragraph: SourceParagraph): boolean {
 export function scanClosing(paragraphs: SourceParagraph[], start: number): ClosingScan {
   const blocks: ClosingScan['blocks'] = [];
   const comments: string[] = [];
-  let recipients: { kind: 'recipients'; label: string; items: string[] } | undefined;
+  let recipients: { kind: 'recipients'; label: string; line: number; items: string[] } | undefined;
   let signature: { kind: 'signature'; lines: string[] } | undefined;
   let signed = false;
   const openRecipients = (label: string) => {
-    recipients ??= { kind: 'recipients', label, items: [] };
+    recipients ??= { kind: 'recipients', label, line: paragraphs[index].sourceLine, items: [] };
     if (!blocks.includes(recipients)) blocks.push(recipients);
     return recipients;
   };
@@ -60,7 +61,8 @@ export function scanClosing(paragraphs: SourceParagraph[], start: number): Closi
     const folded = fold(cell);
     const label = RECIPIENTS_LABEL.exec(folded);
     if (label) {
-      const list = openRecipients(cell.slice(0, label[0].length).replace(/\s*:\s*$/, ''));
+      // `(?<!\s)`: a match never starts after a space (it would have started one earlier), and skipping those keeps it linear.
+      const list = openRecipients(cell.slice(0, label[0].length).replace(/(?<!\s)\s*:\s*$/, ''));
       const rest = cell.slice(label[0].length).trim();
       if (rest) list.items.push(rest.replace(DASH, ''));
       return true;

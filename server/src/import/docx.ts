@@ -57,7 +57,8 @@ function linesOf(runs: Run[]): { lines: string[]; bold: boolean } {
   }
   // Adjacent runs of the same style leave `****` between them: one run again.
   text = text.replace(/\*\*\*\*/g, '');
-  return { lines: text.split('\n').map((l) => l.replace(/[ ]+$/, '')).filter((l) => l.trim()), bold };
+  // Trailing spaces go; `(?<! )` starts only at the first of them, where the match starts anyway, so it stays linear.
+  return { lines: text.split('\n').map((l) => l.replace(/(?<! ) +$/, '')).filter((l) => l.trim()), bold };
 }
 
 const cellText = (cell: DocxElement) =>

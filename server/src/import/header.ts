@@ -27,6 +27,15 @@ export interface HeaderScan {
   unplaced: { line: number; text: string }[];
   /** True when nothing of a header was found. */
   absent: boolean;
+  /** Labels and the tên loại misread by OCR, written as they should be (`Sô` → `Số`, `KÊ HOẠCH` → `Kế hoạch`). */
+  mended: WordMend[];
+}
+
+/** Words of the source that the plan spells as they should be, with the source line (1-based). */
+export interface WordMend {
+  line: number;
+  from: string;
+  to: string;
 }
 
 const NATIONAL_TITLE = /cong hoa xa hoi chu nghia viet nam/;
@@ -34,22 +43,103 @@ const MOTTO = /doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc/;
 const PARTY_LINE = /dang cong san viet nam/;
 /** `Số: 64/KH-UBND`, `Số 184-KH/TU`, `Số:    /KH-UBND` (a draft without its serial yet); not `Sở …`. */
 const NUMBER = /(?<![\p{L}\p{N}])(?:số|so|sô)(?:\s*:\s*((?:\d+)?(?:\s*[/-]\s*[\p{L}\p{N}.&]+)*)|\s+(\d+(?:\s*[/-]\s*[\p{L}\p{N}.&]+)+))/iu;
-/** `Trà Vinh, ngày 17 tháng 11 năm 2020`; the day and month may be blank in a draft, the tone marks misread by OCR (`ngầy`). */
-const PLACE_DATE = /((?:\p{Lu}[\p{L}\p{M}.]*[ \t]+){0,4}\p{Lu}[\p{L}\p{M}]*)[ \t]*,[ \t]*ng\p{L}{1,2}y[ \t]*(\d{1,2}|[ .…_]*)[ \t]*th\p{L}ng[ \t]*(\d{1,2}|[ .…_]*)[ \t]*n\p{L}m[ \t]*(\d{4})/iu;
-/** Tên loại as the header prints them, folded. */
-const KINDS = ['chuong trinh hanh dong', 'chuong trinh cong tac', 'chuong trinh', 'ke hoach', 'de an', 'huong dan', 'bao cao', 'quyet dinh', 'thong bao', 'chi thi', 'nghi quyet', 'to trinh', 'phuong an', 'quy dinh', 'ket luan'];
-const KIND_AT_START = new RegExp(`^(${KINDS.map((k) => k.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'u');
+/**
+ * `, ngày 17 tháng 11 năm 2020` after a place, read from its comma; the day and month may be blank in a
+ * draft, the tone marks misread by OCR (`ngầy`). Each run of spaces or dots is taken whole (a possessive run,
+ * `(?=([ \t]*))\N`): giving them back never made a match, and it made the reading polynomial.
+ */
+const DATE_AFTER_COMMA = /,(?=([ \t]*))\1ng\p{L}{1,2}y(?=([ \t]*))\2(\d{1,2}|(?=([ .…_]*))\4)(?=([ \t]*))\5th\p{L}ng(?=([ \t]*))\6(\d{1,2}|(?=([ .…_]*))\8)(?=([ \t]*))\9n\p{L}m(?=([ \t]*))\10(\d{4})/iuy;
+const CAPITAL = /^\p{Lu}$/iu;
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+const SPACE_OR_TAB = /^[ \t]$/;
+
+interface PlaceDate {
+  index: number;
+  /** The place and the date as the source has them. */
+  matched: string;
+  place: string;
+  day: string;
+  month: string;
+  year: string;
+}
+
+/** The character (a whole code point) that ends at `end`. */
+function charBefore(text: string, end: number): string {
+  const low = text.charCodeAt(end - 1);
+  return low >= 0xdc00 && low <= 0xdfff && end >= 2 && text.charCodeAt(end - 2) >= 0xd800 && text.charCodeAt(end - 2) <= 0xdbff ? text.slice(end - 2, end) : text.slice(end - 1, end);
+}
+
+/** The leftmost start of a capitalised word ending at `end`, made of `allowed` characters; undefined when none. */
+function wordStart(text: string, end: number, allowed: (c: string) => boolean): number | undefined {
+  let start: number | undefined;
+  for (let i = end; i > 0; ) {
+    const c = charBefore(text, i);
+    if (!allowed(c)) break;
+    i -= c.length;
+    if (CAPITAL.test(c)) start = i;
+  }
+  return start;
+}
+
+/**
+ * `Trà Vinh, ngày 17 tháng 11 năm 2020`: the first place and date of a cell, as the regular expression
+ * `((?:\p{Lu}[\p{L}\p{M}.]*[ \t]+){0,4}\p{Lu}[\p{L}\p{M}]*)[ \t]*,` + the date found them (flags `iu`),
+ * read from each comma backwards instead: tried from every start, that expression took polynomial time
+ * on a long line of letters.
+ */
+function findPlaceDate(text: string): PlaceDate | undefined {
+  for (let comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', comma + 1)) {
+    DATE_AFTER_COMMA.lastIndex = comma;
+    const date = DATE_AFTER_COMMA.exec(text);
+    if (!date) continue;
+    let end = comma;
+    while (end > 0 && SPACE_OR_TAB.test(text[end - 1])) end--;
+    // The last word has no dot; up to four words before it may (`TP. Hồ Chí Minh`), each followed by spaces.
+    const last = wordStart(text, end, (c) => LETTER_OR_MARK.test(c));
+    if (last === undefined) continue;
+    let start = last;
+    for (let words = 0; words < 4 && start > 0 && SPACE_OR_TAB.test(text[start - 1]); words++) {
+      let wordEnd = start;
+      while (wordEnd > 0 && SPACE_OR_TAB.test(text[wordEnd - 1])) wordEnd--;
+      const word = wordStart(text, wordEnd, (c) => c === '.' || LETTER_OR_MARK.test(c));
+      if (word === undefined) break;
+      start = word;
+    }
+    return { index: start, matched: text.slice(start, comma + date[0].length), place: text.slice(start, end), day: date[3], month: date[7], year: date[11] };
+  }
+  return undefined;
+}
+
+/** Tên loại, folded as the header is matched and spelled as the plan writes them: OCR may misread a tone (`KÊ HOẠCH`). */
+const KINDS = new Map([
+  ['chuong trinh hanh dong', 'Chương trình hành động'],
+  ['chuong trinh cong tac', 'Chương trình công tác'],
+  ['chuong trinh', 'Chương trình'],
+  ['ke hoach', 'Kế hoạch'],
+  ['de an', 'Đề án'],
+  ['huong dan', 'Hướng dẫn'],
+  ['bao cao', 'Báo cáo'],
+  ['quyet dinh', 'Quyết định'],
+  ['thong bao', 'Thông báo'],
+  ['chi thi', 'Chỉ thị'],
+  ['nghi quyet', 'Nghị quyết'],
+  ['to trinh', 'Tờ trình'],
+  ['phuong an', 'Phương án'],
+  ['quy dinh', 'Quy định'],
+  ['ket luan', 'Kết luận'],
+]);
+const KIND_AT_START = new RegExp(`^(${[...KINDS.keys()].map((k) => k.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'u');
+/** The words of the date as OCR may misread them (`ngầy`), and as the plan writes them. */
+const DATE_WORDS: [RegExp, string][] = [
+  [/ng\p{L}{1,2}y/iu, 'Ngày'],
+  [/th\p{L}ng/iu, 'tháng'],
+  [/n\p{L}m/iu, 'năm'],
+];
 /** Lines drawn under the issuer or the trích yếu: `-----`, `*`, `___`. */
 const DECORATION = /^[-–—_*=~.\s]+$/u;
 /** A line that continues an agency name broken over two lines: `ỦY BAN NHÂN DÂN` / `TỈNH TRÀ VINH`. */
 const AGENCY_CONTINUATION = /^(?:(?:tinh|huyen|quan|thi xa|xa|phuong|thi tran)(?!\s+uy)\b|thanh pho\b|va\b|-)/;
 const AGENCY_OPEN_END = /(?:\bva|-|,)$/;
-
-/** Vietnamese sentence case of a tên loại in capitals: `KẾ HOẠCH` → `Kế hoạch`. */
-function kindName(text: string): string {
-  const lower = text.replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
-  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
-}
 
 const cleanValue = (text: string) => text.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
 
@@ -78,6 +168,11 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
   const header: ImportedHeader = { issuer: '', number: '', place: '', date: '', kind: '', summary: '' };
   const comments: string[] = [];
   const unplaced: { line: number; text: string }[] = [];
+  const mended: WordMend[] = [];
+  /** Records a word the plan writes otherwise than the source, unless only its case differs. */
+  const mend = (line: number, from: string, to: string) => {
+    if (from.toLocaleLowerCase('vi') !== to.toLocaleLowerCase('vi')) mended.push({ line, from, to });
+  };
   const agencies: string[] = [];
   let sawNational = false;
   let sawParty = false;
@@ -100,16 +195,21 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
     const number = NUMBER.exec(rest);
     if (number && !header.number) {
       header.number = cleanValue(number[1] ?? number[2] ?? '');
+      mend(line, /^\p{L}+/u.exec(number[0])![0], 'Số');
       rest = cut(rest, number.index, number.index + number[0].length);
       found++;
     }
-    const placeDate = PLACE_DATE.exec(rest);
+    const placeDate = findPlaceDate(rest);
     if (placeDate) {
-      header.place = placeDate[1].trim();
-      const [day, month, year] = [placeDate[2].trim(), placeDate[3].trim(), placeDate[4]];
-      if (/^\d+$/.test(day) && /^\d+$/.test(month) && makeDate(Number(day), Number(month), Number(year))) header.date = `${day}/${month}/${year}`;
-      else comments.push(placeDate[0].trim());
-      rest = cut(rest, placeDate.index, placeDate.index + placeDate[0].length);
+      header.place = placeDate.place.trim();
+      const [day, month, year] = [placeDate.day.trim(), placeDate.month.trim(), placeDate.year];
+      if (/^\d+$/.test(day) && /^\d+$/.test(month) && makeDate(Number(day), Number(month), Number(year))) {
+        header.date = `${day}/${month}/${year}`;
+        // The date is written `Ngày: 03/02/2025`; its words as OCR misread them are mends (a draft's blank date stays as a comment).
+        const words = placeDate.matched.slice(placeDate.place.length);
+        for (const [pattern, proper] of DATE_WORDS) mend(line, pattern.exec(words)![0], proper);
+      } else comments.push(placeDate.matched.trim());
+      rest = cut(rest, placeDate.index, placeDate.index + placeDate.matched.length);
       found++;
     }
     rest = rest.trim();
@@ -120,7 +220,9 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
     const kind = KIND_AT_START.exec(fold(rest));
     const kindWords = kind ? rest.slice(0, kind[0].length) : '';
     if (kind && isUpperText(kindWords) && fold(rest).length === rest.length) {
-      out.push({ kind: 'kind', value: kindName(kindWords), rest: rest.slice(kind[0].length).trim() });
+      const proper = KINDS.get(kind[1].replace(/\s+/g, ' '))!;
+      mend(line, cleanValue(kindWords), proper);
+      out.push({ kind: 'kind', value: proper, rest: rest.slice(kind[0].length).trim() });
     } else if (isUpperText(rest) && !MARKER.test(rest) && !classifyTitle(rest)) {
       out.push({ kind: 'agency', value: cleanValue(rest) });
     } else {
@@ -184,7 +286,7 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
   const system = inferSystem(header.number ? readDocumentNumber(header.number) : undefined, header.issuer || undefined).value;
   if (sawParty && !sawNational && system !== 'party') header.system = 'đảng';
   else if (sawNational && !sawParty && system === 'party') header.system = 'nhà nước';
-  return { header, consumed: index, comments, unplaced, absent };
+  return { header, consumed: index, comments, unplaced, absent, mended };
 }
 
 /** Joins agency names broken over lines; each remaining name is a body, the parent body first. */

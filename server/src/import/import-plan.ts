@@ -4,8 +4,8 @@ import type { TokenType } from 'chevrotain';
 import { lineLexer, RecipientsLabel, TextLine } from '../syntax/lexer';
 import { parsePlan } from '../syntax/parse';
 import { scanBody, type Entry } from './body';
-import { scanHeader, type ImportedHeader } from './header';
-import { paragraphsOfText, type SourceParagraph } from './source-paragraphs';
+import { scanHeader, type ImportedHeader, type WordMend } from './header';
+import { mendCapitals, paragraphsOfText, type SourceParagraph } from './source-paragraphs';
 
 /** What an import did not understand, and how much of the source it kept. */
 export interface ImportReport {
@@ -13,11 +13,16 @@ export interface ImportReport {
   unclassified: { line: number; text: string; keptAs: 'text' | 'comment' }[];
   /** Lines turned into comments as scan noise; `stray` when the import guessed (a short lone fragment). */
   noise: { line: number; text: string; stray: boolean }[];
-  /** Lines of capitals whose OCR slips were mended (`Il.` → `II.`), as the scan had them. */
+  /** Lines of capitals whose OCR slips were mended (`Il.` → `II.`), as the scan had them; their words count as kept like those of `wordsMended`. */
   ocrMended: { line: number; text: string }[];
   /** Header fields the source did not give, left empty for the checks to report. */
   missingHeaderFields: string[];
-  /** Distinct words of the source and how many of them the plan's model holds. */
+  /** Labels and the tên loại misread by OCR that the plan writes as they should be (`Sô` → `Số`, `Nơi nhân` → `Nơi nhận`). */
+  wordsMended: WordMend[];
+  /**
+   * Distinct words of the source and how many of them the plan's model holds; a word mended counts as
+   * kept when what it was mended to is in the model (the mend is listed), any other word not there is lost.
+   */
   words: { source: number; kept: number; missing: string[] };
   /** Diagnostics of the `syntax` code that parsing the result gave (none is the aim). */
   syntaxDiagnostics: PlanDiagnostic[];
@@ -65,6 +70,9 @@ function paragraphLine(text: string): string {
 
 const cell = (text: string) => inline(text).replace(/\|/g, '\\|');
 
+/** A label misread by OCR (`Nơi nhân`) would no longer open the block: it is written as the syntax spells it. */
+const recipientsLabel = (label: string) => (isRecipientsLabel(`${label}:`) ? label : 'Nơi nhận');
+
 function writeEntry(entry: Entry): string[] {
   switch (entry.kind) {
     case 'heading':
@@ -83,8 +91,7 @@ function writeEntry(entry: Entry): string[] {
     case 'appendix':
       return [entry.label];
     case 'recipients':
-      // A label misread by OCR (`Nơi nhân:`) would no longer open the block: it is written as the syntax spells it.
-      return [isRecipientsLabel(`${entry.label}:`) ? `${entry.label}:` : 'Nơi nhận:', ...entry.items.map((i) => `- ${inline(i)}`)];
+      return [`${recipientsLabel(entry.label)}:`, ...entry.items.map((i) => `- ${inline(i)}`)];
     case 'signature':
       return ['Ký:', ...entry.lines.map((l) => `  ${l}`)];
   }
@@ -97,7 +104,8 @@ function writeEntry(entry: Entry): string[] {
  */
 function suggestIssuer(place: string, entries: Entry[]): string | undefined {
   const signature = entries.find((e) => e.kind === 'signature');
-  const collective = signature?.kind === 'signature' ? signature.lines.map((l) => /^(?:TM\.|T\/M)\s*(.+)$/u.exec(l)?.[1]).find(Boolean) : undefined;
+  // The spaces after `TM.` taken whole (a possessive run): signature lines are trimmed, so giving them back never matched.
+  const collective = signature?.kind === 'signature' ? signature.lines.map((l) => /^(?:TM\.|T\/M)(?=(\s*))\1(.+)$/u.exec(l)?.[2]).find(Boolean) : undefined;
   const province = place ? builtinRegistry().findProvince(place) : undefined;
   if (!collective || !province) return undefined;
   return `${collective} ${province.kind} ${province.name}`.toLocaleUpperCase('vi');
@@ -143,15 +151,22 @@ export function importParagraphs(paragraphs: SourceParagraph[], sourceText: stri
   const parsed = parsePlan(text);
   const sourceWords = wordsOf(sourceText.replace(/\*\*/g, ''));
   const kept = wordsOf(modelStrings(parsed.document).join(' '));
-  const missing = [...sourceWords].filter((w) => !kept.has(w));
+  const wordsMended = [...head.mended];
+  for (const e of body.entries) if (e.kind === 'recipients' && recipientsLabel(e.label) !== e.label) wordsMended.push({ line: e.line, from: e.label, to: recipientsLabel(e.label) });
+  const ocrMended = paragraphs.flatMap((p) => (p.ocrMended ?? []).map((text) => ({ line: p.sourceLine, text })));
+  // Both kinds of mend are listed in the report: their words count as kept when the mended words are all in the model.
+  const mends = [...wordsMended, ...ocrMended.map((o) => ({ from: o.text, to: mendCapitals(o.text) }))];
+  const mendedTo = (word: string) => mends.some((m) => wordsOf(m.from).has(word) && [...wordsOf(m.to)].every((w) => kept.has(w)));
+  const missing = [...sourceWords].filter((w) => !kept.has(w) && !mendedTo(w));
   const missingHeaderFields = HEADER_LABELS.filter(([key]) => key !== 'parentBody' && key !== 'system' && !head.header[key]).map(([, label]) => label);
   return {
     text,
     report: {
       unclassified: [...head.unplaced.map((u) => ({ ...u, keptAs: 'comment' as const })), ...body.unclassified.map((u) => ({ ...u, keptAs: 'text' as const }))],
       noise: body.noise,
-      ocrMended: paragraphs.flatMap((p) => (p.ocrMended ?? []).map((text) => ({ line: p.sourceLine, text }))),
+      ocrMended,
       missingHeaderFields,
+      wordsMended,
       words: { source: sourceWords.size, kept: sourceWords.size - missing.length, missing },
       syntaxDiagnostics: parsed.diagnostics.filter((d) => d.code === 'syntax'),
     },

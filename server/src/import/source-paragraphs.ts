@@ -162,12 +162,12 @@ export function paragraphsOfText(text: string): SourceParagraph[] {
     }
     const heading = /^\s{0,3}#{1,6}\s+/.exec(line);
     const body = heading ? line.slice(heading[0].length) : line;
-    const text = body.replace(/\s+$/, '');
+    const text = body.trimEnd();
     const mended = mendCapitals(text);
     block.push({
       text: mended,
       ...(mended !== text ? { ocr: text.trim() } : {}),
-      hardBreak: / {2,}$/.test(body),
+      hardBreak: body.endsWith('  '),
       indented: /^[ \t]/.test(line),
       farIndented: /^(?:\t| {8,})/.test(line),
       markedHeading: Boolean(heading),

@@ -34,8 +34,24 @@ export type AgencyStatus =
 /** The last word, folded, of a level of government (`tỉnh`, `huyện`, `thị xã`, `thành phố`, `thị trấn`…). */
 const LEVEL_WORDS = new Set(['tinh', 'huyen', 'quan', 'xa', 'phuong', 'pho', 'tran']);
 
-/** Words that name a place or level after an agency's kind (`Sở Tài chính tỉnh Lai Châu`). */
-const TRAILING_PLACE = /\s+(?:(?:các\s+)?(?:tỉnh|thành phố|huyện|thị xã|xã|phường)(?:\s+\p{Lu}[\p{L}\p{M}]*)*|\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*)$/u;
+const CAPITALISED = /^\p{Lu}[\p{L}\p{M}]*$/u;
+const LEVEL_AT_END = /(?<!\s)(?:\s+các)?\s+(?:tỉnh|thành phố|huyện|thị xã|xã|phường)$/u;
+
+/**
+ * An agency's name without the place or level after its kind (`Sở Tài chính tỉnh Lai Châu` → `Sở Tài
+ * chính`): the capitalised words that end it, and the level word before them. The same cut as
+ * `/\s+(?:(?:các\s+)?(?:tỉnh|…|phường)(?:\s+\p{Lu}[\p{L}\p{M}]*)*|\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*)$/u`
+ * made, with the words counted from the end once instead of again from every space.
+ */
+function withoutTrailingPlace(name: string): string {
+  // Words and the spaces between them: `['Sở', ' ', 'Tài', …]`, a word (maybe empty) at each end.
+  const parts = name.split(/(\s+)/);
+  let placeStart = name.length;
+  for (let k = parts.length - 1; k >= 2 && CAPITALISED.test(parts[k]); k -= 2) placeStart -= parts[k].length + parts[k - 1].length;
+  const head = name.slice(0, placeStart);
+  const level = LEVEL_AT_END.exec(head);
+  return level ? head.slice(0, level.index) : head;
+}
 
 /**
  * The catalogue of cited documents and named agencies, with their validity
@@ -45,6 +61,8 @@ export class Registry {
   private readonly byNumber = new Map<string, RegistryDocument[]>();
   private readonly byNumberText = new Map<string, RegistryDocument>();
   private readonly agencyByName = new Map<string, RegistryAgency>();
+  /** Words in the longest agency name or alias: no cut of a longer name can be one. */
+  private longestAgencyWords = 0;
   private readonly agencyById = new Map<string, RegistryAgency>();
   private readonly provinceByName = new Map<string, RegistryProvince>();
 
@@ -60,6 +78,7 @@ export class Registry {
       this.agencyById.set(agency.id, agency);
       for (const name of [agency.name, ...agency.aliases]) {
         const key = fold(name);
+        this.longestAgencyWords = Math.max(this.longestAgencyWords, key.split(/\s+/).length);
         // A named body wins over a generic one of the same name only when it is more specific.
         if (!this.agencyByName.has(key) || !agency.generic) this.agencyByName.set(key, agency);
       }
@@ -115,12 +134,12 @@ export class Registry {
     // "Ủy ban nhân dân huyện Tam Đường", "ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG": the kind with its level names
     // the body (a district one, gone from 01/7/2025), so only the place's own name comes off first.
     const words = fold(clean).split(/\s+/);
-    for (let n = words.length - 1; n >= 2; n--) {
+    for (let n = Math.min(words.length - 1, this.longestAgencyWords); n >= 2; n--) {
       if (!LEVEL_WORDS.has(words[n - 1])) continue;
       const withLevel = this.agencyByName.get(words.slice(0, n).join(' '));
       if (withLevel) return withLevel;
     }
-    const withoutPlace = clean.replace(TRAILING_PLACE, '');
+    const withoutPlace = withoutTrailingPlace(clean);
     if (withoutPlace !== clean) {
       return this.agencyByName.get(fold(withoutPlace)) ?? this.agencyByName.get(fold(`${withoutPlace} tỉnh`));
     }

@@ -1,7 +1,7 @@
 import { allSections, classifyTitle } from '../checks/structure-text';
 import type { Block, PlanDocument, Range, Section } from '../model';
 import { fold } from '../syntax/inline';
-import type { IssuerProfile } from './issuer-profile';
+import { lastLineBreak, type IssuerProfile } from './issuer-profile';
 
 /** A task a parent plan gives to a body, in the parent's own words. */
 export interface AssignedTask {
@@ -15,12 +15,30 @@ export interface AssignedTask {
   direct: boolean;
 }
 
-/** The body's own name without its place and level words, folded: `so giao duc va dao tao`. */
+/** A level word after the body's own name (folded), from the start of the spaces before it. */
+const LEVEL_WORD = /(?<!\s)\s+(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)/g;
+
+/**
+ * The body's own name without its place and level words, folded: `so giao duc va dao tao`. The name is
+ * cut at the first level word that ends it or is followed by spaces and then no line break, as
+ * `/\s+(?:tinh|…|thi tran)(?:\s+.*)?$/` cut it; that expression read the rest of the name again at
+ * every level word, in quadratic time.
+ */
 function coreName(name: string): string {
-  return fold(name)
-    .replace(/\s+(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)(?:\s+.*)?$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const folded = fold(name);
+  const lastBreak = lastLineBreak(folded);
+  const spaces = /\s*/y;
+  let core = folded;
+  for (const m of folded.matchAll(LEVEL_WORD)) {
+    const end = m.index + m[0].length;
+    spaces.lastIndex = end;
+    spaces.exec(folded);
+    if (end === folded.length || (spaces.lastIndex > end && spaces.lastIndex > lastBreak)) {
+      core = folded.slice(0, m.index);
+      break;
+    }
+  }
+  return core.replace(/\s+/g, ' ').trim();
 }
 
 /** How the parent names a whole level of bodies of the issuer's kind (folded patterns). */
@@ -68,8 +86,10 @@ export function assignedTasks(parent: PlanDocument, issuer: IssuerProfile): Assi
   };
   for (const block of organisation.blocks) {
     if (block.kind === 'table') continue;
-    // The assignee opens the item: the words before its verb (`chủ trì`, `lãnh đạo`, `phối hợp` …).
-    const head = /^(.{3,160}?)\s+(?:chủ trì|lãnh đạo|phối hợp|chỉ đạo|xây dựng|tổ chức|triển khai|quán triệt|tham mưu|thực hiện|có trách nhiệm|căn cứ)(?![\p{L}])/u.exec(block.text)?.[1] ?? block.text.slice(0, 160);
+    // The assignee opens the item: the words before its verb (`chủ trì`, `lãnh đạo`, `phối hợp` …). The head
+    // ends at the start of a run of spaces (or at its third character) and takes the run whole: a head
+    // ending inside the run meets the same verb, so the result is the same, read in linear time.
+    const head = /^(.{3}(?:.{0,156}?\S)??)(?=(\s+))\2(?:chủ trì|lãnh đạo|phối hợp|chỉ đạo|xây dựng|tổ chức|triển khai|quán triệt|tham mưu|thực hiện|có trách nhiệm|căn cứ)(?![\p{L}])/u.exec(block.text)?.[1] ?? block.text.slice(0, 160);
     const named = names(head, issuer);
     if (named) tasks.push({ text: block.text, assignee: head, range: block.range, direct: named.direct });
   }

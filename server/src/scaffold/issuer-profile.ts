@@ -37,8 +37,11 @@ const SYMBOLS: [RegExp, string][] = [
 ];
 
 const LEVEL_OF: Record<string, IssuerProfile['level']> = { 'tỉnh': 'province', 'thành phố': 'province', 'huyện': 'district', 'quận': 'district', 'thị xã': 'district', 'xã': 'commune', 'phường': 'commune', 'thị trấn': 'commune' };
-/** A level word and the place after it (`tỉnh Lai Châu`), matched on the lower-case name; not the `tỉnh` of `Tỉnh ủy`. */
-const PLACE = /(?:^|\s)(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\s+ủy)\s+(\S.*)$/u;
+/** Where the last line break of a text is (-1 when none): a `.*$` cannot run over it. */
+export const lastLineBreak = (text: string) => Math.max(...['\n', '\r', '\u2028', '\u2029'].map((c) => text.lastIndexOf(c)));
+
+/** A level word followed by spaces (`tỉnh Lai Châu`), matched on the lower-case name; not the `tỉnh` of `Tỉnh ủy`. */
+const LEVEL_WORD = /(?:^|\s)(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\s+ủy)(?=\s)/gu;
 /** A party committee names its place right after itself: `Tỉnh ủy Lai Châu`. */
 const COMMITTEE_PLACE = /^(tỉnh|thành|huyện|quận) ủy\s+(\S.*)$/u;
 
@@ -49,9 +52,18 @@ function placeOf(name: string): { at: number; level: IssuerProfile['level']; pla
   const lower = name.toLocaleLowerCase('vi');
   const committee = COMMITTEE_PLACE.exec(lower);
   if (committee) return { at: lower.length - committee[2].length, level: committee[1] === 'tỉnh' || committee[1] === 'thành' ? 'province' : 'district', place: titleCase(committee[2]) };
-  const m = PLACE.exec(lower);
-  if (!m) return undefined;
-  return { at: m.index + (m[0].length - m[0].trimStart().length), level: LEVEL_OF[m[1]], place: titleCase(m[2]) };
+  // The first level word whose place (from the first letter after the spaces) holds no line break: what
+  // `/(?:^|\s)(tỉnh|…)(?!\s+ủy)\s+(\S.*)$/u` found, without reading the rest again at every level word.
+  const lastBreak = lastLineBreak(lower);
+  const spaces = /\s+/y;
+  for (const m of lower.matchAll(LEVEL_WORD)) {
+    spaces.lastIndex = m.index + m[0].length;
+    spaces.exec(lower);
+    if (spaces.lastIndex < lower.length && spaces.lastIndex > lastBreak) {
+      return { at: m.index + (m[0].length - m[0].trimStart().length), level: LEVEL_OF[m[1]], place: titleCase(lower.slice(spaces.lastIndex)) };
+    }
+  }
+  return undefined;
 }
 
 /** `Ủy ban nhân dân tỉnh Lai Châu` from `ỦY BAN NHÂN DÂN TỈNH LAI CHÂU`: sentence case, the place capitalised; a name in mixed case stays. */
@@ -82,8 +94,9 @@ export function issuerProfile(given: string, registry: Registry, system?: PlanSy
   const folded = fold(name);
   const place = placeOf(name);
   const kind = issuerKind(name);
-  // The symbol is made of the body's own name, without `tỉnh Lai Châu`.
-  const core = place ? name.slice(0, place.at).replace(/\s*(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s*$/iu, '') : name;
+  // The symbol is made of the body's own name, without `tỉnh Lai Châu`. A match never starts after a space
+  // (it would have started one earlier): `(?<!\s)` skips those starts, which made it quadratic.
+  const core = place ? name.slice(0, place.at).replace(/(?<!\s)\s*(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s*$/iu, '') : name;
   const symbol = SYMBOLS.find(([pattern]) => pattern.test(folded))?.[1] ?? initials(core);
   const level = place?.level ?? agency?.level ?? (/^(?:so|ban)\b/.test(folded) ? 'province' : 'unit');
   return {

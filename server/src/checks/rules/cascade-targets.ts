@@ -5,8 +5,13 @@ import { fold } from '../../syntax/inline';
 import { allSections } from '../structure-text';
 import type { Rule } from '../rule';
 
-/** A target figure: a percentage, or a number of people or units (`70%`, `6.000 người`). */
-const FIGURE = /(\d+(?:[.,]\d+)*)\s*(%|người|lao động|học sinh|sinh viên|học viên|lượt|doanh nghiệp|cơ sở|xã|hộ)(?![\p{L}])/gu;
+/**
+ * A target figure: a percentage, or a number of people or units (`70%`, `6.000 người`). The number is
+ * read whole from its first digit (the look-behind, and a possessive run `(?=(…))\1`): a match never
+ * starts inside a number, and a shorter number was never followed by a unit, so this is the same
+ * reading in linear time.
+ */
+const FIGURE = /(?<!\d[.,]?)(?=(\d+(?:[.,]\d+)*))\1\s*(%|người|lao động|học sinh|sinh viên|học viên|lượt|doanh nghiệp|cơ sở|xã|hộ)(?![\p{L}])/gu;
 
 interface Figure {
   /** The figure with the words before it, folded: what a copy repeats. */
