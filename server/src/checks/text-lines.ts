@@ -42,11 +42,23 @@ export interface TextLine {
 
 export interface Word {
   text: string;
+  /** Offset in the run: add the run's `start` for an NFC offset into `source.text` (the words are shared by every version with the same run text). */
   start: number;
   end: number;
-  line: number;
   /** True when only spaces (or one line break inside a paragraph) separate it from the word before in its run. */
   adjacent: boolean;
+}
+
+/**
+ * The words of one run, with where the run lies in this version's text and
+ * the findings of its words (`perRun`). The words and the findings are the
+ * memo's, shared with every version that has the same run text; only this
+ * array and `start` belong to the version.
+ */
+export interface Run extends Array<Word> {
+  /** NFC offset that the words' offsets count from. */
+  start: number;
+  findings: Record<string, object>;
 }
 
 const LEAD = /^[ \t\uFEFF]*/;
@@ -142,7 +154,7 @@ function wordCharAt(text: string, i: number): number {
   if (known === 0) WORD_UNIT[code] = known = code >= 0xdc00 && code <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
   return known === 1 ? 1 : 0;
 }
-const runCache = new WeakMap<SourceText, Word[][]>();
+const runCache = new WeakMap<SourceText, Run[]>();
 
 /**
  * The words of the text, in runs: a run is a paragraph, an item, a heading, a
@@ -150,17 +162,43 @@ const runCache = new WeakMap<SourceText, Word[][]>();
  * maximal sequences of letters, marks and digits. Computed once per source;
  * callers must not change the arrays.
  */
-export function wordRuns(document: PlanDocument, source: SourceText): Word[][] {
+export function wordRuns(document: PlanDocument, source: SourceText): Run[] {
   const cached = runCache.get(source);
   if (cached) return cached;
   const text = source.text;
-  const runs: Word[][] = [];
-  let run: Word[] = [];
-  for (const l of textLines(document, source)) {
-    if (!l.continuation) pushRun();
-    if (l.contentStart >= l.end) continue;
+  const lines = textLines(document, source);
+  const runs: Run[] = [];
+  for (let first = 0; first < lines.length; ) {
+    let last = first + 1;
+    while (last < lines.length && lines[last].continuation) last++;
+    const from = lines[first].contentStart;
+    const to = lines[last - 1].end;
+    if (from < to) {
+      // The key runs from the character before the run's text to the one after: the findings read the characters beside
+      // the first and last words (see `perRun`). Neither is ever a letter, so the words within are the same at the start of the text.
+      const start = Math.max(0, from - 1);
+      const shared = memoized(source.memo, 'run', () => text.slice(start, to + 1), () => scanRun(text, lines, first, last, start));
+      if (shared.words.length) {
+        const run = shared.words.slice() as Run;
+        run.start = start;
+        run.findings = shared.findings;
+        runs.push(run);
+      }
+    }
+    first = last;
+  }
+  runCache.set(source, runs);
+  return runs;
+}
+
+/** The words of `lines[first, last)`, one run, with offsets from `base`, and a record for their findings. */
+function scanRun(text: string, lines: TextLine[], first: number, last: number, base: number): { words: Word[]; findings: Record<string, object> } {
+  const words: Word[] = [];
+  let lastLine = -1;
+  for (let k = first; k < last; k++) {
+    const l = lines[k];
     let previousEnd = -1;
-    // Words are maximal runs of letters, marks and digits, scanned by hand: this runs for every character.
+    // Words are maximal runs of letters, marks and digits, scanned by hand: this runs for every character of a new run.
     for (let at = l.contentStart; at < l.end; ) {
       let length = wordCharAt(text, at);
       if (length === 0) {
@@ -174,28 +212,17 @@ export function wordRuns(document: PlanDocument, source: SourceText): Word[][] {
       let adjacent = false;
       if (previousEnd >= 0) {
         adjacent = start > previousEnd && onlySpaces(text, previousEnd, start);
-      } else if (run.length) {
+      } else if (words.length) {
         // The first word of a continuation line: adjacent when nothing but spaces ends the line before.
-        const before = run[run.length - 1];
-        adjacent = before.line === l.line - 1 && onlySpaces(text, before.end, lineEndOf(before.end)) && onlySpaces(text, l.contentStart, start);
+        const before = base + words[words.length - 1].end;
+        adjacent = lastLine === l.line - 1 && onlySpaces(text, before, lines[k - 1].end) && onlySpaces(text, l.contentStart, start);
       }
-      run.push({ text: text.slice(start, end), start, end, line: l.line, adjacent });
+      words.push({ text: text.slice(start, end), start: start - base, end: end - base, adjacent });
       previousEnd = end;
+      lastLine = l.line;
     }
   }
-  pushRun();
-  runCache.set(source, runs);
-  return runs;
-
-  function pushRun() {
-    if (run.length) runs.push(run);
-    run = [];
-  }
-  function lineEndOf(offset: number): number {
-    let e = offset;
-    while (e < text.length && text[e] !== '\n' && text[e] !== '\r') e++;
-    return e;
-  }
+  return { words, findings: {} };
 }
 
 /** True when `text[from, to)` is spaces and tabs only (or empty); no slice, as it runs for every word. */
@@ -208,34 +235,19 @@ function onlySpaces(text: string, from: number, to: number): boolean {
 }
 
 /**
- * What a run's word-level findings depend on: its text from just before its
- * first word to just after its last (the characters beside a word tell a
- * hyphenated transliteration). The words and which of them are adjacent
- * follow from it alone: the lines of a run after its first carry no marker,
- * only indentation. A slice: no copy of the text is made.
- */
-function runKey(source: SourceText, run: Word[]): string {
-  return source.text.slice(Math.max(0, run[0].start - 1), run[run.length - 1].end + 1);
-}
-
-/**
- * A finding of one run that depends on its words alone (see `runKey`),
- * computed once per source and, through `source.memo`, reused by the next
+ * A finding of one run that depends on its words and the characters beside
+ * them alone (the characters beside a word tell a hyphenated transliteration),
+ * computed once per run text and, through `source.memo`, reused by the next
  * version of the document for every run the edit did not touch. The result
  * must refer to words by their index in the run, never by offset.
  */
-export function perRun<T extends object>(source: SourceText, run: Word[], kind: string, compute: () => T): T {
-  // One record per run holds every kind: one look-up of the run's text per version, not one per rule.
-  let record = perRunCache.get(run);
-  if (!record) perRunCache.set(run, (record = memoized(source.memo, 'run', () => runKey(source, run), () => ({}))));
-  return (record[kind] ??= compute()) as T;
+export function perRun<T extends object>(run: Run, kind: string, compute: () => T): T {
+  return (run.findings[kind] ??= compute()) as T;
 }
 
-const perRunCache = new WeakMap<Word[], Record<string, object>>();
-
 /** The words of a run that are open `oa`, `oe`, `uy` with a tone mark, with their placement: [index in the run, style]. */
-export function runToneStyles(source: SourceText, run: Word[]): readonly [number, ToneStyle][] {
-  return perRun(source, run, 'tone-styles', () => {
+export function runToneStyles(run: Run): readonly [number, ToneStyle][] {
+  return perRun(run, 'tone-styles', () => {
     const styles: [number, ToneStyle][] = [];
     run.forEach((w, index) => {
       const s = parseSyllable(w.text);
@@ -253,7 +265,7 @@ export function toneStyleCounts(document: PlanDocument, source: SourceText): Rec
   let counts = styleCache.get(source);
   if (!counts) {
     counts = { modern: 0, classic: 0 };
-    for (const run of wordRuns(document, source)) for (const [, style] of runToneStyles(source, run)) counts[style]++;
+    for (const run of wordRuns(document, source)) for (const [, style] of runToneStyles(run)) counts[style]++;
     styleCache.set(source, counts);
   }
   return counts;

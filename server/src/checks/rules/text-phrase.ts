@@ -18,15 +18,15 @@ export const textPhrase: Rule = {
     const style = expectedToneStyle(toneStyleCounts(document, source), config.toneStyle);
     const typeWords = document.citations.map((c) => c.typeWordRange);
     for (const run of runs) {
-      const slips = perRun(source, run, 'phrase-slips', () => findPhraseSlips(run, isKnownSyllable, true));
+      const slips = perRun(run, 'phrase-slips', () => findPhraseSlips(run, isKnownSyllable, true));
       for (const slip of slips) {
         const wrong = run[slip.at];
-        const wrongRange = source.range(wrong.start, wrong.end);
+        const wrongRange = source.range(run.start + wrong.start, run.start + wrong.end);
         if (typeWords.some((r) => overlaps(r, wrongRange))) continue;
         const right = inCaseOf(wrong.text, toToneStyle(slip.right, style));
         const typed = run.slice(slip.from, slip.to).map((w) => w.text);
         const corrected = typed.map((t, k) => (slip.from + k === slip.at ? right : t)).join(' ');
-        report(source.range(run[slip.from].start, run[slip.to - 1].end), {
+        report(source.range(run.start + run[slip.from].start, run.start + run[slip.to - 1].end), {
           vi: `Có lẽ gõ nhầm: "${typed.join(' ')}" → "${corrected}"`,
           en: `Likely a slip: "${typed.join(' ')}" → "${corrected}"`,
         }, [{ title: `Viết "${right}" / Write "${right}"`, edits: [{ range: wrongRange, newText: right }], safe: false }], slip.low ? { severity: 'information' } : undefined);

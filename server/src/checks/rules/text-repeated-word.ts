@@ -1,7 +1,7 @@
 import { isKnownPhrase } from '../phrase-lexicon';
 import type { Rule } from '../rule';
 import type { SourceText } from '../../syntax/source-text';
-import { perRun, wordRuns, type Word } from '../text-lines';
+import { perRun, wordRuns, type Run, type Word } from '../text-lines';
 import { canonical, parseSyllable } from '../vietnamese';
 
 /**
@@ -28,20 +28,20 @@ export const textRepeatedWord: Rule = {
   },
   check({ document, source, report }) {
     for (const run of wordRuns(document, source)) {
-      for (const found of perRun(source, run, 'repeated-words', () => repeats(source, run))) {
+      for (const found of perRun(run, 'repeated-words', () => repeats(source, run))) {
         const i = found.at;
         if (found.phrase) {
           const phrase = `${run[i - 1].text} ${run[i].text}`;
-          report(source.range(run[i - 1].start, run[i].end), {
+          report(source.range(run.start + run[i - 1].start, run.start + run[i].end), {
             vi: `Cụm từ lặp: "${phrase}" viết hai lần`,
             en: `Repeated phrase: "${phrase}" written twice`,
-          }, [{ title: `Xóa "${phrase}" thừa / Delete the extra "${phrase}"`, edits: [{ range: source.range(run[i - 2].end, run[i].end), newText: '' }], safe: !found.afterList }], found.afterList ? { severity: 'information' } : undefined);
+          }, [{ title: `Xóa "${phrase}" thừa / Delete the extra "${phrase}"`, edits: [{ range: source.range(run.start + run[i - 2].end, run.start + run[i].end), newText: '' }], safe: !found.afterList }], found.afterList ? { severity: 'information' } : undefined);
         } else {
           const word = run[i].text;
-          report(source.range(run[i].start, run[i].end), {
+          report(source.range(run.start + run[i].start, run.start + run[i].end), {
             vi: `Từ lặp: "${run[i - 1].text} ${word}"`,
             en: `Repeated word: "${run[i - 1].text} ${word}"`,
-          }, [{ title: `Xóa "${word}" thừa / Delete the extra "${word}"`, edits: [{ range: source.range(run[i - 1].end, run[i].end), newText: '' }], safe: true }]);
+          }, [{ title: `Xóa "${word}" thừa / Delete the extra "${word}"`, edits: [{ range: source.range(run.start + run[i - 1].end, run.start + run[i].end), newText: '' }], safe: true }]);
         }
       }
     }
@@ -53,7 +53,7 @@ export const textRepeatedWord: Rule = {
  * last word of the repeat; `afterList` when a comma before it suggests a
  * list of nouns and then the verb. Depends on the run's text alone (`perRun`).
  */
-function repeats(source: SourceText, run: Word[]): { at: number; phrase: boolean; afterList: boolean }[] {
+function repeats(source: SourceText, run: Run): { at: number; phrase: boolean; afterList: boolean }[] {
   const found: { at: number; phrase: boolean; afterList: boolean }[] = [];
   const key = run.map((w) => canonical(w.text));
   const joined = (k: number) => k > 0 && k < run.length && run[k].adjacent;
@@ -75,7 +75,7 @@ function repeats(source: SourceText, run: Word[]): { at: number; phrase: boolean
       !atBoundary(i - 3, i) && !endsName(i - 3, i - 1)
     ) {
       // After a comma the first may end a list of nouns and the second be the verb (`cơ quan, tổ chức tổ chức thực hiện`).
-      const afterList = i >= 4 && source.text.slice(run[i - 4].end, run[i - 3].start).includes(',');
+      const afterList = i >= 4 && source.text.slice(run.start + run[i - 4].end, run.start + run[i - 3].start).includes(',');
       found.push({ at: i, phrase: true, afterList });
       i += 2;
       continue;

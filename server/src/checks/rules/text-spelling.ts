@@ -2,7 +2,7 @@ import type { Fix } from '../../model';
 import { isKnownPhrase, phraseCorrection } from '../phrase-lexicon';
 import type { Rule } from '../rule';
 import type { SourceText } from '../../syntax/source-text';
-import { perRun, toneStyleCounts, wordRuns, type Word } from '../text-lines';
+import { perRun, toneStyleCounts, wordRuns, type Run, type Word } from '../text-lines';
 import { isKnownSyllable, suggestSyllables } from '../vi-dictionary';
 import { canonical, expectedToneStyle, hasVietnameseLetter, hasVowelMark, inCaseOf, parseSyllable, perWord, toToneStyle } from '../vietnamese';
 import { syllableDefect } from './text-syllable';
@@ -44,11 +44,11 @@ export function splitInTwo(word: string): [string, string] | undefined {
   return phrases.length === 1 ? phrases[0] : undefined;
 }
 
-/** A word the dictionary should know and does not. */
-function misspelt(source: SourceText, w: Word): boolean {
+/** A word of `run` the dictionary should know and does not. */
+function misspelt(source: SourceText, run: Run, w: Word): boolean {
   if (!spellable(w.text) || syllableDefect(w.text) || isKnownSyllable(w.text)) return false;
   // Part of a hyphenated transliteration (`ô-dôn`, `Ô-lim-pích`).
-  return source.text[w.start - 1] !== '-' && source.text[w.end] !== '-';
+  return source.text[run.start + w.start - 1] !== '-' && source.text[run.start + w.end] !== '-';
 }
 
 export const textSpelling: Rule = {
@@ -63,9 +63,9 @@ export const textSpelling: Rule = {
     const runs = wordRuns(document, source);
     const style = expectedToneStyle(toneStyleCounts(document, source), config.toneStyle);
     for (const run of runs) {
-      perRun(source, run, 'misspelt', () => run.flatMap((w, index) => (misspelt(source, w) ? [index] : []))).forEach((index) => {
+      perRun(run, 'misspelt', () => run.flatMap((w, index) => (misspelt(source, run, w) ? [index] : []))).forEach((index) => {
         const w = run[index];
-        const range = source.range(w.start, w.end);
+        const range = source.range(run.start + w.start, run.start + w.end);
         const fixes: Fix[] = [];
         const merged = parseSyllable(w.text) ? undefined : splitInTwo(w.text);
         if (merged) {

@@ -56,11 +56,11 @@ export const textSyllable: Rule = {
     const runs = wordRuns(document, source);
     const style = expectedToneStyle(toneStyleCounts(document, source), config.toneStyle);
     for (const run of runs) {
-      const defective = perRun(source, run, 'syllable-defects', () => run.flatMap((w, index) => (syllableDefect(w.text) ? [index] : [])));
+      const defective = perRun(run, 'syllable-defects', () => run.flatMap((w, index) => (syllableDefect(w.text) ? [index] : [])));
       defective.forEach((index) => {
         const w = run[index];
         const found = syllableDefect(w.text)!;
-        const range = source.range(w.start, w.end);
+        const range = source.range(run.start + w.start, run.start + w.end);
         const fixes: Fix[] = [];
         const offer = (right: string) => fixes.push({ title: `Viết "${right}" / Write "${right}"`, edits: [{ range, newText: right }], safe: false });
         const s = found.syllable;

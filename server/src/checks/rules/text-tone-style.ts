@@ -25,11 +25,11 @@ export const textToneStyle: Rule = {
           en: `this document uses the ${NAME_EN[expected]} one (${counts[expected]} words like ${EXAMPLE[expected]})`,
         };
     for (const run of wordRuns(document, source)) {
-      for (const [index, style] of runToneStyles(source, run)) {
+      for (const [index, style] of runToneStyles(run)) {
         if (style === expected) continue;
         const w = run[index];
         const right = toToneStyle(w.text, expected);
-        const range = source.range(w.start, w.end);
+        const range = source.range(run.start + w.start, run.start + w.end);
         report(range, {
           vi: `"${w.text}" đặt dấu ${NAME_VI[style]}; ${basis.vi}: viết "${right}"`,
           en: `"${w.text}" uses the ${NAME_EN[style]} placement; ${basis.en}: write "${right}"`,
