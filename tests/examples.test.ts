@@ -7,7 +7,7 @@ import { parsePlan } from '../server/src/syntax/parse';
 
 const root = join(__dirname, '..');
 const SEEDS = ['ke-hoach-64-KH-UBND-tra-vinh', 'ke-hoach-184-KH-TU-tinh-uy-lai-chau', 'ke-hoach-470-KH-LDLD-lai-chau'];
-const seedDir = join(root, '..', 'shared', 'seeds');
+const seedDir = join(root, 'tests', 'fixtures', 'originals');
 
 const wordsOf = (text: string) => new Set(text.normalize('NFC').split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean));
 

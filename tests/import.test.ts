@@ -8,7 +8,7 @@ import { renderDocx } from '../server/src/render/docx';
 import { parsePlan } from '../server/src/syntax/parse';
 
 const root = join(__dirname, '..');
-const seedDir = join(root, '..', 'shared', 'seeds');
+const seedDir = join(root, 'tests', 'fixtures', 'originals');
 const SEEDS = ['ke-hoach-64-KH-UBND-tra-vinh', 'ke-hoach-184-KH-TU-tinh-uy-lai-chau', 'ke-hoach-470-KH-LDLD-lai-chau'];
 const example = (name: string) => parsePlan(readFileSync(join(root, 'examples', `${name}.kh`), 'utf8')).document;
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -22,7 +22,7 @@ const signatureOf = (d: PlanDocument) => ({
   signer: d.signature?.signer?.text,
 });
 
-describe('importing the raw seeds of shared/seeds gives the hand-written examples, structure by structure', () => {
+describe('importing the original texts of tests/fixtures/originals gives the hand-written examples, structure by structure', () => {
   for (const seed of SEEDS) {
     const imported = importText(readFileSync(join(seedDir, `${seed}.txt`), 'utf8'));
     const parsed = parsePlan(imported.text);

@@ -17,7 +17,7 @@ let connection: MessageConnection;
 beforeAll(async () => {
   folder = temporaryFolder('lsp-new');
   copyFileSync(join(__dirname, 'fixtures', 'checks', 'cascade-parents', 'ke-hoach-901-KH-UBND.kh'), join(folder, 'cap-tren.kh'));
-  copyFileSync(join(root, '..', 'shared', 'seeds', 'ke-hoach-470-KH-LDLD-lai-chau.txt'), join(folder, 'ldld.txt'));
+  copyFileSync(join(root, 'tests', 'fixtures', 'originals', 'ke-hoach-470-KH-LDLD-lai-chau.txt'), join(folder, 'ldld.txt'));
   server = await startServer('cli', { workspace: { folder, name: 'plans' } });
   connection = server.connection;
 });

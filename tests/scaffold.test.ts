@@ -125,7 +125,7 @@ describe('the CLI: kehoach import and kehoach new', () => {
   it('imports a seed beside a copy of it, reports the words kept, and the result checks like a hand-written plan', () => {
     const dir = temporaryFolder('import');
     const source = join(dir, 'tra-vinh.txt');
-    writeFileSync(source, readFileSync(join(root, '..', 'shared', 'seeds', 'ke-hoach-64-KH-UBND-tra-vinh.txt')));
+    writeFileSync(source, readFileSync(join(root, 'tests', 'fixtures', 'originals', 'ke-hoach-64-KH-UBND-tra-vinh.txt')));
     const r = run('import', source);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(join(dir, 'tra-vinh.kh'));
