@@ -23,12 +23,6 @@ function systemName(system: PlanStatus['system']): string {
   return { state: vscode.l10n.t('State'), party: vscode.l10n.t('Party'), mass: vscode.l10n.t('Mass organisation') }[system];
 }
 
-/** `2020-11-17` → `17/11/2020`, as plans write dates. */
-function planDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${day}/${month}/${year}`;
-}
-
 /**
  * The status bar item of the active plan: its system and the date it is
  * judged on. Refreshed when the active editor changes and whenever its
@@ -52,7 +46,7 @@ function planStatusItem(context: vscode.ExtensionContext, languageClient: Langua
       item.hide();
       return;
     }
-    item.text = `$(law) ${systemName(status.system)} · ${planDate(status.date)}`;
+    item.text = `$(law) ${systemName(status.system)} · ${status.dateText}`;
     item.tooltip = {
       config: vscode.l10n.t('Judged on the date set by kehoach.planDate or kehoach.json'),
       plan: vscode.l10n.t('Judged on the plan’s own date (Ngày:)'),

@@ -41,7 +41,7 @@ export function newCommand(args: string[], workspace: { expandFiles: (paths: str
     implements: values.implements,
     issuer: values.issuer,
     system: values.system as PlanSystem | undefined,
-    date: values.date ?? new Date().toISOString().slice(0, 10),
+    date: values.date,
     registry: workspace.registryOf(join(folder, 'plan.kh')).with({ documents: plans }),
   });
   for (const note of plan.notes) err(`kehoach: ${note}`);
