@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { importDocx, importText, type ImportResult } from '../import';
 import { exportTarget, OutputPathError, writeAtomically } from './output-file';
+import { sourceKind } from './source-kind';
 
 export const IMPORT_USAGE = '  kehoach import FILE.txt|FILE.docx [-o OUT.kh|-]   nhập kế hoạch từ văn bản hoặc Word / import a plan from text or Word';
 
@@ -20,17 +21,31 @@ export function formatImportReport(file: string, result: ImportResult): string {
   return lines.join('\n');
 }
 
-/** The encoding of a text file: UTF-16 when it starts with its byte-order mark (Notepad's "Unicode", Word's "Unicode text"), else UTF-8. */
-function encodingOf(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return 'utf-8';
-}
+/** A file `kehoach import` cannot read: the reason is for the user (Vietnamese / English). */
+export class UnreadableSourceError extends Error {}
 
-/** Reads a source file by its kind: `.docx` through mammoth, anything else as text (UTF-8, or UTF-16 with its mark). */
+/**
+ * Reads a source file by what its bytes are (`source-kind.ts`), whatever its
+ * name: a Word document through mammoth, text in UTF-8 or UTF-16 as it is.
+ * Throws `UnreadableSourceError` for a file no reader takes.
+ */
 export async function importFile(file: string): Promise<ImportResult> {
   const bytes = new Uint8Array(readFileSync(file));
-  return extname(file).toLowerCase() === '.docx' ? importDocx(bytes) : importText(new TextDecoder(encodingOf(bytes)).decode(bytes));
+  const source = sourceKind(bytes);
+  switch (source.kind) {
+    case 'docx':
+      try {
+        return await importDocx(bytes);
+      } catch (error) {
+        throw new UnreadableSourceError(`tệp Word hỏng hoặc không phải .docx / a damaged Word file or not a .docx (${(error as Error).message})`);
+      }
+    case 'pdf':
+      throw new UnreadableSourceError('chưa nhập được PDF; mở tệp, chép toàn bộ văn bản vào một tệp .txt rồi nhập tệp đó / PDF cannot be imported yet; copy its text into a .txt file and import that');
+    case 'text':
+      return importText(source.text);
+    case 'unreadable':
+      throw new UnreadableSourceError(source.reason);
+  }
 }
 
 /**
@@ -67,6 +82,10 @@ export async function importCommand(args: string[], out: (s: string) => void, er
   } catch (error) {
     if (error instanceof OutputPathError) {
       err(`kehoach: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof UnreadableSourceError) {
+      err(`kehoach: ${files[0]}: ${error.message}`);
       return 2;
     }
     throw error;
