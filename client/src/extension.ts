@@ -40,14 +40,14 @@ function planStatusItem(context: vscode.ExtensionContext, languageClient: Langua
   context.subscriptions.push(item);
   let asked = 0;
   const refresh = async () => {
+    const ticket = ++asked; // An answer to an earlier refresh, arriving later, is dropped.
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== 'kehoach') {
       item.hide();
       return;
     }
-    const ticket = ++asked;
     const status = await languageClient.sendRequest<PlanStatus | null>(PLAN_STATUS, { uri: editor.document.uri.toString() } satisfies PlanStatusParams).catch(() => null);
-    if (ticket !== asked) return; // A later refresh is under way.
+    if (ticket !== asked) return;
     if (!status) {
       item.hide();
       return;
