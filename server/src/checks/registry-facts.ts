@@ -5,11 +5,11 @@ import type { Bilingual } from './rule';
 
 /**
  * The severity a finding resting on a registry fact may have: a verified or
- * secondary fact keeps the rule's severity; a fact seen only in the seed
- * plans gives information; an unverified one a hint.
+ * secondary fact keeps the rule's severity; a fact known only from how plans
+ * cite the document gives information; an unverified one a hint.
  */
 export function severityFor(confidence: Confidence): Severity | undefined {
-  return confidence === 'seed' ? 'information' : confidence === 'unverified' ? 'hint' : undefined;
+  return confidence === 'cited' ? 'information' : confidence === 'unverified' ? 'hint' : undefined;
 }
 
 /** A note to append to a message when the fact is not confirmed. */
@@ -19,8 +19,8 @@ export function confidenceNote(confidence: Confidence): Bilingual {
       return { vi: '', en: '' };
     case 'secondary':
       return { vi: ' (theo nguồn thứ cấp)', en: ' (per a secondary source)' };
-    case 'seed':
-      return { vi: ' (theo các kế hoạch mẫu, chưa đối chiếu văn bản gốc)', en: ' (as the seed plans give it, not checked against the original)' };
+    case 'cited':
+      return { vi: ' (theo cách các kế hoạch trích dẫn, chưa đối chiếu văn bản gốc)', en: ' (as plans cite it, not checked against the original)' };
     default:
       return { vi: ' (chưa xác nhận)', en: ' (unconfirmed)' };
   }
