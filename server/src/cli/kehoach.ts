@@ -6,13 +6,13 @@ import { applySafeFixes } from '../checks/apply-fixes';
 import type { PlanDiagnostic } from '../model';
 import { planAsDocument } from '../registry/workspace';
 import { parsePlan, type ParseResult } from '../syntax/parse';
-import { startServer } from '../lsp/server';
 import { workspaceConfigs, type FileReport, type LoadedWorkspaceConfig } from '../lsp/workspace-config';
 import { writeAtomically } from './output-file';
 import { renderCommand, RENDER_USAGE } from './render-command';
 import { importCommand, IMPORT_USAGE } from './import-command';
 import { newCommand, NEW_USAGE } from './new-command';
 import { toSarif } from './sarif';
+import { VERSION } from './version';
 
 const USAGE = `kehoach: kiểm tra và xử lý kế hoạch viết bằng cú pháp .kh / check and process plans written in .kh syntax
 
@@ -185,8 +185,11 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     }
     if (argv[0] === 'lsp') {
       if (!argv.includes('--stdio')) throw new UsageError('kehoach lsp chỉ chạy qua stdio: kehoach lsp --stdio / kehoach lsp runs over stdio only');
-      startServer();
-      return -1;
+      // The server (vscode-languageserver) is loaded only by this command.
+      return import('../lsp/server').then(({ startServer }) => {
+        startServer();
+        return -1;
+      });
     }
     if (argv[0] === 'render') return renderCommand(argv.slice(1), (file) => readPlanFile(file).text, out, err).catch((error) => reportFailure(error, err));
     if (argv[0] === 'import') return importCommand(argv.slice(1), out, err).catch((error) => reportFailure(error, err));
@@ -238,6 +241,3 @@ function reportFailure(error: unknown, err: (s: string) => void): number {
   err(`kehoach: lỗi nội bộ / internal error: ${e.message}`);
   return 2;
 }
-
-declare const __KEHOACH_VERSION__: string;
-const VERSION = typeof __KEHOACH_VERSION__ === 'string' ? __KEHOACH_VERSION__ : 'dev';

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { importParagraphs, type ImportResult } from './import-plan';
 import type { SourceParagraph } from './source-paragraphs';
 
@@ -113,6 +112,8 @@ export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
   let captured: DocxElement | undefined;
   // mammoth's Node entry takes `buffer` and hands it to JSZip, which reads any Uint8Array (no Node Buffer needed).
   const input = { buffer: bytes as Buffer };
+  // Loaded on the first .docx imported: the rest of the import, and every other command, runs without it.
+  const { default: mammoth } = await import('mammoth');
   await mammoth.convertToHtml(
     input,
     {
