@@ -63,7 +63,7 @@ describe('kehoach render', () => {
   });
 
   it('rejects an unknown format and a missing source', () => {
-    expect(kehoach('render', 'plan.kh', '--to', 'odt').stderr).toContain('--to phải là html, docx hoặc pdf / --to must be html, docx or pdf: odt');
+    expect(kehoach('render', 'plan.kh', '--to', 'odt').stderr).toContain('--to phải là một trong html, docx, pdf / --to must be one of html, docx, pdf: odt');
     const missing = kehoach('render', 'nothing.kh', '--to', 'html');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('không có tệp này / no such file');
