@@ -9,7 +9,6 @@ import { createPlanService, type DocumentSettings } from '../service/plan-servic
 import { registerPreviewRequests } from './preview-requests';
 import { SEMANTIC_TOKENS_LEGEND } from '../service/semantic-tokens';
 import type { CheckWorkspaceMethod, CheckWorkspaceResult, ImportMethod, ImportParams, ImportPlanResult, NewPlanMethod, NewPlanParams, NewPlanResult, PlanStatusMethod, PlanStatusParams, RegistryEntryMethod, RegistryEntryParams } from './protocol';
-import { formatImportReport, importFile } from '../cli/import-command';
 import { planAsDocument } from '../registry/workspace';
 import { newPlan } from '../scaffold';
 import { parsePlan } from '../syntax/parse';
@@ -304,6 +303,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!params.uri.startsWith('file:')) return { error: 'Chỉ nhập được tệp trên đĩa / Only a file on disk can be imported' };
     try {
       const file = fileURLToPath(params.uri);
+      // The import (and mammoth, for a .docx) loads on the first import asked for.
+      const { formatImportReport, importFile } = await import('../cli/import-command');
       const result = await importFile(file);
       return { text: result.text, report: formatImportReport(file, result) };
     } catch (error) {
