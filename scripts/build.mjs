@@ -42,7 +42,7 @@ await build({
       "import { fileURLToPath as __kehoachPath } from 'node:url';",
       'const require = __kehoachRequire(import.meta.url);',
       'const __filename = __kehoachPath(import.meta.url);',
-      "const __dirname = __kehoachPath(new URL('.', import.meta.url));",
+      "const __dirname = __kehoachPath(new globalThis.URL('.', import.meta.url));",
     ].join('\n'),
   },
   define: { __KEHOACH_VERSION__: JSON.stringify(version) },
