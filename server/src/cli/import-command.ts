@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DocxInputError } from '../docx/input-error';
 import { importDocx, importText, type ImportResult } from '../import';
 import { subcommand, type CommandSpec } from './arguments';
 import { outputTarget, planOutput, writeAtomically } from './output-file';
@@ -25,7 +26,7 @@ export class UnreadableSourceError extends Error {}
 
 /**
  * Reads a source file by what its bytes are (`source-kind.ts`), whatever its
- * name: a Word document through mammoth, text in UTF-8 or UTF-16 as it is.
+ * name: a Word document through the `.docx` reader, text in UTF-8 or UTF-16 as it is.
  * Throws `UnreadableSourceError` for a file no reader takes.
  */
 export async function importFile(file: string): Promise<ImportResult> {
@@ -34,9 +35,11 @@ export async function importFile(file: string): Promise<ImportResult> {
   switch (source.kind) {
     case 'docx':
       try {
-        return await importDocx(bytes);
+        return importDocx(bytes);
       } catch (error) {
-        throw new UnreadableSourceError(`tệp Word hỏng hoặc không phải .docx / a damaged Word file or not a .docx (${(error as Error).message})`);
+        // The reader's own message says what is wrong (damaged, encrypted, too large).
+        if (error instanceof DocxInputError) throw new UnreadableSourceError(error.message);
+        throw error;
       }
     case 'pdf':
       throw new UnreadableSourceError('chưa nhập được PDF; mở tệp, chép toàn bộ văn bản vào một tệp .txt rồi nhập tệp đó / PDF cannot be imported yet; copy its text into a .txt file and import that');

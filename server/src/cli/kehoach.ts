@@ -5,7 +5,6 @@ import { applySafeFixes } from '../checks/apply-fixes';
 import type { PlanDiagnostic } from '../model';
 import { planAsDocument } from '../registry/workspace';
 import { parsePlan } from '../syntax/parse';
-import { startServer } from '../lsp/server';
 import { workspaceConfigs, type FileReport, type LoadedWorkspaceConfig } from '../lsp/workspace-config';
 import { commandHelp, subcommand, synopsis, UsageError, type CommandSpec, type Subcommand } from './arguments';
 import { editPlanFile, OutputPathError } from './output-file';
@@ -15,6 +14,7 @@ import { RENDER } from './render-command';
 import { IMPORT } from './import-command';
 import { newCommand } from './new-command';
 import { toSarif } from './sarif';
+import { VERSION } from './version';
 
 export type { FileReport };
 
@@ -190,10 +190,12 @@ const LSP = subcommand(
       clientProcessId: { type: 'string', value: 'PID', help: { vi: 'tiến trình của trình soạn thảo; máy chủ dừng khi nó dừng', en: 'the editor’s process; the server stops when it does' } },
     },
   } as const satisfies CommandSpec,
-  () => {
-    startServer();
-    return -1;
-  },
+  // The server (vscode-languageserver) is loaded only by this command.
+  () =>
+    import('../lsp/server').then(({ startServer }) => {
+      startServer();
+      return -1;
+    }),
 );
 
 /**
@@ -258,6 +260,3 @@ function reportFailure(error: unknown, err: (s: string) => void): number {
   err(`kehoach: lỗi nội bộ / internal error: ${e.message}`);
   return 2;
 }
-
-declare const __KEHOACH_VERSION__: string;
-const VERSION = typeof __KEHOACH_VERSION__ === 'string' ? __KEHOACH_VERSION__ : 'dev';

@@ -51,7 +51,7 @@ export const newCommand = (registryOf: (file: string) => Registry) =>
         implements: values.implements!,
         issuer: values.issuer!,
         system: values.system as PlanSystem | undefined,
-        date: values.date ?? new Date().toISOString().slice(0, 10),
+        date: values.date,
         registry: registryOf(join(folder, 'plan.kh')).with({ documents: plans }),
       });
       for (const note of plan.notes) err(`kehoach: ${note}`);

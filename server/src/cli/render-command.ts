@@ -1,10 +1,6 @@
 import { resolve } from 'node:path';
-import { layoutPlan } from '../layout';
 import type { PlanDocument } from '../model';
-import { renderDocx } from '../render/docx';
 import { isKehoachExport } from '../render/export-marks';
-import { renderStandaloneHtml } from '../render/html';
-import { renderPdf } from '../render/pdf';
 import { parsePlan } from '../syntax/parse';
 import { subcommand, type CommandSpec } from './arguments';
 import { outputTarget, reportingRefusedTargets, writeAtomically, type OutputRules } from './output-file';
@@ -18,16 +14,16 @@ export function isExportFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
-/** The bytes of a plan in a format, from its layout. */
+/** The bytes of a plan in a format, from its layout. The layout and each renderer (its library, the fonts) are loaded when a plan is first exported to its format, so that commands and servers that never export do not load them. */
 export async function renderPlanBytes(document: PlanDocument, format: ExportFormat): Promise<Uint8Array> {
-  const layout = layoutPlan(document);
+  const layout = (await import('../layout')).layoutPlan(document);
   switch (format) {
     case 'html':
-      return new TextEncoder().encode(renderStandaloneHtml(layout));
+      return new TextEncoder().encode((await import('../render/html')).renderStandaloneHtml(layout));
     case 'docx':
-      return renderDocx(layout);
+      return (await import('../render/docx')).renderDocx(layout);
     case 'pdf':
-      return renderPdf(layout);
+      return (await import('../render/pdf')).renderPdf(layout);
   }
 }
 

@@ -1,26 +1,6 @@
 import type { Header, OfficialLines, PlanSystem } from '../model';
+import { writtenDate } from './dates';
 import { fold } from './inline';
-
-/** A calendar date, checked: 31/2/2023 is not one. */
-export function makeDate(day: number, month: number, year: number): { day: number; month: number; year: number; iso: string } | undefined {
-  if (!(year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1)) return undefined;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return undefined;
-  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return { day, month, year, iso };
-}
-
-/** Reads `17/11/2020`, `5-3-2020`, `2020-11-17` or `ngày 17 tháng 11 năm 2020`. */
-export function readDate(value: string): ReturnType<typeof makeDate> {
-  const v = fold(value.trim());
-  let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(v);
-  if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (m) return makeDate(Number(m[3]), Number(m[2]), Number(m[1]));
-  m = /^(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})$/.exec(v);
-  if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  return undefined;
-}
 
 export interface ParsedDocumentNumber {
   serial: string;
@@ -91,10 +71,8 @@ export function officialLines(header: Header, system: PlanSystem): OfficialLines
   }
   const date = header.planDate;
   if (date) {
-    const day = String(date.day).padStart(2, '0');
-    const month = date.month <= 2 ? String(date.month).padStart(2, '0') : String(date.month);
     const place = header.place?.value;
-    lines.placeDateLine = `${place ? `${place}, ` : ''}ngày ${day} tháng ${month} năm ${date.year}`;
+    lines.placeDateLine = `${place ? `${place}, ` : ''}${writtenDate(date)}`;
   }
   if (header.kind?.value) lines.kindTitle = header.kind.value.toLocaleUpperCase('vi');
   return lines;
