@@ -12,6 +12,7 @@
  * Pure: layout in, bytes out.
  */
 import PDFDocument from 'pdfkit';
+import { GENERATOR } from './export-marks';
 import type { LayoutDocument } from '../layout/layout-model';
 import { EMBEDDED_FONT_FACES } from './fonts';
 import { typeset } from './pdf-typeset';
@@ -35,7 +36,7 @@ export function renderPdf(layout: LayoutDocument, options: PdfOptions = {}): Pro
       Title: meta.title,
       Author: meta.author,
       Subject: meta.subject,
-      Creator: 'kehoach',
+      Creator: GENERATOR,
       CreationDate: options.creationDate ?? new Date(),
     },
   });
