@@ -1,5 +1,6 @@
 import mammoth from 'mammoth';
 import { importParagraphs, type ImportResult } from './import-plan';
+import { isLayoutTable } from './layout-table';
 import type { SourceParagraph } from './source-paragraphs';
 
 /**
@@ -20,7 +21,7 @@ interface DocxElement {
   numbering?: { level: string; isOrdered: boolean } | null;
 }
 
-interface Run {
+export interface Run {
   text: string;
   bold: boolean;
   italic: boolean;
@@ -39,7 +40,7 @@ function runsOf(element: DocxElement, out: Run[] = [], style = { bold: false, it
 }
 
 /** A paragraph's lines with `**`/`*` around the runs that are bold or italic, unless the whole paragraph is bold. */
-function linesOf(runs: Run[]): { lines: string[]; bold: boolean } {
+export function linesOf(runs: Run[]): { lines: string[]; bold: boolean } {
   const visible = runs.filter((r) => r.text.trim() && r.text !== '\n');
   const bold = visible.length > 0 && visible.every((r) => r.bold);
   let text = '';
@@ -94,8 +95,7 @@ function paragraphsOfDocument(document: DocxElement): SourceParagraph[] {
       else if (element.type === 'table') {
         const rows = (element.children ?? []).filter((r) => r.type === 'tableRow').map((r) => (r.children ?? []).filter((c) => c.type === 'tableCell'));
         const columns = Math.max(0, ...rows.map((r) => r.length));
-        // A borderless table of one or two columns and few rows lays out the header or the closing blocks: read it column by column.
-        if (columns <= 2 && rows.length <= 3) {
+        if (isLayoutTable(columns, rows.length)) {
           for (let c = 0; c < columns; c++) for (const row of rows) if (row[c]) walk(row[c].children ?? []);
         } else {
           index++;
