@@ -114,6 +114,8 @@ function addSignatureField(pdf: PDFKit.PDFDocument, place: SignaturePlace): void
     T: new String(SIGNATURE_FIELD),
     TU: new String('Chữ ký số của người ký / the signer’s digital signature'),
     F: 4,
+    // The page the field is on, which signing tools read to place the signature.
+    P: pdf.page.dictionary,
     AP: { N: appearance },
     structParent: place.structParent,
   } as PDFKit.Mixins.AnnotationOption);
