@@ -4,6 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { checkPlan } from '../checks';
 import { applySafeFixes } from '../checks/apply-fixes';
 import type { PlanDiagnostic } from '../model';
+import type { Registry } from '../registry/registry';
+import type { RegistryDocument } from '../registry/types';
 import { planAsDocument } from '../registry/workspace';
 import { parsePlan, type ParseResult } from '../syntax/parse';
 import { workspaceConfigs, type FileReport, type LoadedWorkspaceConfig } from '../lsp/workspace-config';
@@ -117,15 +119,23 @@ function checkFiles(files: string[], options: Options, timing: { ms: number }): 
     timing.ms += performance.now() - started;
     return { file, ...read, workspace, parsed };
   });
-  // The plans checked together are documents to each other.
+  // The plans checked together are documents to each other: each plan is checked against the others, even when it
+  // has no number yet (a new draft citing its parent). Each workspace's registry is extended with all the plans once,
+  // and each plan's own are left out of it (extending it for each plan would index every plan once per plan).
   const plans = inputs.map(({ file, parsed }) => planAsDocument(parsed.document, file)).filter((d) => d !== undefined);
+  const plansOfFile = new Map<string, RegistryDocument[]>();
+  for (const plan of plans) plansOfFile.set(plan.sources[0], [...(plansOfFile.get(plan.sources[0]) ?? []), plan]);
+  const withPlans = new Map<Workspace, Registry>();
   const reports: FileReport[] = [];
   let fixed = 0;
   for (const input of inputs) {
     const { file, encodingProblem, workspace } = input;
-    // The other plans, even when this one has no number yet (a new draft citing its parent).
-    const others = plans.filter((p) => p.sources[0] !== file);
-    const registry = others.length ? workspace.registry.with({ documents: others }) : workspace.registry;
+    const own = plansOfFile.get(file) ?? [];
+    let registry = workspace.registry;
+    if (plans.length > own.length) {
+      if (!withPlans.has(workspace)) withPlans.set(workspace, workspace.registry.with({ documents: plans }));
+      registry = withPlans.get(workspace)!.without(new Set(own));
+    }
     let text = input.text;
     // The first check reuses the parse made above; later passes (after fixes) parse the new text.
     const run = (given?: ParseResult) => {
