@@ -132,7 +132,7 @@ describe('the CLI: kehoach import and kehoach new', () => {
     expect(r.stderr).toMatch(/giữ \d+\/\d+ từ \(100\.0%\)/);
     const again = run('import', source);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('chọn tệp đích bằng -o');
+    expect(again.stderr).toContain('chọn tệp khác bằng -o');
     const check = run('check', join(dir, 'tra-vinh.kh'), '--format', 'json');
     const codes = (JSON.parse(check.stdout) as { code: string }[]).map((d) => d.code);
     expect(codes).toContain('header-missing-field');
