@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { importDocx, importText, type ImportResult } from '../import';
+import { readFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { DocxInputError } from '../docx/input-error';
+import { importDocx, importHtml, importMarkdown, importText, looksLikeMarkdown, NoPlanInPageError, type ImportResult } from '../import';
 import { subcommand, type CommandSpec } from './arguments';
-import { exportTarget, OutputPathError, writeAtomically } from './output-file';
+import { outputTarget, planOutput, writeAtomically } from './output-file';
 import { sourceKind } from './source-kind';
 
 /** The report of an import, for a person: words kept, what is missing, what was turned into comments. */
@@ -25,7 +26,7 @@ export class UnreadableSourceError extends Error {}
 
 /**
  * Reads a source file by what its bytes are (`source-kind.ts`), whatever its
- * name: a Word document through mammoth, text in UTF-8 or UTF-16 as it is.
+ * name: a Word document through the `.docx` reader, text in UTF-8 or UTF-16 as it is.
  * Throws `UnreadableSourceError` for a file no reader takes.
  */
 export async function importFile(file: string): Promise<ImportResult> {
@@ -34,14 +35,24 @@ export async function importFile(file: string): Promise<ImportResult> {
   switch (source.kind) {
     case 'docx':
       try {
-        return await importDocx(bytes);
+        return importDocx(bytes);
       } catch (error) {
-        throw new UnreadableSourceError(`tệp Word hỏng hoặc không phải .docx / a damaged Word file or not a .docx (${(error as Error).message})`);
+        // The reader's own message says what is wrong (damaged, encrypted, too large).
+        if (error instanceof DocxInputError) throw new UnreadableSourceError(error.message);
+        throw error;
       }
     case 'pdf':
       throw new UnreadableSourceError('chưa nhập được PDF; mở tệp, chép toàn bộ văn bản vào một tệp .txt rồi nhập tệp đó / PDF cannot be imported yet; copy its text into a .txt file and import that');
+    case 'html':
+      try {
+        return importHtml(source.text);
+      } catch (error) {
+        if (error instanceof NoPlanInPageError) throw new UnreadableSourceError(error.message);
+        throw error;
+      }
     case 'text':
-      return importText(source.text);
+      // Markdown and plain text are both text: the name says which, else the marks it carries.
+      return /^\.(?:md|markdown)$/i.test(extname(file)) || looksLikeMarkdown(source.text) ? importMarkdown(source.text) : importText(source.text);
     case 'unreadable':
       throw new UnreadableSourceError(source.reason);
   }
@@ -50,8 +61,8 @@ export async function importFile(file: string): Promise<ImportResult> {
 /**
  * `kehoach import FILE [-o OUT.kh]`: writes the plan beside the source
  * (`plan.txt` → `plan.kh`) or to OUT (`-` for standard output), atomically,
- * never over the source nor, without `-o`, over an existing plan; the report
- * goes to standard error. Exit 0 written, 2 usage or I/O error.
+ * never over an existing file without `--force`, never over the source; the
+ * report goes to standard error. Exit 0 written, 2 usage or I/O error.
  */
 export const IMPORT = subcommand(
   {
@@ -60,16 +71,14 @@ export const IMPORT = subcommand(
     operands: { name: 'FILE', min: 1, max: 1 },
     options: {
       output: { type: 'string', short: 'o', value: 'OUT.kh|-', help: { vi: 'tệp đích, - là in ra màn hình (mặc định: cạnh tệp nguồn, đuôi .kh)', en: 'the output file, - for standard output (default: beside the source, as .kh)' } },
+      force: { type: 'boolean', help: { vi: 'ghi đè tệp đích đã có', en: 'replace an existing output file' } },
     },
   } as const satisfies CommandSpec,
   async (values, [file], { out, err }) => {
     const output = values.output;
     const source = resolve(file);
     try {
-      const target = output === '-' ? undefined : exportTarget(source, '.kh', output);
-      if (target && output === undefined && existsSync(target)) {
-        throw new OutputPathError(`Đã có tệp ${target}; chọn tệp đích bằng -o / ${target} exists; choose the output with -o`);
-      }
+      const target = output === '-' ? undefined : outputTarget(source, output, planOutput(values.force));
       const result = await importFile(source);
       if (target) {
         writeAtomically(target, result.text);
@@ -78,10 +87,6 @@ export const IMPORT = subcommand(
       err(formatImportReport(file, result));
       return 0;
     } catch (error) {
-      if (error instanceof OutputPathError) {
-        err(`kehoach: ${error.message}`);
-        return 2;
-      }
       if (error instanceof UnreadableSourceError) {
         err(`kehoach: ${file}: ${error.message}`);
         return 2;

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import type { PlanDocument } from '../model';
+import { isKehoachExport } from '../render/export-marks';
 import { parsePlan } from '../syntax/parse';
 import { subcommand, type CommandSpec } from './arguments';
-import { exportTarget, reportingRefusedTargets, writeAtomically } from './output-file';
+import { outputTarget, reportingRefusedTargets, writeAtomically, type OutputRules } from './output-file';
 import { readPlanFile } from './plan-files';
 
 /** The formats a plan is exported to, by their file extension. */
@@ -26,13 +27,25 @@ export async function renderPlanBytes(document: PlanDocument, format: ExportForm
   }
 }
 
+/** The rules of an export's output: the format's extensions; an existing file is replaced only when it is an earlier export of the same format, or with `force`. */
+export function exportRules(format: ExportFormat, force = false): OutputRules {
+  const name = format.toUpperCase();
+  return {
+    extensions: format === 'html' ? ['.html', '.htm'] : [`.${format}`],
+    isEarlierOutput: (bytes) => isKehoachExport(format, bytes),
+    kind: { vi: `bản xuất ${name}`, en: `${name} export` },
+    force,
+  };
+}
+
 /**
  * Exports a plan, given as its parsed model, beside its source file (or to
- * `output`): never over the source, atomically, into an existing folder.
- * Returns the path written. Throws `OutputPathError` for a refused target.
+ * `output`): never over the source nor over a file that is not an earlier
+ * export of the same format (unless `force`), atomically, into an existing
+ * folder. Returns the path written. Throws `OutputPathError` for a refused target.
  */
-export async function exportPlan(document: PlanDocument, source: string, format: ExportFormat, output?: string): Promise<string> {
-  const target = exportTarget(source, `.${format}`, output);
+export async function exportPlan(document: PlanDocument, source: string, format: ExportFormat, output?: string, force = false): Promise<string> {
+  const target = outputTarget(source, output, exportRules(format, force));
   const bytes = await renderPlanBytes(document, format);
   writeAtomically(target, bytes);
   return target;
@@ -45,7 +58,8 @@ export const RENDER = subcommand(
     operands: { name: 'FILE', min: 1, max: 1 },
     options: {
       to: { type: 'string', short: 't', choices: EXPORT_FORMATS, required: true, help: { vi: 'định dạng xuất', en: 'the format to export to' } },
-      output: { type: 'string', short: 'o', value: 'OUT', help: { vi: 'tệp đích (mặc định: cạnh tệp nguồn, đuôi theo định dạng)', en: 'the output file (default: beside the source, with the format’s extension)' } },
+      output: { type: 'string', short: 'o', value: 'OUT', help: { vi: 'tệp đích, đuôi theo định dạng (mặc định: cạnh tệp nguồn)', en: 'the output file, with the format’s extension (default: beside the source)' } },
+      force: { type: 'boolean', help: { vi: 'ghi đè cả tệp không phải bản xuất trước đó của kehoach', en: 'replace even a file that is not an earlier export of kehoach' } },
     },
   } as const satisfies CommandSpec,
   async (values, [file], { out, err }) => {
@@ -53,9 +67,9 @@ export const RENDER = subcommand(
     const source = resolve(file);
     return reportingRefusedTargets(err, async () => {
       // Checked before reading and rendering, so a refused target costs nothing.
-      exportTarget(source, `.${format}`, values.output);
+      outputTarget(source, values.output, exportRules(format, values.force));
       const { document } = parsePlan(readPlanFile(source).text);
-      out(await exportPlan(document, source, format, values.output));
+      out(await exportPlan(document, source, format, values.output, values.force));
       return 0;
     });
   },
