@@ -173,7 +173,7 @@ const ONSET_CLASS: Record<string, string> = { tr: 'ch', x: 's', gi: 'd', r: 'd',
 const CODA_CLASS: Record<string, string> = { ng: 'n', c: 't' };
 
 /** Words with the same key differ by marks or by a confusable initial or final: `tạo`, `tảo`, `tao`. */
-const confusionKey = perWord((word: string): string | undefined => {
+export const confusionKey = perWord((word: string): string | undefined => {
   const s = parseSyllable(fold(word));
   return s && `${ONSET_CLASS[s.onset] ?? s.onset}|${s.nucleus}|${CODA_CLASS[s.coda] ?? s.coda}`;
 });
