@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
+import { DocxInputError } from '../docx/input-error';
 import { importDocx, importText, type ImportResult } from '../import';
 import { exportTarget, OutputPathError, writeAtomically } from './output-file';
 
@@ -7,10 +8,12 @@ export const IMPORT_USAGE = '  kehoach import FILE.txt|FILE.docx [-o OUT.kh|-]  
 
 /** The report of an import, for a person: words kept, what is missing, what was turned into comments. */
 export function formatImportReport(file: string, result: ImportResult): string {
-  const { words, missingHeaderFields, unclassified, noise, ocrMended, wordsMended, syntaxDiagnostics } = result.report;
+  const { words, missingHeaderFields, unclassified, noise, ocrMended, wordsMended, syntaxDiagnostics, trackedChanges, reviewNotes } = result.report;
   const percent = words.source ? ((100 * words.kept) / words.source).toFixed(1) : '100';
   const lines = [`kehoach: ${file}: giữ ${words.kept}/${words.source} từ (${percent}%) / kept ${words.kept} of ${words.source} words`];
   if (words.missing.length) lines.push(`  từ không còn / words lost: ${words.missing.join(', ')}`);
+  if (trackedChanges) lines.push(`  ${trackedChanges} thay đổi được theo dõi, đọc như đã chấp nhận / ${trackedChanges} tracked changes, read as accepted`);
+  if (reviewNotes) lines.push(`  ${reviewNotes} nhận xét thành góp ý //@ / ${reviewNotes} comments kept as review notes //@`);
   if (missingHeaderFields.length) lines.push(`  phần đầu thiếu / header lacks: ${missingHeaderFields.join(', ')}`);
   for (const n of noise) lines.push(`  ${n.line}: ${n.stray ? 'mẩu lẻ, xem lại / stray fragment, check it' : 'dòng rác / noise'} → // ${n.text}`);
   for (const m of wordsMended) lines.push(`  ${m.line}: sửa chữ nhận dạng sai / mended an OCR misreading: ${m.from} → ${m.to}`);
@@ -27,7 +30,7 @@ function encodingOf(bytes: Uint8Array): string {
   return 'utf-8';
 }
 
-/** Reads a source file by its kind: `.docx` through mammoth, anything else as text (UTF-8, or UTF-16 with its mark). */
+/** Reads a source file by its kind: `.docx` through the Word reader, anything else as text (UTF-8, or UTF-16 with its mark). */
 export async function importFile(file: string): Promise<ImportResult> {
   const bytes = new Uint8Array(readFileSync(file));
   return extname(file).toLowerCase() === '.docx' ? importDocx(bytes) : importText(new TextDecoder(encodingOf(bytes)).decode(bytes));
@@ -65,8 +68,8 @@ export async function importCommand(args: string[], out: (s: string) => void, er
     err(formatImportReport(files[0], result));
     return 0;
   } catch (error) {
-    if (error instanceof OutputPathError) {
-      err(`kehoach: ${error.message}`);
+    if (error instanceof OutputPathError || error instanceof DocxInputError) {
+      err(`kehoach: ${error instanceof DocxInputError ? `${files[0]}: ` : ''}${error.message}`);
       return 2;
     }
     throw error;

@@ -12,6 +12,7 @@ import { writeAtomically } from './output-file';
 import { renderCommand, RENDER_USAGE } from './render-command';
 import { importCommand, IMPORT_USAGE } from './import-command';
 import { newCommand, NEW_USAGE } from './new-command';
+import { reviewCommand, REVIEW_USAGE } from './review-command';
 import { toSarif } from './sarif';
 
 const USAGE = `kehoach: kiểm tra và xử lý kế hoạch viết bằng cú pháp .kh / check and process plans written in .kh syntax
@@ -21,6 +22,7 @@ Cách dùng / Usage:
   kehoach parse FILE [--format json]
 ${RENDER_USAGE}
 ${IMPORT_USAGE}
+${REVIEW_USAGE}
 ${NEW_USAGE}
   kehoach lsp --stdio                  máy chủ ngôn ngữ / the language server
   kehoach --help | --version
@@ -190,6 +192,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     }
     if (argv[0] === 'render') return renderCommand(argv.slice(1), (file) => readPlanFile(file).text, out, err).catch((error) => reportFailure(error, err));
     if (argv[0] === 'import') return importCommand(argv.slice(1), out, err).catch((error) => reportFailure(error, err));
+    if (argv[0] === 'review') return reviewCommand(argv.slice(1), (file) => workspaceOf(file), out, err);
     if (argv[0] === 'new') return newCommand(argv.slice(1), { expandFiles, registryOf: (file) => workspaceOf(file).registry }, out, err);
     const options = parseArgs(argv);
     if (options.files.length === 0) throw new UsageError('Chưa có tệp nào / No file given');

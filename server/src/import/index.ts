@@ -1,2 +1,2 @@
-export { importDocx } from './docx';
+export { importDocx, importWordDocument } from './docx';
 export { importText, type ImportReport, type ImportResult } from './import-plan';

@@ -1,8 +1,14 @@
+import { checkPlan } from '../checks';
+import type { CheckConfig } from '../checks/rule';
 import { DocumentEditor, type Reviewer } from '../docx/annotate';
+import { readWordDocument } from '../docx/word-document';
+import { importWordDocument, type ImportResult } from '../import';
+import type { Registry } from '../registry/registry';
+import { parsePlan } from '../syntax/parse';
 import { textBetween, type WordDocument } from '../docx/word-document';
 import type { PlanDiagnostic, Severity } from '../model';
 import { SourceText } from '../syntax/source-text';
-import { PlanAlignment, type WordRange } from './align';
+import { PlanAlignment, type WordRange } from '../docx/align';
 
 /**
  * A review: the findings on a plan written into the Word document the plan
@@ -148,4 +154,27 @@ function suggestChanges(document: WordDocument, findings: ReviewedFinding[], pla
   const failed = new Set<ReviewedFinding>();
   for (const e of edits) if (!editor.addChange({ start: e.start, end: e.end, newText: e.newText }, reviewer)) failed.add(e.finding);
   for (const p of accepted) if (!failed.has(p.finding)) p.finding.tracked = true;
+}
+
+/** A review of a Word file: the reviewed copy, the findings, and the plan they were found on. */
+export interface WordFileReview extends ReviewResult {
+  document: WordDocument;
+  /** The import of the document (without its comments as notes) that was checked. */
+  imported: ImportResult;
+  /** Every diagnostic of the imported plan, hints and syntax included. */
+  diagnostics: PlanDiagnostic[];
+}
+
+/**
+ * `kehoach review` without the file system: imports the document, checks
+ * the plan with the folder's registry and settings, and writes the findings
+ * into a copy of the document. Throws `DocxInputError` for bytes that are not
+ * a readable `.docx`.
+ */
+export function reviewWordFile(bytes: Uint8Array, settings: { registry: Registry; config: CheckConfig }, options: ReviewOptions): WordFileReview {
+  const document = readWordDocument(bytes);
+  const imported = importWordDocument(document, { notes: false });
+  const parsed = parsePlan(imported.text, { system: settings.config.system });
+  const diagnostics = checkPlan(parsed, { registry: settings.registry, config: settings.config });
+  return { ...reviewDocument(document, imported.text, diagnostics, options), document, imported, diagnostics };
 }

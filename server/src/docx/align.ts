@@ -1,4 +1,4 @@
-import type { TextPlace, WordDocument } from '../docx/word-document';
+import type { TextPlace, WordDocument } from './word-document';
 
 /**
  * Where the words of a plan are in a Word document: the plan's text (an
@@ -172,6 +172,41 @@ export class PlanAlignment {
     const text = this.document.paragraphs[wp.paragraph].text;
     if (this.planText.slice(this.plan[before].end, token.start) !== text.slice(wp.end, wn.start)) return undefined;
     return { paragraph: wp.paragraph, offset: wp.end + (offset - this.plan[before].end) };
+  }
+
+  /**
+   * The plan offset of a place in the document, when the word there (`side` start: the first word
+   * at or after it; end: the last word before it) was found in the plan.
+   */
+  planOffset(place: TextPlace, side: 'start' | 'end'): number | undefined {
+    const first = lowerBound(this.word, (t) => t.paragraph > place.paragraph || (t.paragraph === place.paragraph && !t.label && (side === 'start' ? t.end > place.offset : t.start >= place.offset)));
+    const at = side === 'start' ? first : first - 1;
+    const w = this.word[at];
+    if (!w || w.paragraph !== place.paragraph || w.label) return undefined;
+    const k = this.inverse()[at];
+    if (k < 0) return undefined;
+    const t = this.plan[k];
+    return side === 'start' ? t.start + Math.max(0, Math.min(place.offset - w.start, t.end - t.start)) : t.end - Math.max(0, Math.min(w.end - place.offset, t.end - t.start));
+  }
+
+  /** The plan line of the first word of a paragraph found in the plan, for what has no words of its own. */
+  planOffsetOfParagraph(paragraph: number): number | undefined {
+    const inverse = this.inverse();
+    for (let i = lowerBound(this.word, (t) => t.paragraph >= paragraph); i < this.word.length && this.word[i].paragraph === paragraph; i++) {
+      if (inverse[i] >= 0) return this.plan[inverse[i]].start;
+    }
+    return undefined;
+  }
+
+  private inverseMatch?: Int32Array;
+  private inverse(): Int32Array {
+    if (!this.inverseMatch) {
+      this.inverseMatch = new Int32Array(this.word.length).fill(-1);
+      this.match.forEach((w, p) => {
+        if (w >= 0) this.inverseMatch![w] = p;
+      });
+    }
+    return this.inverseMatch;
   }
 
   /** The paragraph of the nearest plan token found, looking back first (a missing part belongs after what precedes it). */

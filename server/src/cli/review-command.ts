@@ -1,0 +1,166 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CheckConfig } from '../checks/rule';
+import { DocxInputError } from '../docx/input-error';
+import type { PlanDiagnostic, Severity } from '../model';
+import type { Registry } from '../registry/registry';
+import { renderReviewHtml } from '../review/report-html';
+import { reviewWordFile, type ReviewedFinding, type WordFileReview } from '../review/review';
+import { exportTarget, OutputPathError, writeAtomically } from './output-file';
+import { toSarif } from './sarif';
+
+export const REVIEW_USAGE =
+  '  kehoach review DRAFT.docx [-o OUT.docx] [--suggest] [--hints] [--format text|json|sarif|html]\n                                       rà soát tệp Word, trả lại bản có nhận xét / review a Word file, hand it back with comments';
+
+const FORMATS = ['text', 'json', 'sarif', 'html'] as const;
+
+/** A Word file larger than this is refused before it is read. */
+const MAX_INPUT_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The reviewed copy's path: OUT when given (refused when it exists: a file
+ * the review did not make is never replaced), else `DRAFT.ra-soat.docx`
+ * beside the draft, numbered `-2`, `-3` … past the copies already there;
+ * `withReport` also keeps the `.html` of the same name free.
+ */
+function reviewTargets(source: string, output: string | undefined, withReport: boolean): { docx: string; html: string } {
+  const html = (docx: string) => join(dirname(docx), `${basename(docx, extname(docx))}.html`);
+  if (output !== undefined) {
+    const docx = exportTarget(source, '.docx', output);
+    for (const file of withReport ? [docx, html(docx)] : [docx]) {
+      if (existsSync(file)) throw new OutputPathError(`Đã có tệp ${file}; chọn tên khác / ${file} exists; choose another name`);
+    }
+    return { docx, html: html(docx) };
+  }
+  for (let n = 1; ; n++) {
+    const docx = exportTarget(source, n === 1 ? '.ra-soat.docx' : `.ra-soat-${n}.docx`);
+    if (!existsSync(docx) && !(withReport && existsSync(html(docx)))) return { docx, html: html(docx) };
+  }
+}
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
+const SEVERITY_VI: Record<Severity, string> = { error: 'lỗi', warning: 'cảnh báo', information: 'thông tin', hint: 'gợi ý' };
+
+/** The findings as diagnostics whose lines are the document's paragraphs (0-based) and characters the offsets in their text. */
+function asDocumentDiagnostics(findings: ReviewedFinding[]): PlanDiagnostic[] {
+  return findings.map((f) => ({
+    ...f.diagnostic,
+    range: { start: { line: f.range.start.paragraph, character: f.range.start.offset }, end: { line: f.range.end.paragraph, character: f.range.end.offset } },
+  }));
+}
+
+const quoted = (text: string) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `“${flat.slice(0, 57)}…”` : `“${flat}”`;
+};
+
+function formatText(file: string, review: WordFileReview, written: string): string {
+  const lines = review.findings.map((f) => {
+    const d = f.diagnostic;
+    const where = f.range.kind === 'exact' ? `đoạn ${f.range.start.paragraph + 1} ${quoted(f.anchoredText)}` : `đoạn ${f.range.start.paragraph + 1}`;
+    return `${file}: ${where}: ${d.severity} ${d.code}: ${d.message}`;
+  });
+  const count = (s: Severity) => review.findings.filter((f) => f.diagnostic.severity === s).length;
+  const counts = SEVERITIES.map((s) => `${count(s)} ${SEVERITY_VI[s]}`).join(', ');
+  const countsEn = SEVERITIES.map((s) => `${count(s)} ${s}`).join(', ');
+  const tracked = review.findings.filter((f) => f.tracked).length;
+  lines.push(
+    `kehoach: đã ghi ${written}: ${review.findings.length} nhận xét (${counts})${tracked ? `, ${tracked} sửa đề nghị` : ''} / wrote ${written}: ${review.findings.length} comments (${countsEn})${tracked ? `, ${tracked} suggested changes` : ''}`,
+  );
+  return lines.join('\n');
+}
+
+function formatJson(file: string, review: WordFileReview): string {
+  return JSON.stringify(
+    review.findings.map((f) => ({
+      file,
+      paragraph: f.range.start.paragraph,
+      start: f.range.start,
+      end: f.range.end,
+      anchor: f.range.kind,
+      anchoredText: f.anchoredText,
+      severity: f.diagnostic.severity,
+      code: f.diagnostic.code,
+      message: f.diagnostic.message,
+      ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
+      tracked: f.tracked,
+      planRange: f.diagnostic.range,
+    })),
+    null,
+    2,
+  );
+}
+
+/**
+ * `kehoach review DRAFT.docx`: imports the draft, checks it with the
+ * settings of its folder, writes a copy of the original file with each
+ * finding as a Word comment (and with `--suggest` each safe fix as a tracked
+ * change), and prints the findings. Nothing is written for a file that is
+ * not a readable `.docx`. Exit 0 no error found, 1 an error found, 2 usage,
+ * input or output error.
+ */
+export function reviewCommand(
+  args: string[],
+  settingsOf: (file: string) => { registry: Registry; config: CheckConfig },
+  out: (s: string) => void,
+  err: (s: string) => void,
+  now: () => Date = () => new Date(),
+): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        format: { type: 'string', short: 'f', default: 'text' },
+        suggest: { type: 'boolean', default: false },
+        hints: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usage(err, (error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    out(`Cách dùng / Usage:\n${REVIEW_USAGE}\n\nXem docs/review.md / See docs/review.md.`);
+    return 0;
+  }
+  if (positionals.length !== 1) return usage(err, 'review nhận đúng một tệp .docx / review takes exactly one .docx file');
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) return usage(err, `--format phải là text, json, sarif hoặc html / must be text, json, sarif or html: ${values.format}`);
+  if (values.output === '') return usage(err, '-o cần một đường dẫn / -o needs a path');
+  const source = resolve(positionals[0]);
+  const shown = relative(process.cwd(), source) || source;
+  try {
+    const size = statSync(source).size;
+    if (size > MAX_INPUT_BYTES) throw new DocxInputError(`Tệp quá lớn để rà soát (${Math.round(size / 1048576)} MB, tối đa ${MAX_INPUT_BYTES / 1048576} MB) / The file is too large to review (${Math.round(size / 1048576)} MB, at most ${MAX_INPUT_BYTES / 1048576} MB)`);
+    const targets = reviewTargets(source, values.output, format === 'html');
+    const bytes = new Uint8Array(readFileSync(source));
+    const date = now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const review = reviewWordFile(bytes, settingsOf(source), { suggest: values.suggest, hints: values.hints, date });
+    writeAtomically(targets.docx, review.bytes);
+    if (format === 'html') {
+      writeAtomically(targets.html, renderReviewHtml({ file: basename(source), reviewed: basename(targets.docx), date, document: review.document, findings: review.findings }));
+      out(targets.html);
+      err(formatText(shown, review, targets.docx).split('\n').pop()!);
+    } else if (format === 'json') out(formatJson(shown, review));
+    else if (format === 'sarif') out(JSON.stringify(toSarif([{ file: shown, diagnostics: asDocumentDiagnostics(review.findings) }]), null, 2));
+    else out(formatText(shown, review, targets.docx));
+    if (format === 'json' || format === 'sarif') err(formatText(shown, review, targets.docx).split('\n').pop()!);
+    return review.findings.some((f) => f.diagnostic.severity === 'error') ? 1 : 0;
+  } catch (error) {
+    if (error instanceof DocxInputError || error instanceof OutputPathError) {
+      err(`kehoach: ${shown}: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function usage(err: (s: string) => void, message: string): number {
+  err(`kehoach: ${message}\n${REVIEW_USAGE}`);
+  return 2;
+}
