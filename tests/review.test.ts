@@ -265,3 +265,25 @@ describe('bad input to kehoach review: a clear message, exit 2, nothing written'
     expect(Buffer.from(readFileSync(join(work, 'du-thao.docx'))).equals(Buffer.from(read('pandoc-470.docx')))).toBe(true);
   });
 });
+
+describe('kehoach render FILE.kh --to docx --comments', () => {
+  it('sends the plan’s open findings along as comments on their words', () => {
+    const work = folder('render-comments');
+    const example = join(__dirname, '..', 'examples', 'ke-hoach-470-KH-LDLD-lai-chau.kh');
+    const r = kehoach(work, 'render', example, '--to', 'docx', '--comments', '-o', 'out.docx');
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(example, 'utf8');
+    const parsed = parsePlan(text);
+    const findings = reviewedDiagnostics(checkPlan(parsed, settings));
+    const document = readWordDocument(new Uint8Array(readFileSync(join(work, 'out.docx'))));
+    expect(document.comments).toHaveLength(findings.length);
+    for (const [i, d] of findings.entries()) {
+      const c = document.comments[i];
+      expect(c.paragraphs[0]).toBe(d.message);
+      const own = text.slice(parsed.source.offsetOf(d.range.start), parsed.source.offsetOf(d.range.end));
+      // Heading numbers are printed as text by the export, so even they are anchored on their words.
+      if (own.trim() && !c.paragraphs[1].includes('gần nhất')) expect(words(textBetween(document, c.start!, c.end!))).toBe(words(own));
+    }
+    expect(kehoach(work, 'render', example, '--to', 'pdf', '--comments', '-o', 'out.pdf').code).toBe(2);
+  });
+});

@@ -190,7 +190,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       startServer();
       return -1;
     }
-    if (argv[0] === 'render') return renderCommand(argv.slice(1), (file) => readPlanFile(file).text, out, err).catch((error) => reportFailure(error, err));
+    if (argv[0] === 'render') return renderCommand(argv.slice(1), (file) => readPlanFile(file).text, out, err, (file) => workspaceOf(file)).catch((error) => reportFailure(error, err));
     if (argv[0] === 'import') return importCommand(argv.slice(1), out, err).catch((error) => reportFailure(error, err));
     if (argv[0] === 'review') return reviewCommand(argv.slice(1), (file) => workspaceOf(file), out, err);
     if (argv[0] === 'new') return newCommand(argv.slice(1), { expandFiles, registryOf: (file) => workspaceOf(file).registry }, out, err);

@@ -4,6 +4,11 @@ import type { PlanDocument } from '../model';
 import { renderDocx } from '../render/docx';
 import { renderStandaloneHtml } from '../render/html';
 import { renderPdf } from '../render/pdf';
+import { checkPlan } from '../checks';
+import type { CheckConfig } from '../checks/rule';
+import { readWordDocument } from '../docx/word-document';
+import type { Registry } from '../registry/registry';
+import { reviewDocument } from '../review/review';
 import { parsePlan } from '../syntax/parse';
 import { exportTarget, reportingRefusedTargets, writeAtomically } from './output-file';
 
@@ -40,16 +45,29 @@ export async function exportPlan(document: PlanDocument, source: string, format:
   return target;
 }
 
-export const RENDER_USAGE = '  kehoach render FILE --to html|docx|pdf [-o OUT]   xuất bản trình bày / export the official layout';
+export const RENDER_USAGE =
+  '  kehoach render FILE --to html|docx|pdf [-o OUT] [--comments]\n                                       xuất bản trình bày (--comments: các phát hiện thành nhận xét Word) / export the official layout (--comments: findings as Word comments)';
 
-/** `kehoach render FILE --to html|docx|pdf [-o OUT]`: exit 0 written, 2 usage or I/O error. */
-export async function renderCommand(args: string[], readText: (file: string) => string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+/**
+ * `kehoach render FILE --to html|docx|pdf [-o OUT] [--comments]`: exit 0 written, 2 usage or I/O error.
+ * With `--comments` (DOCX only) the plan's open findings, checked with `settingsOf` the file's folder,
+ * go along as Word comments on their words.
+ */
+export async function renderCommand(
+  args: string[],
+  readText: (file: string) => string,
+  out: (s: string) => void,
+  err: (s: string) => void,
+  settingsOf?: (file: string) => { registry: Registry; config: CheckConfig },
+): Promise<number> {
   let format: string | undefined;
   let output: string | undefined;
+  let comments = false;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (arg === '--to' || arg === '-t') format = args[++i];
+    if (arg === '--comments') comments = true;
+    else if (arg === '--to' || arg === '-t') format = args[++i];
     else if (arg.startsWith('--to=')) format = arg.slice('--to='.length);
     else if (arg === '-o' || arg === '--output') output = args[++i];
     else if (arg.startsWith('--output=')) output = arg.slice('--output='.length);
@@ -59,12 +77,23 @@ export async function renderCommand(args: string[], readText: (file: string) => 
   if (files.length !== 1) return usage(err, 'render nhận đúng một tệp / render takes exactly one file');
   if (!format || !isExportFormat(format)) return usage(err, `--to phải là html, docx hoặc pdf / --to must be html, docx or pdf${format ? `: ${format}` : ''}`);
   if (output === '') return usage(err, '-o cần một đường dẫn / -o needs a path');
+  if (comments && format !== 'docx') return usage(err, '--comments chỉ dùng với --to docx / --comments goes with --to docx only');
   const source = resolve(files[0]);
   return reportingRefusedTargets(err, async () => {
     // Checked before reading and rendering, so a refused target costs nothing.
-    exportTarget(source, `.${format}`, output);
-    const { document } = parsePlan(readText(source));
-    out(await exportPlan(document, source, format, output));
+    const target = exportTarget(source, `.${format}`, output);
+    const text = readText(source);
+    const parsed = parsePlan(text);
+    if (!comments) {
+      out(await exportPlan(parsed.document, source, format, output));
+      return 0;
+    }
+    const diagnostics = checkPlan(parsed, settingsOf?.(source));
+    const exported = readWordDocument(await renderPlanBytes(parsed.document, 'docx'));
+    const { bytes, findings } = reviewDocument(exported, text, diagnostics, { date: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    writeAtomically(target, bytes);
+    out(target);
+    err(`kehoach: ${findings.length} nhận xét / comments`);
     return 0;
   });
 }
