@@ -55,19 +55,23 @@ const quoted = (text: string) => {
   return flat.length > 60 ? `“${flat.slice(0, 57)}…”` : `“${flat}”`;
 };
 
+/** What a review wrote, with the counts by severity: the last line of every output. */
+export function reviewSummary(review: WordFileReview, written: string): string {
+  const count = (s: Severity) => review.findings.filter((f) => f.diagnostic.severity === s).length;
+  const counts = SEVERITIES.map((s) => `${count(s)} ${SEVERITY_VI[s]}`).join(', ');
+  const countsEn = SEVERITIES.map((s) => `${count(s)} ${s}`).join(', ');
+  const tracked = review.findings.filter((f) => f.tracked).length;
+  const n = review.findings.length;
+  return `kehoach: đã ghi ${written}: ${n} nhận xét (${counts})${tracked ? `, ${tracked} sửa đề nghị` : ''} / wrote ${written}: ${n} comments (${countsEn})${tracked ? `, ${tracked} suggested changes` : ''}`;
+}
+
 function formatText(file: string, review: WordFileReview, written: string): string {
   const lines = review.findings.map((f) => {
     const d = f.diagnostic;
     const where = f.range.kind === 'exact' ? `đoạn ${f.range.start.paragraph + 1} ${quoted(f.anchoredText)}` : `đoạn ${f.range.start.paragraph + 1}`;
     return `${file}: ${where}: ${d.severity} ${d.code}: ${d.message}`;
   });
-  const count = (s: Severity) => review.findings.filter((f) => f.diagnostic.severity === s).length;
-  const counts = SEVERITIES.map((s) => `${count(s)} ${SEVERITY_VI[s]}`).join(', ');
-  const countsEn = SEVERITIES.map((s) => `${count(s)} ${s}`).join(', ');
-  const tracked = review.findings.filter((f) => f.tracked).length;
-  lines.push(
-    `kehoach: đã ghi ${written}: ${review.findings.length} nhận xét (${counts})${tracked ? `, ${tracked} sửa đề nghị` : ''} / wrote ${written}: ${review.findings.length} comments (${countsEn})${tracked ? `, ${tracked} suggested changes` : ''}`,
-  );
+  lines.push(reviewSummary(review, written));
   return lines.join('\n');
 }
 
@@ -90,6 +94,30 @@ function formatJson(file: string, review: WordFileReview): string {
     null,
     2,
   );
+}
+
+/**
+ * Reviews a Word file and writes the reviewed copy (and with `report` the
+ * HTML report) beside it or to `output`; what the CLI and the editor's
+ * command share. Throws `DocxInputError` or `OutputPathError`, writing nothing.
+ */
+export function reviewBeside(
+  source: string,
+  settings: { registry: Registry; config: CheckConfig },
+  options: { output?: string; suggest?: boolean; hints?: boolean; report?: boolean; now?: Date },
+): { review: WordFileReview; targets: { docx: string; html: string } } {
+  const size = statSync(source).size;
+  if (size > MAX_INPUT_BYTES) {
+    const mb = Math.round(size / 1048576);
+    throw new DocxInputError(`Tệp quá lớn để rà soát (${mb} MB, tối đa ${MAX_INPUT_BYTES / 1048576} MB) / The file is too large to review (${mb} MB, at most ${MAX_INPUT_BYTES / 1048576} MB)`);
+  }
+  const targets = reviewTargets(source, options.output, options.report === true);
+  const bytes = new Uint8Array(readFileSync(source));
+  const date = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const review = reviewWordFile(bytes, settings, { suggest: options.suggest, hints: options.hints, date });
+  writeAtomically(targets.docx, review.bytes);
+  if (options.report) writeAtomically(targets.html, renderReviewHtml({ file: basename(source), reviewed: basename(targets.docx), date, document: review.document, findings: review.findings }));
+  return { review, targets };
 }
 
 /**
@@ -135,21 +163,14 @@ export function reviewCommand(
   const source = resolve(positionals[0]);
   const shown = relative(process.cwd(), source) || source;
   try {
-    const size = statSync(source).size;
-    if (size > MAX_INPUT_BYTES) throw new DocxInputError(`Tệp quá lớn để rà soát (${Math.round(size / 1048576)} MB, tối đa ${MAX_INPUT_BYTES / 1048576} MB) / The file is too large to review (${Math.round(size / 1048576)} MB, at most ${MAX_INPUT_BYTES / 1048576} MB)`);
-    const targets = reviewTargets(source, values.output, format === 'html');
-    const bytes = new Uint8Array(readFileSync(source));
-    const date = now().toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const review = reviewWordFile(bytes, settingsOf(source), { suggest: values.suggest, hints: values.hints, date });
-    writeAtomically(targets.docx, review.bytes);
+    const { review, targets } = reviewBeside(source, settingsOf(source), { output: values.output, suggest: values.suggest, hints: values.hints, report: format === 'html', now: now() });
     if (format === 'html') {
-      writeAtomically(targets.html, renderReviewHtml({ file: basename(source), reviewed: basename(targets.docx), date, document: review.document, findings: review.findings }));
       out(targets.html);
-      err(formatText(shown, review, targets.docx).split('\n').pop()!);
+      err(reviewSummary(review, targets.docx));
     } else if (format === 'json') out(formatJson(shown, review));
     else if (format === 'sarif') out(JSON.stringify(toSarif([{ file: shown, diagnostics: asDocumentDiagnostics(review.findings) }]), null, 2));
     else out(formatText(shown, review, targets.docx));
-    if (format === 'json' || format === 'sarif') err(formatText(shown, review, targets.docx).split('\n').pop()!);
+    if (format === 'json' || format === 'sarif') err(reviewSummary(review, targets.docx));
     return review.findings.some((f) => f.diagnostic.severity === 'error') ? 1 : 0;
   } catch (error) {
     if (error instanceof DocxInputError || error instanceof OutputPathError) {
