@@ -1,16 +1,12 @@
 import { resolve } from 'node:path';
-import { layoutPlan } from '../layout';
 import type { PlanDocument } from '../model';
-import { renderDocx } from '../render/docx';
-import { renderStandaloneHtml } from '../render/html';
-import { renderPdf } from '../render/pdf';
-import { checkPlan } from '../checks';
+import { isKehoachExport } from '../render/export-marks';
 import type { CheckConfig } from '../checks/rule';
-import { readWordDocument } from '../docx/word-document';
 import type { Registry } from '../registry/registry';
-import { reviewDocument } from '../review/review';
 import { parsePlan } from '../syntax/parse';
-import { exportTarget, reportingRefusedTargets, writeAtomically } from './output-file';
+import { subcommand, UsageError, type CommandSpec } from './arguments';
+import { outputTarget, reportingRefusedTargets, writeAtomically, type OutputRules } from './output-file';
+import { readPlanFile } from './plan-files';
 
 /** The formats a plan is exported to, by their file extension. */
 export const EXPORT_FORMATS = ['html', 'docx', 'pdf'] as const;
@@ -20,85 +16,84 @@ export function isExportFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
-/** The bytes of a plan in a format, from its layout. */
+/** The bytes of a plan in a format, from its layout. The layout and each renderer (its library, the fonts) are loaded when a plan is first exported to its format, so that commands and servers that never export do not load them. */
 export async function renderPlanBytes(document: PlanDocument, format: ExportFormat): Promise<Uint8Array> {
-  const layout = layoutPlan(document);
+  const layout = (await import('../layout')).layoutPlan(document);
   switch (format) {
     case 'html':
-      return new TextEncoder().encode(renderStandaloneHtml(layout));
+      return new TextEncoder().encode((await import('../render/html')).renderStandaloneHtml(layout));
     case 'docx':
-      return renderDocx(layout);
+      return (await import('../render/docx')).renderDocx(layout);
     case 'pdf':
-      return renderPdf(layout);
+      return (await import('../render/pdf')).renderPdf(layout);
   }
+}
+
+/** The rules of an export's output: the format's extensions; an existing file is replaced only when it is an earlier export of the same format, or with `force`. */
+export function exportRules(format: ExportFormat, force = false): OutputRules {
+  const name = format.toUpperCase();
+  return {
+    extensions: format === 'html' ? ['.html', '.htm'] : [`.${format}`],
+    isEarlierOutput: (bytes) => isKehoachExport(format, bytes),
+    kind: { vi: `bản xuất ${name}`, en: `${name} export` },
+    force,
+  };
 }
 
 /**
  * Exports a plan, given as its parsed model, beside its source file (or to
- * `output`): never over the source, atomically, into an existing folder.
- * Returns the path written. Throws `OutputPathError` for a refused target.
+ * `output`): never over the source nor over a file that is not an earlier
+ * export of the same format (unless `force`), atomically, into an existing
+ * folder. Returns the path written. Throws `OutputPathError` for a refused target.
  */
-export async function exportPlan(document: PlanDocument, source: string, format: ExportFormat, output?: string): Promise<string> {
-  const target = exportTarget(source, `.${format}`, output);
+export async function exportPlan(document: PlanDocument, source: string, format: ExportFormat, output?: string, force = false): Promise<string> {
+  const target = outputTarget(source, output, exportRules(format, force));
   const bytes = await renderPlanBytes(document, format);
   writeAtomically(target, bytes);
   return target;
 }
 
-export const RENDER_USAGE =
-  '  kehoach render FILE --to html|docx|pdf [-o OUT] [--comments]\n                                       xuất bản trình bày (--comments: các phát hiện thành nhận xét Word) / export the official layout (--comments: findings as Word comments)';
+/** A DOCX of the plan with its open findings as Word comments on their words (`render --comments`). */
+async function docxWithComments(text: string, settings: { registry: Registry; config: CheckConfig }): Promise<{ bytes: Uint8Array; comments: number }> {
+  const parsed = parsePlan(text, { system: settings.config.system });
+  const { checkPlan } = await import('../checks');
+  const { readWordDocument } = await import('../docx/word-document');
+  const { reviewDocument } = await import('../review/review');
+  const exported = readWordDocument(await renderPlanBytes(parsed.document, 'docx'));
+  const { bytes, findings } = reviewDocument(exported, text, checkPlan(parsed, settings), { date: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
+  return { bytes, comments: findings.length };
+}
 
-/**
- * `kehoach render FILE --to html|docx|pdf [-o OUT] [--comments]`: exit 0 written, 2 usage or I/O error.
- * With `--comments` (DOCX only) the plan's open findings, checked with `settingsOf` the file's folder,
- * go along as Word comments on their words.
- */
-export async function renderCommand(
-  args: string[],
-  readText: (file: string) => string,
-  out: (s: string) => void,
-  err: (s: string) => void,
-  settingsOf?: (file: string) => { registry: Registry; config: CheckConfig },
-): Promise<number> {
-  let format: string | undefined;
-  let output: string | undefined;
-  let comments = false;
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--comments') comments = true;
-    else if (arg === '--to' || arg === '-t') format = args[++i];
-    else if (arg.startsWith('--to=')) format = arg.slice('--to='.length);
-    else if (arg === '-o' || arg === '--output') output = args[++i];
-    else if (arg.startsWith('--output=')) output = arg.slice('--output='.length);
-    else if (arg.startsWith('-')) return usage(err, `Tùy chọn không biết / Unknown option: ${arg}`);
-    else files.push(arg);
-  }
-  if (files.length !== 1) return usage(err, 'render nhận đúng một tệp / render takes exactly one file');
-  if (!format || !isExportFormat(format)) return usage(err, `--to phải là html, docx hoặc pdf / --to must be html, docx or pdf${format ? `: ${format}` : ''}`);
-  if (output === '') return usage(err, '-o cần một đường dẫn / -o needs a path');
-  if (comments && format !== 'docx') return usage(err, '--comments chỉ dùng với --to docx / --comments goes with --to docx only');
-  const source = resolve(files[0]);
-  return reportingRefusedTargets(err, async () => {
-    // Checked before reading and rendering, so a refused target costs nothing.
-    const target = exportTarget(source, `.${format}`, output);
-    const text = readText(source);
-    const parsed = parsePlan(text);
-    if (!comments) {
-      out(await exportPlan(parsed.document, source, format, output));
+export const renderCommand = (settingsOf: (file: string) => { registry: Registry; config: CheckConfig }) => subcommand(
+  {
+    name: 'render',
+    summary: { vi: 'Xuất bản trình bày chính thức (A4) của kế hoạch ra HTML, DOCX hoặc PDF.', en: 'Export the official (A4) layout of a plan to HTML, DOCX or PDF.' },
+    operands: { name: 'FILE', min: 1, max: 1 },
+    options: {
+      to: { type: 'string', short: 't', choices: EXPORT_FORMATS, required: true, help: { vi: 'định dạng xuất', en: 'the format to export to' } },
+      output: { type: 'string', short: 'o', value: 'OUT', help: { vi: 'tệp đích, đuôi theo định dạng (mặc định: cạnh tệp nguồn)', en: 'the output file, with the format’s extension (default: beside the source)' } },
+      force: { type: 'boolean', help: { vi: 'ghi đè cả tệp không phải bản xuất trước đó của kehoach', en: 'replace even a file that is not an earlier export of kehoach' } },
+      comments: { type: 'boolean', help: { vi: 'DOCX: các phát hiện còn mở thành nhận xét Word trên đúng chữ', en: 'DOCX: the open findings as Word comments on their words' } },
+    },
+  } as const satisfies CommandSpec,
+  async (values, [file], { out, err }) => {
+    const format = values.to as ExportFormat;
+    const source = resolve(file);
+    return reportingRefusedTargets(err, async () => {
+      // Checked before reading and rendering, so a refused target costs nothing.
+      outputTarget(source, values.output, exportRules(format, values.force));
+      const text = readPlanFile(source).text;
+      if (values.comments) {
+        if (format !== 'docx') throw new UsageError('--comments chỉ dùng với --to docx / --comments goes with --to docx only');
+        const target = outputTarget(source, values.output, exportRules(format, values.force));
+        const { bytes, comments } = await docxWithComments(text, settingsOf(source));
+        writeAtomically(target, bytes);
+        out(target);
+        err(`kehoach: ${comments} nhận xét / comments`);
+        return 0;
+      }
+      out(await exportPlan(parsePlan(text).document, source, format, values.output, values.force));
       return 0;
-    }
-    const diagnostics = checkPlan(parsed, settingsOf?.(source));
-    const exported = readWordDocument(await renderPlanBytes(parsed.document, 'docx'));
-    const { bytes, findings } = reviewDocument(exported, text, diagnostics, { date: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
-    writeAtomically(target, bytes);
-    out(target);
-    err(`kehoach: ${findings.length} nhận xét / comments`);
-    return 0;
-  });
-}
-
-function usage(err: (s: string) => void, message: string): number {
-  err(`kehoach: ${message}\n${RENDER_USAGE}`);
-  return 2;
-}
+    });
+  },
+);

@@ -1,41 +1,40 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CheckConfig } from '../checks/rule';
 import { DocxInputError } from '../docx/input-error';
 import type { PlanDiagnostic, Severity } from '../model';
 import type { Registry } from '../registry/registry';
 import { renderReviewHtml } from '../review/report-html';
 import { reviewWordFile, type ReviewedFinding, type WordFileReview } from '../review/review';
-import { exportTarget, OutputPathError, writeAtomically } from './output-file';
+import { subcommand, type CommandSpec } from './arguments';
+import { OutputPathError, outputTarget, writeAtomically, type OutputRules } from './output-file';
 import { toSarif } from './sarif';
-
-export const REVIEW_USAGE =
-  '  kehoach review DRAFT.docx [-o OUT.docx] [--suggest] [--hints] [--format text|json|sarif|html]\n                                       rà soát tệp Word, trả lại bản có nhận xét / review a Word file, hand it back with comments';
 
 const FORMATS = ['text', 'json', 'sarif', 'html'] as const;
 
 /** A Word file larger than this is refused before it is read. */
 const MAX_INPUT_BYTES = 100 * 1024 * 1024;
 
+/** What a reviewed copy may be and replace: a `.docx`, never an existing file unless `force`. */
+const reviewRules = (extension: string, force: boolean): OutputRules => ({ extensions: [extension], kind: { vi: 'bản rà soát', en: 'reviewed copy' }, force });
+
 /**
- * The reviewed copy's path: OUT when given (refused when it exists: a file
- * the review did not make is never replaced), else `DRAFT.ra-soat.docx`
- * beside the draft, numbered `-2`, `-3` … past the copies already there;
- * `withReport` also keeps the `.html` of the same name free.
+ * The reviewed copy's path: OUT when given (an existing file is replaced
+ * only with `force`), else `DRAFT.ra-soat.docx` beside the draft, numbered
+ * `-2`, `-3` … past the copies already there; `withReport` keeps the
+ * `.html` of the same name free too.
  */
-function reviewTargets(source: string, output: string | undefined, withReport: boolean): { docx: string; html: string } {
+function reviewTargets(source: string, output: string | undefined, withReport: boolean, force: boolean): { docx: string; html: string } {
   const html = (docx: string) => join(dirname(docx), `${basename(docx, extname(docx))}.html`);
   if (output !== undefined) {
-    const docx = exportTarget(source, '.docx', output);
-    for (const file of withReport ? [docx, html(docx)] : [docx]) {
-      if (existsSync(file)) throw new OutputPathError(`Đã có tệp ${file}; chọn tên khác / ${file} exists; choose another name`);
-    }
+    const docx = outputTarget(source, output, reviewRules('.docx', force));
+    if (withReport) outputTarget(source, html(docx), reviewRules('.html', force));
     return { docx, html: html(docx) };
   }
+  const base = join(dirname(source), basename(source, extname(source)));
   for (let n = 1; ; n++) {
-    const docx = exportTarget(source, n === 1 ? '.ra-soat.docx' : `.ra-soat-${n}.docx`);
-    if (!existsSync(docx) && !(withReport && existsSync(html(docx)))) return { docx, html: html(docx) };
+    const docx = `${base}.ra-soat${n === 1 ? '' : `-${n}`}.docx`;
+    if (!existsSync(docx) && !(withReport && existsSync(html(docx)))) return { docx: outputTarget(source, docx, reviewRules('.docx', false)), html: html(docx) };
   }
 }
 
@@ -104,14 +103,14 @@ function formatJson(file: string, review: WordFileReview): string {
 export function reviewBeside(
   source: string,
   settings: { registry: Registry; config: CheckConfig },
-  options: { output?: string; suggest?: boolean; hints?: boolean; report?: boolean; now?: Date },
+  options: { output?: string; suggest?: boolean; hints?: boolean; report?: boolean; force?: boolean; now?: Date },
 ): { review: WordFileReview; targets: { docx: string; html: string } } {
   const size = statSync(source).size;
   if (size > MAX_INPUT_BYTES) {
     const mb = Math.round(size / 1048576);
     throw new DocxInputError(`Tệp quá lớn để rà soát (${mb} MB, tối đa ${MAX_INPUT_BYTES / 1048576} MB) / The file is too large to review (${mb} MB, at most ${MAX_INPUT_BYTES / 1048576} MB)`);
   }
-  const targets = reviewTargets(source, options.output, options.report === true);
+  const targets = reviewTargets(source, options.output, options.report === true, options.force === true);
   const bytes = new Uint8Array(readFileSync(source));
   const date = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const review = reviewWordFile(bytes, settings, { suggest: options.suggest, hints: options.hints, date });
@@ -122,66 +121,47 @@ export function reviewBeside(
 
 /**
  * `kehoach review DRAFT.docx`: imports the draft, checks it with the
- * settings of its folder, writes a copy of the original file with each
- * finding as a Word comment (and with `--suggest` each safe fix as a tracked
- * change), and prints the findings. Nothing is written for a file that is
- * not a readable `.docx`. Exit 0 no error found, 1 an error found, 2 usage,
- * input or output error.
+ * settings of its folder (`settingsOf`), writes a copy of the original file
+ * with each finding as a Word comment (and with `--suggest` each safe fix as
+ * a tracked change), and prints the findings. Nothing is written for a file
+ * that is not a readable `.docx`. Exit 0 no error found, 1 an error found, 2
+ * usage, input or output error.
  */
-export function reviewCommand(
-  args: string[],
-  settingsOf: (file: string) => { registry: Registry; config: CheckConfig },
-  out: (s: string) => void,
-  err: (s: string) => void,
-  now: () => Date = () => new Date(),
-): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        format: { type: 'string', short: 'f', default: 'text' },
-        suggest: { type: 'boolean', default: false },
-        hints: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
+export const reviewCommand = (settingsOf: (file: string) => { registry: Registry; config: CheckConfig }, now: () => Date = () => new Date()) =>
+  subcommand(
+    {
+      name: 'review',
+      summary: {
+        vi: 'Rà soát tệp Word: trả lại bản sao có mỗi phát hiện là một nhận xét trên đúng chữ (docs/review.md).',
+        en: 'Review a Word file: hand back a copy with each finding as a comment on its words (docs/review.md).',
       },
-    });
-  } catch (error) {
-    return usage(err, (error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    out(`Cách dùng / Usage:\n${REVIEW_USAGE}\n\nXem docs/review.md / See docs/review.md.`);
-    return 0;
-  }
-  if (positionals.length !== 1) return usage(err, 'review nhận đúng một tệp .docx / review takes exactly one .docx file');
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) return usage(err, `--format phải là text, json, sarif hoặc html / must be text, json, sarif or html: ${values.format}`);
-  if (values.output === '') return usage(err, '-o cần một đường dẫn / -o needs a path');
-  const source = resolve(positionals[0]);
-  const shown = relative(process.cwd(), source) || source;
-  try {
-    const { review, targets } = reviewBeside(source, settingsOf(source), { output: values.output, suggest: values.suggest, hints: values.hints, report: format === 'html', now: now() });
-    if (format === 'html') {
-      out(targets.html);
-      err(reviewSummary(review, targets.docx));
-    } else if (format === 'json') out(formatJson(shown, review));
-    else if (format === 'sarif') out(JSON.stringify(toSarif([{ file: shown, diagnostics: asDocumentDiagnostics(review.findings) }]), null, 2));
-    else out(formatText(shown, review, targets.docx));
-    if (format === 'json' || format === 'sarif') err(reviewSummary(review, targets.docx));
-    return review.findings.some((f) => f.diagnostic.severity === 'error') ? 1 : 0;
-  } catch (error) {
-    if (error instanceof DocxInputError || error instanceof OutputPathError) {
-      err(`kehoach: ${shown}: ${error.message}`);
-      return 2;
-    }
-    throw error;
-  }
-}
-
-function usage(err: (s: string) => void, message: string): number {
-  err(`kehoach: ${message}\n${REVIEW_USAGE}`);
-  return 2;
-}
+      operands: { name: 'DRAFT.docx', min: 1, max: 1 },
+      options: {
+        output: { type: 'string', short: 'o', value: 'OUT.docx', help: { vi: 'bản rà soát (mặc định: DRAFT.ra-soat.docx cạnh bản thảo)', en: 'the reviewed copy (default: DRAFT.ra-soat.docx beside the draft)' } },
+        suggest: { type: 'boolean', help: { vi: 'mỗi sửa an toàn thành một thay đổi được theo dõi', en: 'each safe fix as a tracked change too' } },
+        hints: { type: 'boolean', help: { vi: 'cả các gợi ý', en: 'hints too' } },
+        format: { type: 'string', short: 'f', choices: FORMATS, help: { vi: 'cách in các phát hiện; html ghi trang báo cáo cạnh bản rà soát', en: 'how the findings are printed; html writes a report page beside the reviewed copy' } },
+        force: { type: 'boolean', help: { vi: 'ghi đè tệp -o đã có', en: 'replace an existing -o file' } },
+      },
+    } as const satisfies CommandSpec,
+    (values, [file], { out, err }) => {
+      const format = (values.format ?? 'text') as (typeof FORMATS)[number];
+      const source = resolve(file);
+      const shown = relative(process.cwd(), source) || source;
+      try {
+        const { review, targets } = reviewBeside(source, settingsOf(source), { output: values.output, suggest: values.suggest, hints: values.hints, report: format === 'html', force: values.force, now: now() });
+        if (format === 'html') out(targets.html);
+        else if (format === 'json') out(formatJson(shown, review));
+        else if (format === 'sarif') out(JSON.stringify(toSarif([{ file: shown, diagnostics: asDocumentDiagnostics(review.findings) }]), null, 2));
+        else out(formatText(shown, review, targets.docx));
+        if (format !== 'text') err(reviewSummary(review, targets.docx));
+        return review.findings.some((f) => f.diagnostic.severity === 'error') ? 1 : 0;
+      } catch (error) {
+        if (error instanceof DocxInputError || error instanceof OutputPathError) {
+          err(`kehoach: ${shown}: ${error.message}`);
+          return 2;
+        }
+        throw error;
+      }
+    },
+  );
