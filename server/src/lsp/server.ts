@@ -309,7 +309,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!params.uri.startsWith('file:')) return { error: 'Chỉ nhập được tệp trên đĩa / Only a file on disk can be imported' };
     try {
       const file = fileURLToPath(params.uri);
-      // The import (and mammoth, for a .docx) loads on the first import asked for.
+      // The import (and the Word reader, for a .docx) loads on the first import asked for.
       const { formatImportReport, importFile } = await import('../cli/import-command');
       const result = await importFile(file);
       return { text: result.text, report: formatImportReport(file, result) };
