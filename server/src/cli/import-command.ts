@@ -1,7 +1,7 @@
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { DocxInputError } from '../docx/input-error';
 import { readZip } from '../docx/zip';
-import { importDocx, importText, type ImportResult } from '../import';
+import { importDocx, importHtml, importMarkdown, importText, looksLikeMarkdown, NoPlanInPageError, type ImportResult } from '../import';
 import { subcommand, type CommandSpec } from './arguments';
 import { outputTarget, planOutput, writeAtomically } from './output-file';
 import { readRegularFile, SIZE_LIMITS, UnreadableFileError } from './plan-files';
@@ -70,8 +70,16 @@ export function importFile(file: string): ImportResult {
       }
     case 'pdf':
       throw new UnreadableSourceError('chưa nhập được PDF; mở tệp, chép toàn bộ văn bản vào một tệp .txt rồi nhập tệp đó / PDF cannot be imported yet; copy its text into a .txt file and import that');
+    case 'html':
+      try {
+        return importHtml(source.text);
+      } catch (error) {
+        if (error instanceof NoPlanInPageError) throw new UnreadableSourceError(error.message);
+        throw error;
+      }
     case 'text':
-      return importText(source.text);
+      // Markdown and plain text are both text: the name says which, else the marks it carries.
+      return /^\.(?:md|markdown)$/i.test(extname(file)) || looksLikeMarkdown(source.text) ? importMarkdown(source.text) : importText(source.text);
     case 'unreadable':
       throw new UnreadableSourceError(source.reason);
   }

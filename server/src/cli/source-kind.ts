@@ -8,6 +8,7 @@ import { decodeText, type TextEncodingName } from './text-encoding';
 export type SourceKind =
   | { kind: 'docx' }
   | { kind: 'pdf' }
+  | { kind: 'html'; text: string }
   | { kind: 'text'; text: string; encoding: TextEncodingName }
   | { kind: 'unreadable'; reason: string };
 
@@ -42,6 +43,8 @@ export function sourceKind(bytes: Uint8Array, textLimit: number): SourceKind {
     const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
     return { kind: 'unreadable', reason: `văn bản lớn quá ${mb(textLimit)}, không nhập / the text is larger than ${mb(textLimit)}; not imported` };
   }
+  const html = htmlText(bytes);
+  if (html !== undefined) return { kind: 'html', text: html };
   const decoded = decodeText(bytes);
   // Text has no NUL; a binary file (an image, an archive) has them almost always.
   if (decoded.text.includes('\0')) return { kind: 'unreadable', reason: 'tệp nhị phân, không phải văn bản / a binary file, not text' };
@@ -49,4 +52,27 @@ export function sourceKind(bytes: Uint8Array, textLimit: number): SourceKind {
     return { kind: 'unreadable', reason: `không phải văn bản UTF-8 hay UTF-16 (có thể là bảng mã cũ TCVN3, VNI hay Windows-1258); ${SAVE_AS} / not UTF-8 or UTF-16 text (perhaps a legacy encoding such as TCVN3, VNI or Windows-1258)` };
   }
   return { kind: 'text', text: decoded.text, encoding: decoded.encoding };
+}
+
+/** Markup a page (or Word's "Web page") opens with, in its first kilobyte. */
+const HTML_START = /^(?:\s|<!--[^]*?-->)*<(?:!doctype\s+html|html|head|meta|body)[\s>]/i;
+
+/**
+ * The text of an HTML file in the encoding it declares (`charset=` in its
+ * first 4 KB; Word writes windows-1252 or windows-1258 with the Vietnamese
+ * letters as entities), else UTF-8; undefined when the file is no HTML.
+ */
+function htmlText(bytes: Uint8Array): string | undefined {
+  const { text: head } = decodeText(bytes.subarray(0, 4096));
+  if (!HTML_START.test(head)) return undefined;
+  const declared = /<meta[^>]*charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
+  const bom = decodeText(bytes.subarray(0, 4)).encoding !== 'utf-8';
+  if (declared && !bom) {
+    try {
+      return new TextDecoder(declared).decode(bytes);
+    } catch {
+      // A label the runtime does not know: read it as UTF-8 below.
+    }
+  }
+  return decodeText(bytes).text;
 }

@@ -1,5 +1,6 @@
 import { readWordDocument, type WordBlock, type WordParagraph } from '../docx/word-document';
 import { importParagraphs, type ImportResult } from './import-plan';
+import { isLayoutTable } from './layout-table';
 import type { SourceParagraph } from './source-paragraphs';
 
 /**
@@ -10,7 +11,7 @@ import type { SourceParagraph } from './source-paragraphs';
  * Pure: bytes in, `.kh` text out.
  */
 
-interface Run {
+export interface Run {
   text: string;
   bold: boolean;
   italic: boolean;
@@ -20,7 +21,7 @@ interface Run {
 const runsOf = (paragraph: WordParagraph): Run[] => paragraph.pieces.map((p) => ({ text: paragraph.text.slice(p.start, p.end).normalize('NFC'), bold: p.bold, italic: p.italic }));
 
 /** A paragraph's lines with `**`/`*` around the runs that are bold or italic, unless the whole paragraph is bold. */
-function linesOf(runs: Run[]): { lines: string[]; bold: boolean } {
+export function linesOf(runs: Run[]): { lines: string[]; bold: boolean } {
   const visible = runs.filter((r) => r.text.trim() && r.text !== '\n');
   const bold = visible.length > 0 && visible.every((r) => r.bold);
   let text = '';
@@ -68,8 +69,7 @@ function paragraphsOfDocument(blocks: WordBlock[]): SourceParagraph[] {
       else {
         const rows = element.rows;
         const columns = Math.max(0, ...rows.map((r) => r.length));
-        // A borderless table of one or two columns and few rows lays out the header or the closing blocks: read it column by column.
-        if (columns <= 2 && rows.length <= 3) {
+        if (isLayoutTable(columns, rows.length)) {
           for (let c = 0; c < columns; c++) for (const row of rows) if (row[c]) walk(row[c]);
         } else {
           index++;

@@ -9,6 +9,9 @@ import { strFromU8, unzipSync } from 'fflate';
  */
 export const GENERATOR = 'kehoach';
 
+/** The PDF's Producer, in the document information and its XMP copy alike. */
+export const PDF_PRODUCER = 'PDFKit';
+
 export const HTML_GENERATOR_META = `<meta name="generator" content="${GENERATOR}">`;
 
 /** The DOCX custom property and last author our exports carry. */
@@ -23,7 +26,7 @@ function isOwnHtml(bytes: Uint8Array): boolean {
 function isOwnPdf(bytes: Uint8Array): boolean {
   const text = latin1(bytes);
   // An editor that saves incrementally appends a revision: a second %%EOF.
-  return text.startsWith('%PDF-') && text.includes(`\n(${GENERATOR})\nendobj`) && text.includes('\n(PDFKit)\nendobj') && text.indexOf('%%EOF') === text.lastIndexOf('%%EOF');
+  return text.startsWith('%PDF-') && text.includes(`\n(${GENERATOR})\nendobj`) && text.includes(`\n(${PDF_PRODUCER})\nendobj`) && text.indexOf('%%EOF') === text.lastIndexOf('%%EOF');
 }
 
 const DOCX_PROPERTIES = new Set(['docProps/custom.xml', 'docProps/app.xml', 'docProps/core.xml']);

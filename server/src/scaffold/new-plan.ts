@@ -5,7 +5,8 @@ import type { RegistryDocument } from '../registry/types';
 import { numericDate, todayInVietnam } from '../syntax/dates';
 import { parsePlan } from '../syntax/parse';
 import { assignedTasks, type AssignedTask } from './assigned-tasks';
-import { issuerProfile, runningName, type IssuerProfile } from './issuer-profile';
+import { runningName } from '../syntax/body-names';
+import { issuerProfile, type IssuerProfile } from './issuer-profile';
 
 export interface NewPlanOptions {
   /** The parent document as the drafter cites it: `Chỉ thị số 21-CT/TW`, `Kế hoạch 85/KH-UBND`. */

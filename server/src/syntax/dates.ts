@@ -43,7 +43,7 @@ function calendar(date: CalendarDate | string): CalendarDate {
   return { day, month, year, iso: date };
 }
 
-/** Days below 10 and the months 1 and 2 take a leading zero (Nghị định 30/2020/NĐ-CP, Phụ lục I, khoản 5 mục II phần I). */
+/** Days below 10 and the months 1 and 2 take a leading zero (Nghị định 30/2020/NĐ-CP, Phụ lục I, phần I, mục II, khoản 4; docs/format-rules.en.md §6). */
 function officialParts(date: CalendarDate | string): { day: string; month: string; year: number } {
   const { day, month, year } = calendar(date);
   return { day: String(day).padStart(2, '0'), month: month <= 2 ? String(month).padStart(2, '0') : String(month), year };

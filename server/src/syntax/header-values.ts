@@ -1,4 +1,5 @@
-import type { Header, OfficialLines, PlanSystem } from '../model';
+import type { ConfidentialityMark, Header, OfficialLines, PlanSystem, UrgencyMark } from '../model';
+import { nameLines, runningName } from './body-names';
 import { writtenDate } from './dates';
 import { fold } from './inline';
 
@@ -60,10 +61,43 @@ export function inferSystem(number: ParsedDocumentNumber | undefined, issuer: st
   return { value: 'state', source: 'default' };
 }
 
+const URGENCY: Record<string, UrgencyMark> = { khan: 'KHẨN', 'thuong khan': 'THƯỢNG KHẨN', 'hoa toc': 'HỎA TỐC', 'hoa toc hen gio': 'HỎA TỐC HẸN GIỜ' };
+const CONFIDENTIALITY: Record<string, ConfidentialityMark> = { mat: 'MẬT', 'toi mat': 'TỐI MẬT', 'tuyet mat': 'TUYỆT MẬT' };
+
+const markKey = (value: string) => fold(value).replace(/\s+/g, ' ').trim();
+
+/**
+ * Reads `Độ khẩn:`. Nghị định 30/2020 knows three levels; the party's rules
+ * a fourth, `Hỏa tốc hẹn giờ`, which a state plan does not have.
+ */
+export function readUrgency(value: string, system: PlanSystem): UrgencyMark | undefined {
+  const mark = URGENCY[markKey(value)];
+  return mark === 'HỎA TỐC HẸN GIỜ' && system !== 'party' ? undefined : mark;
+}
+
+/** Reads `Độ mật:`: Mật, Tối mật or Tuyệt mật. */
+export function readConfidentiality(value: string): ConfidentialityMark | undefined {
+  return CONFIDENTIALITY[markKey(value)];
+}
+
+/**
+ * The line under an appendix's title in the model of Nghị định 30/2020
+ * (Phụ lục I): `(Kèm theo Kế hoạch số … ngày … của …)`, from the header;
+ * `…` for what the header does not give yet.
+ */
+function appendixNote(header: Header): string {
+  const kind = header.kind?.value.trim();
+  const kindText = kind ? kind.charAt(0).toLocaleUpperCase('vi') + kind.slice(1).toLocaleLowerCase('vi') : 'Văn bản';
+  const number = header.number?.value.trim() || '…';
+  const date = header.planDate ? writtenDate(header.planDate) : 'ngày … tháng … năm …';
+  const issuer = header.issuer?.value.trim() ? runningName(header.issuer.value.trim()) : '…';
+  return `(Kèm theo ${kindText} số ${number} ${date} của ${issuer})`;
+}
+
 /** The header lines the layout prints, derived from the header fields and the system (Nghị định 30/2020, Phụ lục I; Hướng dẫn 36-HD/VPTW). */
 export function officialLines(header: Header, system: PlanSystem): OfficialLines {
   const number = header.number?.value ?? '';
-  const lines: OfficialLines = { numberLine: system === 'party' ? `Số ${number}`.trim() : `Số: ${number}`.trim() };
+  const lines: OfficialLines = { numberLine: system === 'party' ? `Số ${number}`.trim() : `Số: ${number}`.trim(), appendixNote: appendixNote(header) };
   if (system === 'party') lines.partyLine = 'ĐẢNG CỘNG SẢN VIỆT NAM';
   else {
     lines.nationalTitle = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
@@ -75,5 +109,11 @@ export function officialLines(header: Header, system: PlanSystem): OfficialLines
     lines.placeDateLine = `${place ? `${place}, ` : ''}${writtenDate(date)}`;
   }
   if (header.kind?.value) lines.kindTitle = header.kind.value.toLocaleUpperCase('vi');
+  if (header.parentBody?.value) lines.parentBodyLines = nameLines(header.parentBody.value, header.parentBody.lines);
+  if (header.issuer?.value) lines.issuerLines = nameLines(header.issuer.value, header.issuer.lines);
+  const confidentiality = header.confidentiality?.value ? readConfidentiality(header.confidentiality.value) : undefined;
+  if (confidentiality) lines.confidentialityMark = confidentiality;
+  const urgency = header.urgency?.value ? readUrgency(header.urgency.value, system) : undefined;
+  if (urgency) lines.urgencyMark = urgency;
   return lines;
 }
