@@ -13,14 +13,61 @@ export function numberKey(serial: string, symbol: string): string {
   return `${Number(serial)}|${fold(symbol.replace(/\s+/g, ''))}`;
 }
 
+/** The look-up key of a registry number (`numberKey` of its serial and symbol); the number itself when it has neither. */
+export function keyOf(number: string): string {
+  const parts = splitNumber(number);
+  return parts ? numberKey(parts.serial, parts.symbol) : number;
+}
+
 /** Splits a registry number (`74/2014/QH13`, `21-CT/TW`) into serial, year and symbol. */
 export function splitNumber(number: string): { serial: string; year?: number; symbol: string } | undefined {
   const m = /^(\d+)(?:\/(\d{4}))?[/-](.+)$/u.exec(number.replace(/\s+/g, ''));
   return m ? { serial: m[1], year: m[2] ? Number(m[2]) : undefined, symbol: m[3] } : undefined;
 }
 
+/** Documents looked up by number only (server/src/registry/central.ts). */
+export interface DocumentCatalogue {
+  /** The documents whose number has this key (`numberKey`). */
+  find(key: string): RegistryDocument[];
+  byNumber(number: string): RegistryDocument | undefined;
+  all(): RegistryDocument[];
+}
+
+/** What a look-up needs of a citation: its number and, when it gives one, its date. */
+export type DocumentReference = Pick<Citation, 'serial' | 'year' | 'symbol'> & { date?: { iso: string } };
+
+/** Types whose number always carries the year (`15/2019/NĐ-CP`): a citation without it still means the one document. */
+const ALWAYS_WITH_YEAR = new Set(['Luật', 'Bộ luật', 'Pháp lệnh', 'Nghị định', 'Thông tư', 'Thông tư liên tịch']);
+
+/**
+ * Whether a citation's year and a registry number's agree: the same, or the
+ * citation lacks the year of a type that always has one (`Nghị định số
+ * 140/NĐ-CP`), or it adds the year of issue to a number that has none
+ * (`2239/2021/QĐ-TTg` for 2239/QĐ-TTg of 30/12/2021). A decision or resolution
+ * numbered with a year and one without are two documents.
+ */
+function yearsAgree(citation: DocumentReference, doc: RegistryDocument): boolean {
+  const year = splitNumber(doc.number)?.year;
+  if (citation.year === year) return true;
+  if (citation.year === undefined) return ALWAYS_WITH_YEAR.has(doc.type);
+  return year === undefined && Number(doc.date.slice(0, 4)) === citation.year;
+}
+
+/**
+ * Whether a document numbered without a year can be the one cited on `cited`
+ * (ISO): the Government's numbers start again each year, so the same year; the
+ * party's (`21-CT/TW`) each five-year term, so within two years (a slip of the
+ * year is still the same document).
+ */
+function sameIssue(doc: RegistryDocument, cited: string): boolean {
+  const years = Math.abs(Number(doc.date.slice(0, 4)) - Number(cited.slice(0, 4)));
+  return doc.system === 'party' ? years <= 2 : years === 0;
+}
+
 export type DocumentStatus =
   | { state: 'in-force' }
+  /** Issued and in force once, but whether it was replaced or repealed since, no source says. */
+  | { state: 'unknown' }
   | { state: 'not-yet-issued' }
   | { state: 'not-yet-in-force'; from: string }
   | { state: 'replaced'; on: string; by?: RegistryDocument; byNumber: string }
@@ -62,65 +109,119 @@ export class Registry {
   private readonly byNumberText = new Map<string, RegistryDocument>();
   private readonly agencyByName = new Map<string, RegistryAgency>();
   /** Words in the longest agency name or alias: no cut of a longer name can be one. */
-  private longestAgencyWords = 0;
+  private readonly longestAgencyWords: number;
   private readonly agencyById = new Map<string, RegistryAgency>();
   private readonly provinceByName = new Map<string, RegistryProvince>();
+  private merged?: RegistryData;
 
-  constructor(readonly data: RegistryData) {
-    for (const doc of data.documents) {
+  /**
+   * `own` are the entries of this registry; `base` the registry it extends
+   * (`with`), whose look-ups it falls back on: extending the thousands of
+   * built-in documents with a plan's own costs no copy of them. `catalogue`
+   * holds more documents, looked up only by number, that `own` documents of
+   * the same number override (the generated central documents).
+   */
+  constructor(
+    private readonly own: RegistryData,
+    private readonly base?: Registry,
+    private readonly catalogue?: DocumentCatalogue,
+  ) {
+    for (const doc of own.documents) {
       const parts = splitNumber(doc.number);
       if (!parts) continue;
       const key = numberKey(parts.serial, parts.symbol);
-      this.byNumber.set(key, [...(this.byNumber.get(key) ?? []), doc]);
+      const same = this.byNumber.get(key);
+      if (same) same.push(doc);
+      else this.byNumber.set(key, [doc]);
       this.byNumberText.set(doc.number, doc);
     }
-    for (const agency of data.agencies) {
+    let longest = base?.longestAgencyWords ?? 0;
+    for (const agency of own.agencies) {
       this.agencyById.set(agency.id, agency);
       for (const name of [agency.name, ...agency.aliases]) {
         const key = fold(name);
-        this.longestAgencyWords = Math.max(this.longestAgencyWords, key.split(/\s+/).length);
+        longest = Math.max(longest, key.split(/\s+/).length);
         // A named body wins over a generic one of the same name only when it is more specific.
         if (!this.agencyByName.has(key) || !agency.generic) this.agencyByName.set(key, agency);
       }
     }
-    for (const p of data.provinces) this.provinceByName.set(fold(p.name), p);
+    this.longestAgencyWords = longest;
+    for (const p of own.provinces) this.provinceByName.set(fold(p.name), p);
+  }
+
+  /** Every entry: the base's, then this registry's own, then its catalogue's (which lists them all only when asked). */
+  get data(): RegistryData {
+    if (!this.base && !this.catalogue) return this.own;
+    this.merged ??= {
+      documents: [...(this.base?.data.documents ?? []), ...this.own.documents, ...(this.catalogue?.all().filter((d) => !this.byNumberText.has(d.number)) ?? [])],
+      agencies: [...(this.base?.data.agencies ?? []), ...this.own.agencies],
+      provinces: [...(this.base?.data.provinces ?? []), ...this.own.provinces],
+    };
+    return this.merged;
+  }
+
+  /** The documents that are plans of the workspace (with their model), without listing the catalogue. */
+  plans(): RegistryDocument[] {
+    const mine = this.own.documents.filter((d) => d.plan);
+    return this.base ? [...this.base.plans(), ...mine] : mine;
   }
 
   /** Extends this registry with more data (a workspace's own documents and agencies win). */
   with(extra: Partial<RegistryData>): Registry {
-    return new Registry({
-      documents: [...this.data.documents, ...(extra.documents ?? [])],
-      agencies: [...this.data.agencies, ...(extra.agencies ?? [])],
-      provinces: [...this.data.provinces, ...(extra.provinces ?? [])],
-    });
+    return new Registry({ documents: extra.documents ?? [], agencies: extra.agencies ?? [], provinces: extra.provinces ?? [] }, this);
+  }
+
+  /** Documents of a number key: the base's first, then this registry's own, then its catalogue's, as if the lists were one. */
+  private documentsKeyed(key: string): RegistryDocument[] {
+    const mine = this.byNumber.get(key) ?? [];
+    const listed = this.catalogue?.find(key).filter((d) => !this.byNumberText.has(d.number)) ?? [];
+    const theirs = this.base?.documentsKeyed(key) ?? [];
+    return theirs.length + listed.length === 0 ? mine : [...theirs, ...mine, ...listed];
+  }
+
+  /** The agency a folded name or alias names: this registry's, unless it is generic and the base has the name too. */
+  private agencyNamed(key: string): RegistryAgency | undefined {
+    const mine = this.agencyByName.get(key);
+    if (mine && !mine.generic) return mine;
+    return this.base?.agencyNamed(key) ?? mine;
   }
 
   /**
    * The registry entry a citation refers to: same serial and symbol (without
-   * regard to case or diacritics), and the same year when both give one.
+   * regard to case or diacritics), and a year that agrees (`yearsAgree`).
+   * A number without a year is reused (each year for the Government's, each
+   * term for the party's), so among several the citation's date chooses, and
+   * without a date the latest issued by `on` (the plan's date) does; one dated
+   * far from the citation's date, or issued after `on`, is another document.
    */
-  findDocument(citation: Pick<Citation, 'serial' | 'year' | 'symbol'>): RegistryDocument | undefined {
-    const candidates = this.byNumber.get(numberKey(citation.serial, citation.symbol)) ?? [];
-    return candidates.find((d) => citation.year === undefined || splitNumber(d.number)?.year === undefined || splitNumber(d.number)?.year === citation.year);
+  findDocument(citation: DocumentReference, on?: string): RegistryDocument | undefined {
+    const candidates = this.documentsKeyed(numberKey(citation.serial, citation.symbol)).filter((d) => yearsAgree(citation, d));
+    const withYear = candidates.find((d) => splitNumber(d.number)?.year !== undefined);
+    if (withYear || candidates.length === 0) return withYear;
+    const cited = citation.date?.iso;
+    if (cited) return candidates.find((d) => d.date === cited) ?? candidates.find((d) => sameIssue(d, cited));
+    if (!on) return candidates[0];
+    const issued = candidates.filter((d) => d.date <= on).sort((a, b) => (a.date < b.date ? 1 : -1));
+    return issued[0] ?? candidates.find((d) => sameIssue(d, on));
   }
 
   documentByNumber(number: string): RegistryDocument | undefined {
-    return this.byNumberText.get(number);
+    return this.byNumberText.get(number) ?? this.catalogue?.byNumber(number) ?? this.base?.documentByNumber(number);
   }
 
   /** What a document is on a date (ISO): not yet issued, in force, replaced or expired. */
   documentStatus(doc: RegistryDocument, date: string): DocumentStatus {
     if (date < doc.date) return { state: 'not-yet-issued' };
     if (doc.replacedOn && date >= doc.replacedOn) {
-      return { state: 'replaced', on: doc.replacedOn, by: doc.replacedBy ? this.byNumberText.get(doc.replacedBy) : undefined, byNumber: doc.replacedBy ?? '' };
+      return { state: 'replaced', on: doc.replacedOn, by: doc.replacedBy ? this.documentByNumber(doc.replacedBy) : undefined, byNumber: doc.replacedBy ?? '' };
     }
     if (doc.expiredOn && date >= doc.expiredOn) return { state: 'expired', on: doc.expiredOn };
     if (doc.inForceFrom && date < doc.inForceFrom) return { state: 'not-yet-in-force', from: doc.inForceFrom };
-    return { state: 'in-force' };
+    return doc.statusUnknown ? { state: 'unknown' } : { state: 'in-force' };
   }
 
   agency(id: string): RegistryAgency | undefined {
-    return this.agencyById.get(id);
+    return this.agencyById.get(id) ?? this.base?.agency(id);
   }
 
   /**
@@ -129,32 +230,33 @@ export class Registry {
    */
   findAgency(name: string): RegistryAgency | undefined {
     const clean = name.replace(/^(?:các|Các)\s+/u, '').trim();
-    const direct = this.agencyByName.get(fold(clean));
+    const direct = this.agencyNamed(fold(clean));
     if (direct) return direct;
     // "Ủy ban nhân dân huyện Tam Đường", "ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG": the kind with its level names
     // the body (a district one, gone from 01/7/2025), so only the place's own name comes off first.
     const words = fold(clean).split(/\s+/);
     for (let n = Math.min(words.length - 1, this.longestAgencyWords); n >= 2; n--) {
       if (!LEVEL_WORDS.has(words[n - 1])) continue;
-      const withLevel = this.agencyByName.get(words.slice(0, n).join(' '));
+      const withLevel = this.agencyNamed(words.slice(0, n).join(' '));
       if (withLevel) return withLevel;
     }
     const withoutPlace = withoutTrailingPlace(clean);
     if (withoutPlace !== clean) {
-      return this.agencyByName.get(fold(withoutPlace)) ?? this.agencyByName.get(fold(`${withoutPlace} tỉnh`));
+      return this.agencyNamed(fold(withoutPlace)) ?? this.agencyNamed(fold(`${withoutPlace} tỉnh`));
     }
     return undefined;
   }
 
   agencyStatus(agency: RegistryAgency, date: string): AgencyStatus {
     if (agency.validTo && date >= agency.validTo) {
-      return { state: 'gone', on: agency.validTo, successors: (agency.successors ?? []).map((s) => ({ ...s, agency: this.agencyById.get(s.id) })) };
+      return { state: 'gone', on: agency.validTo, successors: (agency.successors ?? []).map((s) => ({ ...s, agency: this.agency(s.id) })) };
     }
     if (agency.validFrom && date < agency.validFrom) return { state: 'not-yet', from: agency.validFrom };
     return { state: 'exists' };
   }
 
   findProvince(name: string): RegistryProvince | undefined {
-    return this.provinceByName.get(fold(name.replace(/^(?:tỉnh|thành phố)\s+/iu, '')));
+    const key = fold(name.replace(/^(?:tỉnh|thành phố)\s+/iu, ''));
+    return this.provinceByName.get(key) ?? this.base?.findProvince(name);
   }
 }
