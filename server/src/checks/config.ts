@@ -1,6 +1,6 @@
 import type { PlanDiagnostic, Severity } from '../model';
 import type { Confidence, RegistryAgency, RegistryDocument, RegistryProvince } from '../registry/types';
-import { readDate } from '../syntax/header-values';
+import { readDate } from '../syntax/dates';
 import { SourceText } from '../syntax/source-text';
 import type { CheckConfig } from './rule';
 

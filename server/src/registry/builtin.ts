@@ -16,8 +16,7 @@ let builtin: Registry | undefined;
 export function builtinRegistry(): Registry {
   builtin ??= new Registry(
     { documents: documents as RegistryDocument[], agencies: agencies as RegistryAgency[], provinces: provinces as RegistryProvince[] },
-    undefined,
-    centralTable(),
+    { catalogue: centralTable() },
   );
   return builtin;
 }

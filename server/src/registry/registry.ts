@@ -47,7 +47,7 @@ const ALWAYS_WITH_YEAR = new Set(['Luật', 'Bộ luật', 'Pháp lệnh', 'Ngh�
  * numbered with a year and one without are two documents.
  */
 function yearsAgree(citation: DocumentReference, doc: RegistryDocument): boolean {
-  const year = splitNumber(doc.number)?.year;
+  const year = readNumber(doc).parts?.year;
   if (citation.year === year) return true;
   if (citation.year === undefined) return ALWAYS_WITH_YEAR.has(doc.type);
   return year === undefined && Number(doc.date.slice(0, 4)) === citation.year;
@@ -100,90 +100,137 @@ function withoutTrailingPlace(name: string): string {
   return level ? head.slice(0, level.index) : head;
 }
 
-/**
- * The catalogue of cited documents and named agencies, with their validity
- * over time. Pure data plus look-ups; loading files is the caller's business.
- */
-export class Registry {
-  private readonly byNumber = new Map<string, RegistryDocument[]>();
-  private readonly byNumberText = new Map<string, RegistryDocument>();
-  private readonly agencyByName = new Map<string, RegistryAgency>();
-  /** Words in the longest agency name or alias: no cut of a longer name can be one. */
-  private readonly longestAgencyWords: number;
-  private readonly agencyById = new Map<string, RegistryAgency>();
-  private readonly provinceByName = new Map<string, RegistryProvince>();
-  private merged?: RegistryData;
+/** Each document's number read once (its parts and look-up key), however many registries index it. */
+const numbers = new WeakMap<RegistryDocument, { parts: ReturnType<typeof splitNumber>; key?: string }>();
 
-  /**
-   * `own` are the entries of this registry; `base` the registry it extends
-   * (`with`), whose look-ups it falls back on: extending the thousands of
-   * built-in documents with a plan's own costs no copy of them. `catalogue`
-   * holds more documents, looked up only by number, that `own` documents of
-   * the same number override (the generated central documents).
-   */
-  constructor(
-    private readonly own: RegistryData,
-    private readonly base?: Registry,
-    private readonly catalogue?: DocumentCatalogue,
-  ) {
-    for (const doc of own.documents) {
-      const parts = splitNumber(doc.number);
-      if (!parts) continue;
-      const key = numberKey(parts.serial, parts.symbol);
-      const same = this.byNumber.get(key);
-      if (same) same.push(doc);
-      else this.byNumber.set(key, [doc]);
-      this.byNumberText.set(doc.number, doc);
+function readNumber(doc: RegistryDocument): { parts: ReturnType<typeof splitNumber>; key?: string } {
+  let read = numbers.get(doc);
+  if (!read) {
+    const parts = splitNumber(doc.number);
+    read = { parts, key: parts && numberKey(parts.serial, parts.symbol) };
+    numbers.set(doc, read);
+  }
+  return read;
+}
+
+/** The look-ups of one batch of data: what a registry adds to the one it extends. */
+class Layer {
+  readonly byNumber = new Map<string, RegistryDocument[]>();
+  readonly byNumberText = new Map<string, RegistryDocument[]>();
+  readonly agenciesByName = new Map<string, RegistryAgency[]>();
+  /** Words in the longest agency name or alias of the layer. */
+  longestAgencyWords = 0;
+  readonly agencyById = new Map<string, RegistryAgency>();
+  readonly provinceByName = new Map<string, RegistryProvince>();
+
+  constructor(readonly data: RegistryData) {
+    for (const doc of data.documents) {
+      const key = readNumber(doc).key;
+      if (key === undefined) continue;
+      push(this.byNumber, key, doc);
+      push(this.byNumberText, doc.number, doc);
     }
-    let longest = base?.longestAgencyWords ?? 0;
-    for (const agency of own.agencies) {
+    for (const agency of data.agencies) {
       this.agencyById.set(agency.id, agency);
       for (const name of [agency.name, ...agency.aliases]) {
         const key = fold(name);
-        longest = Math.max(longest, key.split(/\s+/).length);
-        // A named body wins over a generic one of the same name only when it is more specific.
-        if (!this.agencyByName.has(key) || !agency.generic) this.agencyByName.set(key, agency);
+        this.longestAgencyWords = Math.max(this.longestAgencyWords, key.split(/\s+/).length);
+        push(this.agenciesByName, key, agency);
       }
     }
-    this.longestAgencyWords = longest;
-    for (const p of own.provinces) this.provinceByName.set(fold(p.name), p);
+    for (const p of data.provinces) this.provinceByName.set(fold(p.name), p);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const NO_DOCUMENTS: readonly RegistryDocument[] = [];
+
+/**
+ * The catalogue of cited documents and named agencies, with their validity
+ * over time. Pure data plus look-ups; loading files is the caller's business.
+ *
+ * A registry extended `with` more data keeps the one it extends and indexes
+ * only what is added (the CLI and the editor extend one for every plan they
+ * check); `without` leaves out documents it added without indexing again.
+ * Either answers as a registry built from all its data at once would.
+ */
+export class Registry {
+  private readonly base?: Registry;
+  private readonly layer: Layer;
+  /** Documents of this registry's own layer that it does not have (`without`). */
+  private readonly hidden?: ReadonlySet<RegistryDocument>;
+  private readonly longestAgencyWords: number;
+  /** Documents looked up by number only, which a document of the same number in `data` overrides (the generated central documents). */
+  private readonly catalogue?: DocumentCatalogue;
+  private all?: RegistryData;
+
+  /**
+   * A registry of `data`; `over` (for `with` and `without`) is the registry it extends, and the index of
+   * `data` when there is one already; `catalogue` more documents, found by number only.
+   */
+  constructor(data: RegistryData, over?: { base?: Registry; layer?: Layer; hidden?: ReadonlySet<RegistryDocument>; catalogue?: DocumentCatalogue }) {
+    this.base = over?.base;
+    this.layer = over?.layer ?? new Layer(data);
+    this.hidden = over?.hidden;
+    this.catalogue = over?.catalogue;
+    this.longestAgencyWords = Math.max(this.base?.longestAgencyWords ?? 0, this.layer.longestAgencyWords);
   }
 
-  /** Every entry: the base's, then this registry's own, then its catalogue's (which lists them all only when asked). */
+  /** All the documents, agencies and provinces, in the order they were given, then the catalogue's (listed only when asked for). */
   get data(): RegistryData {
-    if (!this.base && !this.catalogue) return this.own;
-    this.merged ??= {
-      documents: [...(this.base?.data.documents ?? []), ...this.own.documents, ...(this.catalogue?.all().filter((d) => !this.byNumberText.has(d.number)) ?? [])],
-      agencies: [...(this.base?.data.agencies ?? []), ...this.own.agencies],
-      provinces: [...(this.base?.data.provinces ?? []), ...this.own.provinces],
-    };
-    return this.merged;
-  }
-
-  /** The documents that are plans of the workspace (with their model), without listing the catalogue. */
-  plans(): RegistryDocument[] {
-    const mine = this.own.documents.filter((d) => d.plan);
-    return this.base ? [...this.base.plans(), ...mine] : mine;
+    if (!this.all) {
+      const own = this.layer.data;
+      const hidden = this.hidden;
+      const given = hidden ? own.documents.filter((d) => !hidden.has(d)) : own.documents;
+      const documents = this.catalogue ? [...given, ...this.catalogue.all().filter((d) => !this.layer.byNumberText.has(d.number))] : given;
+      const below = this.base?.data;
+      this.all = below
+        ? { documents: [...below.documents, ...documents], agencies: [...below.agencies, ...own.agencies], provinces: [...below.provinces, ...own.provinces] }
+        : { ...own, documents };
+    }
+    return this.all;
   }
 
   /** Extends this registry with more data (a workspace's own documents and agencies win). */
   with(extra: Partial<RegistryData>): Registry {
-    return new Registry({ documents: extra.documents ?? [], agencies: extra.agencies ?? [], provinces: extra.provinces ?? [] }, this);
+    return new Registry({ documents: extra.documents ?? [], agencies: extra.agencies ?? [], provinces: extra.provinces ?? [] }, { base: this });
   }
 
-  /** Documents of a number key: the base's first, then this registry's own, then its catalogue's, as if the lists were one. */
-  private documentsKeyed(key: string): RegistryDocument[] {
-    const mine = this.byNumber.get(key) ?? [];
-    const listed = this.catalogue?.find(key).filter((d) => !this.byNumberText.has(d.number)) ?? [];
-    const theirs = this.base?.documentsKeyed(key) ?? [];
-    return theirs.length + listed.length === 0 ? mine : [...theirs, ...mine, ...listed];
+  /** This registry without some of the documents that it added over the one it extends (the CLI: every plan but the one checked). */
+  without(documents: ReadonlySet<RegistryDocument>): Registry {
+    const hidden = this.hidden ? new Set([...this.hidden, ...documents]) : documents;
+    return new Registry(this.layer.data, { base: this.base, layer: this.layer, hidden, catalogue: this.catalogue });
   }
 
-  /** The agency a folded name or alias names: this registry's, unless it is generic and the base has the name too. */
-  private agencyNamed(key: string): RegistryAgency | undefined {
-    const mine = this.agencyByName.get(key);
-    if (mine && !mine.generic) return mine;
-    return this.base?.agencyNamed(key) ?? mine;
+  /** The documents with this number key, in the order they were given, then the catalogue's. */
+  private documentsByKey(key: string): readonly RegistryDocument[] {
+    const below = this.base?.documentsByKey(key) ?? NO_DOCUMENTS;
+    const own = this.layer.byNumber.get(key);
+    const listed = this.catalogue?.find(key).filter((d) => !this.layer.byNumberText.has(d.number)) ?? NO_DOCUMENTS;
+    if (!own && listed.length === 0) return below;
+    const visible = own ? (this.hidden ? own.filter((d) => !this.hidden!.has(d)) : own) : NO_DOCUMENTS;
+    return [...below, ...visible, ...listed];
+  }
+
+  /** The documents that are plans of the workspace (with their model): the data without the catalogue. */
+  plans(): RegistryDocument[] {
+    const own = this.layer.data.documents.filter((d) => d.plan && !this.hidden?.has(d));
+    return this.base ? [...this.base.plans(), ...own] : own;
+  }
+
+  /** The agency a folded name names: of those named so, the last that is not generic, else the first. */
+  private agencyByName(key: string): RegistryAgency | undefined {
+    let found = this.base?.agencyByName(key);
+    for (const agency of this.layer.agenciesByName.get(key) ?? []) {
+      // A named body wins over a generic one of the same name only when it is more specific.
+      if (!found || !agency.generic) found = agency;
+    }
+    return found;
   }
 
   /**
@@ -195,8 +242,8 @@ export class Registry {
    * far from the citation's date, or issued after `on`, is another document.
    */
   findDocument(citation: DocumentReference, on?: string): RegistryDocument | undefined {
-    const candidates = this.documentsKeyed(numberKey(citation.serial, citation.symbol)).filter((d) => yearsAgree(citation, d));
-    const withYear = candidates.find((d) => splitNumber(d.number)?.year !== undefined);
+    const candidates = this.documentsByKey(numberKey(citation.serial, citation.symbol)).filter((d) => yearsAgree(citation, d));
+    const withYear = candidates.find((d) => readNumber(d).parts?.year !== undefined);
     if (withYear || candidates.length === 0) return withYear;
     const cited = citation.date?.iso;
     if (cited) return candidates.find((d) => d.date === cited) ?? candidates.find((d) => sameIssue(d, cited));
@@ -205,8 +252,11 @@ export class Registry {
     return issued[0] ?? candidates.find((d) => sameIssue(d, on));
   }
 
+  /** The document given last with exactly this number. */
   documentByNumber(number: string): RegistryDocument | undefined {
-    return this.byNumberText.get(number) ?? this.catalogue?.byNumber(number) ?? this.base?.documentByNumber(number);
+    const own = this.layer.byNumberText.get(number);
+    for (let i = (own?.length ?? 0) - 1; i >= 0; i--) if (!this.hidden?.has(own![i])) return own![i];
+    return this.catalogue?.byNumber(number) ?? this.base?.documentByNumber(number);
   }
 
   /** What a document is on a date (ISO): not yet issued, in force, replaced or expired. */
@@ -221,7 +271,7 @@ export class Registry {
   }
 
   agency(id: string): RegistryAgency | undefined {
-    return this.agencyById.get(id) ?? this.base?.agency(id);
+    return this.layer.agencyById.get(id) ?? this.base?.agency(id);
   }
 
   /**
@@ -230,19 +280,19 @@ export class Registry {
    */
   findAgency(name: string): RegistryAgency | undefined {
     const clean = name.replace(/^(?:các|Các)\s+/u, '').trim();
-    const direct = this.agencyNamed(fold(clean));
+    const direct = this.agencyByName(fold(clean));
     if (direct) return direct;
     // "Ủy ban nhân dân huyện Tam Đường", "ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG": the kind with its level names
     // the body (a district one, gone from 01/7/2025), so only the place's own name comes off first.
     const words = fold(clean).split(/\s+/);
     for (let n = Math.min(words.length - 1, this.longestAgencyWords); n >= 2; n--) {
       if (!LEVEL_WORDS.has(words[n - 1])) continue;
-      const withLevel = this.agencyNamed(words.slice(0, n).join(' '));
+      const withLevel = this.agencyByName(words.slice(0, n).join(' '));
       if (withLevel) return withLevel;
     }
     const withoutPlace = withoutTrailingPlace(clean);
     if (withoutPlace !== clean) {
-      return this.agencyNamed(fold(withoutPlace)) ?? this.agencyNamed(fold(`${withoutPlace} tỉnh`));
+      return this.agencyByName(fold(withoutPlace)) ?? this.agencyByName(fold(`${withoutPlace} tỉnh`));
     }
     return undefined;
   }
@@ -257,6 +307,10 @@ export class Registry {
 
   findProvince(name: string): RegistryProvince | undefined {
     const key = fold(name.replace(/^(?:tỉnh|thành phố)\s+/iu, ''));
-    return this.provinceByName.get(key) ?? this.base?.findProvince(name);
+    return this.provinceAt(key);
+  }
+
+  private provinceAt(key: string): RegistryProvince | undefined {
+    return this.layer.provinceByName.get(key) ?? this.base?.provinceAt(key);
   }
 }
