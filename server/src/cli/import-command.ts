@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { importDocx, importHtml, importMarkdown, importText, looksLikeMarkdown, NoPlanInPageError, type ImportResult } from '../import';
+import { importDocx, importHtml, importMarkdown, importText, looksLikeMarkdown, NoPlanInPageError, importPdf, UnreadablePdfError, type ImportResult } from '../import';
 import { subcommand, type CommandSpec } from './arguments';
 import { exportTarget, OutputPathError, writeAtomically } from './output-file';
 import { sourceKind } from './source-kind';
@@ -39,7 +39,12 @@ export async function importFile(file: string): Promise<ImportResult> {
         throw new UnreadableSourceError(`tệp Word hỏng hoặc không phải .docx / a damaged Word file or not a .docx (${(error as Error).message})`);
       }
     case 'pdf':
-      throw new UnreadableSourceError('chưa nhập được PDF; mở tệp, chép toàn bộ văn bản vào một tệp .txt rồi nhập tệp đó / PDF cannot be imported yet; copy its text into a .txt file and import that');
+      try {
+        return await importPdf(bytes);
+      } catch (error) {
+        if (error instanceof UnreadablePdfError) throw new UnreadableSourceError(error.message);
+        throw error;
+      }
     case 'html':
       try {
         return importHtml(source.text);

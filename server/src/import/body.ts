@@ -1,6 +1,6 @@
 import { classifyTitle } from '../checks/structure-text';
 import { opensClosing, scanClosing } from './closing';
-import { bookmarksOf, isFragment, isNoiseLine, isStampNumberLine, withoutBookmarks } from './noise';
+import { bookmarksOf, isFragment, isNoiseLine, isPageNumber, isStampNumberLine, withoutBookmarks } from './noise';
 import { cellsOf, isUpperText, TERMINAL, wordCount, type SourceParagraph } from './source-paragraphs';
 
 /** What the body of an imported plan is made of, before it is written as `.kh` text. */
@@ -71,6 +71,8 @@ function noiseMarks(paragraphs: SourceParagraph[], start: number): Map<number, b
     const text = textOf(paragraphs[i]);
     if (paragraphs[i].table || !(isNoiseLine(text) || isStampNumberLine(text))) continue;
     marks.set(i, false);
+    // A page number stands alone: the title after it (`PHỤ LỤC` on a new page) is no part of a stamp.
+    if (isPageNumber(text)) continue;
     // A stamp is a cluster of short lines: take its neighbours while they are fragments.
     for (let j = i - 1; j >= start && j >= i - 6 && fragment(j); j--) marks.set(j, false);
     for (let j = i + 1; j < paragraphs.length && j <= i + 6 && fragment(j); j++) if (!marks.has(j)) marks.set(j, false);

@@ -6,7 +6,7 @@ import { parsePlan } from '../syntax/parse';
 import { scanBody, type Entry } from './body';
 import { documentBounds } from './page-clutter';
 import { scanHeader, type ImportedHeader, type WordMend } from './header';
-import { mendCapitals, paragraphsOfText, type SourceParagraph } from './source-paragraphs';
+import { mendCapitals, paragraphsOfText, splitRunInHeadings, type SourceParagraph } from './source-paragraphs';
 
 /** What an import did not understand, and how much of the source it kept. */
 export interface ImportReport {
@@ -133,7 +133,7 @@ export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: s
     .map((p) => ({ line: p.sourceLine, text: (p.table ? p.table.map((r) => r.join(' | ')).join(' | ') : p.lines.join(' ')).trim(), stray: false }))
     .filter((c) => c.text);
   const clutterLine = (c: { text: string }) => `// ${c.text}`;
-  const paragraphs = allParagraphs.slice(bounds.start, bounds.end);
+  const paragraphs = splitRunInHeadings(allParagraphs.slice(bounds.start, bounds.end));
   const head = scanHeader(paragraphs);
   const body = scanBody(paragraphs, head.consumed);
   const lines: string[] = [];

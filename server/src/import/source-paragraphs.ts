@@ -177,3 +177,25 @@ export function paragraphsOfText(text: string): SourceParagraph[] {
   flush();
   return out;
 }
+
+/** A numbered title in bold with its text after it on the line: `**1. Mục đích** Nâng cao …`, `**1.** **Thời gian**: từ …`. */
+const RUN_IN_HEADING = /^\*\*((?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)\-–]\s*[^*]{1,150}?)\*\*\s*[:.]?\s+(\S[^]*)$/u;
+
+/**
+ * Parts a paragraph that opens with a numbered title in bold and goes on
+ * with its text on the same line into the title (a bold paragraph, which the
+ * classifier weighs with its siblings) and the text after it: Word and
+ * converters put both on one line as often as on two.
+ */
+export function splitRunInHeadings(paragraphs: SourceParagraph[]): SourceParagraph[] {
+  return paragraphs.flatMap((p) => {
+    if (p.table || p.bold || p.lines.length !== 1) return [p];
+    // Bold runs side by side (`**1.** **Thời gian**`) are one run.
+    const match = RUN_IN_HEADING.exec(p.lines[0].replace(/\*\*(\s*)\*\*/g, '$1'));
+    if (!match || wordCount(match[1]) > 15) return [p];
+    return [
+      { ...p, lines: [match[1].trim()], bold: true },
+      { ...p, lines: [match[2].trim()], bold: false, blankBefore: false, markedHeading: false },
+    ];
+  });
+}
