@@ -99,7 +99,8 @@ function textOfLine(line: PageLine, middle: number): { text: string; x: number; 
     // A wide gap parts columns; one near the middle of the page (the header's, the closing's) needs less.
     const columns = gap > COLUMN_GAP * line.size || (gap > 0.9 * line.size && end < middle + line.size && piece.x > middle - 4 * line.size);
     if (text && (columns || wide)) text = `${text.trimEnd()}\t`;
-    else if (text && gap > 0.2 * piece.size && !/\s$/.test(text) && !/^\s/.test(piece.text)) text += ' ';
+    // A letter drawn at no width (its marks) belongs to the letters before it, whatever the gap.
+    else if (text && piece.width > 0 && gap > 0.2 * piece.size && !/\s$/.test(text) && !/^\s/.test(piece.text)) text += ' ';
     wide = false;
     text += piece.text;
     end = Math.max(end, piece.x + piece.width);
