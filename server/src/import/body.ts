@@ -262,6 +262,14 @@ function headingFollows(paragraphs: SourceParagraph[], numbers: (Numbered | unde
   return isUpperText(text) && classifyTitle(text) !== undefined;
 }
 
+/** True when the next paragraph (past noise) is a sibling of `i` or a higher heading, not a part under it. */
+function siblingFollows(numbers: (Numbered | undefined)[], marks: Map<number, boolean>, i: number): boolean {
+  let j = i + 1;
+  while (marks.has(j)) j++;
+  const next = numbers[j];
+  return next === undefined || next.kind === 'roman' || (next.kind === numbers[i]!.kind && next.depth <= numbers[i]!.depth);
+}
+
 interface HeadingDecision {
   level: number;
   /** `14. Đề nghị …: Trong phạm vi …` split into its heading and its first paragraph. */
@@ -309,12 +317,14 @@ function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | unde
       } else level = Math.min(4, numbers[i]!.depth + 1);
       const text = textOf(paragraphs[i]);
       const decision: HeadingDecision = { level };
-      if (!like.includes(i) && text.endsWith('.') && headingFollows(paragraphs, numbers, marks, i)) {
+      const sentence = text.endsWith('.') && headingFollows(paragraphs, numbers, marks, i);
+      if (sentence && (!like.includes(i) || (wordCount(text) > 4 && siblingFollows(numbers, marks, i)))) {
         // A whole sentence with nothing under it before the next heading (`2. Phấn đấu … qua đào tạo.`
-        // after a page number): an item of its sequence, not an empty sub-heading.
+        // after a page number, `3.2. Thư ký hội nghị đọc tiểu sử … .` in bold among the steps of a meeting):
+        // an item of its sequence, not an empty sub-heading.
         continue;
       }
-      if (!like.includes(i)) {
+      if (!like.includes(i) || (wordCount(text) > 20 && headingFollows(paragraphs, numbers, marks, i))) {
         // The first colon followed by a capital, chosen in a look-ahead (atomic) so that the rest is read once:
         // when it runs into a line break, no later colon could do better (its head would cross the break).
         const colon = /^(?=(.{3,200}?:)(?=(\s+))\2\p{Lu})\1\2(\p{Lu}.*)$/u.exec(text);
