@@ -180,8 +180,8 @@ export function paragraphsOfText(text: string): SourceParagraph[] {
 
 /** The number that opens a numbered part: `I.`, `1.`, `1.2.`, `a)`, `II-`. */
 const NUMBER_MARK = String.raw`(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)\-–]?`;
-/** Bold around the number alone (`**2. **Văn bản…`, `**3**. Các xã…`): the number's formatting, not a title. */
-const BOLD_NUMBER = new RegExp(String.raw`^\*\*\s*(${NUMBER_MARK})\s*\*\*\s*([.)\-–]?)\s*`, 'u');
+/** Bold or italics around the number alone (`**2. **Văn bản…`, `**3**. Các xã…`, `*2.1. *Bám sát…`): the number's formatting, not a title. */
+const BOLD_NUMBER = new RegExp(String.raw`^(\*{1,2})\s*(${NUMBER_MARK})\s*\1(?!\*)\s*([.)\-–]?)\s*`, 'u');
 /** A number then a title in bold and nothing after it: `1. **Mục đích**`. */
 const NUMBER_BOLD_TITLE = new RegExp(String.raw`^(${NUMBER_MARK})\s*\*\*([^*]+?)\*\*\s*$`, 'u');
 /** A numbered title in bold with its text after it on the line: `**1. Mục đích** Nâng cao …`, `**1. Đối tượng: **Các sở…`, `1. **Thời gian**: từ …`. */
@@ -200,7 +200,7 @@ export function splitRunInHeadings(paragraphs: SourceParagraph[]): SourceParagra
     if (p.table || p.bold || p.lines.length !== 1) return [p];
     let text = p.lines[0].replace(/\*\*(\s*)\*\*/g, '$1');
     const number = BOLD_NUMBER.exec(text);
-    if (number) text = `${number[1]}${number[2]} ${text.slice(number[0].length)}`.replace(/\s+$/, '');
+    if (number) text = `${number[2]}${number[3]} ${text.slice(number[0].length)}`.replace(/\s+$/, '');
     const title = NUMBER_BOLD_TITLE.exec(text);
     if (title) return [{ ...p, lines: [`${title[1]} ${title[2].trim()}`.replace(/\s+/g, ' ')], bold: true }];
     const runIn = RUN_IN_HEADING.exec(text);
