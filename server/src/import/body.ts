@@ -300,7 +300,8 @@ function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | unde
     }
     const key = n.kind === 'arabic' ? `arabic:${romanSeen}` : n.kind === 'letter' ? `letter:${romanSeen}:${arabicParent}` : `dotted:${i}`;
     sequences.set(key, [...(sequences.get(key) ?? []), i]);
-    if (n.kind === 'arabic') arabicParent = i;
+    // Letters belong to the numbered part above them, `1.` or `3.2.` alike.
+    if (n.kind === 'arabic' || n.kind === 'dotted') arabicParent = i;
   }
   for (const [key, members] of sequences) {
     const kind = key.split(':')[0] as NumberKind;
