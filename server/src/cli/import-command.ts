@@ -1,7 +1,7 @@
 import { extname, resolve } from 'node:path';
 import { DocxInputError } from '../docx/input-error';
 import { readZip } from '../docx/zip';
-import { importDocx, importHtml, importMarkdown, importText, looksLikeMarkdown, NoPlanInPageError, type ImportResult } from '../import';
+import { importDocx, importHtml, importMarkdown, importPdf, importText, looksLikeMarkdown, NoPlanInPageError, UnreadablePdfError, type ImportResult } from '../import';
 import { subcommand, type CommandSpec } from './arguments';
 import { outputTarget, planOutput, writeAtomically } from './output-file';
 import { readRegularFile, SIZE_LIMITS, UnreadableFileError } from './plan-files';
@@ -49,7 +49,7 @@ const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
  * as it is. Only a regular file is read, of bounded size. Throws
  * `UnreadableSourceError` for a file no reader takes.
  */
-export function importFile(file: string): ImportResult {
+export async function importFile(file: string): Promise<ImportResult> {
   let bytes: Uint8Array;
   try {
     bytes = readRegularFile(file, SIZE_LIMITS.importDocx);
@@ -69,7 +69,12 @@ export function importFile(file: string): ImportResult {
         throw error;
       }
     case 'pdf':
-      throw new UnreadableSourceError('chưa nhập được PDF; mở tệp, chép toàn bộ văn bản vào một tệp .txt rồi nhập tệp đó / PDF cannot be imported yet; copy its text into a .txt file and import that');
+      try {
+        return await importPdf(bytes);
+      } catch (error) {
+        if (error instanceof UnreadablePdfError) throw new UnreadableSourceError(error.message);
+        throw error;
+      }
     case 'html':
       try {
         return importHtml(source.text);
@@ -106,7 +111,7 @@ export const IMPORT = subcommand(
     const source = resolve(file);
     try {
       const target = output === '-' ? undefined : outputTarget(source, output, planOutput(values.force));
-      const result = importFile(source);
+      const result = await importFile(source);
       if (target) {
         writeAtomically(target, result.text);
         out(target);
