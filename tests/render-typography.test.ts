@@ -2,7 +2,8 @@
  * Typography a secretary would not correct, in our PDF and in LibreOffice's
  * conversion of our DOCX alike (`pdftotext -layout` and `-bbox-layout` of
  * both): no line starts or ends with the hyphen of a spaced compound
- * (`chính trị - xã hội`), on the examples and on a plan full of them; the
+ * (`chính trị - xã hội`), on the examples and on a plan full of them (and in
+ * the preview's pages as Chromium prints them); the
  * issuer and the cơ quan chủ quản broken before the place and before `VÀ`
  * as a drafter breaks them (a commune, a department, a district-era office,
  * and the drafter's own lines); Nơi nhận hanging under its text; the
@@ -11,9 +12,11 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { layoutPlan, type LayoutDocument, type LayoutParagraph } from '../server/src/layout';
 import { renderDocx } from '../server/src/render/docx';
+import { renderStandaloneHtml } from '../server/src/render/html';
 import { renderPdf } from '../server/src/render/pdf';
 import { parsePlan } from '../server/src/syntax/parse';
 import { flat, paragraphs, root, textOf, tool } from './helpers/render';
@@ -35,6 +38,7 @@ const temporaryFolder = temporaryFolders();
 let dir: string;
 const ours = (name: string) => join(dir, `${name}.pdf`);
 const libreOffice = (name: string) => join(dir, 'lo', `${name}.pdf`);
+const chromiumPrint = (name: string) => join(dir, 'chromium', `${name}.pdf`);
 const RENDERERS = [
   ['our PDF', ours],
   ['LibreOffice’s PDF of our DOCX', libreOffice],
@@ -50,6 +54,19 @@ beforeAll(async () => {
   }
   // One LibreOffice run for every file, with a profile of its own.
   tool('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'lo'), ...names.map((n) => join(dir, `${n}.docx`))], 240_000);
+  // The preview's pages, as the HTML export holds them, printed by Debian's Chromium.
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  try {
+    for (const name of [...EXAMPLES, COMPOUNDS]) {
+      const page = await browser.newPage();
+      await page.setContent(renderStandaloneHtml(layoutOf(name)), { waitUntil: 'load' });
+      await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready);
+      await page.pdf({ path: chromiumPrint(name), preferCSSPageSize: true });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
 }, 300_000);
 
 /** What a paragraph prints, its no-break spaces as spaces and its spaces collapsed, as pdftotext gives it back. */
@@ -88,7 +105,7 @@ describe('no line starts or ends with the hyphen of a spaced compound', () => {
   });
 
   for (const name of [...EXAMPLES, COMPOUNDS]) {
-    for (const [renderer, file] of RENDERERS) {
+    for (const [renderer, file] of [...RENDERERS, ['the preview printed by Chromium', chromiumPrint] as const]) {
       it(`${name}: ${renderer}`, () => {
         const layout = layoutOf(name);
         expect(linesCutAtHyphens(file(name), layout)).toEqual([]);
