@@ -129,10 +129,10 @@ for (const example of examples) {
 }
 
 // --- the preview after an edit ------------------------------------------------------------------
-const seed = examples.find((e) => e.name === 'ke-hoach-64-KH-UBND-tra-vinh') ?? examples[0];
-const bodyStart = seed.text.indexOf('\n---\n') + 5;
-const closing = seed.text.indexOf('Nơi nhận:');
-const longText = seed.text.slice(0, bodyStart) + seed.text.slice(bodyStart, closing).repeat(3) + seed.text.slice(closing);
+const traVinh = examples.find((e) => e.name === 'ke-hoach-64-KH-UBND-tra-vinh') ?? examples[0];
+const bodyStart = traVinh.text.indexOf('\n---\n') + 5;
+const closing = traVinh.text.indexOf('Nơi nhận:');
+const longText = traVinh.text.slice(0, bodyStart) + traVinh.text.slice(bodyStart, closing).repeat(3) + traVinh.text.slice(closing);
 const service = createPlanService();
 let version = 0;
 let current = longText;

@@ -136,8 +136,10 @@ describe('the preview in headless Chromium', () => {
     await page.close();
   });
 
-  it('draws every letter of the exported plans with the embedded subsets, lines as long as with the whole faces', async () => {
-    for (const name of ['ke-hoach-64-KH-UBND-tra-vinh.kh', 'ke-hoach-184-KH-TU-tinh-uy-lai-chau.kh', 'ke-hoach-470-KH-LDLD-lai-chau.kh', 'ke-hoach-mau.kh']) {
+  // One test per plan: each reads hundreds of nodes' fonts over CDP, which on a loaded machine takes a while.
+  it.each(['ke-hoach-64-KH-UBND-tra-vinh.kh', 'ke-hoach-184-KH-TU-tinh-uy-lai-chau.kh', 'ke-hoach-470-KH-LDLD-lai-chau.kh', 'ke-hoach-mau.kh'])(
+    'draws every letter of %s exported with the embedded subsets, lines as long as with the whole faces',
+    async (name) => {
       // Where Liberation Serif is installed, fontconfig gives it for Times New Roman and the file's own
       // faces never load: only their family is left, so that Chromium has to draw with them.
       const own = renderStandaloneHtml(layoutOf(example(name))).replace(/(\.kh-doc\{font-family:)[^;]+/, '$1"Liberation Serif"');
@@ -176,8 +178,8 @@ describe('the preview in headless Chromium', () => {
       expect(drawn[0].fonts.every((f) => f.endsWith(' (embedded)')), drawn[0].fonts.join(', ')).toBe(true);
       expect(drawn[0].fonts).toContain('LiberationSerif (embedded)');
       expect(drawn[0]).toEqual(drawn[1]);
-    }
-  });
+    },
+  );
 
   it('draws the pages of state, party and mass plans as A4 sheets (screenshots to look at)', async () => {
     for (const [name, kind] of [

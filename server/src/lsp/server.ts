@@ -9,7 +9,6 @@ import { createPlanService, type DocumentSettings } from '../service/plan-servic
 import { registerPreviewRequests } from './preview-requests';
 import { SEMANTIC_TOKENS_LEGEND } from '../service/semantic-tokens';
 import type { CheckWorkspaceMethod, CheckWorkspaceResult, ImportMethod, ImportParams, ImportPlanResult, NewPlanMethod, NewPlanParams, NewPlanResult, PlanStatusMethod, PlanStatusParams, RegistryEntryMethod, RegistryEntryParams } from './protocol';
-import { formatImportReport, importFile } from '../cli/import-command';
 import { planAsDocument } from '../registry/workspace';
 import { newPlan } from '../scaffold';
 import { parsePlan } from '../syntax/parse';
@@ -296,7 +295,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     });
     // A new plan has no place yet: the registry of the first workspace folder's kehoach.json.
     const registry = loadedFor(folders[0]).registry;
-    const plan = newPlan({ ...params, date: params.date ?? new Date().toISOString().slice(0, 10), registry: registry.with({ documents: plans }) });
+    const plan = newPlan({ ...params, registry: registry.with({ documents: plans }) });
     return { text: plan.text, notes: plan.notes, tasks: plan.tasks.length };
   });
   /** A `.txt` or `.docx` file read into a plan; the client opens the text as a new document. */
@@ -304,6 +303,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!params.uri.startsWith('file:')) return { error: 'Chỉ nhập được tệp trên đĩa / Only a file on disk can be imported' };
     try {
       const file = fileURLToPath(params.uri);
+      // The import (and mammoth, for a .docx) loads on the first import asked for.
+      const { formatImportReport, importFile } = await import('../cli/import-command');
       const result = await importFile(file);
       return { text: result.text, report: formatImportReport(file, result) };
     } catch (error) {

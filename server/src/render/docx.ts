@@ -28,6 +28,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import type { Alignment, LayoutDocument, LayoutParagraph, LayoutRule, LayoutSection, LayoutTable, PageNumbering } from '../layout/layout-model';
+import { DOCX_GENERATOR_PROPERTY, GENERATOR } from './export-marks';
 import { textWidthMm } from '../layout/system-styles';
 
 /** Twentieths of a point per millimetre. */
@@ -213,6 +214,8 @@ export async function renderDocx(layout: LayoutDocument): Promise<Uint8Array> {
     title: layout.meta.title,
     subject: layout.meta.subject,
     creator: layout.meta.author,
+    lastModifiedBy: GENERATOR,
+    customProperties: [DOCX_GENERATOR_PROPERTY],
     styles: {
       default: {
         document: {

@@ -2,6 +2,7 @@ import type { Range } from '../model';
 import { SINGLE_LINE_EM, type LayoutBlock, type LayoutDocument, type LayoutPage, type LayoutParagraph, type LayoutRule, type LayoutTable, type PageSetup, type TextRun } from '../layout';
 import { subsetFont } from './font-subset';
 import { EMBEDDED_FONT_FACES, EMBEDDED_FONT_FAMILY, fontFace, type FontFace } from './fonts';
+import { HTML_GENERATOR_META } from './export-marks';
 
 /** A finding to mark on the preview's blocks. */
 export interface HtmlDiagnosticMark {
@@ -320,6 +321,7 @@ export function renderStandaloneHtml(layout: LayoutDocument, options: Standalone
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(layout.meta.title)}</title>
 <meta name="author" content="${escapeHtml(layout.meta.author)}">
+${HTML_GENERATOR_META}
 <style nonce="${nonce}">
 ${fonts}body{margin:0;padding:8mm 0;background:#e8e8e8}
 .kh-page{box-shadow:0 0 2mm rgba(0,0,0,.3)}

@@ -19,6 +19,7 @@
  */
 import PDFDocument from 'pdfkit';
 import srgbProfile from '../../data/color/sRGB2014.icc';
+import { GENERATOR, PDF_PRODUCER } from './export-marks';
 import type { LayoutDocument } from '../layout/layout-model';
 import { EMBEDDED_FONT_FACES } from './fonts';
 import { xmpDescriptions, type PdfInfo } from './pdf-metadata';
@@ -54,8 +55,8 @@ export function renderPdfFile(layout: LayoutDocument, options: PdfOptions = {}):
     Title: meta.title,
     Author: meta.author,
     Subject: meta.subject,
-    Creator: 'kehoach',
-    Producer: 'kehoach (pdfkit)',
+    Creator: GENERATOR,
+    Producer: PDF_PRODUCER,
     CreationDate: options.creationDate ?? new Date(),
   };
   const pdf = new PDFDocument({

@@ -28,7 +28,8 @@ import type {
 } from '../model';
 import { findAgencies } from './agencies';
 import { findCitations } from './citations';
-import { inferSystem, makeDate, officialLines, readConfidentiality, readDate, readDocumentNumber, readSystem, readUrgency } from './header-values';
+import { makeDate, readDate } from './dates';
+import { inferSystem, officialLines, readConfidentiality, readDocumentNumber, readSystem, readUrgency } from './header-values';
 import { fold, joinSpans, parseInline, type LineSpan, type MappedText } from './inline';
 import { HEADER_LABELS, lineContent } from './lexer';
 import { memoized } from './memo';

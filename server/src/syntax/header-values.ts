@@ -1,27 +1,7 @@
 import type { ConfidentialityMark, Header, OfficialLines, PlanSystem, UrgencyMark } from '../model';
 import { nameLines, runningName } from './body-names';
+import { writtenDate } from './dates';
 import { fold } from './inline';
-
-/** A calendar date, checked: 31/2/2023 is not one. */
-export function makeDate(day: number, month: number, year: number): { day: number; month: number; year: number; iso: string } | undefined {
-  if (!(year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1)) return undefined;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return undefined;
-  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return { day, month, year, iso };
-}
-
-/** Reads `17/11/2020`, `5-3-2020`, `2020-11-17` or `ngày 17 tháng 11 năm 2020`. */
-export function readDate(value: string): ReturnType<typeof makeDate> {
-  const v = fold(value.trim());
-  let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(v);
-  if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (m) return makeDate(Number(m[3]), Number(m[2]), Number(m[1]));
-  m = /^(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})$/.exec(v);
-  if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  return undefined;
-}
 
 export interface ParsedDocumentNumber {
   serial: string;
@@ -100,13 +80,6 @@ export function readConfidentiality(value: string): ConfidentialityMark | undefi
   return CONFIDENTIALITY[markKey(value)];
 }
 
-/** `ngày 17 tháng 11 năm 2020`: day below 10 and months 1 and 2 with a leading zero, as the place-and-date line prints it. */
-function longDate(date: { day: number; month: number; year: number }): string {
-  const day = String(date.day).padStart(2, '0');
-  const month = date.month <= 2 ? String(date.month).padStart(2, '0') : String(date.month);
-  return `ngày ${day} tháng ${month} năm ${date.year}`;
-}
-
 /**
  * The line under an appendix's title in the model of Nghị định 30/2020
  * (Phụ lục I): `(Kèm theo Kế hoạch số … ngày … của …)`, from the header;
@@ -116,7 +89,7 @@ function appendixNote(header: Header): string {
   const kind = header.kind?.value.trim();
   const kindText = kind ? kind.charAt(0).toLocaleUpperCase('vi') + kind.slice(1).toLocaleLowerCase('vi') : 'Văn bản';
   const number = header.number?.value.trim() || '…';
-  const date = header.planDate ? longDate(header.planDate) : 'ngày … tháng … năm …';
+  const date = header.planDate ? writtenDate(header.planDate) : 'ngày … tháng … năm …';
   const issuer = header.issuer?.value.trim() ? runningName(header.issuer.value.trim()) : '…';
   return `(Kèm theo ${kindText} số ${number} ${date} của ${issuer})`;
 }
@@ -130,9 +103,10 @@ export function officialLines(header: Header, system: PlanSystem): OfficialLines
     lines.nationalTitle = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
     lines.motto = 'Độc lập - Tự do - Hạnh phúc';
   }
-  if (header.planDate) {
+  const date = header.planDate;
+  if (date) {
     const place = header.place?.value;
-    lines.placeDateLine = `${place ? `${place}, ` : ''}${longDate(header.planDate)}`;
+    lines.placeDateLine = `${place ? `${place}, ` : ''}${writtenDate(date)}`;
   }
   if (header.kind?.value) lines.kindTitle = header.kind.value.toLocaleUpperCase('vi');
   if (header.parentBody?.value) lines.parentBodyLines = nameLines(header.parentBody.value, header.parentBody.lines);
