@@ -3,6 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { checkPlan } from '../checks';
 import { applySafeFixes } from '../checks/apply-fixes';
 import type { PlanDiagnostic } from '../model';
+import type { Registry } from '../registry/registry';
+import type { RegistryDocument } from '../registry/types';
 import { planAsDocument } from '../registry/workspace';
 import { parsePlan } from '../syntax/parse';
 import { workspaceConfigs, type FileReport, type LoadedWorkspaceConfig } from '../lsp/workspace-config';
@@ -61,13 +63,21 @@ function checkFiles(files: string[], skipped: { file: string; reason: string }[]
     timing.ms += performance.now() - started;
     return [{ file, ...read, workspace, parsed }];
   });
-  // The plans checked together are documents to each other.
+  // The plans checked together are documents to each other: each plan is checked against the others, even when it
+  // has no number yet (a new draft citing its parent). Each workspace's registry is extended with all the plans once,
+  // and each plan's own are left out of it (extending it for each plan would index every plan once per plan).
   const plans = inputs.map(({ file, parsed }) => planAsDocument(parsed.document, file)).filter((d) => d !== undefined);
+  const plansOfFile = new Map<string, RegistryDocument[]>();
+  for (const plan of plans) plansOfFile.set(plan.sources[0], [...(plansOfFile.get(plan.sources[0]) ?? []), plan]);
+  const withPlans = new Map<Workspace, Registry>();
   for (const input of inputs) {
     const { file, workspace } = input;
-    // The other plans, even when this one has no number yet (a new draft citing its parent).
-    const others = plans.filter((p) => p.sources[0] !== file);
-    const registry = others.length ? workspace.registry.with({ documents: others }) : workspace.registry;
+    const own = plansOfFile.get(file) ?? [];
+    let registry = workspace.registry;
+    if (plans.length > own.length) {
+      if (!withPlans.has(workspace)) withPlans.set(workspace, workspace.registry.with({ documents: plans }));
+      registry = withPlans.get(workspace)!.without(new Set(own));
+    }
     // The first check reuses the parse made above; later ones (after fixes, or of a file changed on disk) parse the text.
     const check = (text: string) => {
       const started = performance.now();

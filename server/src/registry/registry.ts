@@ -53,46 +53,123 @@ function withoutTrailingPlace(name: string): string {
   return level ? head.slice(0, level.index) : head;
 }
 
-/**
- * The catalogue of cited documents and named agencies, with their validity
- * over time. Pure data plus look-ups; loading files is the caller's business.
- */
-export class Registry {
-  private readonly byNumber = new Map<string, RegistryDocument[]>();
-  private readonly byNumberText = new Map<string, RegistryDocument>();
-  private readonly agencyByName = new Map<string, RegistryAgency>();
-  /** Words in the longest agency name or alias: no cut of a longer name can be one. */
-  private longestAgencyWords = 0;
-  private readonly agencyById = new Map<string, RegistryAgency>();
-  private readonly provinceByName = new Map<string, RegistryProvince>();
+/** Each document's number read once (its parts and look-up key), however many registries index it. */
+const numbers = new WeakMap<RegistryDocument, { parts: ReturnType<typeof splitNumber>; key?: string }>();
+
+function readNumber(doc: RegistryDocument): { parts: ReturnType<typeof splitNumber>; key?: string } {
+  let read = numbers.get(doc);
+  if (!read) {
+    const parts = splitNumber(doc.number);
+    read = { parts, key: parts && numberKey(parts.serial, parts.symbol) };
+    numbers.set(doc, read);
+  }
+  return read;
+}
+
+/** The look-ups of one batch of data: what a registry adds to the one it extends. */
+class Layer {
+  readonly byNumber = new Map<string, RegistryDocument[]>();
+  readonly byNumberText = new Map<string, RegistryDocument[]>();
+  readonly agenciesByName = new Map<string, RegistryAgency[]>();
+  /** Words in the longest agency name or alias of the layer. */
+  longestAgencyWords = 0;
+  readonly agencyById = new Map<string, RegistryAgency>();
+  readonly provinceByName = new Map<string, RegistryProvince>();
 
   constructor(readonly data: RegistryData) {
     for (const doc of data.documents) {
-      const parts = splitNumber(doc.number);
-      if (!parts) continue;
-      const key = numberKey(parts.serial, parts.symbol);
-      this.byNumber.set(key, [...(this.byNumber.get(key) ?? []), doc]);
-      this.byNumberText.set(doc.number, doc);
+      const key = readNumber(doc).key;
+      if (key === undefined) continue;
+      push(this.byNumber, key, doc);
+      push(this.byNumberText, doc.number, doc);
     }
     for (const agency of data.agencies) {
       this.agencyById.set(agency.id, agency);
       for (const name of [agency.name, ...agency.aliases]) {
         const key = fold(name);
         this.longestAgencyWords = Math.max(this.longestAgencyWords, key.split(/\s+/).length);
-        // A named body wins over a generic one of the same name only when it is more specific.
-        if (!this.agencyByName.has(key) || !agency.generic) this.agencyByName.set(key, agency);
+        push(this.agenciesByName, key, agency);
       }
     }
     for (const p of data.provinces) this.provinceByName.set(fold(p.name), p);
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const NO_DOCUMENTS: readonly RegistryDocument[] = [];
+
+/**
+ * The catalogue of cited documents and named agencies, with their validity
+ * over time. Pure data plus look-ups; loading files is the caller's business.
+ *
+ * A registry extended `with` more data keeps the one it extends and indexes
+ * only what is added (the CLI and the editor extend one for every plan they
+ * check); `without` leaves out documents it added without indexing again.
+ * Either answers as a registry built from all its data at once would.
+ */
+export class Registry {
+  private readonly base?: Registry;
+  private readonly layer: Layer;
+  /** Documents of this registry's own layer that it does not have (`without`). */
+  private readonly hidden?: ReadonlySet<RegistryDocument>;
+  private readonly longestAgencyWords: number;
+  private all?: RegistryData;
+
+  /** A registry of `data`; `over` (for `with` and `without`) is the registry it extends, and the index of `data` when there is one already. */
+  constructor(data: RegistryData, over?: { base?: Registry; layer?: Layer; hidden?: ReadonlySet<RegistryDocument> }) {
+    this.base = over?.base;
+    this.layer = over?.layer ?? new Layer(data);
+    this.hidden = over?.hidden;
+    this.longestAgencyWords = Math.max(this.base?.longestAgencyWords ?? 0, this.layer.longestAgencyWords);
+  }
+
+  /** All the documents, agencies and provinces, in the order they were given. */
+  get data(): RegistryData {
+    if (!this.all) {
+      const own = this.layer.data;
+      const hidden = this.hidden;
+      const documents = hidden ? own.documents.filter((d) => !hidden.has(d)) : own.documents;
+      const below = this.base?.data;
+      this.all = below
+        ? { documents: [...below.documents, ...documents], agencies: [...below.agencies, ...own.agencies], provinces: [...below.provinces, ...own.provinces] }
+        : { ...own, documents };
+    }
+    return this.all;
+  }
 
   /** Extends this registry with more data (a workspace's own documents and agencies win). */
   with(extra: Partial<RegistryData>): Registry {
-    return new Registry({
-      documents: [...this.data.documents, ...(extra.documents ?? [])],
-      agencies: [...this.data.agencies, ...(extra.agencies ?? [])],
-      provinces: [...this.data.provinces, ...(extra.provinces ?? [])],
-    });
+    return new Registry({ documents: extra.documents ?? [], agencies: extra.agencies ?? [], provinces: extra.provinces ?? [] }, { base: this });
+  }
+
+  /** This registry without some of the documents that it added over the one it extends (the CLI: every plan but the one checked). */
+  without(documents: ReadonlySet<RegistryDocument>): Registry {
+    const hidden = this.hidden ? new Set([...this.hidden, ...documents]) : documents;
+    return new Registry(this.layer.data, { base: this.base, layer: this.layer, hidden });
+  }
+
+  /** The documents with this number key, in the order they were given. */
+  private documentsByKey(key: string): readonly RegistryDocument[] {
+    const below = this.base?.documentsByKey(key) ?? NO_DOCUMENTS;
+    const own = this.layer.byNumber.get(key);
+    if (!own) return below;
+    const visible = this.hidden ? own.filter((d) => !this.hidden!.has(d)) : own;
+    return below.length ? [...below, ...visible] : visible;
+  }
+
+  /** The agency a folded name names: of those named so, the last that is not generic, else the first. */
+  private agencyByName(key: string): RegistryAgency | undefined {
+    let found = this.base?.agencyByName(key);
+    for (const agency of this.layer.agenciesByName.get(key) ?? []) {
+      // A named body wins over a generic one of the same name only when it is more specific.
+      if (!found || !agency.generic) found = agency;
+    }
+    return found;
   }
 
   /**
@@ -100,19 +177,22 @@ export class Registry {
    * regard to case or diacritics), and the same year when both give one.
    */
   findDocument(citation: Pick<Citation, 'serial' | 'year' | 'symbol'>): RegistryDocument | undefined {
-    const candidates = this.byNumber.get(numberKey(citation.serial, citation.symbol)) ?? [];
-    return candidates.find((d) => citation.year === undefined || splitNumber(d.number)?.year === undefined || splitNumber(d.number)?.year === citation.year);
+    const candidates = this.documentsByKey(numberKey(citation.serial, citation.symbol));
+    return candidates.find((d) => citation.year === undefined || readNumber(d).parts?.year === undefined || readNumber(d).parts?.year === citation.year);
   }
 
+  /** The document given last with exactly this number. */
   documentByNumber(number: string): RegistryDocument | undefined {
-    return this.byNumberText.get(number);
+    const own = this.layer.byNumberText.get(number);
+    for (let i = (own?.length ?? 0) - 1; i >= 0; i--) if (!this.hidden?.has(own![i])) return own![i];
+    return this.base?.documentByNumber(number);
   }
 
   /** What a document is on a date (ISO): not yet issued, in force, replaced or expired. */
   documentStatus(doc: RegistryDocument, date: string): DocumentStatus {
     if (date < doc.date) return { state: 'not-yet-issued' };
     if (doc.replacedOn && date >= doc.replacedOn) {
-      return { state: 'replaced', on: doc.replacedOn, by: doc.replacedBy ? this.byNumberText.get(doc.replacedBy) : undefined, byNumber: doc.replacedBy ?? '' };
+      return { state: 'replaced', on: doc.replacedOn, by: doc.replacedBy ? this.documentByNumber(doc.replacedBy) : undefined, byNumber: doc.replacedBy ?? '' };
     }
     if (doc.expiredOn && date >= doc.expiredOn) return { state: 'expired', on: doc.expiredOn };
     if (doc.inForceFrom && date < doc.inForceFrom) return { state: 'not-yet-in-force', from: doc.inForceFrom };
@@ -120,7 +200,7 @@ export class Registry {
   }
 
   agency(id: string): RegistryAgency | undefined {
-    return this.agencyById.get(id);
+    return this.layer.agencyById.get(id) ?? this.base?.agency(id);
   }
 
   /**
@@ -129,32 +209,37 @@ export class Registry {
    */
   findAgency(name: string): RegistryAgency | undefined {
     const clean = name.replace(/^(?:các|Các)\s+/u, '').trim();
-    const direct = this.agencyByName.get(fold(clean));
+    const direct = this.agencyByName(fold(clean));
     if (direct) return direct;
     // "Ủy ban nhân dân huyện Tam Đường", "ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG": the kind with its level names
     // the body (a district one, gone from 01/7/2025), so only the place's own name comes off first.
     const words = fold(clean).split(/\s+/);
     for (let n = Math.min(words.length - 1, this.longestAgencyWords); n >= 2; n--) {
       if (!LEVEL_WORDS.has(words[n - 1])) continue;
-      const withLevel = this.agencyByName.get(words.slice(0, n).join(' '));
+      const withLevel = this.agencyByName(words.slice(0, n).join(' '));
       if (withLevel) return withLevel;
     }
     const withoutPlace = withoutTrailingPlace(clean);
     if (withoutPlace !== clean) {
-      return this.agencyByName.get(fold(withoutPlace)) ?? this.agencyByName.get(fold(`${withoutPlace} tỉnh`));
+      return this.agencyByName(fold(withoutPlace)) ?? this.agencyByName(fold(`${withoutPlace} tỉnh`));
     }
     return undefined;
   }
 
   agencyStatus(agency: RegistryAgency, date: string): AgencyStatus {
     if (agency.validTo && date >= agency.validTo) {
-      return { state: 'gone', on: agency.validTo, successors: (agency.successors ?? []).map((s) => ({ ...s, agency: this.agencyById.get(s.id) })) };
+      return { state: 'gone', on: agency.validTo, successors: (agency.successors ?? []).map((s) => ({ ...s, agency: this.agency(s.id) })) };
     }
     if (agency.validFrom && date < agency.validFrom) return { state: 'not-yet', from: agency.validFrom };
     return { state: 'exists' };
   }
 
   findProvince(name: string): RegistryProvince | undefined {
-    return this.provinceByName.get(fold(name.replace(/^(?:tỉnh|thành phố)\s+/iu, '')));
+    const key = fold(name.replace(/^(?:tỉnh|thành phố)\s+/iu, ''));
+    return this.provinceAt(key);
+  }
+
+  private provinceAt(key: string): RegistryProvince | undefined {
+    return this.layer.provinceByName.get(key) ?? this.base?.provinceAt(key);
   }
 }
