@@ -9,10 +9,12 @@ import { sourceKind } from './source-kind';
 
 /** The report of an import, for a person: words kept, what is missing, what was turned into comments. */
 export function formatImportReport(file: string, result: ImportResult): string {
-  const { words, missingHeaderFields, unclassified, noise, ocrMended, wordsMended, syntaxDiagnostics } = result.report;
+  const { words, missingHeaderFields, unclassified, noise, ocrMended, wordsMended, syntaxDiagnostics, trackedChanges, reviewNotes } = result.report;
   const percent = words.source ? ((100 * words.kept) / words.source).toFixed(1) : '100';
   const lines = [`kehoach: ${file}: giữ ${words.kept}/${words.source} từ (${percent}%) / kept ${words.kept} of ${words.source} words`];
   if (words.missing.length) lines.push(`  từ không còn / words lost: ${words.missing.join(', ')}`);
+  if (trackedChanges) lines.push(`  ${trackedChanges} thay đổi được theo dõi, đọc như đã chấp nhận / ${trackedChanges} tracked changes, read as accepted`);
+  if (reviewNotes) lines.push(`  ${reviewNotes} nhận xét thành góp ý //@ / ${reviewNotes} comments kept as review notes //@`);
   if (missingHeaderFields.length) lines.push(`  phần đầu thiếu / header lacks: ${missingHeaderFields.join(', ')}`);
   for (const n of noise) lines.push(`  ${n.line}: ${n.stray ? 'mẩu lẻ, xem lại / stray fragment, check it' : 'dòng rác / noise'} → // ${n.text}`);
   for (const m of wordsMended) lines.push(`  ${m.line}: sửa chữ nhận dạng sai / mended an OCR misreading: ${m.from} → ${m.to}`);
