@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkPlan } from '../checks';
 import { applySafeFixes } from '../checks/apply-fixes';
-import type { PlanDiagnostic } from '../model';
+import type { PlanDiagnostic, PlanDocument } from '../model';
 import type { Registry } from '../registry/registry';
 import type { RegistryDocument } from '../registry/types';
 import { planAsDocument } from '../registry/workspace';
@@ -110,19 +110,50 @@ const ENCODING_PROBLEM: PlanDiagnostic = {
   message: 'Tệp không phải văn bản UTF-8 hợp lệ; các byte hỏng được thay bằng � / The file is not valid UTF-8; broken bytes were replaced by �',
 };
 
+/**
+ * Up to this much plan text (characters), the check of many files keeps each parse from reading the plans to
+ * checking them. Past it, a plan is parsed again for its check and the models are let go, so that memory stays
+ * bounded: a model takes about eight times its text, and the heap grows to a few times what it holds.
+ */
+const KEPT_PARSES_CHARS = 1_000_000;
+/** Models of plans read again for the plans citing them (cascade checks), kept for the next citing plan. */
+const CITED_MODELS_KEPT = 32;
+
 function checkFiles(files: string[], options: Options, timing: { ms: number }): { reports: FileReport[]; fixed: number } {
-  const inputs = files.map((file) => {
-    const read = readPlanFile(file);
-    const workspace = workspaceOf(file);
+  const parse = (text: string, workspace: Workspace) => {
     const started = performance.now();
-    const parsed = parsePlan(read.text, { system: workspace.config.system });
+    const parsed = parsePlan(text, { system: workspace.config.system });
     timing.ms += performance.now() - started;
-    return { file, ...read, workspace, parsed };
+    return parsed;
+  };
+  const read = files.map((file) => ({ file, ...readPlanFile(file), workspace: workspaceOf(file) }));
+  const keep = read.reduce((n, r) => n + r.text.length, 0) <= KEPT_PARSES_CHARS;
+  // First every plan is read as a document the others may cite; its model rides on its entry as a way to read it
+  // again (the plans citing it by number need it).
+  const cited = new Map<string, PlanDocument>();
+  const inputs = read.map((input) => {
+    const { file, text, workspace } = input;
+    const first = parse(text, workspace);
+    const facts = planAsDocument(first.document, file);
+    const model = keep ? first.document : undefined;
+    const modelOf = () => {
+      if (model) return model;
+      let again = cited.get(file);
+      if (!again) {
+        again = parse(text, workspace).document;
+        // The oldest goes first.
+        if (cited.size >= CITED_MODELS_KEPT) cited.delete(cited.keys().next().value!);
+        cited.set(file, again);
+      }
+      return again;
+    };
+    const plan: RegistryDocument | undefined = facts && { ...facts, get plan() { return modelOf(); } };
+    return { ...input, parsed: keep ? first : undefined, plan };
   });
   // The plans checked together are documents to each other: each plan is checked against the others, even when it
   // has no number yet (a new draft citing its parent). Each workspace's registry is extended with all the plans once,
   // and each plan's own are left out of it (extending it for each plan would index every plan once per plan).
-  const plans = inputs.map(({ file, parsed }) => planAsDocument(parsed.document, file)).filter((d) => d !== undefined);
+  const plans = inputs.flatMap((i) => i.plan ?? []);
   const plansOfFile = new Map<string, RegistryDocument[]>();
   for (const plan of plans) plansOfFile.set(plan.sources[0], [...(plansOfFile.get(plan.sources[0]) ?? []), plan]);
   const withPlans = new Map<Workspace, Registry>();
@@ -137,7 +168,7 @@ function checkFiles(files: string[], options: Options, timing: { ms: number }): 
       registry = withPlans.get(workspace)!.without(new Set(own));
     }
     let text = input.text;
-    // The first check reuses the parse made above; later passes (after fixes) parse the new text.
+    // The first check reuses the parse made above when it was kept; later passes (after fixes) parse the new text.
     const run = (given?: ParseResult) => {
       const started = performance.now();
       const parsed = given ?? parsePlan(text, { system: workspace.config.system });
@@ -146,6 +177,8 @@ function checkFiles(files: string[], options: Options, timing: { ms: number }): 
       return diagnostics;
     };
     let diagnostics = run(input.parsed);
+    // What the check of the plan added to its parse (words, runs) goes with it; the model stays for the plans citing it.
+    input.parsed = undefined;
     if (options.fix && !encodingProblem) {
       // Fixes can overlap: apply, re-check, until nothing safe is left (bounded).
       for (let pass = 0; pass < 5; pass++) {
