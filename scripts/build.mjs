@@ -16,8 +16,8 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  // The PDF renderer's fonts travel inside the bundle as bytes (server/src/render/fonts.ts).
-  loader: { '.ttf': 'binary' },
+  // The PDF renderer's fonts and colour profile travel inside the bundle as bytes (server/src/render/fonts.ts, pdf.ts).
+  loader: { '.ttf': 'binary', '.icc': 'binary' },
   // pdfkit's ES build locates its data files through `import.meta.url`, which a CommonJS bundle lacks: take its CommonJS build.
   // fontkit's CommonJS build too, the one pdfkit requires: the HTML export's subsetter (render/font-subset.ts) then shares it rather than bundling its ES build beside it.
   alias: { pdfkit: './node_modules/pdfkit/js/pdfkit.js', fontkit: './node_modules/fontkit/dist/main.cjs' },
@@ -42,7 +42,7 @@ await build({
       "import { fileURLToPath as __kehoachPath } from 'node:url';",
       'const require = __kehoachRequire(import.meta.url);',
       'const __filename = __kehoachPath(import.meta.url);',
-      "const __dirname = __kehoachPath(new URL('.', import.meta.url));",
+      "const __dirname = __kehoachPath(new globalThis.URL('.', import.meta.url));",
     ].join('\n'),
   },
   define: { __KEHOACH_VERSION__: JSON.stringify(version) },

@@ -12,10 +12,10 @@ const builtin = builtinRegistry().data;
 
 /** Workspace plans as documents: new numbers, numbers the builtin data has, and two plans sharing one number. */
 const plans: RegistryDocument[] = [
-  { number: '85/KH-UBND', type: 'Kế hoạch', issuer: 'UBND tỉnh Lai Châu', date: '2026-03-15', title: 'A', system: 'state', confidence: 'seed', sources: ['a.kh'] },
-  { number: '85/KH-UBND', type: 'Kế hoạch', issuer: 'UBND tỉnh Trà Vinh', date: '2020-11-17', title: 'B', system: 'state', confidence: 'seed', sources: ['b.kh'] },
+  { number: '85/KH-UBND', type: 'Kế hoạch', issuer: 'UBND tỉnh Lai Châu', date: '2026-03-15', title: 'A', system: 'state', confidence: 'cited', sources: ['a.kh'] },
+  { number: '85/KH-UBND', type: 'Kế hoạch', issuer: 'UBND tỉnh Trà Vinh', date: '2020-11-17', title: 'B', system: 'state', confidence: 'cited', sources: ['b.kh'] },
   { ...builtin.documents[0], title: 'a plan numbered as a registry document', sources: ['c.kh'] },
-  { number: '64 /KH-UBND', type: 'Kế hoạch', issuer: 'UBND tỉnh Trà Vinh', date: '2020-11-17', title: 'D', system: 'state', confidence: 'seed', sources: ['d.kh'] },
+  { number: '64 /KH-UBND', type: 'Kế hoạch', issuer: 'UBND tỉnh Trà Vinh', date: '2020-11-17', title: 'D', system: 'state', confidence: 'cited', sources: ['d.kh'] },
 ];
 /** A generic body and a named one under the same name as a builtin agency, and a body of the workspace's own. */
 const sameName = builtin.agencies.find((a) => a.aliases.length > 0)!;

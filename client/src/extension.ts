@@ -23,12 +23,6 @@ function systemName(system: PlanStatus['system']): string {
   return { state: vscode.l10n.t('State'), party: vscode.l10n.t('Party'), mass: vscode.l10n.t('Mass organisation') }[system];
 }
 
-/** `2020-11-17` → `17/11/2020`, as plans write dates. */
-function planDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${day}/${month}/${year}`;
-}
-
 /**
  * The status bar item of the active plan: its system and the date it is
  * judged on. Refreshed when the active editor changes and whenever its
@@ -40,19 +34,19 @@ function planStatusItem(context: vscode.ExtensionContext, languageClient: Langua
   context.subscriptions.push(item);
   let asked = 0;
   const refresh = async () => {
+    const ticket = ++asked; // An answer to an earlier refresh, arriving later, is dropped.
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== 'kehoach') {
       item.hide();
       return;
     }
-    const ticket = ++asked;
     const status = await languageClient.sendRequest<PlanStatus | null>(PLAN_STATUS, { uri: editor.document.uri.toString() } satisfies PlanStatusParams).catch(() => null);
-    if (ticket !== asked) return; // A later refresh is under way.
+    if (ticket !== asked) return;
     if (!status) {
       item.hide();
       return;
     }
-    item.text = `$(law) ${systemName(status.system)} · ${planDate(status.date)}`;
+    item.text = `$(law) ${systemName(status.system)} · ${status.dateText}`;
     item.tooltip = {
       config: vscode.l10n.t('Judged on the date set by kehoach.planDate or kehoach.json'),
       plan: vscode.l10n.t('Judged on the plan’s own date (Ngày:)'),

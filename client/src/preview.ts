@@ -31,6 +31,8 @@ class PlanPreview {
   /** Scroll events we caused ourselves are not echoed back (no ping-pong). */
   private syncingUntil = 0;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Closed by the drafter: an answer of the server arriving later has no webview to go to. */
+  private disposed = false;
 
   constructor(
     private readonly client: LanguageClient,
@@ -85,7 +87,7 @@ class PlanPreview {
     const document = this.document;
     const params: PreviewParams = { uri: document.uri.toString(), shell: { nonce: makeNonce(), cspSource: this.panel.webview.cspSource } };
     const result = await this.client.sendRequest<PreviewResult | null>(PREVIEW, params).catch(() => null);
-    if (!result?.shell || document !== this.document) return;
+    if (!result?.shell || this.disposed || document !== this.document) return;
     this.shownVersion = result.version;
     this.panel.webview.html = result.shell;
   }
@@ -100,7 +102,7 @@ class PlanPreview {
     const params: PreviewParams = { uri: document.uri.toString() };
     const result = await this.client.sendRequest<PreviewResult | null>(PREVIEW, params).catch(() => null);
     // An answer for a plan the panel no longer shows, or older than one already shown, is dropped.
-    if (!result || document !== this.document || result.version < this.shownVersion) return;
+    if (!result || this.disposed || document !== this.document || result.version < this.shownVersion) return;
     this.shownVersion = result.version;
     void this.panel.webview.postMessage({ type: 'update', body: result.body, css: result.css });
   }
@@ -119,6 +121,7 @@ class PlanPreview {
   }
 
   private dispose(): void {
+    this.disposed = true;
     clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
     this.onDispose();

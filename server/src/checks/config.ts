@@ -1,6 +1,6 @@
 import type { PlanDiagnostic, Severity } from '../model';
 import type { Confidence, RegistryAgency, RegistryDocument, RegistryProvince } from '../registry/types';
-import { readDate } from '../syntax/header-values';
+import { readDate } from '../syntax/dates';
 import { SourceText } from '../syntax/source-text';
 import type { CheckConfig } from './rule';
 
@@ -97,7 +97,19 @@ export function parseWorkspaceConfig(text: string, knownRules: readonly string[]
   return { config, diagnostics: out.diagnostics };
 }
 
-const CONFIDENCES: Confidence[] = ['verified', 'secondary', 'seed', 'unverified'];
+const CONFIDENCES: Confidence[] = ['verified', 'secondary', 'cited', 'unverified'];
+/** Earlier names of a confidence that registry files written for older versions may still use. */
+const CONFIDENCE_ALIASES: Record<string, Confidence> = { seed: 'cited' };
+
+/** An entry with its confidences under their current names. */
+function withCurrentConfidence(entry: Record<string, unknown>): Record<string, unknown> {
+  const current = { ...entry };
+  for (const key of ['confidence', 'statusConfidence']) {
+    const alias = CONFIDENCE_ALIASES[current[key] as string];
+    if (alias) current[key] = alias;
+  }
+  return current;
+}
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -123,7 +135,7 @@ export function parseRegistryFile(text: string): { documents: RegistryDocument[]
   const iso = (v: unknown) => typeof v === 'string' && ISO.test(v);
   const optIso = (v: unknown) => v === undefined || iso(v);
   const conf = (v: unknown) => CONFIDENCES.includes(v as Confidence);
-  const list = (key: string) => (Array.isArray(json[key]) ? (json[key] as Record<string, unknown>[]) : json[key] === undefined ? [] : (out.at(key, `"${key}" phải là danh sách / must be a list`), []));
+  const list = (key: string) => (Array.isArray(json[key]) ? (json[key] as Record<string, unknown>[]).map(withCurrentConfidence) : json[key] === undefined ? [] : (out.at(key, `"${key}" phải là danh sách / must be a list`), []));
   for (const d of list('documents')) {
     if (need(d, { number: str, type: str, issuer: str, date: iso, title: (v) => typeof v === 'string', system: str, confidence: conf, replacedOn: optIso, expiredOn: optIso }, 'Văn bản / Document')) {
       result.documents.push({ sources: [], ...d } as unknown as RegistryDocument);

@@ -1,20 +1,15 @@
 import type { Severity } from '../model';
 import type { Confidence, RegistryDocument } from '../registry/types';
+import { numericDate } from '../syntax/dates';
 import type { Bilingual } from './rule';
-
-/** `2023-05-04` → `04/5/2023`, as citations write dates: day below 10 and months 1 and 2 with a leading zero (Nghị định 30/2020, Phụ lục I). */
-export function viDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${String(d).padStart(2, '0')}/${m <= 2 ? String(m).padStart(2, '0') : m}/${y}`;
-}
 
 /**
  * The severity a finding resting on a registry fact may have: a verified or
- * secondary fact keeps the rule's severity; a fact seen only in the seed
- * plans gives information; an unverified one a hint.
+ * secondary fact keeps the rule's severity; a fact known only from how plans
+ * cite the document gives information; an unverified one a hint.
  */
 export function severityFor(confidence: Confidence): Severity | undefined {
-  return confidence === 'seed' ? 'information' : confidence === 'unverified' ? 'hint' : undefined;
+  return confidence === 'cited' ? 'information' : confidence === 'unverified' ? 'hint' : undefined;
 }
 
 /** A note to append to a message when the fact is not confirmed. */
@@ -24,8 +19,8 @@ export function confidenceNote(confidence: Confidence): Bilingual {
       return { vi: '', en: '' };
     case 'secondary':
       return { vi: ' (theo nguồn thứ cấp)', en: ' (per a secondary source)' };
-    case 'seed':
-      return { vi: ' (theo các kế hoạch mẫu, chưa đối chiếu văn bản gốc)', en: ' (as the seed plans give it, not checked against the original)' };
+    case 'cited':
+      return { vi: ' (theo cách các kế hoạch trích dẫn, chưa đối chiếu văn bản gốc)', en: ' (as plans cite it, not checked against the original)' };
     default:
       return { vi: ' (chưa xác nhận)', en: ' (unconfirmed)' };
   }
@@ -33,5 +28,5 @@ export function confidenceNote(confidence: Confidence): Bilingual {
 
 /** The canonical citation of a registry document: `Chỉ thị số 21-CT/TW ngày 04/5/2023 của Ban Bí thư`. */
 export function canonicalCitation(doc: RegistryDocument): string {
-  return `${doc.type} số ${doc.number} ngày ${viDate(doc.date)} của ${doc.issuer}`;
+  return `${doc.type} số ${doc.number} ngày ${numericDate(doc.date)} của ${doc.issuer}`;
 }

@@ -41,7 +41,7 @@ export class RawSpan {
   }
 }
 
-/** The standard parts of a plan (format-rules §4), in their usual order. */
+/** The standard parts of a plan (docs/format-rules.en.md §8), in their usual order. */
 export type PlanPart = 'purpose' | 'targets' | 'tasks' | 'funding' | 'organisation';
 
 export const PART_ORDER: readonly PlanPart[] = ['purpose', 'targets', 'tasks', 'funding', 'organisation'];

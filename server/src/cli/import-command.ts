@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { importDocx, importText, type ImportResult } from '../import';
-import { exportTarget, OutputPathError, writeAtomically } from './output-file';
-
-export const IMPORT_USAGE = '  kehoach import FILE.txt|FILE.docx [-o OUT.kh|-]   nhập kế hoạch từ văn bản hoặc Word / import a plan from text or Word';
+import { DocxInputError } from '../docx/input-error';
+import { importDocx, importHtml, importMarkdown, importText, looksLikeMarkdown, NoPlanInPageError, type ImportResult } from '../import';
+import { subcommand, type CommandSpec } from './arguments';
+import { outputTarget, planOutput, writeAtomically } from './output-file';
+import { sourceKind } from './source-kind';
 
 /** The report of an import, for a person: words kept, what is missing, what was turned into comments. */
 export function formatImportReport(file: string, result: ImportResult): string {
@@ -20,60 +21,77 @@ export function formatImportReport(file: string, result: ImportResult): string {
   return lines.join('\n');
 }
 
-/** The encoding of a text file: UTF-16 when it starts with its byte-order mark (Notepad's "Unicode", Word's "Unicode text"), else UTF-8. */
-function encodingOf(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return 'utf-8';
-}
+/** A file `kehoach import` cannot read: the reason is for the user (Vietnamese / English). */
+export class UnreadableSourceError extends Error {}
 
-/** Reads a source file by its kind: `.docx` through mammoth, anything else as text (UTF-8, or UTF-16 with its mark). */
+/**
+ * Reads a source file by what its bytes are (`source-kind.ts`), whatever its
+ * name: a Word document through the `.docx` reader, text in UTF-8 or UTF-16 as it is.
+ * Throws `UnreadableSourceError` for a file no reader takes.
+ */
 export async function importFile(file: string): Promise<ImportResult> {
   const bytes = new Uint8Array(readFileSync(file));
-  return extname(file).toLowerCase() === '.docx' ? importDocx(bytes) : importText(new TextDecoder(encodingOf(bytes)).decode(bytes));
+  const source = sourceKind(bytes);
+  switch (source.kind) {
+    case 'docx':
+      try {
+        return importDocx(bytes);
+      } catch (error) {
+        // The reader's own message says what is wrong (damaged, encrypted, too large).
+        if (error instanceof DocxInputError) throw new UnreadableSourceError(error.message);
+        throw error;
+      }
+    case 'pdf':
+      throw new UnreadableSourceError('chưa nhập được PDF; mở tệp, chép toàn bộ văn bản vào một tệp .txt rồi nhập tệp đó / PDF cannot be imported yet; copy its text into a .txt file and import that');
+    case 'html':
+      try {
+        return importHtml(source.text);
+      } catch (error) {
+        if (error instanceof NoPlanInPageError) throw new UnreadableSourceError(error.message);
+        throw error;
+      }
+    case 'text':
+      // Markdown and plain text are both text: the name says which, else the marks it carries.
+      return /^\.(?:md|markdown)$/i.test(extname(file)) || looksLikeMarkdown(source.text) ? importMarkdown(source.text) : importText(source.text);
+    case 'unreadable':
+      throw new UnreadableSourceError(source.reason);
+  }
 }
 
 /**
  * `kehoach import FILE [-o OUT.kh]`: writes the plan beside the source
  * (`plan.txt` → `plan.kh`) or to OUT (`-` for standard output), atomically,
- * never over the source nor, without `-o`, over an existing plan; the report
- * goes to standard error. Exit 0 written, 2 usage or I/O error.
+ * never over an existing file without `--force`, never over the source; the
+ * report goes to standard error. Exit 0 written, 2 usage or I/O error.
  */
-export async function importCommand(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  let output: string | undefined;
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '-o' || arg === '--output') output = args[++i] ?? '';
-    else if (arg.startsWith('--output=')) output = arg.slice('--output='.length);
-    else if (arg.startsWith('-') && arg !== '-') return usage(err, `Tùy chọn không biết / Unknown option: ${arg}`);
-    else files.push(arg);
-  }
-  if (files.length !== 1) return usage(err, 'import nhận đúng một tệp / import takes exactly one file');
-  if (output === '') return usage(err, '-o cần một đường dẫn / -o needs a path');
-  const source = resolve(files[0]);
-  try {
-    const target = output === '-' ? undefined : exportTarget(source, '.kh', output);
-    if (target && output === undefined && existsSync(target)) {
-      throw new OutputPathError(`Đã có tệp ${target}; chọn tệp đích bằng -o / ${target} exists; choose the output with -o`);
+export const IMPORT = subcommand(
+  {
+    name: 'import',
+    summary: { vi: 'Nhập kế hoạch từ văn bản (UTF-8, UTF-16) hoặc Word (.docx) thành tệp .kh; báo cáo ra stderr.', en: 'Import a plan from text (UTF-8, UTF-16) or Word (.docx) into a .kh file; the report goes to stderr.' },
+    operands: { name: 'FILE', min: 1, max: 1 },
+    options: {
+      output: { type: 'string', short: 'o', value: 'OUT.kh|-', help: { vi: 'tệp đích, - là in ra màn hình (mặc định: cạnh tệp nguồn, đuôi .kh)', en: 'the output file, - for standard output (default: beside the source, as .kh)' } },
+      force: { type: 'boolean', help: { vi: 'ghi đè tệp đích đã có', en: 'replace an existing output file' } },
+    },
+  } as const satisfies CommandSpec,
+  async (values, [file], { out, err }) => {
+    const output = values.output;
+    const source = resolve(file);
+    try {
+      const target = output === '-' ? undefined : outputTarget(source, output, planOutput(values.force));
+      const result = await importFile(source);
+      if (target) {
+        writeAtomically(target, result.text);
+        out(target);
+      } else out(result.text);
+      err(formatImportReport(file, result));
+      return 0;
+    } catch (error) {
+      if (error instanceof UnreadableSourceError) {
+        err(`kehoach: ${file}: ${error.message}`);
+        return 2;
+      }
+      throw error;
     }
-    const result = await importFile(source);
-    if (target) {
-      writeAtomically(target, result.text);
-      out(target);
-    } else out(result.text);
-    err(formatImportReport(files[0], result));
-    return 0;
-  } catch (error) {
-    if (error instanceof OutputPathError) {
-      err(`kehoach: ${error.message}`);
-      return 2;
-    }
-    throw error;
-  }
-}
-
-function usage(err: (s: string) => void, message: string): number {
-  err(`kehoach: ${message}\n${IMPORT_USAGE}`);
-  return 2;
-}
+  },
+);

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkPlan } from '../checks';
 import { applySafeFixes } from '../checks/apply-fixes';
@@ -7,91 +6,17 @@ import type { PlanDiagnostic, PlanDocument } from '../model';
 import type { Registry } from '../registry/registry';
 import type { RegistryDocument } from '../registry/types';
 import { planAsDocument } from '../registry/workspace';
-import { parsePlan, type ParseResult } from '../syntax/parse';
+import { parsePlan } from '../syntax/parse';
 import { workspaceConfigs, type FileReport, type LoadedWorkspaceConfig } from '../lsp/workspace-config';
-import { writeAtomically } from './output-file';
-import { renderCommand, RENDER_USAGE } from './render-command';
-import { importCommand, IMPORT_USAGE } from './import-command';
-import { newCommand, NEW_USAGE } from './new-command';
+import { commandHelp, subcommand, synopsis, UsageError, type CommandSpec, type Subcommand } from './arguments';
+import { editPlanFile, OutputPathError } from './output-file';
+import { expandFiles, readPlanFile, unreadableFinding, UnreadableFileError } from './plan-files';
+import { describeEncoding, type TextEncodingName } from './text-encoding';
+import { RENDER } from './render-command';
+import { IMPORT } from './import-command';
+import { newCommand } from './new-command';
 import { toSarif } from './sarif';
 import { VERSION } from './version';
-
-const USAGE = `kehoach: kiểm tra và xử lý kế hoạch viết bằng cú pháp .kh / check and process plans written in .kh syntax
-
-Cách dùng / Usage:
-  kehoach check FILES… [--format text|json|sarif] [--fix] [--timing]
-  kehoach parse FILE [--format json]
-${RENDER_USAGE}
-${IMPORT_USAGE}
-${NEW_USAGE}
-  kehoach lsp --stdio                  máy chủ ngôn ngữ / the language server
-  kehoach --help | --version
-
-FILES có thể là thư mục: mọi tệp .kh trong đó được kiểm tra. Cấu hình: tệp kehoach.json
-gần nhất ở thư mục của tệp hoặc thư mục cha (xem docs/configuration.md).
---fix áp dụng các sửa an toàn vào tệp (ghi nguyên tử), rồi báo những gì còn lại.
-FILES may be folders: every .kh file in them is checked. Configuration: the nearest
-kehoach.json in the file's folder or above (docs/configuration.md). --fix applies the
-safe fixes to the files (atomically), then reports what is left.
-
-Mã thoát / Exit codes: 0 không có lỗi / no error, 1 có lỗi / an error was found, 2 sai cách dùng hoặc lỗi đọc tệp / usage or I/O error.`;
-
-class UsageError extends Error {}
-
-interface Options {
-  command: string;
-  files: string[];
-  format: string;
-  timing: boolean;
-  fix: boolean;
-}
-
-function parseArgs(argv: string[]): Options {
-  const [command, ...rest] = argv;
-  const options: Options = { command, files: [], format: command === 'parse' ? 'json' : 'text', timing: false, fix: false };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '--format' || arg === '-f') {
-      const value = rest[++i];
-      if (!value) throw new UsageError('--format cần một giá trị / --format needs a value');
-      options.format = value;
-    } else if (arg.startsWith('--format=')) options.format = arg.slice('--format='.length);
-    else if (arg === '--timing') options.timing = true;
-    else if (arg === '--fix' && command === 'check') options.fix = true;
-    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Tùy chọn không biết / Unknown option: ${arg}`);
-    else options.files.push(arg);
-  }
-  return options;
-}
-
-/** Reads a file as UTF-8; invalid bytes become U+FFFD and a diagnostic, never an exception. */
-export function readPlanFile(path: string): { text: string; encodingProblem: boolean } {
-  const bytes = readFileSync(path);
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encodingProblem: false };
-  } catch {
-    return { text: new TextDecoder('utf-8').decode(bytes), encodingProblem: true };
-  }
-}
-
-/** Expands folders into the .kh files below them, sorted; files are kept as given. */
-function expandFiles(paths: string[]): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.kh')) out.push(full);
-    }
-  };
-  for (const path of paths) {
-    const stat = statSync(path);
-    if (stat.isDirectory()) walk(path);
-    else out.push(path);
-  }
-  return out;
-}
 
 export type { FileReport };
 
@@ -103,12 +28,22 @@ const workspaces = workspaceConfigs();
 /** The workspace of a file: its nearest kehoach.json, as the language server finds it. */
 const workspaceOf = (file: string): Workspace => workspaces.of(dirname(resolve(file)));
 
-const ENCODING_PROBLEM: PlanDiagnostic = {
+/** A plan whose bytes are not all valid in its encoding: reported, never fixed (the broken bytes would be written back as �). */
+const encodingProblem = (encoding: TextEncodingName): PlanDiagnostic => ({
   range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   severity: 'error',
   code: 'syntax',
-  message: 'Tệp không phải văn bản UTF-8 hợp lệ; các byte hỏng được thay bằng � / The file is not valid UTF-8; broken bytes were replaced by �',
-};
+  message: `Tệp không phải văn bản ${describeEncoding(encoding)} hợp lệ; các byte hỏng được thay bằng � / The file is not valid ${describeEncoding(encoding)}; broken bytes were replaced by �`,
+});
+
+interface CheckRun {
+  reports: FileReport[];
+  fixed: number;
+  /** What was done beyond checking (a file read as UTF-16, a fix not written), for standard error. */
+  notes: string[];
+  /** A fix could not be written. */
+  refused: boolean;
+}
 
 /**
  * Up to this much plan text (characters), the check of many files keeps each parse from reading the plans to
@@ -119,14 +54,26 @@ const KEPT_PARSES_CHARS = 1_000_000;
 /** Models of plans read again for the plans citing them (cascade checks), kept for the next citing plan. */
 const CITED_MODELS_KEPT = 32;
 
-function checkFiles(files: string[], options: Options, timing: { ms: number }): { reports: FileReport[]; fixed: number } {
+function checkFiles(files: string[], skipped: { file: string; reason: string }[], options: { fix: boolean }, timing: { ms: number }): CheckRun {
+  const run: CheckRun = { reports: skipped.map(({ file, reason }) => ({ file, diagnostics: [unreadableFinding(reason)] })), fixed: 0, notes: [], refused: false };
   const parse = (text: string, workspace: Workspace) => {
     const started = performance.now();
     const parsed = parsePlan(text, { system: workspace.config.system });
     timing.ms += performance.now() - started;
     return parsed;
   };
-  const read = files.map((file) => ({ file, ...readPlanFile(file), workspace: workspaceOf(file) }));
+  const read = files.flatMap((file) => {
+    let read;
+    try {
+      read = readPlanFile(file);
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error;
+      run.reports.push({ file, diagnostics: [unreadableFinding(error.reason)] });
+      return [];
+    }
+    if (read.encoding === 'utf-16le' || read.encoding === 'utf-16be') run.notes.push(`kehoach: ${file}: đọc dạng ${describeEncoding(read.encoding)} / read as ${describeEncoding(read.encoding)}`);
+    return [{ file, ...read, workspace: workspaceOf(file) }];
+  });
   const keep = read.reduce((n, r) => n + r.text.length, 0) <= KEPT_PARSES_CHARS;
   // First every plan is read as a document the others may cite; its model rides on its entry as a way to read it
   // again (the plans citing it by number need it).
@@ -157,43 +104,55 @@ function checkFiles(files: string[], options: Options, timing: { ms: number }): 
   const plansOfFile = new Map<string, RegistryDocument[]>();
   for (const plan of plans) plansOfFile.set(plan.sources[0], [...(plansOfFile.get(plan.sources[0]) ?? []), plan]);
   const withPlans = new Map<Workspace, Registry>();
-  const reports: FileReport[] = [];
-  let fixed = 0;
   for (const input of inputs) {
-    const { file, encodingProblem, workspace } = input;
+    const { file, workspace } = input;
     const own = plansOfFile.get(file) ?? [];
     let registry = workspace.registry;
     if (plans.length > own.length) {
       if (!withPlans.has(workspace)) withPlans.set(workspace, workspace.registry.with({ documents: plans }));
       registry = withPlans.get(workspace)!.without(new Set(own));
     }
-    let text = input.text;
-    // The first check reuses the parse made above when it was kept; later passes (after fixes) parse the new text.
-    const run = (given?: ParseResult) => {
+    // The first check reuses the parse made above when it was kept; later ones (after fixes, or of a file changed on disk) parse the text.
+    const check = (text: string) => {
       const started = performance.now();
-      const parsed = given ?? parsePlan(text, { system: workspace.config.system });
+      const parsed = (text === input.text ? input.parsed : undefined) ?? parsePlan(text, { system: workspace.config.system });
       const diagnostics = checkPlan(parsed, { registry, config: workspace.config });
       timing.ms += performance.now() - started;
       return diagnostics;
     };
-    let diagnostics = run(input.parsed);
+    let diagnostics = check(input.text);
     // What the check of the plan added to its parse (words, runs) goes with it; the model stays for the plans citing it.
     input.parsed = undefined;
-    if (options.fix && !encodingProblem) {
-      // Fixes can overlap: apply, re-check, until nothing safe is left (bounded).
-      for (let pass = 0; pass < 5; pass++) {
-        const result = applySafeFixes(text, diagnostics);
-        if (result.applied === 0) break;
-        fixed += result.applied;
-        text = result.text;
-        diagnostics = run();
+    if (options.fix && input.invalid) {
+      run.notes.push(`kehoach: ${file}: không sửa vì có byte không hợp lệ trong ${describeEncoding(input.encoding)} / not fixed: it has bytes that are not valid ${describeEncoding(input.encoding)}`);
+    } else if (options.fix) {
+      let applied = 0;
+      try {
+        editPlanFile(file, (text) => {
+          // Fixes can overlap: apply, re-check, until nothing safe is left (bounded).
+          applied = 0;
+          diagnostics = check(text);
+          for (let pass = 0; pass < 5; pass++) {
+            const result = applySafeFixes(text, diagnostics);
+            if (result.applied === 0) break;
+            applied += result.applied;
+            text = result.text;
+            diagnostics = check(text);
+          }
+          return text;
+        });
+        run.fixed += applied;
+      } catch (error) {
+        if (!(error instanceof OutputPathError || error instanceof UnreadableFileError)) throw error;
+        run.notes.push(`kehoach: ${error.message}`);
+        run.refused = true;
       }
-      if (text !== input.text) writeAtomically(file, text);
     }
-    reports.push({ file, diagnostics: encodingProblem ? [ENCODING_PROBLEM, ...diagnostics] : diagnostics });
+    run.reports.push({ file, diagnostics: input.invalid ? [encodingProblem(input.encoding), ...diagnostics] : diagnostics });
   }
   const configReports = [...new Set(inputs.map((i) => i.workspace))].flatMap((w) => w.reports);
-  return { reports: [...configReports, ...reports], fixed };
+  run.reports.unshift(...configReports);
+  return run;
 }
 
 function formatText(reports: FileReport[]): string {
@@ -215,55 +174,113 @@ function formatJson(reports: FileReport[]): string {
   return JSON.stringify(rows, null, 2);
 }
 
-/** Runs the CLI; returns the exit code (-1: a server was started and keeps the process alive), a promise of it for `render`. Output goes through the given writers so tests can capture it. */
+const CHECK = subcommand(
+  {
+    name: 'check',
+    summary: { vi: 'Kiểm tra kế hoạch: cấu trúc, đánh số, phần đầu, chữ ký, nơi nhận, mọi trích dẫn văn bản và cơ quan.', en: 'Check plans: structure, numbering, header, signature, recipients, every reference to a document or an agency.' },
+    operands: { name: 'FILES…', min: 1, max: Infinity },
+    options: {
+      format: { type: 'string', short: 'f', choices: ['text', 'json', 'sarif'], help: { vi: 'dạng kết quả (mặc định: text)', en: 'the output format (default: text)' } },
+      fix: { type: 'boolean', help: { vi: 'áp dụng các sửa an toàn vào tệp, rồi báo những gì còn lại', en: 'apply the safe fixes to the files, then report what is left' } },
+      timing: { type: 'boolean', help: { vi: 'in thời gian phân tích và kiểm tra ra stderr', en: 'print the time of parse and check on stderr' } },
+    },
+    notes: {
+      vi: 'FILES có thể là thư mục: mọi tệp .kh trong đó được kiểm tra. Cấu hình: tệp kehoach.json gần nhất ở thư mục\ncủa tệp hoặc thư mục cha (xem docs/configuration.md). --fix ghi nguyên tử, giữ liên kết, quyền và bảng mã của tệp.\nMã thoát: 0 không có lỗi, 1 có lỗi, 2 sai cách dùng hoặc lỗi đọc tệp.',
+      en: 'FILES may be folders: every .kh file in them is checked. Configuration: the nearest kehoach.json in the file’s\nfolder or above (docs/configuration.md). --fix writes atomically, keeping the file’s links, permissions and encoding.\nExit codes: 0 no error, 1 an error was found, 2 usage or I/O error.',
+    },
+  } as const satisfies CommandSpec,
+  (values, operands, { out, err }) => {
+    const timing = { ms: 0 };
+    const fix = values.fix === true;
+    const format = values.format ?? 'text';
+    const { files, skipped } = expandFiles(operands);
+    const { reports, fixed, notes, refused } = checkFiles(files, skipped, { fix }, timing);
+    const shown = reports.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file }));
+    for (const note of notes) err(note);
+    if (fix) err(`kehoach: đã áp dụng ${fixed} sửa an toàn / applied ${fixed} safe fixes`);
+    out(format === 'json' ? formatJson(shown) : format === 'sarif' ? JSON.stringify(toSarif(shown), null, 2) : formatText(shown));
+    if (values.timing) err(`kehoach: parse + check ${timing.ms.toFixed(1)} ms`);
+    if (refused) return 2;
+    return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  },
+);
+
+const PARSE = subcommand(
+  {
+    name: 'parse',
+    summary: { vi: 'In mô hình của kế hoạch (JSON) và các lỗi cú pháp.', en: 'Print the model of a plan (JSON) and its syntax errors.' },
+    operands: { name: 'FILE', min: 1, max: 1 },
+    options: {
+      format: { type: 'string', short: 'f', choices: ['json'], help: { vi: 'dạng kết quả (chỉ có json)', en: 'the output format (json only)' } },
+      timing: { type: 'boolean', help: { vi: 'in thời gian phân tích ra stderr', en: 'print the time of parsing on stderr' } },
+    },
+  } as const satisfies CommandSpec,
+  (values, [file], { out, err }) => {
+    const { text } = readPlanFile(file);
+    const started = performance.now();
+    const parsed = parsePlan(text);
+    const ms = performance.now() - started;
+    out(JSON.stringify({ document: parsed.document, diagnostics: parsed.diagnostics }, null, 2));
+    if (values.timing) err(`kehoach: parse ${ms.toFixed(1)} ms`);
+    return parsed.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  },
+);
+
+const LSP = subcommand(
+  {
+    name: 'lsp',
+    summary: { vi: 'Chạy máy chủ ngôn ngữ (LSP) qua stdio, cho trình soạn thảo.', en: 'Run the language server (LSP) over stdio, for an editor.' },
+    operands: { name: '', min: 0, max: 0 },
+    options: {
+      stdio: { type: 'boolean', required: true, help: { vi: 'nói chuyện qua stdin/stdout (cách duy nhất)', en: 'speak over stdin/stdout (the only transport)' } },
+      clientProcessId: { type: 'string', value: 'PID', help: { vi: 'tiến trình của trình soạn thảo; máy chủ dừng khi nó dừng', en: 'the editor’s process; the server stops when it does' } },
+    },
+  } as const satisfies CommandSpec,
+  // The server (vscode-languageserver) is loaded only by this command.
+  () =>
+    import('../lsp/server').then(({ startServer }) => {
+      startServer();
+      return -1;
+    }),
+);
+
+/**
+ * The subcommands, in the order the usage lists them. A new one is a
+ * `subcommand(spec, run)` added here: its options are read, its `--help`
+ * written and its usage errors reported like the others'.
+ */
+const SUBCOMMANDS: Subcommand[] = [CHECK, PARSE, RENDER, IMPORT, newCommand((file) => workspaceOf(file).registry), LSP];
+
+const USAGE = `kehoach: kiểm tra và xử lý kế hoạch viết bằng cú pháp .kh / check and process plans written in .kh syntax
+
+Cách dùng / Usage:
+${SUBCOMMANDS.map((c) => `  ${synopsis(c.spec)}\n      ${c.spec.summary.vi}\n      ${c.spec.summary.en}`).join('\n')}
+  kehoach --help | --version
+
+kehoach LỆNH --help: cách dùng và các tùy chọn của lệnh / a command’s usage and options.
+Mã thoát / Exit codes: 0 không có lỗi / no error, 1 có lỗi / an error was found, 2 sai cách dùng hoặc lỗi đọc tệp / usage or I/O error.`;
+
+/** Runs the CLI; returns the exit code (-1: a server was started and keeps the process alive), or a promise of it. Output goes through the given writers so tests can capture it. */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number | Promise<number> {
   try {
-    if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-      (argv.length === 0 ? err : out)(USAGE);
-      return argv.length === 0 ? 2 : 0;
+    const [name, ...args] = argv;
+    if (name === undefined || name === '--help' || name === '-h') {
+      (name === undefined ? err : out)(USAGE);
+      return name === undefined ? 2 : 0;
     }
-    if (argv[0] === '--version') {
+    if (name === '--version') {
       out(VERSION);
       return 0;
     }
-    if (argv[0] === 'lsp') {
-      if (!argv.includes('--stdio')) throw new UsageError('kehoach lsp chỉ chạy qua stdio: kehoach lsp --stdio / kehoach lsp runs over stdio only');
-      // The server (vscode-languageserver) is loaded only by this command.
-      return import('../lsp/server').then(({ startServer }) => {
-        startServer();
-        return -1;
-      });
+    if (name === 'help') {
+      const command = SUBCOMMANDS.find((c) => c.spec.name === args[0]);
+      out(command ? commandHelp(command.spec) : USAGE);
+      return command || args.length === 0 ? 0 : 2;
     }
-    if (argv[0] === 'render') return renderCommand(argv.slice(1), (file) => readPlanFile(file).text, out, err).catch((error) => reportFailure(error, err));
-    if (argv[0] === 'import') return importCommand(argv.slice(1), out, err).catch((error) => reportFailure(error, err));
-    if (argv[0] === 'new') return newCommand(argv.slice(1), { expandFiles, registryOf: (file) => workspaceOf(file).registry }, out, err);
-    const options = parseArgs(argv);
-    if (options.files.length === 0) throw new UsageError('Chưa có tệp nào / No file given');
-    const timing = { ms: 0 };
-    switch (options.command) {
-      case 'check': {
-        if (!['text', 'json', 'sarif'].includes(options.format)) throw new UsageError(`--format phải là text, json hoặc sarif / must be text, json or sarif: ${options.format}`);
-        const { reports, fixed } = checkFiles(expandFiles(options.files), options, timing);
-        const shown = reports.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file }));
-        if (options.fix) err(`kehoach: đã áp dụng ${fixed} sửa an toàn / applied ${fixed} safe fixes`);
-        out(options.format === 'json' ? formatJson(shown) : options.format === 'sarif' ? JSON.stringify(toSarif(shown), null, 2) : formatText(shown));
-        if (options.timing) err(`kehoach: parse + check ${timing.ms.toFixed(1)} ms`);
-        return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
-      }
-      case 'parse': {
-        if (options.format !== 'json') throw new UsageError(`parse chỉ có --format json / parse only supports --format json`);
-        if (options.files.length !== 1) throw new UsageError('parse nhận đúng một tệp / parse takes exactly one file');
-        const { text } = readPlanFile(options.files[0]);
-        const started = performance.now();
-        const parsed = parsePlan(text);
-        timing.ms += performance.now() - started;
-        out(JSON.stringify({ document: parsed.document, diagnostics: parsed.diagnostics }, null, 2));
-        if (options.timing) err(`kehoach: parse ${timing.ms.toFixed(1)} ms`);
-        return parsed.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
-      }
-      default:
-        throw new UsageError(`Lệnh không biết / Unknown command: ${options.command}`);
-    }
+    const command = SUBCOMMANDS.find((c) => c.spec.name === name);
+    if (!command) throw new UsageError(`Lệnh không biết / Unknown command: ${name}`);
+    const code = command.run(args, { out, err });
+    return typeof code === 'number' ? code : code.catch((error: unknown) => reportFailure(error, err));
   } catch (error) {
     return reportFailure(error, err);
   }
@@ -272,7 +289,12 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
 /** The exit code and message of a failed command: 2, with the usage for a usage error. */
 function reportFailure(error: unknown, err: (s: string) => void): number {
   if (error instanceof UsageError) {
-    err(`kehoach: ${error.message}\n\n${USAGE}`);
+    const usage = error.command ? `Cách dùng / Usage: ${synopsis(error.command)}\nkehoach ${error.command.name} --help: các tùy chọn / the options` : USAGE;
+    err(`kehoach: ${error.message}\n\n${usage}`);
+    return 2;
+  }
+  if (error instanceof OutputPathError || error instanceof UnreadableFileError) {
+    err(`kehoach: ${error.message}`);
     return 2;
   }
   const e = error as NodeJS.ErrnoException;

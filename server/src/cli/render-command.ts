@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import type { PlanDocument } from '../model';
+import { isKehoachExport } from '../render/export-marks';
 import { parsePlan } from '../syntax/parse';
-import { exportTarget, reportingRefusedTargets, writeAtomically } from './output-file';
+import { subcommand, type CommandSpec } from './arguments';
+import { outputTarget, reportingRefusedTargets, writeAtomically, type OutputRules } from './output-file';
+import { readPlanFile } from './plan-files';
 
 /** The formats a plan is exported to, by their file extension. */
 export const EXPORT_FORMATS = ['html', 'docx', 'pdf'] as const;
@@ -24,48 +27,50 @@ export async function renderPlanBytes(document: PlanDocument, format: ExportForm
   }
 }
 
+/** The rules of an export's output: the format's extensions; an existing file is replaced only when it is an earlier export of the same format, or with `force`. */
+export function exportRules(format: ExportFormat, force = false): OutputRules {
+  const name = format.toUpperCase();
+  return {
+    extensions: format === 'html' ? ['.html', '.htm'] : [`.${format}`],
+    isEarlierOutput: (bytes) => isKehoachExport(format, bytes),
+    kind: { vi: `bản xuất ${name}`, en: `${name} export` },
+    force,
+  };
+}
+
 /**
  * Exports a plan, given as its parsed model, beside its source file (or to
- * `output`): never over the source, atomically, into an existing folder.
- * Returns the path written. Throws `OutputPathError` for a refused target.
+ * `output`): never over the source nor over a file that is not an earlier
+ * export of the same format (unless `force`), atomically, into an existing
+ * folder. Returns the path written. Throws `OutputPathError` for a refused target.
  */
-export async function exportPlan(document: PlanDocument, source: string, format: ExportFormat, output?: string): Promise<string> {
-  const target = exportTarget(source, `.${format}`, output);
+export async function exportPlan(document: PlanDocument, source: string, format: ExportFormat, output?: string, force = false): Promise<string> {
+  const target = outputTarget(source, output, exportRules(format, force));
   const bytes = await renderPlanBytes(document, format);
   writeAtomically(target, bytes);
   return target;
 }
 
-export const RENDER_USAGE = '  kehoach render FILE --to html|docx|pdf [-o OUT]   xuất bản trình bày / export the official layout';
-
-/** `kehoach render FILE --to html|docx|pdf [-o OUT]`: exit 0 written, 2 usage or I/O error. */
-export async function renderCommand(args: string[], readText: (file: string) => string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  let format: string | undefined;
-  let output: string | undefined;
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--to' || arg === '-t') format = args[++i];
-    else if (arg.startsWith('--to=')) format = arg.slice('--to='.length);
-    else if (arg === '-o' || arg === '--output') output = args[++i];
-    else if (arg.startsWith('--output=')) output = arg.slice('--output='.length);
-    else if (arg.startsWith('-')) return usage(err, `Tùy chọn không biết / Unknown option: ${arg}`);
-    else files.push(arg);
-  }
-  if (files.length !== 1) return usage(err, 'render nhận đúng một tệp / render takes exactly one file');
-  if (!format || !isExportFormat(format)) return usage(err, `--to phải là html, docx hoặc pdf / --to must be html, docx or pdf${format ? `: ${format}` : ''}`);
-  if (output === '') return usage(err, '-o cần một đường dẫn / -o needs a path');
-  const source = resolve(files[0]);
-  return reportingRefusedTargets(err, async () => {
-    // Checked before reading and rendering, so a refused target costs nothing.
-    exportTarget(source, `.${format}`, output);
-    const { document } = parsePlan(readText(source));
-    out(await exportPlan(document, source, format, output));
-    return 0;
-  });
-}
-
-function usage(err: (s: string) => void, message: string): number {
-  err(`kehoach: ${message}\n${RENDER_USAGE}`);
-  return 2;
-}
+export const RENDER = subcommand(
+  {
+    name: 'render',
+    summary: { vi: 'Xuất bản trình bày chính thức (A4) của kế hoạch ra HTML, DOCX hoặc PDF.', en: 'Export the official (A4) layout of a plan to HTML, DOCX or PDF.' },
+    operands: { name: 'FILE', min: 1, max: 1 },
+    options: {
+      to: { type: 'string', short: 't', choices: EXPORT_FORMATS, required: true, help: { vi: 'định dạng xuất', en: 'the format to export to' } },
+      output: { type: 'string', short: 'o', value: 'OUT', help: { vi: 'tệp đích, đuôi theo định dạng (mặc định: cạnh tệp nguồn)', en: 'the output file, with the format’s extension (default: beside the source)' } },
+      force: { type: 'boolean', help: { vi: 'ghi đè cả tệp không phải bản xuất trước đó của kehoach', en: 'replace even a file that is not an earlier export of kehoach' } },
+    },
+  } as const satisfies CommandSpec,
+  async (values, [file], { out, err }) => {
+    const format = values.to as ExportFormat;
+    const source = resolve(file);
+    return reportingRefusedTargets(err, async () => {
+      // Checked before reading and rendering, so a refused target costs nothing.
+      outputTarget(source, values.output, exportRules(format, values.force));
+      const { document } = parsePlan(readPlanFile(source).text);
+      out(await exportPlan(document, source, format, values.output, values.force));
+      return 0;
+    });
+  },
+);

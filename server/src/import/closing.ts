@@ -83,7 +83,7 @@ export function scanClosing(paragraphs: SourceParagraph[], start: number): Closi
       return true;
     }
     // A recipient wrapped onto the next line continues it.
-    if (recipients?.items.length && side !== 'right' && /^\p{Ll}/u.test(cell)) {
+    if (recipients?.items.length && side !== 'right' && (/^\p{Ll}/u.test(cell) || (/[,–-]$/.test(recipients.items[recipients.items.length - 1]) && !isUpperText(cell) && !NAME.test(cell)))) {
       recipients.items[recipients.items.length - 1] += ` ${cell}`;
       return true;
     }

@@ -1,6 +1,7 @@
 import { classifyTitle } from '../checks/structure-text';
 import { fold } from '../syntax/inline';
-import { inferSystem, makeDate, readDocumentNumber } from '../syntax/header-values';
+import { makeDate } from '../syntax/dates';
+import { inferSystem, readDocumentNumber } from '../syntax/header-values';
 import { isNoiseLine } from './noise';
 import { cellsOf, isUpperText, MARKER, type SourceParagraph } from './source-paragraphs';
 
@@ -182,7 +183,8 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
 
   const readCell = (cell: string, line: number): Found[] => {
     // Cleaned without squeezing spaces: a run of them may still separate two columns.
-    let rest = cell.replace(/\*\*/g, '');
+    // Bold and italic marks of a Markdown or Word source carry nothing in the header; the party header's lone `*` stays.
+    let rest = cell.trim() === '*' ? cell : cell.replace(/\*+/g, '');
     const out: Found[] = [];
     for (const pattern of [NATIONAL_TITLE, MOTTO, PARTY_LINE]) {
       const at = foldedMatch(rest, pattern);

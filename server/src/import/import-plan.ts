@@ -4,6 +4,7 @@ import type { TokenType } from 'chevrotain';
 import { lineLexer, RecipientsLabel, TextLine } from '../syntax/lexer';
 import { parsePlan } from '../syntax/parse';
 import { scanBody, type Entry } from './body';
+import { documentBounds } from './page-clutter';
 import { scanHeader, type ImportedHeader, type WordMend } from './header';
 import { mendCapitals, paragraphsOfText, type SourceParagraph } from './source-paragraphs';
 
@@ -126,10 +127,18 @@ function modelStrings(value: unknown, out: string[] = []): string[] {
  * by the text and the DOCX import; `sourceText` is what the words kept are
  * counted against.
  */
-export function importParagraphs(paragraphs: SourceParagraph[], sourceText: string): ImportResult {
+export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: string): ImportResult {
+  const bounds = documentBounds(allParagraphs);
+  const clutter = [...allParagraphs.slice(0, bounds.start), ...allParagraphs.slice(bounds.end)]
+    .map((p) => ({ line: p.sourceLine, text: (p.table ? p.table.map((r) => r.join(' | ')).join(' | ') : p.lines.join(' ')).trim(), stray: false }))
+    .filter((c) => c.text);
+  const clutterLine = (c: { text: string }) => `// ${c.text}`;
+  const paragraphs = allParagraphs.slice(bounds.start, bounds.end);
   const head = scanHeader(paragraphs);
   const body = scanBody(paragraphs, head.consumed);
   const lines: string[] = [];
+  // The portal's page before the plan: kept as comments, reported as noise.
+  for (const c of clutter) if (c.line < (allParagraphs[bounds.start]?.sourceLine ?? Infinity)) lines.push(clutterLine(c));
   for (const c of head.comments) lines.push(`// ${c}`);
   if (head.comments.length) lines.push('');
   const suggestion = head.header.issuer ? undefined : suggestIssuer(head.header.place, body.entries);
@@ -146,6 +155,8 @@ export function importParagraphs(paragraphs: SourceParagraph[], sourceText: stri
     if (!(entry.kind === 'comment' && previous?.startsWith('//'))) lines.push('');
     lines.push(...writeEntry(entry));
   }
+  const after = clutter.filter((c) => c.line >= (allParagraphs[bounds.end]?.sourceLine ?? Infinity));
+  if (after.length) lines.push('', ...after.map(clutterLine));
   const text = `${lines.join('\n')}\n`;
 
   const parsed = parsePlan(text);
@@ -163,7 +174,7 @@ export function importParagraphs(paragraphs: SourceParagraph[], sourceText: stri
     text,
     report: {
       unclassified: [...head.unplaced.map((u) => ({ ...u, keptAs: 'comment' as const })), ...body.unclassified.map((u) => ({ ...u, keptAs: 'text' as const }))],
-      noise: body.noise,
+      noise: [...clutter, ...body.noise].sort((a, b) => a.line - b.line),
       ocrMended,
       missingHeaderFields,
       wordsMended,

@@ -295,7 +295,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     });
     // A new plan has no place yet: the registry of the first workspace folder's kehoach.json.
     const registry = loadedFor(folders[0]).registry;
-    const plan = newPlan({ ...params, date: params.date ?? new Date().toISOString().slice(0, 10), registry: registry.with({ documents: plans }) });
+    const plan = newPlan({ ...params, registry: registry.with({ documents: plans }) });
     return { text: plan.text, notes: plan.notes, tasks: plan.tasks.length };
   });
   /** A `.txt` or `.docx` file read into a plan; the client opens the text as a new document. */

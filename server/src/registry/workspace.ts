@@ -7,7 +7,7 @@ const KIND_TYPES: Record<string, CitationType> = { 'kế hoạch': 'Kế hoạch
 /**
  * A plan of the workspace seen as a document other plans may cite: its
  * number, kind, issuer, date and trích yếu. Undefined when its header lacks
- * a number or a date. Its facts are the plan's own (`seed` confidence);
+ * a number or a date. Its facts are the plan's own header (`cited` confidence);
  * the model rides along for the cascade checks.
  */
 export function planAsDocument(document: PlanDocument, file: string): RegistryDocument | undefined {
@@ -22,7 +22,7 @@ export function planAsDocument(document: PlanDocument, file: string): RegistryDo
     date: header.planDate.iso,
     title: header.summary?.value ?? '',
     system: document.system.value,
-    confidence: 'seed',
+    confidence: 'cited',
     sources: [file],
     plan: document,
   };

@@ -1,5 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
-import { canonicalCitation, viDate } from '../checks/registry-facts';
+import { canonicalCitation } from '../checks/registry-facts';
+import { numericDate } from '../syntax/dates';
 import type { PlanDocument, Position } from '../model';
 import type { Registry } from '../registry/registry';
 import { fold } from '../syntax/inline';
@@ -65,8 +66,7 @@ export function completions(document: PlanDocument, text: string, p: Position, r
     const key = fold(label[1].trim());
     const at = replace(label[0].length);
     if (key === 'ngay') {
-      const [y, m, d] = today.split('-').map(Number);
-      const value = `${String(d).padStart(2, '0')}/${m <= 2 ? String(m).padStart(2, '0') : m}/${y}`;
+      const value = numericDate(today);
       return [{ label: value, kind: CompletionItemKind.Value, detail: 'Hôm nay / today', textEdit: { range: at, newText: value } }];
     }
     if (key === 'loai') return KINDS.map((k) => ({ label: k, kind: CompletionItemKind.EnumMember, textEdit: { range: at, newText: k } }));
@@ -92,7 +92,7 @@ export function completions(document: PlanDocument, text: string, p: Position, r
   const agencies = () =>
     registry.data.agencies
       .filter((a) => registry.agencyStatus(a, date).state === 'exists')
-      .map((a) => ({ label: a.name, kind: CompletionItemKind.Class, detail: `${a.level} · còn tồn tại tại ${viDate(date)}`, filterText: a.name }));
+      .map((a) => ({ label: a.name, kind: CompletionItemKind.Class, detail: `${a.level} · còn tồn tại tại ${numericDate(date)}`, filterText: a.name }));
 
   if (where === 'recipients') {
     const dash = /^\s*-\s*/.exec(before);
@@ -112,7 +112,7 @@ export function completions(document: PlanDocument, text: string, p: Position, r
         return {
           label: `${d.type} số ${d.number}`,
           kind: CompletionItemKind.Reference,
-          detail: `${viDate(d.date)} · ${d.issuer}`,
+          detail: `${numericDate(d.date)} · ${d.issuer}`,
           documentation: d.title,
           filterText: `${cited[1]} ${d.number}`,
           textEdit: { range: replace(start), newText: full },

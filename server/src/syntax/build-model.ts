@@ -28,7 +28,8 @@ import type {
 } from '../model';
 import { findAgencies } from './agencies';
 import { findCitations } from './citations';
-import { inferSystem, makeDate, officialLines, readDate, readDocumentNumber, readSystem } from './header-values';
+import { makeDate, readDate } from './dates';
+import { inferSystem, officialLines, readConfidentiality, readDocumentNumber, readSystem, readUrgency } from './header-values';
 import { fold, joinSpans, parseInline, type LineSpan, type MappedText } from './inline';
 import { HEADER_LABELS, lineContent } from './lexer';
 import { memoized } from './memo';
@@ -141,6 +142,7 @@ class ModelBuilder {
       : this.defaultSystem
         ? { value: this.defaultSystem, source: 'explicit' as const }
         : inferSystem(header.number?.value ? readDocumentNumber(header.number.value) : undefined, header.issuer?.value);
+    this.checkMarks(header, system.value);
 
     const document: PlanDocument = {
       header,
@@ -159,6 +161,19 @@ class ModelBuilder {
     this.buildBody(document, rest);
     this.citations.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return { document, diagnostics: this.diagnostics };
+  }
+
+  /** The urgency and confidentiality marks must be ones the rules know, or they would not be printed. */
+  private checkMarks(header: Header, system: PlanSystem): void {
+    const { urgency, confidentiality } = header;
+    if (urgency?.value && !readUrgency(urgency.value, system)) {
+      const levels = system === 'party' ? 'Khẩn, Thượng khẩn, Hỏa tốc hoặc Hỏa tốc hẹn giờ' : 'Khẩn, Thượng khẩn hoặc Hỏa tốc';
+      const levelsEn = system === 'party' ? 'Khẩn, Thượng khẩn, Hỏa tốc or Hỏa tốc hẹn giờ' : 'Khẩn, Thượng khẩn or Hỏa tốc';
+      this.report(urgency.valueRange, 'error', msg(`Độ khẩn không rõ: "${urgency.value}"; dùng ${levels}`, `Unknown urgency; use ${levelsEn}`));
+    }
+    if (confidentiality?.value && !readConfidentiality(confidentiality.value)) {
+      this.report(confidentiality.valueRange, 'error', msg(`Độ mật không rõ: "${confidentiality.value}"; dùng Mật, Tối mật hoặc Tuyệt mật`, 'Unknown confidentiality; use Mật, Tối mật or Tuyệt mật'));
+    }
   }
 
   private report(range: PlanDiagnostic['range'], severity: PlanDiagnostic['severity'], message: string): void {
@@ -211,6 +226,7 @@ class ModelBuilder {
       if (spans.length) {
         const joined = joinSpans(spans);
         field.value = joined.text;
+        if (spans.length > 1) field.lines = spans.map((span) => span.text);
         this.fieldTexts.set(field, joined);
         field.valueRange = this.rangeOf(spans[0].start, joined.offsets[joined.text.length]);
         field.range = { start: field.labelRange.start, end: field.valueRange.end };

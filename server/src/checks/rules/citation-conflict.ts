@@ -1,6 +1,7 @@
 import type { Citation } from '../../model';
 import { fold } from '../../syntax/inline';
-import { confidenceNote, severityFor, viDate } from '../registry-facts';
+import { confidenceNote, severityFor } from '../registry-facts';
+import { numericDate } from '../../syntax/dates';
 import type { Rule } from '../rule';
 
 /** Folded, with the abbreviation plans use for a People's Committee spelled out (`UBND` = `Ủy ban nhân dân`). */
@@ -20,8 +21,8 @@ export const citationConflict: Rule = {
   title: { vi: 'Ngày hoặc cơ quan ban hành trái với danh mục', en: 'Date or issuer contradicts the registry' },
   defaultSeverity: 'warning',
   doc: {
-    vi: 'Ngày ban hành và cơ quan ban hành trong trích dẫn phải khớp với văn bản được trích (theo danh mục, server/data/documents.json, với nguồn của từng mục), và một văn bản được trích nhiều lần trong cùng kế hoạch phải mang cùng một ngày. Khi dữ kiện của danh mục chỉ lấy từ các kế hoạch mẫu, phát hiện hạ xuống mức thông tin; khi dữ kiện chưa xác nhận, xuống mức gợi ý.',
-    en: 'The date and issuer in a citation must match the cited document (per the registry, server/data/documents.json, with each entry\'s sources), and a document cited several times in one plan must carry the same date each time. When the registry fact comes only from the seed plans the finding is information; when it is unconfirmed, a hint.',
+    vi: 'Ngày ban hành và cơ quan ban hành trong trích dẫn phải khớp với văn bản được trích (theo danh mục, server/data/documents.json, với nguồn của từng mục), và một văn bản được trích nhiều lần trong cùng kế hoạch phải mang cùng một ngày. Khi dữ kiện của danh mục chỉ biết qua cách các kế hoạch trích dẫn văn bản, phát hiện hạ xuống mức thông tin; khi dữ kiện chưa xác nhận, xuống mức gợi ý.',
+    en: 'The date and issuer in a citation must match the cited document (per the registry, server/data/documents.json, with each entry\'s sources), and a document cited several times in one plan must carry the same date each time. When the registry fact is known only from how plans cite the document the finding is information; when it is unconfirmed, a hint.',
   },
   check({ document, registry, report }) {
     const firstDate = new Map<string, Citation>();
@@ -32,12 +33,12 @@ export const citationConflict: Rule = {
       const known = registry.findDocument(c);
       if (known && c.date && c.date.iso !== known.date) {
         const note = confidenceNote(known.confidence);
-        const right = viDate(known.date);
+        const right = numericDate(known.date);
         report(
           c.date.range,
           {
-            vi: `${known.type} số ${known.number} ban hành ngày ${right}, không phải ${viDate(c.date.iso)}${note.vi}`,
-            en: `${known.type} ${known.number} is dated ${right}, not ${viDate(c.date.iso)}${note.en}`,
+            vi: `${known.type} số ${known.number} ban hành ngày ${right}, không phải ${numericDate(c.date.iso)}${note.vi}`,
+            en: `${known.type} ${known.number} is dated ${right}, not ${numericDate(c.date.iso)}${note.en}`,
           },
           [{ title: `Viết ngày ${right} / Write ${right}`, edits: [{ range: c.date.range, newText: `ngày ${right}` }], safe: false }],
           { severity: severityFor(known.confidence) },
@@ -46,8 +47,8 @@ export const citationConflict: Rule = {
         const earlier = firstDate.get(c.key);
         if (earlier?.date && earlier.date.iso !== c.date.iso) {
           report(c.date.range, {
-            vi: `${c.docType} số ${c.numberText} đã được trích với ngày ${viDate(earlier.date.iso)} ở dòng ${earlier.range.start.line + 1}`,
-            en: `${c.docType} ${c.numberText} was cited dated ${viDate(earlier.date.iso)} on line ${earlier.range.start.line + 1}`,
+            vi: `${c.docType} số ${c.numberText} đã được trích với ngày ${numericDate(earlier.date.iso)} ở dòng ${earlier.range.start.line + 1}`,
+            en: `${c.docType} ${c.numberText} was cited dated ${numericDate(earlier.date.iso)} on line ${earlier.range.start.line + 1}`,
           });
         }
       }
