@@ -26,7 +26,8 @@ type Row = { file: string; code: string; message: string; range: unknown };
 const findings = (dir: string, files: string[]) => {
   const r = kehoach(dir, 'check', '.', '--format', 'json');
   expect(r.code === 0 || r.code === 1, r.stderr).toBe(true);
-  return (JSON.parse(r.stdout) as Row[]).filter((d) => files.includes(d.file));
+  // Related places name the folder's files by their full paths.
+  return (JSON.parse(r.stdout.replaceAll(dir, '<folder>')) as Row[]).filter((d) => files.includes(d.file));
 };
 
 describe('the check of a large workspace', () => {

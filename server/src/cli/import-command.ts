@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { DocxInputError } from '../docx/input-error';
-import { importDocx, importHtml, importMarkdown, importText, looksLikeMarkdown, NoPlanInPageError, type ImportResult } from '../import';
+import type { ImportResult } from '../import';
 import { subcommand, type CommandSpec } from './arguments';
 import { outputTarget, planOutput, writeAtomically } from './output-file';
 import { sourceKind } from './source-kind';
@@ -32,6 +32,8 @@ export class UnreadableSourceError extends Error {}
 export async function importFile(file: string): Promise<ImportResult> {
   const bytes = new Uint8Array(readFileSync(file));
   const source = sourceKind(bytes);
+  // The readers load when a file is imported, not with every command.
+  const { importDocx, importHtml, importMarkdown, importText, looksLikeMarkdown, NoPlanInPageError } = await import('../import');
   switch (source.kind) {
     case 'docx':
       try {
