@@ -15,6 +15,7 @@ import { describeEncoding, type TextEncodingName } from './text-encoding';
 import { RENDER } from './render-command';
 import { IMPORT } from './import-command';
 import { newCommand } from './new-command';
+import { startProgress, type Progress } from './progress';
 import { toSarif } from './sarif';
 import { VERSION } from './version';
 
@@ -54,7 +55,7 @@ const KEPT_PARSES_CHARS = 1_000_000;
 /** Models of plans read again for the plans citing them (cascade checks), kept for the next citing plan. */
 const CITED_MODELS_KEPT = 32;
 
-function checkFiles(files: string[], skipped: { file: string; reason: string }[], options: { fix: boolean }, timing: { ms: number }): CheckRun {
+function checkFiles(files: string[], skipped: { file: string; reason: string }[], options: { fix: boolean }, timing: { ms: number }, progress: Progress): CheckRun {
   const run: CheckRun = { reports: skipped.map(({ file, reason }) => ({ file, diagnostics: [unreadableFinding(reason)] })), fixed: 0, notes: [], refused: false };
   const parse = (text: string, workspace: Workspace) => {
     const started = performance.now();
@@ -78,8 +79,9 @@ function checkFiles(files: string[], skipped: { file: string; reason: string }[]
   // First every plan is read as a document the others may cite; its model rides on its entry as a way to read it
   // again (the plans citing it by number need it).
   const cited = new Map<string, PlanDocument>();
-  const inputs = read.map((input) => {
+  const inputs = read.map((input, index) => {
     const { file, text, workspace } = input;
+    progress.show(`kehoach: đọc ${index + 1}/${read.length} tệp / reading ${index + 1} of ${read.length} files`);
     const first = parse(text, workspace);
     const facts = planAsDocument(first.document, file);
     const model = keep ? first.document : undefined;
@@ -104,8 +106,9 @@ function checkFiles(files: string[], skipped: { file: string; reason: string }[]
   const plansOfFile = new Map<string, RegistryDocument[]>();
   for (const plan of plans) plansOfFile.set(plan.sources[0], [...(plansOfFile.get(plan.sources[0]) ?? []), plan]);
   const withPlans = new Map<Workspace, Registry>();
-  for (const input of inputs) {
+  for (const [index, input] of inputs.entries()) {
     const { file, workspace } = input;
+    progress.show(`kehoach: kiểm tra ${index + 1}/${inputs.length} tệp / checking ${index + 1} of ${inputs.length} files`);
     const own = plansOfFile.get(file) ?? [];
     let registry = workspace.registry;
     if (plans.length > own.length) {
@@ -183,6 +186,7 @@ const CHECK = subcommand(
       format: { type: 'string', short: 'f', choices: ['text', 'json', 'sarif'], help: { vi: 'dạng kết quả (mặc định: text)', en: 'the output format (default: text)' } },
       fix: { type: 'boolean', help: { vi: 'áp dụng các sửa an toàn vào tệp, rồi báo những gì còn lại', en: 'apply the safe fixes to the files, then report what is left' } },
       timing: { type: 'boolean', help: { vi: 'in thời gian phân tích và kiểm tra ra stderr', en: 'print the time of parse and check on stderr' } },
+      progress: { type: 'boolean', help: { vi: 'in tiến độ ra stderr (trên terminal tự hiện sau một giây)', en: 'print progress on stderr (on a terminal it shows after a second anyway)' } },
     },
     notes: {
       vi: 'FILES có thể là thư mục: mọi tệp .kh trong đó được kiểm tra. Cấu hình: tệp kehoach.json gần nhất ở thư mục\ncủa tệp hoặc thư mục cha (xem docs/configuration.md). --fix ghi nguyên tử, giữ liên kết, quyền và bảng mã của tệp.\nMã thoát: 0 không có lỗi, 1 có lỗi, 2 sai cách dùng hoặc lỗi đọc tệp.',
@@ -194,7 +198,9 @@ const CHECK = subcommand(
     const fix = values.fix === true;
     const format = values.format ?? 'text';
     const { files, skipped } = expandFiles(operands);
-    const { reports, fixed, notes, refused } = checkFiles(files, skipped, { fix }, timing);
+    const progress = startProgress(process.stderr, values.progress === true);
+    const { reports, fixed, notes, refused } = checkFiles(files, skipped, { fix }, timing, progress);
+    progress.end();
     const shown = reports.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file }));
     for (const note of notes) err(note);
     if (fix) err(`kehoach: đã áp dụng ${fixed} sửa an toàn / applied ${fixed} safe fixes`);
