@@ -30,7 +30,7 @@ export const cascadeCitation: Rule = {
         const issuer = fold(c.issuer);
         // A plan of the workspace (the one checked left out) of that date, type and issuer. Its model is asked for last:
         // the CLI reads the model of a plan it no longer holds again.
-        const meant = registry.data.documents.find((d) => d.date === c.date!.iso && d.type === c.docType && fold(d.issuer).startsWith(issuer) && d.plan && d.plan !== document);
+        const meant = registry.plans().find((d) => d.date === c.date!.iso && d.type === c.docType && fold(d.issuer).startsWith(issuer) && d.plan !== document);
         if (meant) {
           report(
             c.numberRange,
