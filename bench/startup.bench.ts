@@ -165,7 +165,7 @@ const targets = [
   { target: 'kehoach --version ≤ 1.5× node -e 0 (wall)', value: version.wallRatio, limit: 1.5 },
   { target: `kehoach check of the largest example ≤ 2.5× node -e 0 (wall)`, value: checkOne.wallRatio, limit: 2.5 },
   { target: 'language server: first diagnostics ≤ 300 ms after initialized (ms)', value: lsp.firstDiagnosticsAfterInitializedMs, limit: 300 },
-  { target: `kehoach render --to docx ≤ 0.5× pandoc (wall, worst example: ${docxWorst.name.split(' ')[3]})`, value: docxWorst.wallRatio, limit: 0.5 },
+  { target: `kehoach render --to docx ≤ 0.5× pandoc (wall, worst example: ${docxWorst.name.split(' ')[4]})`, value: docxWorst.wallRatio, limit: 0.5 },
   { target: '1,000 plans checked ≤ 3× markdown-it (wall)', value: thousand.wallRatio, limit: 3 },
   { target: '1,000 plans checked: peak memory ≤ 250 MB', value: thousand.peakRssMb!, limit: 250 },
 ].map((t) => ({ ...t, met: t.value <= t.limit }));
