@@ -8,9 +8,13 @@ export interface RegistryData {
   provinces: RegistryProvince[];
 }
 
-/** Folded key of a document number: `21-CT/TW` and `21 - CT/TW` give `21|ct/tw`; the year is kept apart. */
+/**
+ * Folded key of a document number: `21-CT/TW`, `21 - CT/TW` and `21/CT-TW` give `21|ct/tw`; the
+ * year is kept apart. No two documents differ by their separators alone: a number written with
+ * them swapped still finds its document (citation-number-form reports the form).
+ */
 export function numberKey(serial: string, symbol: string): string {
-  return `${Number(serial)}|${fold(symbol.replace(/\s+/g, ''))}`;
+  return `${Number(serial)}|${fold(symbol.replace(/\s+/g, '')).replace(/-/g, '/')}`;
 }
 
 /** The look-up key of a registry number (`numberKey` of its serial and symbol); the number itself when it has neither. */
