@@ -134,7 +134,7 @@ function formatText(reports: FileReport[]): string {
 
 function formatJson(reports: FileReport[]): string {
   const rows = reports.flatMap(({ file, diagnostics }) =>
-    diagnostics.map((d) => ({ file, range: d.range, severity: d.severity, code: d.code, message: d.message, ...(d.fixes ? { fixes: d.fixes } : {}), ...(d.related ? { related: d.related } : {}) })),
+    diagnostics.map((d) => ({ file, range: d.range, severity: d.severity, code: d.code, message: d.message, ...(d.fixes ? { fixes: d.fixes } : {}), ...(d.related ? { related: d.related } : {}), ...(d.basis ? { basis: d.basis } : {}) })),
   );
   return JSON.stringify(rows, null, 2);
 }

@@ -2,7 +2,7 @@ import type { AgencyMention } from '../../model';
 import { DISTRICT_BODY, type Registry } from '../../registry/registry';
 import type { RegistryProvince } from '../../registry/types';
 import { numericDate } from '../../syntax/dates';
-import { confidenceNote, severityFor } from '../registry-facts';
+import { basisOf, confidenceNote, severityFor, REGISTRY_BASIS } from '../registry-facts';
 import type { CheckContext, Rule } from '../rule';
 
 /** `Ủy ban nhân dân huyện Tam Đường (cũ)`: a body named as it was, on purpose. */
@@ -32,7 +32,7 @@ function reportMergedProvince({ registry, date, report }: Pick<CheckContext, 're
     successor && mention.role !== 'issuer'
       ? [{ title: `Viết ${withProvince(mention.name, found.from, successor)} / Write it`, edits: [{ range: mention.range, newText: withProvince(mention.name, found.from, successor) }], safe: false }]
       : undefined,
-    { severity: severityFor(province.confidence) },
+    { severity: severityFor(province.confidence), basis: basisOf(province) },
   );
 }
 
@@ -55,6 +55,7 @@ export const agencyValidity: Rule = {
     vi: 'Sắp xếp bộ máy năm 2025. Từ 01/3/2025 các bộ theo Nghị quyết 176/2025/QH15: Bộ Lao động - Thương binh và Xã hội kết thúc hoạt động (lao động, việc làm sang Bộ Nội vụ; giáo dục nghề nghiệp sang Bộ Giáo dục và Đào tạo), Bộ Kế hoạch và Đầu tư vào Bộ Tài chính, Bộ Thông tin và Truyền thông vào Bộ Khoa học và Công nghệ, Bộ Tài nguyên và Môi trường với Bộ Nông nghiệp và Phát triển nông thôn thành Bộ Nông nghiệp và Môi trường, Bộ Giao thông vận tải vào Bộ Xây dựng, Ủy ban Dân tộc thành Bộ Dân tộc và Tôn giáo; các sở tương ứng theo Nghị định 45/2025/NĐ-CP; Ban Tuyên giáo và Ban Dân vận hợp nhất. Từ 01/7/2025 (Nghị quyết 202/2025/QH15, Luật Tổ chức chính quyền địa phương 72/2025/QH15, Kết luận 127-KL/TW) còn 34 tỉnh, thành phố và không còn cấp huyện. Quy tắc báo: cơ quan đã giải thể hay hợp nhất; mọi cơ quan, đơn vị cấp huyện — Ủy ban nhân dân, Hội đồng nhân dân, Huyện ủy và các ban, các phòng, trung tâm, văn phòng, thanh tra, Mặt trận, đoàn thể — nhận theo loại cơ quan và chữ huyện, quận, thị xã hay thành phố thuộc tỉnh sau tên, có hoặc không có tên huyện, số nhiều ("Ủy ban nhân dân các huyện, thành phố"), viết tắt (UBND, HĐND, MTTQ, LĐLĐ, Sở GD&ĐT …); cơ quan của một tỉnh đã hợp nhất ("Sở Nội vụ tỉnh Bắc Giang", "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG"). Áp dụng cho cơ quan ban hành, cơ quan chủ quản, nội dung và Nơi nhận; một tên có "(cũ)" theo sau được coi là nhắc lại tên cũ và không bị báo. Cơ quan được xét tại ngày của kế hoạch: kế hoạch năm 2024 nêu Phòng Nội vụ huyện là đúng, dự thảo năm 2026 thì sai. Nguồn: danh mục cơ quan (server/data/agencies.json) và tỉnh (provinces.json), mỗi mục một nguồn và độ tin cậy; dữ kiện chỉ có nguồn thứ cấp được ghi rõ, dữ kiện chưa xác nhận chỉ cho gợi ý. Sửa nhanh: thay bằng cơ quan kế nhiệm theo chức năng hoặc tên tỉnh mới (không tự áp dụng; không đề xuất cho cơ quan được giao nhiệm vụ và cơ quan ban hành, việc ai kế nhiệm do người soạn quyết định).',
     en: 'The 2025 reorganisation. From 01/3/2025 the ministries of Resolution 176/2025/QH15: the Ministry of Labour, Invalids and Social Affairs ended (labour to Home Affairs, vocational education to Education and Training), Planning and Investment joined Finance, Information and Communications joined Science and Technology, Natural Resources and Environment with Agriculture and Rural Development became Agriculture and Environment, Transport joined Construction, the Committee for Ethnic Affairs became the Ministry of Ethnic and Religious Affairs; the matching provincial departments under Decree 45/2025/NĐ-CP; the party\'s propaganda and mass-mobilisation boards merged. From 01/7/2025 (Resolution 202/2025/QH15, Law on local government 72/2025/QH15, Conclusion 127-KL/TW) there are 34 provinces and no district level. Reported: a body dissolved or merged; every body of a district — People\'s Committee and Council, party committee and its boards, its phòng, centres, offices, inspectorate, Front and mass organisations — read by its kind and huyện, quận, thị xã or a provincial city after its name, with or without the district\'s name, plural ("Ủy ban nhân dân các huyện, thành phố"), abbreviated (UBND, HĐND, MTTQ, LĐLĐ, Sở GD&ĐT …); a body of a merged province ("Sở Nội vụ tỉnh Bắc Giang", "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG"). Issuer, parent body, body text and Nơi nhận alike; a name followed by "(cũ)" is read as a former name on purpose. Judged on the plan\'s date: a 2024 plan naming a district\'s Phòng Nội vụ is right, a 2026 draft is not. Source: the agency registry (server/data/agencies.json) and provinces (provinces.json), each entry with its source and confidence; a fact from a secondary source says so, an unconfirmed one gives a hint. Fix: the successor for the function or the new province (not applied automatically; not offered for an assignee or the issuer, whose successor is the drafter\'s call).',
   },
+  basis: REGISTRY_BASIS,
   check(context) {
     const { document, registry, date, report, source } = context;
     // The header's issuer and parent body too: a 2026 plan issued by a district People's Committee cannot be.
@@ -89,7 +90,7 @@ export const agencyValidity: Rule = {
         mention.role === 'assignee' || mention.role === 'issuer' || district
           ? undefined
           : successors.map((s) => ({ title: `Thay bằng ${s.agency!.name} / Replace with ${s.agency!.name}`, edits: [{ range: mention.range, newText: s.agency!.name }], safe: false })),
-        { severity: severityFor(agency.confidence) },
+        { severity: severityFor(agency.confidence), basis: basisOf(agency) },
       );
     }
   },
