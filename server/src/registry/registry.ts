@@ -225,6 +225,11 @@ export class Registry {
     return [...below, ...visible, ...listed];
   }
 
+  /** Every document with this serial and symbol (without regard to case, diacritics and separators), whatever its year. */
+  documentsNumbered(serial: string, symbol: string): readonly RegistryDocument[] {
+    return this.documentsByKey(numberKey(serial, symbol));
+  }
+
   /** The documents that are plans of the workspace (with their model): the data without the catalogue. */
   plans(): RegistryDocument[] {
     const own = this.layer.data.documents.filter((d) => d.plan && !this.hidden?.has(d));
