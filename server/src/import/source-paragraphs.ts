@@ -185,7 +185,7 @@ const BOLD_NUMBER = new RegExp(String.raw`^(\*{1,2})\s*(${NUMBER_MARK})\s*\1(?!\
 /** A number then a title in bold and nothing after it: `1. **Mục đích**`. */
 const NUMBER_BOLD_TITLE = new RegExp(String.raw`^(${NUMBER_MARK})\s*\*\*([^*]+?)\*\*\s*$`, 'u');
 /** A numbered title in bold with its text after it on the line: `**1. Mục đích** Nâng cao …`, `**1. Đối tượng: **Các sở…`, `1. **Thời gian**: từ …`. */
-const RUN_IN_HEADING = new RegExp(String.raw`^(?:\*\*\s*(${NUMBER_MARK}\s*[^*]{1,150}?)\s*\*\*|(${NUMBER_MARK})\s*\*\*([^*]{1,150}?)\*\*)\s*[:.]?\s*(\S[^]*)$`, 'u');
+const RUN_IN_HEADING = new RegExp(String.raw`^(?:\*{2,3}\s*(${NUMBER_MARK}\s*[^*]{1,150}?)\s*\*{2,3}|(${NUMBER_MARK})\s*\*{2,3}([^*]{1,150}?)\*{2,3})\s*[:.]?\s*(\S[^]*)$`, 'u');
 
 /**
  * Reads the bold of a numbered paragraph as Word and converters leave it:
