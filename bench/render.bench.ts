@@ -26,13 +26,13 @@ import MarkdownIt from 'markdown-it';
 import { Bench } from 'tinybench';
 import type { LayoutBlock, LayoutDocument, LayoutParagraph } from '../server/src/layout';
 
-// The PDF writer imports its fonts as bytes, as the bundles do (esbuild `binary` loader); tsx needs to be told.
+// The PDF writer imports its fonts and colour profile as bytes, as the bundles do (esbuild `binary` loader); tsx needs to be told.
 register(
   `data:text/javascript,${encodeURIComponent(`
     import { readFileSync } from 'node:fs';
     import { fileURLToPath } from 'node:url';
     export async function load(url, context, next) {
-      if (!url.endsWith('.ttf')) return next(url, context);
+      if (!url.endsWith('.ttf') && !url.endsWith('.icc')) return next(url, context);
       const base64 = readFileSync(fileURLToPath(url)).toString('base64');
       return { format: 'module', shortCircuit: true, source: 'export default Uint8Array.from(atob("' + base64 + '"), (c) => c.charCodeAt(0));' };
     }`)}`,
@@ -129,10 +129,10 @@ for (const example of examples) {
 }
 
 // --- the preview after an edit ------------------------------------------------------------------
-const seed = examples.find((e) => e.name === 'ke-hoach-64-KH-UBND-tra-vinh') ?? examples[0];
-const bodyStart = seed.text.indexOf('\n---\n') + 5;
-const closing = seed.text.indexOf('Nơi nhận:');
-const longText = seed.text.slice(0, bodyStart) + seed.text.slice(bodyStart, closing).repeat(3) + seed.text.slice(closing);
+const traVinh = examples.find((e) => e.name === 'ke-hoach-64-KH-UBND-tra-vinh') ?? examples[0];
+const bodyStart = traVinh.text.indexOf('\n---\n') + 5;
+const closing = traVinh.text.indexOf('Nơi nhận:');
+const longText = traVinh.text.slice(0, bodyStart) + traVinh.text.slice(bodyStart, closing).repeat(3) + traVinh.text.slice(closing);
 const service = createPlanService();
 let version = 0;
 let current = longText;

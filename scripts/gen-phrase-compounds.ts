@@ -4,7 +4,7 @@
 //
 //   npx tsx scripts/gen-phrase-compounds.ts DIR…
 //
-// DIR holds .txt files of edited Vietnamese (the data shipped was made from the Vietnamese
+// DIR holds .txt (or .html) files of edited Vietnamese (the data shipped was made from the Vietnamese
 // Legal Corpus, CP_Vietnamese-VLC in undertheseanlp/underthesea: 321 texts of laws and codes,
 // 6.1 million syllables; legal normative documents are not protected by copyright, Law on
 // Intellectual Property, Article 15). A pair is kept when it occurs at least MIN_COUNT times
@@ -14,9 +14,10 @@
 // cao`) is marked `^`: it must not claim that word from the phrase text-phrase checks; one whose
 // first word mostly ends such a phrase (`định phê` in `quyết định phê duyệt`) is marked `$`. Run it
 // again after changing the phrases.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonical } from '../server/src/checks/vietnamese';
+import { corpusRuns } from './corpus-runs';
 
 const MIN_COUNT = 3;
 const MIN_PMI = 3;
@@ -37,31 +38,16 @@ const ends = new Map<string, number>();
 
 const uni = new Map<string, number>();
 const bi = new Map<string, number>();
-const cache = new Map<string, string>();
-const can = (w: string) => {
-  let c = cache.get(w);
-  if (c === undefined) cache.set(w, (c = canonical(w)));
-  return c;
-};
 let n = 0;
-const seen = new Set<string>();
-for (const dir of process.argv.slice(2)) {
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
-    const text = readFileSync(join(dir, file), 'utf8').normalize('NFC');
-    if (seen.has(text)) continue; // the same law twice
-    seen.add(text);
-    for (const run of text.split(/[^\p{L}\p{M} \t]+/u)) {
-      const words = run.split(/[ \t]+/).filter(Boolean).map(can);
-      for (let k = 0; k < words.length; k++) {
-        n++;
-        uni.set(words[k], (uni.get(words[k]) ?? 0) + 1);
-        if (k + 1 < words.length) {
-          const pair = `${words[k]} ${words[k + 1]}`;
-          bi.set(pair, (bi.get(pair) ?? 0) + 1);
-          if (k + 2 < words.length && phraseStarts.has(`${words[k + 1]} ${words[k + 2]}`)) starts.set(pair, (starts.get(pair) ?? 0) + 1);
-          if (k >= 1 && phraseEnds.has(`${words[k - 1]} ${words[k]}`)) ends.set(pair, (ends.get(pair) ?? 0) + 1);
-        }
-      }
+for (const words of corpusRuns(process.argv.slice(2))) {
+  for (let k = 0; k < words.length; k++) {
+    n++;
+    uni.set(words[k], (uni.get(words[k]) ?? 0) + 1);
+    if (k + 1 < words.length) {
+      const pair = `${words[k]} ${words[k + 1]}`;
+      bi.set(pair, (bi.get(pair) ?? 0) + 1);
+      if (k + 2 < words.length && phraseStarts.has(`${words[k + 1]} ${words[k + 2]}`)) starts.set(pair, (starts.get(pair) ?? 0) + 1);
+      if (k >= 1 && phraseEnds.has(`${words[k - 1]} ${words[k]}`)) ends.set(pair, (ends.get(pair) ?? 0) + 1);
     }
   }
 }

@@ -16,7 +16,7 @@ const result = spawnSync(process.execPath, [cli, 'check', ...files.map((f) => jo
   cwd: root,
   stdio: 'inherit',
 });
-// Diagnostics on the seed plans are expected (they keep their real defects): only a crash or usage error fails.
+// Diagnostics on the real example plans are expected (they keep their real defects): only a crash or usage error fails.
 if (result.status === 2 || result.status === null) process.exit(2);
 
 console.log(`\nkehoach: xuất bản trình bày / rendering the official layout into ${out}`);

@@ -15,7 +15,7 @@ const COMMANDS = [
   { name: 'lsp', option: '--stdio', vi: 'nói chuyện qua stdin/stdout', en: 'speak over stdin/stdout' },
 ];
 
-describe('kehoach COMMAND --help', () => {
+describe('kehoach COMMAND --help', { timeout: 120_000 }, () => {
   for (const command of COMMANDS) {
     it(`prints the usage of ${command.name} with its options in Vietnamese and English, exit 0`, () => {
       const dir = temporaryFolder('args');
@@ -36,7 +36,7 @@ describe('kehoach COMMAND --help', () => {
   }
 });
 
-describe('usage errors', () => {
+describe('usage errors', { timeout: 120_000 }, () => {
   it('refuses an unknown option of every subcommand with exit 2, a message in both languages and the command’s usage, and runs nothing', () => {
     const dir = temporaryFolder('args');
     for (const { name } of COMMANDS) {

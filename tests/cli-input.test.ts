@@ -57,7 +57,7 @@ describe('kehoach import refuses what it cannot read', () => {
   it('gives a damaged .docx a clear message, not an internal error', () => {
     const r = importBytes('hong.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('tệp Word hỏng hoặc không phải .docx / a damaged Word file or not a .docx');
+    expect(r.stderr).toContain('Tệp Word bị hỏng');
     expect(r.stderr).not.toContain('internal error');
     expect(r.files).toEqual(['hong.docx']);
   });

@@ -8,8 +8,8 @@ import { renderDocx } from '../server/src/render/docx';
 import { parsePlan } from '../server/src/syntax/parse';
 
 const root = join(__dirname, '..');
-const seedDir = join(root, 'tests', 'fixtures', 'originals');
-const SEEDS = ['ke-hoach-64-KH-UBND-tra-vinh', 'ke-hoach-184-KH-TU-tinh-uy-lai-chau', 'ke-hoach-470-KH-LDLD-lai-chau'];
+const originalsDir = join(root, 'tests', 'fixtures', 'originals');
+const ORIGINALS = ['ke-hoach-64-KH-UBND-tra-vinh', 'ke-hoach-184-KH-TU-tinh-uy-lai-chau', 'ke-hoach-470-KH-LDLD-lai-chau'];
 const example = (name: string) => parsePlan(readFileSync(join(root, 'examples', `${name}.kh`), 'utf8')).document;
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -23,26 +23,26 @@ const signatureOf = (d: PlanDocument) => ({
 });
 
 describe('importing the original texts of tests/fixtures/originals gives the hand-written examples, structure by structure', () => {
-  for (const seed of SEEDS) {
-    const imported = importText(readFileSync(join(seedDir, `${seed}.txt`), 'utf8'));
+  for (const name of ORIGINALS) {
+    const imported = importText(readFileSync(join(originalsDir, `${name}.txt`), 'utf8'));
     const parsed = parsePlan(imported.text);
-    const expected = example(seed);
+    const expected = example(name);
 
-    it(`${seed}: the result parses without a syntax diagnostic`, () => {
+    it(`${name}: the result parses without a syntax diagnostic`, () => {
       expect(parsed.diagnostics.filter((d) => d.code === 'syntax' || d.code === 'internal')).toEqual([]);
       expect(imported.report.syntaxDiagnostics).toEqual([]);
     });
 
-    it(`${seed}: keeps at least 98% of the seed's distinct words`, () => {
+    it(`${name}: keeps at least 98% of the original's distinct words`, () => {
       const { source, kept, missing } = imported.report.words;
       expect(kept / source, `missing: ${missing.join(', ')}`).toBeGreaterThanOrEqual(0.98);
     });
 
-    it(`${seed}: finds the header fields the seed gives`, () => {
+    it(`${name}: finds the header fields the original gives`, () => {
       const want = headerOf(expected);
       const got = headerOf(parsed.document);
-      if (seed === 'ke-hoach-64-KH-UBND-tra-vinh') {
-        // The seed's text has no issuer (it was in the scanned letterhead): left empty, suggested in a comment.
+      if (name === 'ke-hoach-64-KH-UBND-tra-vinh') {
+        // The original's text has no issuer (it was in the scanned letterhead): left empty, suggested in a comment.
         expect(got.issuer).toBe('');
         expect(imported.report.missingHeaderFields).toEqual(['Cơ quan']);
         expect(imported.text).toContain(`// Cơ quan? ${want.issuer} (`);
@@ -51,16 +51,16 @@ describe('importing the original texts of tests/fixtures/originals gives the han
       expect(got).toEqual(want);
     });
 
-    it(`${seed}: finds the same headings, levels and typed numbers`, () => {
+    it(`${name}: finds the same headings, levels and typed numbers`, () => {
       expect(headingsOf(parsed.document.sections)).toEqual(headingsOf(expected.sections));
     });
 
-    it(`${seed}: finds the same recipients and signature`, () => {
+    it(`${name}: finds the same recipients and signature`, () => {
       expect(recipientsOf(parsed.document)).toEqual(recipientsOf(expected));
       expect(signatureOf(parsed.document)).toEqual(signatureOf(expected));
     });
 
-    it(`${seed}: keeps the preamble, closing sentence and every block of text`, () => {
+    it(`${name}: keeps the preamble, closing sentence and every block of text`, () => {
       const blocks = (d: PlanDocument) => {
         const all: string[] = d.preamble.map(blockText);
         const walk = (list: Section[]) => list.forEach((s) => (all.push(...s.blocks.map(blockText)), walk(s.children)));
@@ -96,7 +96,7 @@ describe('a DOCX round trip: an example exported with renderDocx and imported ba
       appendices: d.appendices.map((a) => ({ title: squeeze(a.title).toLocaleUpperCase('vi'), blocks: a.blocks.map(blockText).filter((b) => b !== `paragraph (Kèm theo ${d.header.kind?.value} số ${d.header.number?.value} ngày ${d.header.date?.value})`) })),
     };
   };
-  for (const name of [...SEEDS, 'ke-hoach-mau']) {
+  for (const name of [...ORIGINALS, 'ke-hoach-mau']) {
     it(name, async () => {
       const original = example(name);
       const bytes = await renderDocx(layoutPlan(original));
@@ -290,11 +290,11 @@ describe('a .docx typed in Word rather than exported by kehoach', () => {
         },
       ],
     });
-    const imported = await importDocx(new Uint8Array(await Packer.toArrayBuffer(document)));
+    const imported = importDocx(new Uint8Array(await Packer.toArrayBuffer(document)));
     const { document: plan } = parsePlan(imported.text);
     expect(headerOf(plan)).toEqual({ issuer: 'SỞ TÀI CHÍNH TỈNH LAI CHÂU', number: '3/KH-STC', place: 'Lai Châu', date: '10/4/2024', kind: 'Kế hoạch', summary: 'Kiểm tra công tác tài chính năm 2024' });
-    // mammoth tells an ordered list from bullets but not its format: Word's `I.` comes out `1.` (the checks then report the style).
-    expect(headingsOf(plan.sections)).toEqual(['1 1. MỤC ĐÍCH, YÊU CẦU', '1 2. TỔ CHỨC THỰC HIỆN']);
+    // The numbers Word's list numbering prints (`numbering.xml`: upper Roman, `%1.`), as a reader sees them.
+    expect(headingsOf(plan.sections)).toEqual(['1 I. MỤC ĐÍCH, YÊU CẦU', '1 II. TỔ CHỨC THỰC HIỆN']);
     expect(plan.sections[0].blocks.map(blockText)).toEqual(['item Bảo đảm sử dụng ngân sách đúng quy định.']);
     expect(plan.sections[1].blocks[0].kind).toBe('table');
     expect(recipientsOf(plan)).toEqual(['UBND tỉnh (b/c);', 'Lưu: VT, NS.']);

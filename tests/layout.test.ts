@@ -9,9 +9,11 @@ const layoutOf = (text: string) => layoutPlan(parsePlan(text).document);
 
 const at = (r?: Range) => (r ? ` @${r.start.line + 1}:${r.start.character}-${r.end.line + 1}:${r.end.character}` : '');
 
-/** A run's text with its own marks: `**bold**`, `*italic*`, `__underline__`. */
+/** A run's text with its own marks: `**bold**`, `*italic*`, `__underline__`, `[framed]`, `⏎` before a new line; `⍽` a no-break space. */
 function runText(run: TextRun): string {
-  let t = run.text;
+  let t = run.text.replace(/\u00A0/g, '⍽');
+  if (run.framed) t = `[${t}]`;
+  if (run.breakBefore) t = `⏎${t}`;
   if (run.bold) t = `**${t}**`;
   if (run.italic) t = `*${t}*`;
   if (run.underline) t = `__${t}__`;
@@ -28,6 +30,7 @@ function paragraphLine(p: LayoutParagraph): string {
     p.underline ? 'underline' : '',
     p.align,
     p.firstLineIndentMm ? `indent ${p.firstLineIndentMm}` : '',
+    p.leftIndentMm ? `left ${p.leftIndentMm}` : '',
     p.spaceBeforePt || p.spaceAfterPt ? `space ${p.spaceBeforePt}/${p.spaceAfterPt}` : '',
     p.lineSpacing !== 1 ? `line ${p.lineSpacing}` : '',
     p.keepWithNext ? 'keep' : '',
@@ -102,7 +105,7 @@ describe('the layout by the rules', () => {
   it('puts the Quốc hiệu, the Tiêu ngữ with its rule and the italic place-and-date line at the right of a state plan', () => {
     const layout = layoutOf(example('ke-hoach-64-KH-UBND-tra-vinh.kh'));
     const [top, bottom] = header(layout).rows;
-    expect(texts(top.cells[1].blocks)).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']);
+    expect(texts(top.cells[1].blocks)).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập\u00A0-\u00A0Tự do\u00A0-\u00A0Hạnh phúc']);
     expect(top.cells[1].blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'rule']);
     const date = bottom.cells[1].blocks[0] as LayoutParagraph;
     expect(date).toMatchObject({ italic: true, sizePt: 14 });

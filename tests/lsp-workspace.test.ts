@@ -166,7 +166,7 @@ describe('the language server on a workspace of the examples', () => {
   });
 
   it('reports the plan’s system and date for the status bar, and follows a planDate setting', async () => {
-    expect(await request('kehoach/planStatus', { uri: uriOf(TRA_VINH) })).toEqual({ system: 'state', systemSource: expect.any(String), date: '2020-11-17', dateSource: 'plan' });
+    expect(await request('kehoach/planStatus', { uri: uriOf(TRA_VINH) })).toEqual({ system: 'state', systemSource: expect.any(String), date: '2020-11-17', dateText: '17/11/2020', dateSource: 'plan' });
     settings = { ...settings, planDate: '2026-03-15' };
     await connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     await expect.poll(() => request<{ date: string }>('kehoach/planStatus', { uri: uriOf(TRA_VINH) }).then((s) => s.date)).toBe('2026-03-15');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../server/src/model';
 import { parsePlan } from '../server/src/syntax/parse';
+import { PlanParser } from '../server/src/syntax/parser';
 import { allRanges, textAt } from './helpers/ranges';
 
 const PLAN = `// sg: mảnh scan
@@ -314,5 +315,11 @@ describe('the issuer of a citation', () => {
       issuer: 'Ủy ban nhân dân tỉnh Lai Châu',
       range: { start: { line: 0, character: 10 }, end: { line: 1, character: 22 } },
     });
+  });
+});
+
+describe('the grammar', () => {
+  it('passes chevrotain’s validations, which the shared parser skips at start-up', () => {
+    expect(() => new PlanParser({ validate: true })).not.toThrow();
   });
 });

@@ -10,7 +10,7 @@ import { checkPlan } from '../server/src/checks';
 import { builtinRegistry } from '../server/src/registry/builtin';
 import { planAsDocument } from '../server/src/registry/workspace';
 import { newPlan } from '../server/src/scaffold';
-import { runningName } from '../server/src/scaffold/issuer-profile';
+import { runningName } from '../server/src/syntax/body-names';
 import { parsePlan } from '../server/src/syntax/parse';
 
 const LONG = 60_000;

@@ -82,11 +82,11 @@ describe('kehoach/preview', () => {
 describe('kehoach/preview on a long plan', () => {
   // Its speed is measured in the benchmarks (bench/render.bench.ts: preview after an edit, beside markdown-it).
   it('answers each edit of a plan of twenty pages and more with the pages of that version', async () => {
-    const seed = readFileSync(join(root, 'examples', 'ke-hoach-64-KH-UBND-tra-vinh.kh'), 'utf8');
-    const bodyStart = seed.indexOf('\n---\n') + 5;
-    const closing = seed.indexOf('Nơi nhận:');
-    const body = seed.slice(bodyStart, closing);
-    const text = seed.slice(0, bodyStart) + body + body + body + seed.slice(closing);
+    const traVinh = readFileSync(join(root, 'examples', 'ke-hoach-64-KH-UBND-tra-vinh.kh'), 'utf8');
+    const bodyStart = traVinh.indexOf('\n---\n') + 5;
+    const closing = traVinh.indexOf('Nơi nhận:');
+    const body = traVinh.slice(bodyStart, closing);
+    const text = traVinh.slice(0, bodyStart) + body + body + body + traVinh.slice(closing);
     const long = pathToFileURL(join(dir, 'long.kh')).href;
     await server.open(long, text);
     expect((await preview({ uri: long }))!.pageCount).toBeGreaterThanOrEqual(20);

@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportTarget, OutputPathError, writeAtomically } from '../server/src/cli/output-file';
+import { outputTarget, OutputPathError, writeAtomically } from '../server/src/cli/output-file';
+import { exportRules } from '../server/src/cli/render-command';
 import { kehoach as run } from './helpers/cli';
 import { temporaryFolders } from './helpers/temp-folders';
 
@@ -37,7 +38,7 @@ describe('kehoach render', () => {
 
   it('writes to -o and replaces an existing output atomically, leaving no temporary file', () => {
     writeFileSync(join(dir, 'out.html'), 'old');
-    const r = kehoach('render', 'plan.kh', '--to=html', '-o', 'out.html');
+    const r = kehoach('render', 'plan.kh', '--to=html', '-o', 'out.html', '--force');
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'out.html'), 'utf8')).toContain('KẾ HOẠCH');
     expect(temporaries()).toEqual([]);
@@ -90,6 +91,6 @@ describe('the shared output helpers', () => {
   });
 
   it('refuse a folder as the output', () => {
-    expect(() => exportTarget(join(dir, 'plan.kh'), '.html', dir)).toThrow(OutputPathError);
+    expect(() => outputTarget(join(dir, 'plan.kh'), dir, exportRules('html'))).toThrow(OutputPathError);
   });
 });

@@ -122,7 +122,7 @@ describe('the cascade check on a small parent and child written for the test', (
 describe('the CLI: kehoach import and kehoach new', () => {
   const run = (...args: string[]) => kehoach(root, ...args);
 
-  it('imports a seed beside a copy of it, reports the words kept, and the result checks like a hand-written plan', () => {
+  it('imports an original text beside a copy of it, reports the words kept, and the result checks like a hand-written plan', () => {
     const dir = temporaryFolder('import');
     const source = join(dir, 'tra-vinh.txt');
     writeFileSync(source, readFileSync(join(root, 'tests', 'fixtures', 'originals', 'ke-hoach-64-KH-UBND-tra-vinh.txt')));
@@ -132,7 +132,7 @@ describe('the CLI: kehoach import and kehoach new', () => {
     expect(r.stderr).toMatch(/giữ \d+\/\d+ từ \(100\.0%\)/);
     const again = run('import', source);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('chọn tệp đích bằng -o');
+    expect(again.stderr).toContain('chọn tệp khác bằng -o');
     const check = run('check', join(dir, 'tra-vinh.kh'), '--format', 'json');
     const codes = (JSON.parse(check.stdout) as { code: string }[]).map((d) => d.code);
     expect(codes).toContain('header-missing-field');

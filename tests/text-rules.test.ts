@@ -111,8 +111,8 @@ describe('the spelling dictionary (dictionary-vi through nspell)', () => {
   });
 });
 
-describe('the phrase matcher generalises beyond the seed slips', () => {
-  it('catches the four seed slips', () => {
+describe('the phrase matcher generalises beyond the slips of the example plans', () => {
+  it('catches the four slips of the example plans', () => {
     expect(slips('NHIỆM VỤ VÀ GIẢI PHÁP TRONG TÂM THỜI GIAN TỚI')).toEqual(['TRONG TÂM → trọng']);
     expect(slips('tuyên truyền trên Công thông tin điện tử, Facebook')).toEqual(['Công thông tin → cổng']);
     expect(slips('nâng cao năng lực chuyên đổi số của cơ quan quản lý')).toEqual(['chuyên đổi số → chuyển']);
@@ -210,7 +210,7 @@ describe('text rules on the examples', () => {
       .map((d) => `${d.range.start.line + 1} ${d.severity} ${d.code} ${textAt(text, d.range)}`);
   };
 
-  it('find the seed defects of format-rules §5 and nothing else', () => {
+  it('find the defects the example plans keep (examples/README.md) and nothing else', () => {
     expect(run('ke-hoach-470-KH-LDLD-lai-chau')).toEqual([
       '24 warning text-tone-style uỷ',
       '28 warning text-phrase TRONG TÂM',

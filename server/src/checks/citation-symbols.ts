@@ -1,7 +1,7 @@
 import type { Citation, CitationType } from '../model';
 import { fold } from '../syntax/inline';
 
-/** Type codes in document symbols (format-rules §2; Nghị định 30/2020, Phụ lục III), folded → the types they stand for. */
+/** Type codes in document symbols (Nghị định 30/2020, Phụ lục III, mục I; docs/format-rules.en.md §3), folded → the types they stand for. */
 const TYPE_CODES: Record<string, CitationType[]> = {
   ct: ['Chỉ thị'],
   nq: ['Nghị quyết'],

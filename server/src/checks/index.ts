@@ -2,6 +2,7 @@ import type { PlanDiagnostic, Severity } from '../model';
 import { builtinRegistry } from '../registry/builtin';
 import { splitNumber, type Registry } from '../registry/registry';
 import { planAsDocument } from '../registry/workspace';
+import { todayInVietnam } from '../syntax/dates';
 import type { ParseResult } from '../syntax/parse';
 import { formatMessage, type CheckConfig, type Rule } from './rule';
 import { RULES } from './rules';
@@ -19,7 +20,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, h
 export interface CheckOptions {
   registry?: Registry;
   config?: CheckConfig;
-  /** Today's date (ISO), for plans without a date; defaults to the clock. */
+  /** Today's date (ISO), for plans without a date; defaults to today in Vietnam by the clock. */
   today?: string;
 }
 
@@ -42,7 +43,7 @@ export function checkPlan(parsed: ParseResult, options: CheckOptions = {}): Plan
   // The plan itself is a document too: its appendix may cite `Kế hoạch số 85/KH-UBND`.
   const self = planAsDocument(parsed.document, 'this plan');
   const registry = self && !base.findDocument({ ...splitNumber(self.number)! }) ? base.with({ documents: [self] }) : base;
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayInVietnam(new Date()).iso;
   const date = judgementDate(parsed, config, today);
   const severityOf = (id: string, fallback: Severity): Severity | 'off' => config.rules?.[id] ?? fallback;
   const diagnostics: PlanDiagnostic[] = [];

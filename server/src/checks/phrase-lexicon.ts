@@ -32,17 +32,19 @@ interface TrieNode {
 interface Lexicon {
   /** Folded first words of the lexicon phrases: a word that is none of them starts no slip. */
   trie: Map<string, TrieNode>;
-  /** Canonical phrases that are right as typed: the lexicon, the valid list and the corpus compounds. */
-  known: Set<string>;
-  /** The lexicon and the valid list only: phrases written down by hand, which always claim their words. */
+  /** Canonical phrases that are right as typed and written down by hand: the lexicon and the valid list, which always claim their words. The corpus compounds are right too (`compoundPair`). */
   curated: Set<string>;
   /** Valid phrases with `#` (an item label or a number). */
   patterns: string[][];
-  /** Corpus pairs that must not claim their second word (it mostly goes on into a lexicon phrase: `nhằm nâng` of `nhằm nâng cao`). */
-  noClaimSecond: Set<string>;
-  /** Corpus pairs that must not claim their first word (it mostly ends a lexicon phrase: `định phê` of `quyết định phê duyệt`). */
-  noClaimFirst: Set<string>;
   maxLength: number;
+}
+
+/** A corpus pair (`server/data/phrase-compounds.json`) and what it must not claim. */
+interface CompoundPair {
+  /** It mostly goes on into a lexicon phrase (`nhằm nâng` of `nhằm nâng cao`): the pair must not claim its second word. */
+  noClaimSecond: boolean;
+  /** It mostly ends a lexicon phrase (`định phê` of `quyết định phê duyệt`): the pair must not claim its first word. */
+  noClaimFirst: boolean;
 }
 
 let lexicon: Lexicon | undefined;
@@ -50,7 +52,7 @@ let lexicon: Lexicon | undefined;
 function load(): Lexicon {
   if (lexicon) return lexicon;
   const trie = new Map<string, TrieNode>();
-  const known = new Set<string>();
+  const curated = new Set<string>();
   const patterns: string[][] = [];
   let maxLength = 2;
   for (const raw of data.phrases) {
@@ -64,34 +66,54 @@ function load(): Lexicon {
       level = node.next ??= new Map();
     }
     (node!.entries ??= []).push({ words, low });
-    known.add(words.join(' '));
+    curated.add(words.join(' '));
     maxLength = Math.max(maxLength, words.length);
   }
   for (const raw of data.valid) {
     const words = raw.split(' ').map((w) => (w === '#' ? w : canonical(w)));
     if (words.includes('#')) patterns.push(words);
-    else known.add(words.join(' '));
+    else curated.add(words.join(' '));
     maxLength = Math.max(maxLength, words.length);
   }
-  const curated = new Set(known);
-  const noClaimSecond = new Set<string>();
-  const noClaimFirst = new Set<string>();
-  for (const [first, seconds] of Object.entries(compounds.compounds as Record<string, string>)) {
-    for (const entry of seconds.split(' ')) {
-      const pair = `${first} ${entry.replace(/[$^]/g, '')}`;
-      known.add(pair);
-      if (entry.includes('^')) noClaimSecond.add(pair);
-      if (entry.includes('$')) noClaimFirst.add(pair);
-    }
-  }
-  lexicon = { trie, known, curated, patterns, maxLength, noClaimSecond, noClaimFirst };
+  lexicon = { trie, curated, patterns, maxLength };
   return lexicon;
+}
+
+const corpusPairs = compounds.compounds as Record<string, string>;
+/** The corpus pairs by first word, each first word's list read when it is first asked about: reading all 15 000 pairs up front took longer than checking a plan. */
+const pairsByFirst = new Map<string, Map<string, CompoundPair>>();
+const NO_PAIRS = new Map<string, CompoundPair>();
+
+/** The corpus pair `first second`, if the corpus has it. */
+function compoundPair(first: string, second: string): CompoundPair | undefined {
+  let seconds = pairsByFirst.get(first);
+  if (!seconds) {
+    seconds = Object.hasOwn(corpusPairs, first) ? new Map() : NO_PAIRS;
+    if (seconds !== NO_PAIRS) {
+      for (const entry of corpusPairs[first].split(' ')) {
+        const word = entry.replace(/[$^]/g, '');
+        const pair = seconds.get(word) ?? { noClaimSecond: false, noClaimFirst: false };
+        if (entry.includes('^')) pair.noClaimSecond = true;
+        if (entry.includes('$')) pair.noClaimFirst = true;
+        seconds.set(word, pair);
+      }
+    }
+    pairsByFirst.set(first, seconds);
+  }
+  return seconds.get(second);
+}
+
+/** True when the phrase (canonical words joined by spaces) is one of the lexicon, of its valid list or a corpus compound. */
+function isKnownText(lex: Lexicon, phrase: string): boolean {
+  if (lex.curated.has(phrase)) return true;
+  const space = phrase.indexOf(' ');
+  return space > 0 && phrase.indexOf(' ', space + 1) < 0 && compoundPair(phrase.slice(0, space), phrase.slice(space + 1)) !== undefined;
 }
 
 /** True when the canonical words (lower case, modern placement) are a phrase of the lexicon, of its valid list or a corpus compound (`server/data/phrase-compounds.json`). */
 export function isKnownPhrase(words: string[]): boolean {
   const lex = load();
-  if (lex.known.has(words.join(' '))) return true;
+  if (isKnownText(lex, words.join(' '))) return true;
   return lex.patterns.some((p) => p.length === words.length && p.every((w, i) => (w === '#' ? /^(?:\p{L}|\d{1,4})$/u.test(words[i]) : w === words[i])));
 }
 
@@ -177,9 +199,9 @@ export function findPhraseSlips(run: Word[], exists: (word: string) => boolean, 
         const words = canon.slice(s, s + m);
         if (!isKnownPhrase(words)) continue;
         // A corpus pair (not one written down by hand) may be barred from claiming the word on the look-alike's side.
-        const pair = words.join(' ');
-        if (m === 2 && !lex.curated.has(pair) && s < i && lex.noClaimSecond.has(pair)) continue;
-        if (m === 2 && !lex.curated.has(pair) && s + m > i + n && lex.noClaimFirst.has(pair)) continue;
+        const corpus = m === 2 && !lex.curated.has(words.join(' ')) ? compoundPair(words[0], words[1]) : undefined;
+        if (corpus?.noClaimSecond && s < i) continue;
+        if (corpus?.noClaimFirst && s + m > i + n) continue;
         return true;
       }
     }

@@ -1,12 +1,7 @@
 import type { Severity } from '../model';
 import type { Confidence, RegistryDocument } from '../registry/types';
+import { numericDate } from '../syntax/dates';
 import type { Bilingual } from './rule';
-
-/** `2023-05-04` → `04/5/2023`, as citations write dates: day below 10 and months 1 and 2 with a leading zero (Nghị định 30/2020, Phụ lục I). */
-export function viDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${String(d).padStart(2, '0')}/${m <= 2 ? String(m).padStart(2, '0') : m}/${y}`;
-}
 
 /**
  * The severity a finding resting on a registry fact may have: a verified or
@@ -33,5 +28,5 @@ export function confidenceNote(confidence: Confidence): Bilingual {
 
 /** The canonical citation of a registry document: `Chỉ thị số 21-CT/TW ngày 04/5/2023 của Ban Bí thư`. */
 export function canonicalCitation(doc: RegistryDocument): string {
-  return `${doc.type} số ${doc.number} ngày ${viDate(doc.date)} của ${doc.issuer}`;
+  return `${doc.type} số ${doc.number} ngày ${numericDate(doc.date)} của ${doc.issuer}`;
 }

@@ -12,6 +12,7 @@ import data from '../../data/dictionary-vi.json';
 import { perWord, toToneStyle } from './vietnamese';
 
 let speller: ReturnType<typeof nspell> | undefined;
+let words: Set<string> | undefined;
 
 /**
  * Syllables that dictionary-vi lacks although edited Vietnamese uses them (found by running it over a
@@ -22,20 +23,47 @@ let speller: ReturnType<typeof nspell> | undefined;
 const SUPPLEMENT = new Set(['nòng', 'cược', 'mớn', 'giắc', 'mẩu', 'voọc', 'phốt', 'biêu', 'chẩu', 'sỹ', 'tỳ', 'tầu', 'gẫy', 'quí', 'huế', 'kạn']);
 const known = new Map<string, boolean>();
 
+/** nspell, built for suggestions only: building it takes tens of milliseconds, which a check that finds no misspelling need not pay. */
 function instance() {
   speller ??= nspell(data.aff, data.dic);
   return speller;
+}
+
+/** The words of the .dic, one a line after the count, as nspell reads them (a line starting with a tab is a comment). */
+export function dictionaryWords(): Set<string> {
+  if (words) return words;
+  words = new Set();
+  const lines = data.dic.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const word = lines[i].trim();
+    if (word && lines[i].charCodeAt(0) !== 9) words.add(word);
+  }
+  return words;
+}
+
+/**
+ * nspell's `correct` for a dictionary without affixes, flags or compound rules (dictionary-vi has none:
+ * `tests/text-rules.test.ts` holds the copy to that): the word as given, else in sentence case when it
+ * is all capitals, else in lower case.
+ */
+export function isDictionaryWord(value: string): boolean {
+  const word = value.trim();
+  if (!word) return false;
+  const set = dictionaryWords();
+  if (set.has(word)) return true;
+  if (word.toUpperCase() === word && set.has(word.charAt(0) + word.slice(1).toLowerCase())) return true;
+  const lower = word.toLowerCase();
+  return lower !== word && set.has(lower);
 }
 
 /** True when the dictionary has the word (NFC), in either tone placement, lower-cased or as written. */
 export function isKnownSyllable(word: string): boolean {
   const cached = known.get(word);
   if (cached !== undefined) return cached;
-  const s = instance();
   const classic = toToneStyle(word.normalize('NFC'), 'classic');
   const lower = classic.toLowerCase();
   const capitalised = lower.charAt(0).toUpperCase() + lower.slice(1);
-  const result = SUPPLEMENT.has(toToneStyle(lower, 'modern')) || s.correct(lower) || s.correct(capitalised) || s.correct(classic);
+  const result = SUPPLEMENT.has(toToneStyle(lower, 'modern')) || isDictionaryWord(lower) || isDictionaryWord(capitalised) || isDictionaryWord(classic);
   known.set(word, result);
   return result;
 }

@@ -3,17 +3,21 @@ import { performance } from 'node:perf_hooks';
 import { checkPlan } from '../checks';
 import { applySafeFixes } from '../checks/apply-fixes';
 import type { PlanDiagnostic } from '../model';
+import type { Registry } from '../registry/registry';
+import type { RegistryDocument } from '../registry/types';
 import { planAsDocument } from '../registry/workspace';
-import { parsePlan, type ParseResult } from '../syntax/parse';
-import { startServer } from '../lsp/server';
+import { parsePlan } from '../syntax/parse';
 import { workspaceConfigs, type FileReport, type LoadedWorkspaceConfig } from '../lsp/workspace-config';
 import { commandHelp, subcommand, synopsis, UsageError, type CommandSpec, type Subcommand } from './arguments';
-import { writeAtomically } from './output-file';
-import { expandFiles, readPlanFile } from './plan-files';
-import { RENDER } from './render-command';
+import { editPlanFile, OutputPathError } from './output-file';
+import { expandFiles, readPlanFile, unreadableFinding, UnreadableFileError } from './plan-files';
+import { describeEncoding, type TextEncodingName } from './text-encoding';
+import { renderCommand } from './render-command';
 import { IMPORT } from './import-command';
+import { reviewCommand } from './review-command';
 import { newCommand } from './new-command';
 import { toSarif } from './sarif';
+import { VERSION } from './version';
 
 export type { FileReport };
 
@@ -25,56 +29,95 @@ const workspaces = workspaceConfigs();
 /** The workspace of a file: its nearest kehoach.json, as the language server finds it. */
 const workspaceOf = (file: string): Workspace => workspaces.of(dirname(resolve(file)));
 
-const ENCODING_PROBLEM: PlanDiagnostic = {
+/** A plan whose bytes are not all valid in its encoding: reported, never fixed (the broken bytes would be written back as �). */
+const encodingProblem = (encoding: TextEncodingName): PlanDiagnostic => ({
   range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   severity: 'error',
   code: 'syntax',
-  message: 'Tệp không phải văn bản UTF-8 hợp lệ; các byte hỏng được thay bằng � / The file is not valid UTF-8; broken bytes were replaced by �',
-};
+  message: `Tệp không phải văn bản ${describeEncoding(encoding)} hợp lệ; các byte hỏng được thay bằng � / The file is not valid ${describeEncoding(encoding)}; broken bytes were replaced by �`,
+});
 
-function checkFiles(files: string[], options: { fix: boolean }, timing: { ms: number }): { reports: FileReport[]; fixed: number } {
-  const inputs = files.map((file) => {
-    const read = readPlanFile(file);
+interface CheckRun {
+  reports: FileReport[];
+  fixed: number;
+  /** What was done beyond checking (a file read as UTF-16, a fix not written), for standard error. */
+  notes: string[];
+  /** A fix could not be written. */
+  refused: boolean;
+}
+
+function checkFiles(files: string[], skipped: { file: string; reason: string }[], options: { fix: boolean }, timing: { ms: number }): CheckRun {
+  const run: CheckRun = { reports: skipped.map(({ file, reason }) => ({ file, diagnostics: [unreadableFinding(reason)] })), fixed: 0, notes: [], refused: false };
+  const inputs = files.flatMap((file) => {
+    let read;
+    try {
+      read = readPlanFile(file);
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error;
+      run.reports.push({ file, diagnostics: [unreadableFinding(error.reason)] });
+      return [];
+    }
+    if (read.encoding === 'utf-16le' || read.encoding === 'utf-16be') run.notes.push(`kehoach: ${file}: đọc dạng ${describeEncoding(read.encoding)} / read as ${describeEncoding(read.encoding)}`);
     const workspace = workspaceOf(file);
     const started = performance.now();
     const parsed = parsePlan(read.text, { system: workspace.config.system });
     timing.ms += performance.now() - started;
-    return { file, ...read, workspace, parsed };
+    return [{ file, ...read, workspace, parsed }];
   });
-  // The plans checked together are documents to each other.
+  // The plans checked together are documents to each other: each plan is checked against the others, even when it
+  // has no number yet (a new draft citing its parent). Each workspace's registry is extended with all the plans once,
+  // and each plan's own are left out of it (extending it for each plan would index every plan once per plan).
   const plans = inputs.map(({ file, parsed }) => planAsDocument(parsed.document, file)).filter((d) => d !== undefined);
-  const reports: FileReport[] = [];
-  let fixed = 0;
+  const plansOfFile = new Map<string, RegistryDocument[]>();
+  for (const plan of plans) plansOfFile.set(plan.sources[0], [...(plansOfFile.get(plan.sources[0]) ?? []), plan]);
+  const withPlans = new Map<Workspace, Registry>();
   for (const input of inputs) {
-    const { file, encodingProblem, workspace } = input;
-    // The other plans, even when this one has no number yet (a new draft citing its parent).
-    const others = plans.filter((p) => p.sources[0] !== file);
-    const registry = others.length ? workspace.registry.with({ documents: others }) : workspace.registry;
-    let text = input.text;
-    // The first check reuses the parse made above; later passes (after fixes) parse the new text.
-    const run = (given?: ParseResult) => {
+    const { file, workspace } = input;
+    const own = plansOfFile.get(file) ?? [];
+    let registry = workspace.registry;
+    if (plans.length > own.length) {
+      if (!withPlans.has(workspace)) withPlans.set(workspace, workspace.registry.with({ documents: plans }));
+      registry = withPlans.get(workspace)!.without(new Set(own));
+    }
+    // The first check reuses the parse made above; later ones (after fixes, or of a file changed on disk) parse the text.
+    const check = (text: string) => {
       const started = performance.now();
-      const parsed = given ?? parsePlan(text, { system: workspace.config.system });
+      const parsed = text === input.text ? input.parsed : parsePlan(text, { system: workspace.config.system });
       const diagnostics = checkPlan(parsed, { registry, config: workspace.config });
       timing.ms += performance.now() - started;
       return diagnostics;
     };
-    let diagnostics = run(input.parsed);
-    if (options.fix && !encodingProblem) {
-      // Fixes can overlap: apply, re-check, until nothing safe is left (bounded).
-      for (let pass = 0; pass < 5; pass++) {
-        const result = applySafeFixes(text, diagnostics);
-        if (result.applied === 0) break;
-        fixed += result.applied;
-        text = result.text;
-        diagnostics = run();
+    let diagnostics = check(input.text);
+    if (options.fix && input.invalid) {
+      run.notes.push(`kehoach: ${file}: không sửa vì có byte không hợp lệ trong ${describeEncoding(input.encoding)} / not fixed: it has bytes that are not valid ${describeEncoding(input.encoding)}`);
+    } else if (options.fix) {
+      let applied = 0;
+      try {
+        editPlanFile(file, (text) => {
+          // Fixes can overlap: apply, re-check, until nothing safe is left (bounded).
+          applied = 0;
+          diagnostics = check(text);
+          for (let pass = 0; pass < 5; pass++) {
+            const result = applySafeFixes(text, diagnostics);
+            if (result.applied === 0) break;
+            applied += result.applied;
+            text = result.text;
+            diagnostics = check(text);
+          }
+          return text;
+        });
+        run.fixed += applied;
+      } catch (error) {
+        if (!(error instanceof OutputPathError || error instanceof UnreadableFileError)) throw error;
+        run.notes.push(`kehoach: ${error.message}`);
+        run.refused = true;
       }
-      if (text !== input.text) writeAtomically(file, text);
     }
-    reports.push({ file, diagnostics: encodingProblem ? [ENCODING_PROBLEM, ...diagnostics] : diagnostics });
+    run.reports.push({ file, diagnostics: input.invalid ? [encodingProblem(input.encoding), ...diagnostics] : diagnostics });
   }
   const configReports = [...new Set(inputs.map((i) => i.workspace))].flatMap((w) => w.reports);
-  return { reports: [...configReports, ...reports], fixed };
+  run.reports.unshift(...configReports);
+  return run;
 }
 
 function formatText(reports: FileReport[]): string {
@@ -115,11 +158,14 @@ const CHECK = subcommand(
     const timing = { ms: 0 };
     const fix = values.fix === true;
     const format = values.format ?? 'text';
-    const { reports, fixed } = checkFiles(expandFiles(operands), { fix }, timing);
+    const { files, skipped } = expandFiles(operands);
+    const { reports, fixed, notes, refused } = checkFiles(files, skipped, { fix }, timing);
     const shown = reports.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file }));
+    for (const note of notes) err(note);
     if (fix) err(`kehoach: đã áp dụng ${fixed} sửa an toàn / applied ${fixed} safe fixes`);
     out(format === 'json' ? formatJson(shown) : format === 'sarif' ? JSON.stringify(toSarif(shown), null, 2) : formatText(shown));
     if (values.timing) err(`kehoach: parse + check ${timing.ms.toFixed(1)} ms`);
+    if (refused) return 2;
     return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
   },
 );
@@ -155,10 +201,12 @@ const LSP = subcommand(
       clientProcessId: { type: 'string', value: 'PID', help: { vi: 'tiến trình của trình soạn thảo; máy chủ dừng khi nó dừng', en: 'the editor’s process; the server stops when it does' } },
     },
   } as const satisfies CommandSpec,
-  () => {
-    startServer();
-    return -1;
-  },
+  // The server (vscode-languageserver) is loaded only by this command.
+  () =>
+    import('../lsp/server').then(({ startServer }) => {
+      startServer();
+      return -1;
+    }),
 );
 
 /**
@@ -166,7 +214,7 @@ const LSP = subcommand(
  * `subcommand(spec, run)` added here: its options are read, its `--help`
  * written and its usage errors reported like the others'.
  */
-const SUBCOMMANDS: Subcommand[] = [CHECK, PARSE, RENDER, IMPORT, newCommand({ expandFiles, registryOf: (file) => workspaceOf(file).registry }), LSP];
+const SUBCOMMANDS: Subcommand[] = [CHECK, PARSE, renderCommand((file) => workspaceOf(file)), IMPORT, reviewCommand((file) => workspaceOf(file)), newCommand((file) => workspaceOf(file).registry), LSP];
 
 const USAGE = `kehoach: kiểm tra và xử lý kế hoạch viết bằng cú pháp .kh / check and process plans written in .kh syntax
 
@@ -210,6 +258,10 @@ function reportFailure(error: unknown, err: (s: string) => void): number {
     err(`kehoach: ${error.message}\n\n${usage}`);
     return 2;
   }
+  if (error instanceof OutputPathError || error instanceof UnreadableFileError) {
+    err(`kehoach: ${error.message}`);
+    return 2;
+  }
   const e = error as NodeJS.ErrnoException;
   if (e.code && e.path) {
     const reason = e.code === 'ENOENT' ? 'không có tệp này / no such file' : e.code === 'EISDIR' ? 'là thư mục / is a folder' : e.code === 'EACCES' ? 'không có quyền đọc / permission denied' : e.code;
@@ -219,6 +271,3 @@ function reportFailure(error: unknown, err: (s: string) => void): number {
   err(`kehoach: lỗi nội bộ / internal error: ${e.message}`);
   return 2;
 }
-
-declare const __KEHOACH_VERSION__: string;
-const VERSION = typeof __KEHOACH_VERSION__ === 'string' ? __KEHOACH_VERSION__ : 'dev';

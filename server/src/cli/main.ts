@@ -1,13 +1,15 @@
-import { run } from './kehoach';
+import { VERSION } from './version';
 
-// Writes rather than console.log + process.exit, so long output is never cut off.
-// `render` answers with a promise (DOCX and PDF are built asynchronously).
-void Promise.resolve(
-  run(
-    process.argv.slice(2),
-    (s) => process.stdout.write(s + '\n'),
-    (s) => process.stderr.write(s + '\n'),
-  ),
-).then((code) => {
+const argv = process.argv.slice(2);
+const out = (s: string) => process.stdout.write(s + '\n');
+const err = (s: string) => process.stderr.write(s + '\n');
+
+// `--version` answers before the commands load: a hook or a script asking for it pays only for Node.
+if (argv.length === 1 && argv[0] === '--version') out(VERSION);
+else {
+  // Writes rather than console.log + process.exit, so long output is never cut off.
+  // `render` answers with a promise (DOCX and PDF are built asynchronously).
+  const { run } = await import('./kehoach');
+  const code = await run(argv, out, err);
   if (code >= 0) process.exitCode = code;
-});
+}

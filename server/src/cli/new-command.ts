@@ -1,29 +1,25 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { PlanSystem } from '../model';
 import type { Registry } from '../registry/registry';
 import { planAsDocument } from '../registry/workspace';
 import { newPlan } from '../scaffold';
 import { parsePlan } from '../syntax/parse';
 import { subcommand, UsageError, type CommandSpec } from './arguments';
-import { writeAtomically } from './output-file';
+import { outputTarget, planOutput, writeAtomically } from './output-file';
+import { listPlanFiles, readPlanFile, UnreadableFileError } from './plan-files';
 
 const SYSTEMS: readonly PlanSystem[] = ['state', 'party', 'mass'];
 
-/** What `kehoach new` needs of the CLI: its folder walk, and the registry of the nearest kehoach.json. */
-export interface NewPlanWorkspace {
-  expandFiles: (paths: string[]) => string[];
-  registryOf: (file: string) => Registry;
-}
-
 /**
  * `kehoach new …`: the skeleton of a plan implementing a parent, printed or
- * written to OUT (atomically, never over an existing file). The `.kh` files
+ * written to OUT (atomically, never over an existing file without `--force`). The `.kh` files
  * of the output's folder (or the current one) and below are the workspace:
  * when the parent is one of them, its tasks for the issuer are listed.
- * Exit 0 written, 2 usage or I/O error.
+ * `registryOf` gives the registry of the nearest kehoach.json. Exit 0
+ * written, 2 usage or I/O error.
  */
-export const newCommand = (workspace: NewPlanWorkspace) =>
+export const newCommand = (registryOf: (file: string) => Registry) =>
   subcommand(
     {
       name: 'new',
@@ -35,23 +31,28 @@ export const newCommand = (workspace: NewPlanWorkspace) =>
         system: { type: 'string', choices: SYSTEMS, help: { vi: 'hệ văn bản: nhà nước, Đảng, đoàn thể (mặc định: theo tên cơ quan)', en: 'the system: state, party, mass organisation (default: from the issuer’s name)' } },
         date: { type: 'string', value: 'YYYY-MM-DD', help: { vi: 'ngày của kế hoạch (mặc định: hôm nay)', en: 'the plan’s date (default: today)' } },
         output: { type: 'string', short: 'o', value: 'OUT.kh', help: { vi: 'tệp đích (mặc định: in ra màn hình)', en: 'the output file (default: standard output)' } },
+        force: { type: 'boolean', help: { vi: 'ghi đè tệp đích đã có', en: 'replace an existing output file' } },
       },
     } as const satisfies CommandSpec,
     (values, _operands, { out, err }) => {
       if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date có dạng YYYY-MM-DD / --date is YYYY-MM-DD: ${values.date}`);
-      const target = values.output && values.output !== '-' ? resolve(values.output) : undefined;
-      if (target && existsSync(target)) {
-        err(`kehoach: Đã có tệp ${target}; không ghi đè / ${target} exists; not overwriting`);
-        return 2;
-      }
+      const target = values.output && values.output !== '-' ? outputTarget(undefined, values.output, planOutput(values.force)) : undefined;
       const folder = target ? dirname(target) : process.cwd();
-      const plans = existsSync(folder) ? workspace.expandFiles([folder]).flatMap((file) => planAsDocument(parsePlan(readFileSync(file, 'utf8')).document, file) ?? []) : [];
+      const plans = (existsSync(folder) ? listPlanFiles(folder).files : []).flatMap((file) => {
+        try {
+          return planAsDocument(parsePlan(readPlanFile(file).text).document, file) ?? [];
+        } catch (error) {
+          if (!(error instanceof UnreadableFileError)) throw error;
+          err(`kehoach: ${error.message}`);
+          return [];
+        }
+      });
       const plan = newPlan({
         implements: values.implements!,
         issuer: values.issuer!,
         system: values.system as PlanSystem | undefined,
-        date: values.date ?? new Date().toISOString().slice(0, 10),
-        registry: workspace.registryOf(join(folder, 'plan.kh')).with({ documents: plans }),
+        date: values.date,
+        registry: registryOf(join(folder, 'plan.kh')).with({ documents: plans }),
       });
       for (const note of plan.notes) err(`kehoach: ${note}`);
       if (plan.tasks.length) err(`kehoach: ${plan.tasks.length} nhiệm vụ từ văn bản cấp trên / tasks from the parent`);

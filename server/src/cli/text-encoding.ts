@@ -43,7 +43,7 @@ export function encodeText(text: string, encoding: TextEncodingName): Uint8Array
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
-/** How the encoding is named to a person, when a file was not plain UTF-8. */
+/** The name of an encoding, for a message. */
 export function describeEncoding(encoding: TextEncodingName): string {
-  return { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM / UTF-8 with BOM', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' }[encoding];
+  return { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (BOM)', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' }[encoding];
 }

@@ -1,25 +1,16 @@
-import mammoth from 'mammoth';
+import { withReviewNotes } from '../docx/notes-from-comments';
+import { readWordDocument, type WordBlock, type WordDocument, type WordParagraph } from '../docx/word-document';
 import { importParagraphs, type ImportResult } from './import-plan';
 import { isLayoutTable } from './layout-table';
 import type { SourceParagraph } from './source-paragraphs';
 
 /**
- * DOCX import: mammoth reads the WordprocessingML into its document tree
- * (paragraphs, runs with bold and italic, tabs, breaks, tables, list
- * numbering), which is turned into the same source paragraphs as text input
- * and fed to the same classifier. Pure: bytes in, `.kh` text out.
+ * DOCX import: the document's paragraphs as `docx/word-document.ts` reads
+ * them (runs with bold and italic, tabs, breaks, tables, the numbers Word's
+ * automatic numbering prints, tracked changes accepted) are turned into the
+ * same source paragraphs as text input and fed to the same classifier.
+ * Pure: bytes in, `.kh` text out.
  */
-
-/** The parts of mammoth's document tree the import reads (mammoth ships no types for it). */
-interface DocxElement {
-  type: string;
-  children?: DocxElement[];
-  value?: string;
-  isBold?: boolean;
-  isItalic?: boolean;
-  styleName?: string | null;
-  numbering?: { level: string; isOrdered: boolean } | null;
-}
 
 export interface Run {
   text: string;
@@ -28,16 +19,7 @@ export interface Run {
 }
 
 /** The runs of a paragraph; a line break is a run of `\n`. */
-function runsOf(element: DocxElement, out: Run[] = [], style = { bold: false, italic: false }): Run[] {
-  for (const child of element.children ?? []) {
-    if (child.type === 'text') out.push({ text: (child.value ?? '').normalize('NFC'), ...style });
-    else if (child.type === 'tab') out.push({ text: '\t', ...style });
-    else if (child.type === 'break') out.push({ text: '\n', ...style });
-    else if (child.type === 'run') runsOf(child, out, { bold: Boolean(child.isBold), italic: Boolean(child.isItalic) });
-    else if (child.children) runsOf(child, out, style);
-  }
-  return out;
-}
+const runsOf = (paragraph: WordParagraph): Run[] => paragraph.pieces.map((p) => ({ text: paragraph.text.slice(p.start, p.end).normalize('NFC'), bold: p.bold, italic: p.italic }));
 
 /** A paragraph's lines with `**`/`*` around the runs that are bold or italic, unless the whole paragraph is bold. */
 export function linesOf(runs: Run[]): { lines: string[]; bold: boolean } {
@@ -63,67 +45,61 @@ export function linesOf(runs: Run[]): { lines: string[]; bold: boolean } {
   return { lines: text.split('\n').map((l) => l.replace(/(?<! ) +$/, '')).map((l) => (/\p{L}\*+\p{L}/u.test(l) ? l.replace(/\*+/g, '') : l)).filter((l) => l.trim()), bold };
 }
 
-const cellText = (cell: DocxElement) =>
-  (cell.children ?? [])
-    .filter((c) => c.type === 'paragraph')
-    .map((p) => linesOf(runsOf(p)).lines.join(' '))
+const cellText = (cell: WordBlock[]) =>
+  cell
+    .filter((b) => b.kind === 'paragraph')
+    .map((b) => linesOf(runsOf(b.paragraph)).lines.join(' '))
     .join(' ')
     .trim();
 
-/** Turns mammoth's document into source paragraphs; list numbering Word computes becomes typed markers. */
-function paragraphsOfDocument(document: DocxElement): SourceParagraph[] {
+/** Turns the document's blocks into source paragraphs; the numbers Word's list numbering prints become typed markers. */
+function paragraphsOfDocument(blocks: WordBlock[]): SourceParagraph[] {
   const out: SourceParagraph[] = [];
-  const counters = new Map<number, number>();
   let index = 0;
-  const paragraph = (element: DocxElement) => {
+  const paragraph = (element: WordParagraph) => {
     const { lines, bold } = linesOf(runsOf(element));
     index++;
     if (!lines.length) return;
-    const numbering = element.numbering;
-    if (numbering?.isOrdered) {
-      // mammoth tells ordered from bulleted but not the format: Word's `I.` or `a)` comes out as `1.`.
-      const level = Number(numbering.level);
-      const count = (counters.get(level) ?? 0) + 1;
-      counters.set(level, count);
-      for (const deeper of counters.keys()) if (deeper > level) counters.delete(deeper);
-      lines[0] = `${count}. ${lines[0].trimStart()}`;
-    } else if (numbering) lines[0] = `- ${lines[0].trimStart()}`;
+    const number = element.listNumber;
+    if (number?.ordered && number.label) lines[0] = `${number.label} ${lines[0].trimStart()}`;
+    else if (number && !number.ordered) lines[0] = `- ${lines[0].trimStart()}`;
     out.push({ lines, bold, markedHeading: /^heading/i.test(element.styleName ?? ''), blankBefore: true, farIndented: false, sourceLine: index });
   };
-  const walk = (elements: DocxElement[]) => {
+  const walk = (elements: WordBlock[]) => {
     for (const element of elements) {
-      if (element.type === 'paragraph') paragraph(element);
-      else if (element.type === 'table') {
-        const rows = (element.children ?? []).filter((r) => r.type === 'tableRow').map((r) => (r.children ?? []).filter((c) => c.type === 'tableCell'));
+      if (element.kind === 'paragraph') paragraph(element.paragraph);
+      else {
+        const rows = element.rows;
         const columns = Math.max(0, ...rows.map((r) => r.length));
         if (isLayoutTable(columns, rows.length)) {
-          for (let c = 0; c < columns; c++) for (const row of rows) if (row[c]) walk(row[c].children ?? []);
+          for (let c = 0; c < columns; c++) for (const row of rows) if (row[c]) walk(row[c]);
         } else {
           index++;
           out.push({ lines: [], bold: false, markedHeading: false, blankBefore: true, farIndented: false, sourceLine: index, table: rows.map((r) => r.map(cellText)) });
         }
-      } else if (element.children) walk(element.children);
+      }
     }
   };
-  walk(document.children ?? []);
+  walk(blocks);
   return out;
 }
 
-/** Imports a `.docx` plan (its bytes); the report counts words against the document's text as mammoth reads it. */
-export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
-  let captured: DocxElement | undefined;
-  // mammoth's Node entry takes `buffer` and hands it to JSZip, which reads any Uint8Array (no Node Buffer needed).
-  const input = { buffer: bytes as Buffer };
-  await mammoth.convertToHtml(
-    input,
-    {
-      transformDocument: (document: DocxElement) => {
-        captured = document;
-        return document;
-      },
-    },
-  );
-  const raw = await mammoth.extractRawText(input);
-  const paragraphs = captured ? paragraphsOfDocument(captured) : [];
-  return importParagraphs(paragraphs, raw.value.normalize('NFC'));
+/**
+ * Imports a Word document read by `readWordDocument`: the report counts words against its visible
+ * text and says how many tracked changes it had (read as accepted); its comments, anyone's, become
+ * reviewers' notes of the plan unless `notes` is false (the review reads the plan without them).
+ */
+export function importWordDocument(document: WordDocument, { notes = true } = {}): ImportResult {
+  const paragraphs = paragraphsOfDocument(document.blocks);
+  const text = document.paragraphs.map((p) => (p.listNumber?.ordered ? `${p.listNumber.label} ` : '') + p.text).join('\n');
+  const result = importParagraphs(paragraphs, text.normalize('NFC'));
+  return {
+    text: notes ? withReviewNotes(result.text, document) : result.text,
+    report: { ...result.report, trackedChanges: document.trackedChanges, reviewNotes: notes ? document.comments.length : 0 },
+  };
+}
+
+/** Imports a `.docx` plan from its bytes; throws `DocxInputError` for a file that is not one. */
+export function importDocx(bytes: Uint8Array): ImportResult {
+  return importWordDocument(readWordDocument(bytes));
 }

@@ -1,6 +1,7 @@
 import { classifyTitle } from '../checks/structure-text';
 import { fold } from '../syntax/inline';
-import { inferSystem, makeDate, readDocumentNumber } from '../syntax/header-values';
+import { makeDate } from '../syntax/dates';
+import { inferSystem, readDocumentNumber } from '../syntax/header-values';
 import { isNoiseLine } from './noise';
 import { cellsOf, isUpperText, MARKER, type SourceParagraph } from './source-paragraphs';
 

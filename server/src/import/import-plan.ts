@@ -27,6 +27,10 @@ export interface ImportReport {
   words: { source: number; kept: number; missing: string[] };
   /** Diagnostics of the `syntax` code that parsing the result gave (none is the aim). */
   syntaxDiagnostics: PlanDiagnostic[];
+  /** A Word document's tracked changes (insertions, deletions, moves), read as accepted. */
+  trackedChanges?: number;
+  /** A Word document's comments written as reviewers' notes (`//@`). */
+  reviewNotes?: number;
 }
 
 export interface ImportResult {

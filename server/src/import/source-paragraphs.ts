@@ -2,7 +2,7 @@ import { fold } from '../syntax/inline';
 
 /**
  * The first stage of an import: the source cut into paragraphs, whatever it
- * came from (text copied out of Word or a PDF, or a DOCX read by mammoth).
+ * came from (text copied out of Word or a PDF, or a DOCX read by `docx/word-document.ts`).
  * The classifier after it reads only these.
  */
 

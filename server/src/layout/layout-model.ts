@@ -17,7 +17,7 @@
  * Changes to these types are additive only (new optional fields); see
  * /tmp/layout-changes.md if one ever had to change.
  */
-import type { PlanSystem, Range } from '../model';
+import type { ConfidentialityMark, PlanSystem, Range, UrgencyMark } from '../model';
 
 /** A4 portrait or landscape, with the margins of the system. */
 export interface PageSetup {
@@ -52,6 +52,10 @@ export interface TextRun {
   underline?: boolean;
   /** Overrides the paragraph's size (rare: a marker in a smaller line). */
   sizePt?: number;
+  /** Starts a new line: where the drafter or the layout breaks a body's name in the header. */
+  breakBefore?: boolean;
+  /** Drawn inside a thin frame, as the urgency and confidentiality marks are stamped. */
+  framed?: boolean;
   source?: Range;
 }
 
@@ -69,6 +73,8 @@ export type BlockRole =
   | 'issuer-rule'
   | 'issuer-mark'
   | 'number'
+  | 'confidentiality-mark'
+  | 'urgency-mark'
   | 'national-title'
   | 'motto'
   | 'motto-rule'
@@ -93,6 +99,8 @@ export type BlockRole =
   | 'signer'
   | 'appendix-label'
   | 'appendix-title'
+  | 'appendix-note'
+  | 'appendix-rule'
   | 'table-cell';
 
 /** A paragraph of text: a line of the header, a heading, body text, an item, a table cell's text. */
@@ -202,6 +210,35 @@ export interface LayoutPage {
   contentHeightMm: number;
 }
 
+/**
+ * What the header and the closing blocks say about the document, for the
+ * PDF's metadata and the e-office record (Nghị định 30/2020, Phụ lục VI).
+ * Each field is absent when the plan does not give it.
+ */
+export interface DocumentRecord {
+  /** Tên loại as typed: `Kế hoạch`. */
+  kind?: string;
+  /** Số và ký hiệu, without stray spaces: `64/KH-UBND`. */
+  number?: string;
+  /** The serial (`64`) and the ký hiệu after it (`KH-UBND`, `KH/TU`). */
+  serial?: string;
+  symbol?: string;
+  /** The issuer's own symbol in the number: `UBND`, `TU`. */
+  issuerSymbol?: string;
+  /** Date of issue, `YYYY-MM-DD`. */
+  date?: string;
+  place?: string;
+  issuer?: string;
+  parentBody?: string;
+  summary?: string;
+  confidentiality?: ConfidentialityMark;
+  urgency?: UrgencyMark;
+  signer?: { name?: string; title?: string; authorities: string[] };
+  /** Nơi nhận without the dash and the final punctuation, the archive line (`Lưu: VT, KGVX`) apart. */
+  recipients: string[];
+  archive?: string;
+}
+
 export interface LayoutMeta {
   /** The trích yếu (PDF title), or the tên loại when there is none. */
   title: string;
@@ -210,6 +247,7 @@ export interface LayoutMeta {
   /** `Kế hoạch 64/KH-UBND` */
   subject: string;
   language: 'vi';
+  record?: DocumentRecord;
 }
 
 export interface LayoutDocument {

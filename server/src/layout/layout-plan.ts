@@ -1,12 +1,14 @@
-import type { Appendix, Block, HeaderField, InlineRun, PlanDocument, Range, Section, Table } from '../model';
-import type { LayoutBlock, LayoutDocument, LayoutParagraph, LayoutRule, LayoutSection, LayoutTable, LayoutTableCell, TextRun } from './layout-model';
-import { estimateTextWidthMm } from './measure';
+import type { Appendix, Block, InlineRun, NameLines, PlanDocument, Range, Section, Table } from '../model';
+import type { DocumentRecord, LayoutBlock, LayoutDocument, LayoutParagraph, LayoutRule, LayoutSection, LayoutTable, LayoutTableCell, TextRun } from './layout-model';
+import { capitalsWidthMm, estimateTextWidthMm } from './measure';
 import { paginate } from './paginate';
 import { landscape, systemStyle, textWidthMm, type SystemStyle } from './system-styles';
+import { bindSpacedHyphens, nameLineTexts } from './typography';
 
 /** Paragraph fields a caller may leave out: the neutral values. */
 type ParagraphInit = Partial<Omit<LayoutParagraph, 'kind' | 'role' | 'runs' | 'sizePt'>> & Pick<LayoutParagraph, 'role' | 'runs' | 'sizePt'>;
 
+/** Every paragraph goes through here, so that the typography rules (`typography.ts`) hold for all of them. */
 function paragraph(init: ParagraphInit): LayoutParagraph {
   return {
     kind: 'paragraph',
@@ -21,6 +23,7 @@ function paragraph(init: ParagraphInit): LayoutParagraph {
     lineSpacing: 1,
     keepWithNext: false,
     ...init,
+    runs: bindSpacedHyphens(init.runs),
   };
 }
 
@@ -39,15 +42,21 @@ function runsOf(inlines: InlineRun[], transform: (s: string) => string = (s) => 
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 
-/** Upper case for names typed in capitals or not (`Ủy ban nhân dân tỉnh` → `ỦY BAN NHÂN DÂN TỈNH`). */
-function fieldText(field: HeaderField | undefined): string {
-  return field ? upper(field.value) : '';
-}
-
 /** The width of the longest line a text takes in a column, estimated. */
 function lineWidthMm(text: string, sizePt: number, bold: boolean, columnMm: number): number {
   return Math.min(columnMm, estimateTextWidthMm(text, sizePt, bold));
 }
+
+/** A body's name in the header as one centred paragraph, on the lines a drafter gives it in a column (`typography.ts`). */
+function nameParagraph(role: 'parent-body' | 'issuer', name: NameLines, sizePt: number, bold: boolean, columnMm: number, source?: Range): { block: LayoutParagraph; widthMm: number } {
+  const lines = nameLineTexts(name, (text) => capitalsWidthMm(text, sizePt, bold) <= columnMm);
+  const runs = lines.map((text, i): TextRun => ({ text, ...(i > 0 ? { breakBefore: true } : {}), source }));
+  const widthMm = Math.min(columnMm, Math.max(...lines.map((text) => capitalsWidthMm(text, sizePt, bold))));
+  return { block: line(role, '', sizePt, { bold, runs }, source), widthMm };
+}
+
+/** `Hello  World` counted as the number prints it: without stray spaces (`64 /KH-UBND` → `64/KH-UBND`). */
+const compact = (s: string) => s.replace(/\s+/g, '');
 
 function spanRange(a?: Range, b?: Range): Range | undefined {
   if (!a || !b) return a ?? b;
@@ -83,12 +92,48 @@ class PlanLayout {
         author: header.issuer?.value ?? '',
         subject: [header.kind?.value, header.documentNumber?.text].filter(Boolean).join(' '),
         language: 'vi',
+        record: this.record(),
       },
       font: { family: 'Times New Roman', fallbacks: ['Tinos', 'Liberation Serif', 'serif'] },
       pageNumbering: { position: 'top-center', showOnFirstPage: false, sizePt: style.bodyPt, fromTopMm: 10 },
       sections,
       pages: paginate(sections),
     };
+  }
+
+  /** What the header and the closing blocks say about the document, as data. */
+  private record(): DocumentRecord {
+    const { header, official, recipients, signature } = this.doc;
+    const value = (text: string | undefined) => text?.trim() || undefined;
+    const number = header.documentNumber;
+    const record: DocumentRecord = { recipients: [] };
+    const set = <K extends keyof DocumentRecord>(key: K, v: DocumentRecord[K] | undefined) => {
+      if (v !== undefined) record[key] = v;
+    };
+    set('kind', value(header.kind?.value));
+    if (number) {
+      const text = compact(number.text);
+      set('number', text);
+      if (number.serial && text.startsWith(number.serial) && text.length > number.serial.length + 1) {
+        set('serial', number.serial);
+        set('symbol', text.slice(number.serial.length + 1));
+      }
+      set('issuerSymbol', number.issuerSymbol);
+    }
+    set('date', header.planDate?.iso);
+    set('place', value(header.place?.value));
+    set('issuer', value(header.issuer?.value));
+    set('parentBody', value(header.parentBody?.value));
+    set('summary', value(header.summary?.value));
+    set('confidentiality', official.confidentialityMark);
+    set('urgency', official.urgencyMark);
+    if (signature) set('signer', { ...(signature.signer ? { name: signature.signer.text } : {}), ...(signature.title ? { title: signature.title.text } : {}), authorities: signature.authorities.map((a) => a.text) });
+    for (const item of recipients?.items ?? []) {
+      const text = [item.name, item.annotation && `(${item.annotation})`].filter(Boolean).join(' ').trim();
+      if (item.isArchive) record.archive = text.replace(/^Lưu\s*:?\s*/u, '');
+      else if (text) record.recipients.push(text);
+    }
+    return record;
   }
 
   /**
@@ -102,13 +147,15 @@ class PlanLayout {
     const left = Math.round(this.width * style.headerLeftShare * 10) / 10;
     const right = Math.round((this.width - left) * 10) / 10;
     const party = doc.system.value === 'party';
-    const issuer = fieldText(header.issuer);
+    const { parentBodyLines, issuerLines } = doc.official;
     const issuerCell: LayoutTableCell['blocks'] = [];
-    if (header.parentBody?.value) issuerCell.push(line('parent-body', fieldText(header.parentBody), style.parentBodyPt, {}, header.parentBody.valueRange));
-    issuerCell.push(line('issuer', issuer, style.issuerPt, { bold: true }, header.issuer?.valueRange));
+    const column = left - 2;
+    if (parentBodyLines) issuerCell.push(nameParagraph('parent-body', parentBodyLines, style.parentBodyPt, false, column, header.parentBody?.valueRange).block);
+    const issuer = issuerLines && nameParagraph('issuer', issuerLines, style.issuerPt, true, column, header.issuer?.valueRange);
+    issuerCell.push(issuer?.block ?? line('issuer', '', style.issuerPt, { bold: true }, header.issuer?.valueRange));
     if (party) issuerCell.push(line('issuer-mark', '*', style.issuerPt, {}, header.issuer?.valueRange));
-    // The short rule is 1/3 to 1/2 of the issuer's line; 2/5 here.
-    else if (issuer) issuerCell.push(rule('issuer-rule', 0.4 * lineWidthMm(issuer, style.issuerPt, true, left - 2), header.issuer?.valueRange));
+    // The short rule is 1/3 to 1/2 of the issuer's longest line; 2/5 here.
+    else if (issuer) issuerCell.push(rule('issuer-rule', 0.4 * issuer.widthMm, header.issuer?.valueRange));
 
     const nationCell: LayoutTableCell['blocks'] = [];
     if (party) {
@@ -133,7 +180,7 @@ class PlanLayout {
         {
           isHeader: false,
           cells: [
-            cell([line('number', numberLine, style.numberPt, { spaceBeforePt: 2 }, header.number?.valueRange)]),
+            cell([line('number', numberLine, style.numberPt, { spaceBeforePt: 2 }, header.number?.valueRange), ...this.marks()]),
             cell([line('place-date', doc.official.placeDateLine ?? '', style.placeDatePt, { italic: true, spaceBeforePt: 2 }, dateSource)]),
           ],
           source: spanRange(header.number?.range, header.date?.range),
@@ -147,6 +194,19 @@ class PlanLayout {
     };
   }
 
+  /**
+   * The confidentiality mark (ô 10a) then the urgency mark (ô 10b) under the
+   * number, each framed, bold, in capitals (Nghị định 30/2020, Phụ lục I;
+   * the party's rules put them in the same place).
+   */
+  private marks(): LayoutParagraph[] {
+    const { doc, style } = this;
+    const { header, official } = doc;
+    const mark = (role: 'confidentiality-mark' | 'urgency-mark', text: string | undefined, source?: Range) =>
+      text ? [line(role, '', style.numberPt, { bold: true, spaceBeforePt: 6, runs: [{ text, framed: true, source }] }, source)] : [];
+    return [...mark('confidentiality-mark', official.confidentialityMark, header.confidentiality?.valueRange), ...mark('urgency-mark', official.urgencyMark, header.urgency?.valueRange)];
+  }
+
   /** Tên loại, trích yếu and the rule (state) or `-----` (party) under it. */
   private titleBlocks(): LayoutBlock[] {
     const { doc, style } = this;
@@ -156,10 +216,16 @@ class PlanLayout {
     const summary = header.summary?.value;
     if (summary) {
       out.push(line('summary', summary, style.summaryPt, { bold: true }, header.summary?.valueRange));
-      if (style.summaryRule === 'dashes') out.push(line('summary-rule', '-----', style.summaryPt, { spaceAfterPt: 12 }, header.summary?.valueRange));
-      else out.push({ ...rule('summary-rule', 0.4 * lineWidthMm(summary, style.summaryPt, true, this.width), header.summary?.valueRange), spaceAfterPt: 12 });
+      out.push(this.ruleUnder('summary-rule', lineWidthMm(summary, style.summaryPt, true, this.width), header.summary?.valueRange));
     }
     return out;
+  }
+
+  /** The rule under a title: drawn, 2/5 of the title's line (state), or a typed `-----` (party). */
+  private ruleUnder(role: 'summary-rule' | 'appendix-rule', titleWidthMm: number, source?: Range): LayoutBlock {
+    const { style } = this;
+    if (style.summaryRule === 'dashes') return line(role, '-----', style.summaryPt, { spaceAfterPt: 12 }, source);
+    return { ...rule(role, 0.4 * titleWidthMm, source), spaceAfterPt: 12 };
   }
 
   /** Body text: justified, first-line indent, the system's spacing. */
@@ -273,7 +339,10 @@ class PlanLayout {
           source: recipients.labelRange,
         }),
       );
-      for (const item of recipients.items) recipientsCell.push(paragraph({ role: 'recipient', runs: [{ text: `- ${item.text}`, source: item.range }], sizePt: style.recipientPt, source: item.range }));
+      // A wrapped recipient hangs under its text, past the dash.
+      const hanging = Math.round(capitalsWidthMm('- ', style.recipientPt, false) * 100) / 100;
+      for (const item of recipients.items)
+        recipientsCell.push(paragraph({ role: 'recipient', runs: [{ text: `- ${item.text}`, source: item.range }], sizePt: style.recipientPt, leftIndentMm: hanging, firstLineIndentMm: -hanging, source: item.range }));
     }
     const signatureCell: LayoutTableCell['blocks'] = [];
     if (signature) {
@@ -300,18 +369,29 @@ class PlanLayout {
 
   /** An appendix on new pages: landscape when its widest table has five columns or more. */
   private appendix(appendix: Appendix): LayoutSection {
-    const { style } = this;
+    const { doc, style } = this;
     const wide = appendix.blocks.some((b) => b.kind === 'table' && Math.max(0, ...b.rows.map((r) => r.cells.length)) >= 5);
     const page = wide ? landscape(style.page) : style.page;
     const width = textWidthMm(page);
     const titleSource = { start: appendix.range.start, end: appendix.range.start };
-    const blocks: LayoutBlock[] = [line('appendix-label', upper(appendix.label ? `Phụ lục ${appendix.label}` : 'Phụ lục'), style.bodyPt, { bold: true }, titleSource)];
+    // Nghị định 30/2020 prints `Phụ lục I` in lower case, the title in capitals; the party both in capitals.
+    const label = appendix.label ? `Phụ lục ${appendix.label}` : 'Phụ lục';
+    const blocks: LayoutBlock[] = [line('appendix-label', doc.system.value === 'party' ? upper(label) : label, style.bodyPt, { bold: true }, titleSource)];
     if (appendix.title) blocks.push(line('appendix-title', upper(appendix.title), style.bodyPt, { bold: true }, titleSource));
-    for (const block of appendix.blocks) {
+    // `(Kèm theo Kế hoạch số … ngày … của …)` in italics with a rule under it, as the decree's model shows: the drafter's own line when the appendix opens with one.
+    const [first, ...rest] = appendix.blocks;
+    const typedNote = first?.kind === 'paragraph' && /^\(\s*k[eè]m theo\b/iu.test(first.text.normalize('NFC')) ? first : undefined;
+    const noteText = typedNote ? typedNote.text : doc.official.appendixNote;
+    if (noteText) {
+      const noteSource = typedNote?.range ?? titleSource;
+      const note = line('appendix-note', '', style.bodyPt, { italic: true, runs: typedNote ? runsOf(typedNote.inlines) : [{ text: noteText, source: noteSource }] }, noteSource);
+      blocks.push(note, this.ruleUnder('appendix-rule', lineWidthMm(noteText, style.bodyPt, false, width), noteSource));
+    }
+    for (const block of typedNote ? rest : appendix.blocks) {
       const laid = this.block(block, 'paragraph', width);
-      // "(Kèm theo Kế hoạch số …)" under the title is centred, as issued appendices print it.
-      const note = block.kind === 'paragraph' && /^\(.*\)$/s.test(block.text) && laid.kind === 'paragraph';
-      blocks.push(note ? { ...laid, align: 'center', firstLineIndentMm: 0, spaceAfterPt: 12 } : laid);
+      // Another line in parentheses (`(Đơn vị: triệu đồng)`) is centred, as issued appendices print it.
+      const aside = block.kind === 'paragraph' && /^\(.*\)$/s.test(block.text) && laid.kind === 'paragraph';
+      blocks.push(aside ? { ...laid, align: 'center', firstLineIndentMm: 0, spaceAfterPt: 12 } : laid);
     }
     return { kind: 'appendix', page, blocks, source: appendix.range };
   }

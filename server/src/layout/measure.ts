@@ -24,6 +24,39 @@ function averageEm(text: string, bold: boolean): number {
   return (0.405 + 0.25 * share) * (bold ? 1.06 : 1);
 }
 
+/**
+ * Advances of Times New Roman in thousandths of an em (Liberation Serif has
+ * the same), regular then bold: the capitals, digits and punctuation of the
+ * names and marks the header prints. `Ư` is wider than `U`; every other
+ * Vietnamese capital has its base letter's advance.
+ */
+const CAPITAL_ADVANCES: Record<string, [number, number]> = {
+  A: [722, 722], B: [667, 667], C: [667, 722], D: [722, 722], E: [611, 667], F: [556, 611], G: [722, 778], H: [722, 778], I: [333, 389],
+  J: [389, 500], K: [722, 778], L: [611, 667], M: [889, 944], N: [722, 722], O: [722, 778], P: [556, 611], Q: [722, 778], R: [667, 722],
+  S: [556, 556], T: [611, 667], U: [722, 722], V: [722, 722], W: [944, 1000], X: [722, 722], Y: [722, 722], Z: [611, 667], Đ: [722, 722],
+  Ư: [776, 796], ' ': [250, 250], '-': [333, 333], ',': [250, 250], '.': [250, 250], '/': [278, 278], '&': [778, 833], '(': [333, 333], ')': [333, 333],
+};
+
+/**
+ * Width of a line in capitals (a body's name, a mark) from the font's own
+ * advances, so that the layout knows whether it fits its column; a character
+ * outside the table counts as `estimateTextWidthMm` would.
+ */
+export function capitalsWidthMm(text: string, sizePt: number, bold: boolean): number {
+  const fallback = averageEm(text, bold) * 1000;
+  let thousandths = 0;
+  for (const char of text) thousandths += capitalAdvance(char)?.[bold ? 1 : 0] ?? fallback;
+  return (thousandths / 1000) * sizePt * MM_PER_PT;
+}
+
+/** A capital's advances, a Vietnamese one by its base letter (`Ứ` as `Ư`, `Ộ` as `O`). */
+function capitalAdvance(char: string): [number, number] | undefined {
+  const direct = CAPITAL_ADVANCES[char];
+  if (direct) return direct;
+  const decomposed = char.normalize('NFD');
+  return decomposed.startsWith('U\u031B') ? CAPITAL_ADVANCES['Ư'] : CAPITAL_ADVANCES[decomposed.charAt(0)];
+}
+
 /** Estimated width of one line of text at a size. */
 export function estimateTextWidthMm(text: string, sizePt: number, bold: boolean): number {
   return [...text].length * averageEm(text, bold) * sizePt * MM_PER_PT;
@@ -37,12 +70,24 @@ export function lineHeightMm(paragraph: LayoutParagraph): number {
   return paragraph.sizePt * SINGLE_LINE_EM * paragraph.lineSpacing * MM_PER_PT;
 }
 
-/** Estimated number of lines of a paragraph in a given width. */
+/** Estimated number of lines of a paragraph in a given width; a run that starts a new line starts a new count. */
 export function estimateLines(paragraph: LayoutParagraph, widthMm: number): number {
-  const text = paragraph.runs.map((r) => r.text).join('');
-  if (!text) return 1;
   const available = Math.max(10, widthMm - paragraph.leftIndentMm);
   const first = Math.max(10, available - paragraph.firstLineIndentMm);
+  let lines = 0;
+  let text = '';
+  for (const run of paragraph.runs) {
+    if (run.breakBefore) {
+      lines += linesOf(text, paragraph, lines ? available : first, available);
+      text = '';
+    }
+    text += run.text;
+  }
+  return lines + linesOf(text, paragraph, lines ? available : first, available);
+}
+
+function linesOf(text: string, paragraph: LayoutParagraph, first: number, available: number): number {
+  if (!text) return 1;
   const total = estimateTextWidthMm(text, paragraph.sizePt, paragraph.bold);
   // Word wrapping wastes about half a word per line.
   const wasted = 1.5 * paragraph.sizePt * MM_PER_PT;

@@ -6,7 +6,7 @@ import type { PageSetup } from './layout-model';
  * changed in one place. Where a rule gives a range, the value is the one most
  * issued documents use. Sources: Nghị định 30/2020/NĐ-CP Phụ lục I (state;
  * mass organisations follow it in practice) and Hướng dẫn 36-HD/VPTW (party),
- * as summarised in shared/domain/format-rules.md §2–3.
+ * as docs/format-rules.en.md §3–5 summarises them.
  */
 export interface SystemStyle {
   page: PageSetup;

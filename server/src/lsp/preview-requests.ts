@@ -3,8 +3,6 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { exportPlan } from '../cli/render-command';
 import { OutputPathError } from '../cli/output-file';
-import { layoutPlan } from '../layout';
-import { renderPreviewPages, renderPreviewShell } from '../render/html-preview';
 import type { PlanService } from '../service/plan-service';
 import type { ExportMethod, ExportParams, ExportResult, PreviewMethod, PreviewParams, PreviewResult } from './protocol';
 
@@ -18,9 +16,11 @@ const EXPORT: ExportMethod = 'kehoach/export';
  * preview shows unsaved text and the findings of the same parse.
  */
 export function registerPreviewRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: PlanService): void {
-  connection.onRequest(PREVIEW, (params: PreviewParams): PreviewResult | null => {
+  connection.onRequest(PREVIEW, async (params: PreviewParams): Promise<PreviewResult | null> => {
     const document = documents.get(params.uri);
     if (!document) return null;
+    // The layout and the HTML renderer (with the fonts the preview shell embeds) load on the first preview, not at start-up.
+    const [{ layoutPlan }, { renderPreviewPages, renderPreviewShell }] = await Promise.all([import('../layout'), import('../render/html-preview')]);
     const { parsed, diagnostics } = service.analyse(document);
     const marks = diagnostics.map((d) => ({ range: d.range, severity: d.severity, message: `${d.code}: ${d.message}` }));
     const pages = renderPreviewPages(layoutPlan(parsed.document), marks);

@@ -20,7 +20,7 @@ export interface Range {
 /** The three systems of official documents, each with its own layout rules. */
 export type PlanSystem = 'state' | 'party' | 'mass';
 
-export type HeaderKey = 'parentBody' | 'issuer' | 'number' | 'place' | 'date' | 'kind' | 'summary' | 'system';
+export type HeaderKey = 'parentBody' | 'issuer' | 'number' | 'place' | 'date' | 'kind' | 'summary' | 'system' | 'urgency' | 'confidentiality';
 
 export interface HeaderField {
   key: HeaderKey;
@@ -28,6 +28,8 @@ export interface HeaderField {
   label: string;
   /** The value, NFC, continuation lines joined with a space; '' when left empty. */
   value: string;
+  /** The value's lines, NFC, when it continues on indented lines: a body's name printed on the drafter's lines. */
+  lines?: string[];
   labelRange: Range;
   /** Range of the value; an empty range just after the colon when the value is empty. */
   valueRange: Range;
@@ -73,6 +75,10 @@ export interface Header {
   kind?: HeaderField;
   summary?: HeaderField;
   system?: HeaderField;
+  /** `Độ khẩn:` (Khẩn, Thượng khẩn, Hỏa tốc). */
+  urgency?: HeaderField;
+  /** `Độ mật:` (Mật, Tối mật, Tuyệt mật). */
+  confidentiality?: HeaderField;
   /** The parsed `Số:` value, when it is not empty. */
   documentNumber?: DocumentNumber;
   /** The parsed `Ngày:` value, when it is a valid date. */
@@ -285,6 +291,42 @@ export interface Comment {
 }
 
 /**
+ * A reviewer's note (`//@ Trần Thị B (12/3/2025) “Sở Tài chính”: Bổ sung …`):
+ * a comment a reviewer left on the words of the plan, as `kehoach import`
+ * brings back the comments of a Word file. Never rendered.
+ */
+export interface ReviewNote {
+  author: string;
+  /** The date as written between the parentheses, when there is one. */
+  date?: string;
+  /** The words it is about, as quoted. */
+  anchor?: string;
+  message: string;
+  /** The note's line. */
+  range: Range;
+  /** Where the quoted words are: in the block the note closes, else the last place before it. */
+  anchorRange?: Range;
+}
+
+/**
+ * A body's name in the header (capitals) cut where a drafter breaks it:
+ * `breaks[i]` says what kind of break stands between `parts[i]` and
+ * `parts[i + 1]`. `typed`: the drafter's own line, always kept; `place`:
+ * before the level word and the place (`ỦY BAN NHÂN DÂN` / `XÃ BÌNH LƯ`),
+ * taken when the name does not fit on one line; `conjunction`: before `VÀ`,
+ * taken when a part still does not fit.
+ */
+export interface NameLines {
+  parts: string[];
+  breaks: ('typed' | 'place' | 'conjunction')[];
+}
+
+/** Dấu chỉ mức độ khẩn (Nghị định 30/2020, Phụ lục I; the party adds `HỎA TỐC HẸN GIỜ`). */
+export type UrgencyMark = 'KHẨN' | 'THƯỢNG KHẨN' | 'HỎA TỐC' | 'HỎA TỐC HẸN GIỜ';
+/** Dấu chỉ độ mật (Luật Bảo vệ bí mật nhà nước 2018). */
+export type ConfidentialityMark = 'MẬT' | 'TỐI MẬT' | 'TUYỆT MẬT';
+
+/**
  * The lines the official layout derives from the header and the system,
  * computed once so that renderers and hovers print the same text.
  */
@@ -301,6 +343,14 @@ export interface OfficialLines {
   placeDateLine?: string;
   /** The tên loại in capitals: `KẾ HOẠCH`. */
   kindTitle?: string;
+  /** The cơ quan chủ quản and the issuer, cut where a drafter breaks them. */
+  parentBodyLines?: NameLines;
+  issuerLines?: NameLines;
+  /** The marks under the number, when the header gives a known value. */
+  confidentialityMark?: ConfidentialityMark;
+  urgencyMark?: UrgencyMark;
+  /** `(Kèm theo Kế hoạch số 64/KH-UBND ngày 17 tháng 11 năm 2020 của Ủy ban nhân dân tỉnh Trà Vinh)`, under an appendix's title. */
+  appendixNote?: string;
 }
 
 export interface PlanDocument {
@@ -314,6 +364,7 @@ export interface PlanDocument {
   signature?: SignatureBlock;
   appendices: Appendix[];
   comments: Comment[];
+  reviewNotes: ReviewNote[];
   /** Every citation in document order (header, body, appendices). */
   citations: Citation[];
   agencies: AgencyMention[];

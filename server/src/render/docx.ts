@@ -28,6 +28,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import type { Alignment, LayoutDocument, LayoutParagraph, LayoutRule, LayoutSection, LayoutTable, PageNumbering } from '../layout/layout-model';
+import { DOCX_GENERATOR_PROPERTY, GENERATOR } from './export-marks';
 import { textWidthMm } from '../layout/system-styles';
 
 /** Twentieths of a point per millimetre. */
@@ -53,10 +54,15 @@ const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: 
 const GRID_LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const GRID_BORDERS = { top: GRID_LINE, bottom: GRID_LINE, left: GRID_LINE, right: GRID_LINE, insideHorizontal: GRID_LINE, insideVertical: GRID_LINE };
 
+/** The frame of a mark (`KHẨN`, `MẬT`): a single line, three quarters of a point, a point clear of the text. */
+const MARK_FRAME = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } as const;
+
 function paragraph(block: LayoutParagraph): Paragraph {
+  // A negative first-line indent is Word's hanging indent (the Nơi nhận lines).
+  const first = block.firstLineIndentMm;
   return new Paragraph({
     alignment: ALIGNMENT[block.align],
-    indent: { left: twips(block.leftIndentMm), firstLine: twips(block.firstLineIndentMm) },
+    indent: first < 0 ? { left: twips(block.leftIndentMm), hanging: twips(-first) } : { left: twips(block.leftIndentMm), firstLine: twips(first) },
     spacing: {
       before: spacingTwips(block.spaceBeforePt),
       after: spacingTwips(block.spaceAfterPt),
@@ -76,6 +82,9 @@ function paragraph(block: LayoutParagraph): Paragraph {
           italics: run.italic ?? block.italic,
           underline: (run.underline ?? block.underline) ? { type: UnderlineType.SINGLE } : undefined,
           size: halfPoints(run.sizePt ?? block.sizePt),
+          // A line break of the layout's (a body's name in the header) is Word's manual line break.
+          break: run.breakBefore ? 1 : undefined,
+          border: run.framed ? MARK_FRAME : undefined,
         }),
     ),
   });
@@ -205,6 +214,8 @@ export async function renderDocx(layout: LayoutDocument): Promise<Uint8Array> {
     title: layout.meta.title,
     subject: layout.meta.subject,
     creator: layout.meta.author,
+    lastModifiedBy: GENERATOR,
+    customProperties: [DOCX_GENERATOR_PROPERTY],
     styles: {
       default: {
         document: {

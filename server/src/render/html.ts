@@ -2,6 +2,7 @@ import type { Range } from '../model';
 import { SINGLE_LINE_EM, type LayoutBlock, type LayoutDocument, type LayoutPage, type LayoutParagraph, type LayoutRule, type LayoutTable, type PageSetup, type TextRun } from '../layout';
 import { subsetFont } from './font-subset';
 import { EMBEDDED_FONT_FACES, EMBEDDED_FONT_FAMILY, fontFace, type FontFace } from './fonts';
+import { HTML_GENERATOR_META } from './export-marks';
 
 /** A finding to mark on the preview's blocks. */
 export interface HtmlDiagnosticMark {
@@ -32,6 +33,14 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
+
+/**
+ * A browser may break a line after a hyphen even before a no-break space
+ * (UAX #14, LB12a): the hyphen of a spaced compound (`trị - xã`, its spaces
+ * made no-break by the layout) goes with the space after it into a span that
+ * does not wrap.
+ */
+const bindHyphens = (html: string) => html.replace(/\u00A0([-\u2013])\u00A0/g, '\u00A0<span class="kh-nobr">$1\u00A0</span>');
 
 /** Numbers in CSS without float noise (`12.7`, not `12.700000001`). */
 const n = (value: number) => String(Math.round(value * 100) / 100);
@@ -88,12 +97,13 @@ class HtmlWriter {
     if (!runs.some((r) => r.text)) return '<br>';
     return runs
       .map((run) => {
-        const text = escapeHtml(run.text);
+        const text = (run.breakBefore ? '<br>' : '') + bindHyphens(escapeHtml(run.text));
         const declarations: string[] = [];
         if (run.bold !== undefined && run.bold !== paragraph.bold) declarations.push(`font-weight:${run.bold ? 'bold' : 'normal'}`);
         if (run.italic !== undefined && run.italic !== paragraph.italic) declarations.push(`font-style:${run.italic ? 'italic' : 'normal'}`);
         if (run.underline !== undefined && run.underline !== paragraph.underline) declarations.push(`text-decoration:${run.underline ? 'underline' : 'none'}`);
         if (run.sizePt !== undefined && run.sizePt !== paragraph.sizePt) declarations.push(`font-size:${n(run.sizePt)}pt`);
+        if (run.framed) return `<span class="kh-framed${declarations.length ? ` ${this.sheet.classFor(declarations.join(';'))}` : ''}">${text}</span>`;
         return declarations.length ? `<span class="${this.sheet.classFor(declarations.join(';'))}">${text}</span>` : text;
       })
       .join('');
@@ -181,6 +191,8 @@ function baseCss(layout: LayoutDocument): string {
 .kh-page{box-sizing:border-box;position:relative;background:#fff;color:#000;margin:0 auto 8mm auto;overflow:hidden}
 .kh-page-number{position:absolute;left:0;right:0;top:${n(number.fromTopMm)}mm;text-align:center;font-size:${n(number.sizePt)}pt;line-height:1}
 .kh-p{orphans:2;widows:2;overflow-wrap:break-word}
+.kh-nobr{white-space:nowrap}
+.kh-framed{border:0.75pt solid #000;padding:0 0.2em}
 .kh-split{overflow:hidden}
 .kh-table{border-collapse:collapse;table-layout:fixed}
 .kh-table td,.kh-table th{font-weight:inherit}
@@ -309,6 +321,7 @@ export function renderStandaloneHtml(layout: LayoutDocument, options: Standalone
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(layout.meta.title)}</title>
 <meta name="author" content="${escapeHtml(layout.meta.author)}">
+${HTML_GENERATOR_META}
 <style nonce="${nonce}">
 ${fonts}body{margin:0;padding:8mm 0;background:#e8e8e8}
 .kh-page{box-shadow:0 0 2mm rgba(0,0,0,.3)}

@@ -9,6 +9,13 @@
  * either side of a break), keep-with-next chains (a heading never ends a
  * page), table rows never split and header rows repeat. Blocks are drawn as
  * the layout gives them: no style is decided here.
+ *
+ * The drawing is tagged as it goes: the header and the closing blocks are
+ * sections of paragraphs (their cells in reading order, left then right),
+ * headings are H1–H4, items and recipients lists, the plan's tables tables
+ * (header cells TH), each appendix a section; page numbers, rules and grid
+ * lines are artifacts, a repeated header row too. Where the signer signs,
+ * the caller's signature field goes into the structure as a form.
  */
 import type { LayoutBlock, LayoutDocument, LayoutParagraph, LayoutRule, LayoutTable, LayoutTableRow, PageSetup } from '../layout/layout-model';
 import { textWidthMm } from '../layout/system-styles';
@@ -23,6 +30,9 @@ const ASCENT = 0.891;
 const SINGLE_LINE = 1.15;
 /** Thickness of a table's grid lines, in points. */
 const GRID_LINE = 0.5;
+/** Thickness of the frame of a mark (`KHẨN`, `MẬT`), in points. */
+const FRAME_LINE = 0.75;
+const NO_BREAK_SPACE = '\u00A0';
 /** Rounding slack when comparing positions, in points. */
 const EPSILON = 0.01;
 
@@ -31,6 +41,7 @@ interface Piece {
   face: FontFace;
   sizePt: number;
   underline: boolean;
+  framed: boolean;
   width: number;
 }
 
@@ -40,6 +51,8 @@ interface Word {
   width: number;
   /** Width of the space after it; 0 after a hyphen that may end a line (`21-` in `21-CT/TW`). */
   space: number;
+  /** It starts a new line (a run with `breakBefore`). */
+  newLine?: boolean;
 }
 
 /** White space a line may break at: every kind but the no-break spaces, which stay inside their word. */
@@ -116,14 +129,21 @@ class Metrics {
 function words(block: LayoutParagraph, metrics: Metrics): Word[] {
   const out: Word[] = [];
   let pieces: Piece[] = [];
+  let newLine = false;
   const end = (space: number) => {
-    if (pieces.length) out.push({ pieces, width: pieces.reduce((sum, p) => sum + p.width, 0), space });
+    if (pieces.length) out.push({ pieces, width: pieces.reduce((sum, p) => sum + p.width, 0), space, ...(newLine ? { newLine } : {}) });
+    if (pieces.length) newLine = false;
     pieces = [];
   };
   for (const run of block.runs) {
     const face = fontFace(run.bold ?? block.bold, run.italic ?? block.italic);
     const sizePt = run.sizePt ?? block.sizePt;
     const underline = run.underline ?? block.underline;
+    const framed = run.framed ?? false;
+    if (run.breakBefore) {
+      end(0);
+      newLine = true;
+    }
     for (const part of run.text.split(BREAKING_SPACE)) {
       if (!part) continue;
       if (BREAKING_SPACE.test(part)) {
@@ -132,7 +152,7 @@ function words(block: LayoutParagraph, metrics: Metrics): Word[] {
       }
       part.split(HYPHEN_BREAK).forEach((text, i) => {
         if (i > 0) end(0);
-        pieces.push({ text, face, sizePt, underline, width: metrics.width(text, face, sizePt) });
+        pieces.push({ text, face, sizePt, underline, framed, width: metrics.width(text, face, sizePt) });
       });
     }
   }
@@ -158,13 +178,14 @@ function cut(word: Word, widthPt: number, metrics: Metrics): Word[] {
         width = 0;
       }
       const last = pieces.at(-1);
-      if (last && last.face === piece.face && last.sizePt === piece.sizePt && last.underline === piece.underline) {
+      if (last && sameStyle(last, piece)) {
         last.text += char;
         last.width += advance;
       } else pieces.push({ ...piece, text: char, width: advance });
       width += advance;
     }
   out.push({ pieces, width, space: word.space });
+  if (word.newLine) out[0].newLine = true;
   return out;
 }
 
@@ -179,8 +200,9 @@ function breakLines(block: LayoutParagraph, widthPt: number, metrics: Metrics): 
   for (const word of words(block, metrics).flatMap((w) => cut(w, narrowest, metrics))) {
     const previous = current.at(-1);
     const needed = previous ? width + previous.space + word.width : word.width;
-    if (previous && needed > widthPt - indent + EPSILON) {
-      lines.push({ words: current, width, indent, available: widthPt - indent, last: false });
+    if (previous && (word.newLine || needed > widthPt - indent + EPSILON)) {
+      // A line ended by a break of its own is not stretched, as the last line is not.
+      lines.push({ words: current, width, indent, available: widthPt - indent, last: !!word.newLine });
       indent = left;
       current = [word];
       width = word.width;
@@ -243,8 +265,67 @@ function lead(set: SetBlock): number {
   }
 }
 
+type Element = PDFKit.PDFStructureElement;
+
+/** Where the signer signs, in points from the page's top left: the caller puts a signature field there. */
+export interface SignaturePlace {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The structure element the field belongs to (a `Form`). */
+  structParent: Element;
+}
+
+export interface TypesetHooks {
+  /** Called on the page where the signature block is drawn, while that page is the current one. */
+  signatureField?: (place: SignaturePlace) => void;
+}
+
+/** The tagged structure as the typesetter builds it: elements, their content page by page, artifacts. */
+class Tags {
+  readonly document: Element;
+  private readonly types = new WeakMap<Element, string>();
+
+  constructor(private readonly pdf: PDFKit.PDFDocument) {
+    this.document = pdf.struct('Document');
+    pdf.addStructure(this.document);
+  }
+
+  element(parent: Element, tag: string): Element {
+    const element = this.pdf.struct(tag);
+    this.types.set(element, tag);
+    parent.add(element);
+    return element;
+  }
+
+  /** What `draw` puts on the current page, as content of `element`. */
+  content(element: Element, draw: () => void): void {
+    const content = this.pdf.markStructureContent(this.types.get(element) ?? 'Span');
+    draw();
+    this.pdf.endMarkedContent();
+    element.add(content);
+  }
+
+  /** What `draw` puts on the page that is no content: page numbers, rules, grid lines, repeated rows. */
+  artifact(type: 'Pagination' | 'Layout', draw: () => void): void {
+    this.pdf.markContent('Artifact', { type });
+    draw();
+    this.pdf.endMarkedContent();
+  }
+}
+
+/** The structure type of a paragraph by its role. */
+function paragraphTag(block: LayoutParagraph): string {
+  return block.role === 'heading' ? `H${Math.min(4, Math.max(1, block.level ?? 1))}` : 'P';
+}
+
+/** Paragraphs that are items of a list: the plan's items, the recipients of Nơi nhận. */
+const isListItem = (block: LayoutParagraph | LayoutRule) => block.kind === 'paragraph' && (block.role === 'item' || block.role === 'recipient');
+
 class Typesetter {
   private readonly metrics: Metrics;
+  private readonly tags: Tags;
   private pageCount = 0;
   private page!: PageSetup;
   private y = 0;
@@ -252,17 +333,25 @@ class Typesetter {
   private atTop = true;
   /** The open bookmark of each heading level (0: the document's outline). */
   private readonly outlines: PDFKit.PDFOutline[];
+  /** The element the section's blocks go into, and the list open in it. */
+  private parent!: Element;
+  private list?: Element;
 
   constructor(
     private readonly pdf: PDFKit.PDFDocument,
     private readonly layout: LayoutDocument,
+    private readonly hooks: TypesetHooks,
   ) {
     this.metrics = new Metrics(pdf);
     this.outlines = [pdf.outline];
+    this.tags = new Tags(pdf);
   }
 
-  run(): void {
+  /** Typesets every section; returns the number of pages. */
+  run(): number {
     for (const section of this.layout.sections) {
+      this.parent = section.kind === 'appendix' ? this.tags.element(this.tags.document, 'Sect') : this.tags.document;
+      this.list = undefined;
       this.newPage(section.page);
       const width = pt(textWidthMm(section.page));
       const set = section.blocks.map((b: LayoutBlock): SetBlock => {
@@ -277,6 +366,7 @@ class Typesetter {
       });
       for (let i = 0; i < set.length; i++) this.place(set, i);
     }
+    return this.pageCount;
   }
 
   private get top(): number {
@@ -305,7 +395,7 @@ class Typesetter {
     if (this.pageCount > 1 || numbering.showOnFirstPage) {
       const text = String(this.pageCount);
       const x = this.left + (this.width - this.metrics.width(text, 'regular', numbering.sizePt)) / 2;
-      this.text(text, 'regular', numbering.sizePt, x, pt(numbering.fromTopMm), 0);
+      this.tags.artifact('Pagination', () => this.text(text, 'regular', numbering.sizePt, x, pt(numbering.fromTopMm), 0));
     }
   }
 
@@ -327,12 +417,13 @@ class Typesetter {
       if (next < set.length) needed += lead(set[next]);
       if (!this.atTop && this.y + needed > this.bottom + EPSILON && needed <= this.bottom - this.top) this.breakPage();
     }
+    if (block.kind !== 'paragraph' || !isListItem(block.block)) this.list = undefined;
     switch (block.kind) {
       case 'paragraph':
-        return this.placeParagraph(block);
+        return this.placeParagraph(block, this.paragraphElement(this.parent, block.block, () => (this.list ??= this.tags.element(this.parent, 'L'))));
       case 'rule':
         if (!this.atTop && this.y + height(block) > this.bottom + EPSILON) this.breakPage();
-        this.y = this.drawRule(block.block, this.left, this.width, this.y);
+        this.tags.artifact('Layout', () => (this.y = this.drawRule(block.block, this.left, this.width, this.y)));
         this.atTop = false;
         return;
       case 'table':
@@ -340,7 +431,18 @@ class Typesetter {
     }
   }
 
-  private placeParagraph(set: SetParagraph): void {
+  /**
+   * The element a paragraph's text goes into, under `parent`: a heading, a
+   * paragraph, or the body of a list item in the list `list` gives; none for
+   * a paragraph with no text.
+   */
+  private paragraphElement(parent: Element, block: LayoutParagraph, list: () => Element): Element | undefined {
+    if (!block.runs.some((r) => r.text.trim())) return undefined;
+    if (!isListItem(block)) return this.tags.element(parent, paragraphTag(block));
+    return this.tags.element(this.tags.element(list(), 'LI'), 'LBody');
+  }
+
+  private placeParagraph(set: SetParagraph, element: Element | undefined): void {
     const { lines, lineHeight, block } = set;
     this.spaceBefore(block.spaceBeforePt);
     let done = 0;
@@ -361,7 +463,12 @@ class Typesetter {
         take = 1;
       }
       if (done === 0 && block.role === 'heading') this.bookmark(set);
-      for (let i = done; i < done + take; i++) this.drawLine(set, lines[i], this.left, this.width, this.y + (i - done) * lineHeight);
+      const from = done;
+      const draw = () => {
+        for (let i = from; i < from + take; i++) this.drawLine(set, lines[i], this.left, this.width, this.y + (i - from) * lineHeight);
+      };
+      if (element) this.tags.content(element, draw);
+      else draw();
       this.y += take * lineHeight;
       this.atTop = false;
       done += take;
@@ -378,38 +485,59 @@ class Typesetter {
     this.outlines.push(this.outlines[level - 1].addItem(title));
   }
 
+  /**
+   * A table: the plan's own as a table (rows, header and data cells), the
+   * borderless ones that lay out the header and the closing blocks as a
+   * section whose paragraphs read cell by cell.
+   */
   private placeTable(set: SetTable): void {
     const { block, rows } = set;
     this.spaceBefore(block.spaceBeforePt);
+    const element = this.tags.element(this.parent, block.borders ? 'Table' : 'Sect');
     const headerRows = rows.slice(0, Math.max(0, rows.findIndex((r) => !r.row.isHeader)));
     rows.forEach((row, index) => {
       if (!this.atTop && this.y + row.height > this.bottom + EPSILON) {
         this.breakPage();
-        if (index >= headerRows.length) for (const header of headerRows) this.drawRow(block, header);
+        if (index >= headerRows.length) for (const header of headerRows) this.tags.artifact('Pagination', () => this.drawRow(block, header));
       }
-      this.drawRow(block, row);
+      this.drawRow(block, row, block.borders ? this.tags.element(element, 'TR') : element);
     });
     this.y = Math.min(this.bottom, this.y + block.spaceAfterPt);
   }
 
-  private drawRow(block: LayoutTable, row: SetRow): void {
+  /** Draws a row; with `parent`, its text tagged under it (as cells of a table row, or straight in a section), else untagged (inside an artifact). */
+  private drawRow(block: LayoutTable, row: SetRow, parent?: Element): void {
     const padding = pt(block.cellPaddingMm);
     for (const cell of row.cells) {
       const x = this.left + cell.offset;
+      const cellElement = parent && block.borders ? this.tags.element(parent, row.row.isHeader ? 'TH' : 'TD') : parent;
+      let list: Element | undefined;
       let y = this.y + (cell.middle ? (row.height - cell.height) / 2 : 0);
       for (const inner of cell.blocks) {
         if (inner.kind === 'rule') {
-          y = this.drawRule(inner.block, x + padding, cell.width - 2 * padding, y);
+          const top = y;
+          if (parent) this.tags.artifact('Layout', () => (y = this.drawRule(inner.block, x + padding, cell.width - 2 * padding, top)));
+          else y = this.drawRule(inner.block, x + padding, cell.width - 2 * padding, top);
           continue;
         }
+        if (!isListItem(inner.block)) list = undefined;
         y += inner.block.spaceBeforePt;
-        for (const line of inner.lines) {
-          this.drawLine(inner, line, x + padding, cell.width - 2 * padding, y);
-          y += inner.lineHeight;
+        if (inner.block.role === 'signature-space' && cellElement && this.hooks.signatureField) {
+          const height = inner.lines.length * inner.lineHeight + inner.block.spaceAfterPt;
+          this.hooks.signatureField({ x: x + padding, y, width: cell.width - 2 * padding, height, structParent: this.tags.element(cellElement, 'Form') });
         }
-        y += inner.block.spaceAfterPt;
+        const element = cellElement && this.paragraphElement(cellElement, inner.block, () => (list ??= this.tags.element(cellElement, 'L')));
+        const top = y;
+        const draw = () => inner.lines.forEach((line, i) => this.drawLine(inner, line, x + padding, cell.width - 2 * padding, top + i * inner.lineHeight));
+        if (element) this.tags.content(element, draw);
+        else draw();
+        y += inner.lines.length * inner.lineHeight + inner.block.spaceAfterPt;
       }
-      if (block.borders) this.pdf.lineWidth(GRID_LINE).rect(x, this.y, cell.width, row.height).stroke();
+      if (block.borders) {
+        const stroke = () => this.pdf.lineWidth(GRID_LINE).rect(x, this.y, cell.width, row.height).stroke();
+        if (parent) this.tags.artifact('Layout', stroke);
+        else stroke();
+      }
     }
     this.y += row.height;
     this.atTop = false;
@@ -454,7 +582,9 @@ class Typesetter {
     for (let i = 0; i < words.length; ) {
       const first = words[i].pieces;
       let end = i + 1;
-      if (first.length === 1) while (end < words.length && words[end].pieces.length === 1 && sameStyle(words[end].pieces[0], first[0])) end++;
+      // pdfkit stretches every white space of a text it is given word spacing for, no-break spaces included: a word holding one goes alone, unstretched.
+      const groupable = (w: Word) => w.pieces.length === 1 && (gap === 0 || !w.pieces[0].text.includes(NO_BREAK_SPACE));
+      if (groupable(words[i])) while (end < words.length && groupable(words[end]) && sameStyle(words[end].pieces[0], first[0])) end++;
       if (end > i + 1) {
         const group = words.slice(i, end);
         const text = group.map((w, k) => w.pieces[0].text + (k < group.length - 1 && w.space > 0 ? ' ' : '')).join('');
@@ -475,6 +605,11 @@ class Typesetter {
   private drawPiece(piece: Piece, x: number, baseline: number, wordSpacing: number): void {
     this.text(piece.text, piece.face, piece.sizePt, x, baseline - ASCENT * piece.sizePt, wordSpacing);
     if (piece.underline) this.pdf.rect(x, baseline + 0.1 * piece.sizePt, piece.width, 0.05 * piece.sizePt).fill();
+    // A frame a fifth of the size clear of the text, as a stamp's.
+    if (piece.framed) {
+      const margin = 0.2 * piece.sizePt;
+      this.pdf.lineWidth(FRAME_LINE).rect(x - margin, baseline - 0.85 * piece.sizePt, piece.width + 2 * margin, 1.1 * piece.sizePt).stroke();
+    }
   }
 
   private text(text: string, face: FontFace, sizePt: number, x: number, top: number, wordSpacing: number): void {
@@ -492,10 +627,10 @@ function keepsWithNext(set: SetBlock): boolean {
 }
 
 function sameStyle(a: Piece, b: Piece): boolean {
-  return a.face === b.face && a.sizePt === b.sizePt && a.underline === b.underline;
+  return a.face === b.face && a.sizePt === b.sizePt && a.underline === b.underline && a.framed === b.framed;
 }
 
-/** Draws the layout onto new pages of `pdf`. */
-export function typeset(pdf: PDFKit.PDFDocument, layout: LayoutDocument): void {
-  new Typesetter(pdf, layout).run();
+/** Draws the layout onto new pages of `pdf`, tagged; returns the number of pages. */
+export function typeset(pdf: PDFKit.PDFDocument, layout: LayoutDocument, hooks: TypesetHooks = {}): number {
+  return new Typesetter(pdf, layout, hooks).run();
 }

@@ -1,7 +1,8 @@
 import { allSections, classifyTitle } from '../checks/structure-text';
 import type { Block, PlanDocument, Range, Section } from '../model';
 import { fold } from '../syntax/inline';
-import { lastLineBreak, type IssuerProfile } from './issuer-profile';
+import { lastLineBreak } from '../syntax/body-names';
+import type { IssuerProfile } from './issuer-profile';
 
 /** A task a parent plan gives to a body, in the parent's own words. */
 export interface AssignedTask {

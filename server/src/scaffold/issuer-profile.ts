@@ -1,6 +1,7 @@
 import { issuerKind, systemOfIssuer, type IssuerKind } from '../checks/structure-text';
 import type { PlanSystem } from '../model';
 import type { Registry } from '../registry/registry';
+import { placeOf, runningName } from '../syntax/body-names';
 import { fold } from '../syntax/inline';
 
 /** What a new plan needs to know of its issuer: its name in the header, symbol, system, level and place. */
@@ -35,45 +36,6 @@ const SYMBOLS: [RegExp, string][] = [
   [/^hoi nong dan\b/, 'HND'],
   [/^hoi cuu chien binh\b/, 'HCCB'],
 ];
-
-const LEVEL_OF: Record<string, IssuerProfile['level']> = { 'tỉnh': 'province', 'thành phố': 'province', 'huyện': 'district', 'quận': 'district', 'thị xã': 'district', 'xã': 'commune', 'phường': 'commune', 'thị trấn': 'commune' };
-/** Where the last line break of a text is (-1 when none): a `.*$` cannot run over it. */
-export const lastLineBreak = (text: string) => Math.max(...['\n', '\r', '\u2028', '\u2029'].map((c) => text.lastIndexOf(c)));
-
-/** A level word followed by spaces (`tỉnh Lai Châu`), matched on the lower-case name; not the `tỉnh` of `Tỉnh ủy`. */
-const LEVEL_WORD = /(?:^|\s)(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\s+ủy)(?=\s)/gu;
-/** A party committee names its place right after itself: `Tỉnh ủy Lai Châu`. */
-const COMMITTEE_PLACE = /^(tỉnh|thành|huyện|quận) ủy\s+(\S.*)$/u;
-
-const titleCase = (text: string) => text.toLocaleLowerCase('vi').replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toLocaleUpperCase('vi'));
-
-/** Where a name's place starts, its level and the place (`Ủy ban nhân dân tỉnh Lai Châu` → 21, province, `Lai Châu`). */
-function placeOf(name: string): { at: number; level: IssuerProfile['level']; place: string } | undefined {
-  const lower = name.toLocaleLowerCase('vi');
-  const committee = COMMITTEE_PLACE.exec(lower);
-  if (committee) return { at: lower.length - committee[2].length, level: committee[1] === 'tỉnh' || committee[1] === 'thành' ? 'province' : 'district', place: titleCase(committee[2]) };
-  // The first level word whose place (from the first letter after the spaces) holds no line break: what
-  // `/(?:^|\s)(tỉnh|…)(?!\s+ủy)\s+(\S.*)$/u` found, without reading the rest again at every level word.
-  const lastBreak = lastLineBreak(lower);
-  const spaces = /\s+/y;
-  for (const m of lower.matchAll(LEVEL_WORD)) {
-    spaces.lastIndex = m.index + m[0].length;
-    spaces.exec(lower);
-    if (spaces.lastIndex < lower.length && spaces.lastIndex > lastBreak) {
-      return { at: m.index + (m[0].length - m[0].trimStart().length), level: LEVEL_OF[m[1]], place: titleCase(lower.slice(spaces.lastIndex)) };
-    }
-  }
-  return undefined;
-}
-
-/** `Ủy ban nhân dân tỉnh Lai Châu` from `ỦY BAN NHÂN DÂN TỈNH LAI CHÂU`: sentence case, the place capitalised; a name in mixed case stays. */
-export function runningName(name: string): string {
-  if (/\p{Ll}/u.test(name)) return name;
-  const lower = name.toLocaleLowerCase('vi');
-  const sentence = lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
-  const place = placeOf(name);
-  return place ? `${sentence.slice(0, sentence.length - place.place.length)}${place.place}` : sentence;
-}
 
 /** Initials of a name's words (`Giáo dục và Đào tạo` → `GDĐT`), the conjunction left out. */
 function initials(text: string): string {

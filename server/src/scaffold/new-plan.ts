@@ -2,9 +2,11 @@ import { canonicalCitation } from '../checks/registry-facts';
 import type { Citation, PlanSystem } from '../model';
 import type { Registry } from '../registry/registry';
 import type { RegistryDocument } from '../registry/types';
+import { numericDate, todayInVietnam } from '../syntax/dates';
 import { parsePlan } from '../syntax/parse';
 import { assignedTasks, type AssignedTask } from './assigned-tasks';
-import { issuerProfile, runningName, type IssuerProfile } from './issuer-profile';
+import { runningName } from '../syntax/body-names';
+import { issuerProfile, type IssuerProfile } from './issuer-profile';
 
 export interface NewPlanOptions {
   /** The parent document as the drafter cites it: `Chỉ thị số 21-CT/TW`, `Kế hoạch 85/KH-UBND`. */
@@ -12,8 +14,8 @@ export interface NewPlanOptions {
   /** The issuing body: `Ủy ban nhân dân huyện Tam Đường`, `SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH LAI CHÂU`. */
   issuer: string;
   system?: PlanSystem;
-  /** ISO date of the plan; the caller gives today when the drafter gave none. */
-  date: string;
+  /** ISO date of the plan; today in Vietnam when the drafter gave none. */
+  date?: string;
   /** The registry, with the workspace's plans as documents (their models in `plan`). */
   registry: Registry;
 }
@@ -30,11 +32,6 @@ export interface NewPlan {
 function readCitation(text: string): Citation | undefined {
   return parsePlan(`Số:\n---\n\nThực hiện ${text}\n`).document.citations[0];
 }
-
-const dmy = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d}/${m}/${y}`;
-};
 
 /** The usual recipients of a plan by its system and level, the archive line last. */
 function recipients(issuer: IssuerProfile, parent: RegistryDocument | undefined): string[] {
@@ -97,7 +94,7 @@ export function newPlan(options: NewPlanOptions): NewPlan {
     `Cơ quan: ${issuer.headerName}`,
     `Số: ${number}`,
     `Địa danh: ${issuer.place}`.trimEnd(),
-    `Ngày: ${dmy(options.date)}`,
+    `Ngày: ${numericDate(options.date ?? todayInVietnam(new Date()).iso)}`,
     'Loại: Kế hoạch',
     `Trích yếu: Thực hiện ${cited}${about}`,
     '---',

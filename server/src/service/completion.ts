@@ -1,5 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
-import { canonicalCitation, viDate } from '../checks/registry-facts';
+import { canonicalCitation } from '../checks/registry-facts';
+import { numericDate } from '../syntax/dates';
 import type { PlanDocument, Position } from '../model';
 import type { Registry } from '../registry/registry';
 import { fold } from '../syntax/inline';
@@ -13,6 +14,8 @@ const HEADER_LABELS: { label: string; detail: string }[] = [
   { label: 'Ngày', detail: 'Ngày ban hành / date' },
   { label: 'Loại', detail: 'Tên loại / kind of document' },
   { label: 'Trích yếu', detail: 'Trích yếu nội dung / summary' },
+  { label: 'Độ khẩn', detail: 'Khẩn, Thượng khẩn, Hỏa tốc (nếu có) / urgency, if any' },
+  { label: 'Độ mật', detail: 'Mật, Tối mật, Tuyệt mật (nếu có) / confidentiality, if any' },
   { label: 'Hệ', detail: 'nhà nước, đảng, đoàn thể (chỉ khi cần ghi đè / only to override)' },
 ];
 
@@ -65,12 +68,13 @@ export function completions(document: PlanDocument, text: string, p: Position, r
     const key = fold(label[1].trim());
     const at = replace(label[0].length);
     if (key === 'ngay') {
-      const [y, m, d] = today.split('-').map(Number);
-      const value = `${String(d).padStart(2, '0')}/${m <= 2 ? String(m).padStart(2, '0') : m}/${y}`;
+      const value = numericDate(today);
       return [{ label: value, kind: CompletionItemKind.Value, detail: 'Hôm nay / today', textEdit: { range: at, newText: value } }];
     }
     if (key === 'loai') return KINDS.map((k) => ({ label: k, kind: CompletionItemKind.EnumMember, textEdit: { range: at, newText: k } }));
     if (key === 'he') return ['nhà nước', 'đảng', 'đoàn thể'].map((k) => ({ label: k, kind: CompletionItemKind.EnumMember, textEdit: { range: at, newText: k } }));
+    const marks = key === 'do khan' || key === 'muc do khan' ? ['Khẩn', 'Thượng khẩn', 'Hỏa tốc', ...(document.system.value === 'party' ? ['Hỏa tốc hẹn giờ'] : [])] : key === 'do mat' || key === 'muc do mat' ? ['Mật', 'Tối mật', 'Tuyệt mật'] : [];
+    if (marks.length) return marks.map((k, i) => ({ label: k, kind: CompletionItemKind.EnumMember, sortText: String(i), textEdit: { range: at, newText: k } }));
     if (key === 'so') {
       const party = document.system.value === 'party';
       const snippet = party ? '${1:số}-${2:KH}/${3:TU}' : '${1:số}/${2:KH}-${3:UBND}';
@@ -92,7 +96,7 @@ export function completions(document: PlanDocument, text: string, p: Position, r
   const agencies = () =>
     registry.data.agencies
       .filter((a) => registry.agencyStatus(a, date).state === 'exists')
-      .map((a) => ({ label: a.name, kind: CompletionItemKind.Class, detail: `${a.level} · còn tồn tại tại ${viDate(date)}`, filterText: a.name }));
+      .map((a) => ({ label: a.name, kind: CompletionItemKind.Class, detail: `${a.level} · còn tồn tại tại ${numericDate(date)}`, filterText: a.name }));
 
   if (where === 'recipients') {
     const dash = /^\s*-\s*/.exec(before);
@@ -106,13 +110,13 @@ export function completions(document: PlanDocument, text: string, p: Position, r
     const type = fold(cited[1].replace(/ số$/iu, ''));
     const start = p.character - cited[0].length;
     return registry.data.documents
-      .filter((d) => fold(d.type) === type && registry.documentStatus(d, date).state === 'in-force')
+      .filter((d) => fold(d.type) === type && ['in-force', 'unknown'].includes(registry.documentStatus(d, date).state))
       .map((d) => {
         const full = `${canonicalCitation(d)} ${d.title}`;
         return {
           label: `${d.type} số ${d.number}`,
           kind: CompletionItemKind.Reference,
-          detail: `${viDate(d.date)} · ${d.issuer}`,
+          detail: `${numericDate(d.date)} · ${d.issuer}`,
           documentation: d.title,
           filterText: `${cited[1]} ${d.number}`,
           textEdit: { range: replace(start), newText: full },

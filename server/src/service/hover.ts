@@ -1,11 +1,12 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { findRule } from '../checks';
-import { confidenceNote, viDate } from '../checks/registry-facts';
+import { confidenceNote } from '../checks/registry-facts';
+import { numericDate } from '../syntax/dates';
 import type { PlanDiagnostic, PlanDocument, Position, Section } from '../model';
 import type { Registry } from '../registry/registry';
 import { contains } from './positions';
 
-const STATUS_VI = { 'in-force': 'còn hiệu lực', 'not-yet-issued': 'chưa ban hành', 'not-yet-in-force': 'chưa có hiệu lực', replaced: 'đã bị thay thế', expired: 'hết hiệu lực' } as const;
+const STATUS_VI = { 'in-force': 'còn hiệu lực', unknown: 'đã có hiệu lực; sau đó có bị thay thế, bãi bỏ hay không thì chưa rõ', 'not-yet-issued': 'chưa ban hành', 'not-yet-in-force': 'chưa có hiệu lực', replaced: 'đã bị thay thế', expired: 'hết hiệu lực' } as const;
 
 function findSection(sections: Section[], p: Position): Section | undefined {
   for (const s of sections) {
@@ -30,11 +31,11 @@ export function hover(document: PlanDocument, p: Position, registry: Registry, d
     const known = registry.findDocument(citation);
     if (known) {
       const status = registry.documentStatus(known, date);
-      const successor = status.state === 'replaced' ? `; thay bằng ${status.byNumber} từ ${viDate(status.on)}` : '';
+      const successor = status.state === 'replaced' ? `; thay bằng ${status.byNumber} từ ${numericDate(status.on)}` : '';
       parts.push(
-        `**${known.type} số ${known.number}** ngày ${viDate(known.date)} của ${known.issuer}`,
+        `**${known.type} số ${known.number}** ngày ${numericDate(known.date)} của ${known.issuer}`,
         known.title,
-        `Tại ngày ${viDate(date)}: ${STATUS_VI[status.state]}${successor}${confidenceNote(known.statusConfidence ?? known.confidence).vi}`,
+        `Tại ngày ${numericDate(date)}: ${STATUS_VI[status.state]}${successor}${confidenceNote(known.statusConfidence ?? known.confidence).vi}`,
         `Nguồn: ${known.sources.join('; ')}`,
       );
     } else {
@@ -47,8 +48,8 @@ export function hover(document: PlanDocument, p: Position, registry: Registry, d
     const known = registry.findAgency(agency.name);
     if (known) {
       const status = registry.agencyStatus(known, date);
-      const where = status.state === 'gone' ? `không còn tồn tại từ ${viDate(status.on)}; chức năng chuyển sang: ${status.successors.map((s) => `${s.agency?.name ?? s.id}${s.function ? ` (${s.function})` : ''}`).join('; ')}` : 'đang tồn tại';
-      parts.push(`**${known.name}**`, `Cấp: ${known.level}; hệ: ${known.system}`, `Tại ngày ${viDate(date)}: ${where}${confidenceNote(known.confidence).vi}`);
+      const where = status.state === 'gone' ? `không còn tồn tại từ ${numericDate(status.on)}; chức năng chuyển sang: ${status.successors.map((s) => `${s.agency?.name ?? s.id}${s.function ? ` (${s.function})` : ''}`).join('; ')}` : 'đang tồn tại';
+      parts.push(`**${known.name}**`, `Cấp: ${known.level}; hệ: ${known.system}`, `Tại ngày ${numericDate(date)}: ${where}${confidenceNote(known.confidence).vi}`);
     }
   }
   const section = !citation && !agency && findSection(document.sections, p);

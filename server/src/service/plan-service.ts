@@ -3,6 +3,7 @@ import { checkPlan, judgementDate, type CheckConfig } from '../checks';
 import type { PlanDiagnostic, PlanSystem, Position, SystemInfo } from '../model';
 import { builtinRegistry } from '../registry/builtin';
 import type { Registry } from '../registry/registry';
+import { numericDate, todayInVietnam } from '../syntax/dates';
 import { parsePlan, type ParseResult } from '../syntax/parse';
 import { codeActions } from './code-actions';
 import { completions } from './completion';
@@ -36,7 +37,7 @@ export interface PlanServiceOptions {
    * otherwise. Call `configure` when what it answers changes.
    */
   settingsFor?: (uri: string) => DocumentSettings;
-  /** Today's date (ISO), for plans without a date; defaults to the clock. */
+  /** Today's date (ISO), for plans without a date; defaults to today in Vietnam by the clock. */
   today?: () => string;
 }
 
@@ -52,6 +53,8 @@ export interface PlanStatus {
   systemSource: SystemInfo['source'];
   /** ISO date the checks judge the plan on. */
   date: string;
+  /** The same date as plans write it (`05/3/2020`), for the status bar. */
+  dateText: string;
   /** `config`: the `planDate` setting; `plan`: its `Ngày:`; `today`: neither is given. */
   dateSource: 'config' | 'plan' | 'today';
 }
@@ -78,7 +81,7 @@ export function createPlanService(options: PlanServiceOptions = {}) {
   let registry = options.registry ?? builtinRegistry();
   let config = options.config ?? {};
 
-  const today = () => options.today?.() ?? new Date().toISOString().slice(0, 10);
+  const today = () => options.today?.() ?? todayInVietnam(new Date()).iso;
   /** What a document is checked with: its own when `settingsFor` is given, else the service's. */
   const settingsOf = (uri: string): DocumentSettings => options.settingsFor?.(uri) ?? { registry, config };
   /** The date a plan is judged on, as the checks judge it. */
@@ -251,7 +254,7 @@ export function createPlanService(options: PlanServiceOptions = {}) {
       const parsed = parse(document);
       const { config: own } = settingsOf(document.uri);
       const { iso, fromPlan } = judgementDate(parsed, own, today());
-      return { system: parsed.document.system.value, systemSource: parsed.document.system.source, date: iso, dateSource: own.planDate ? 'config' : fromPlan ? 'plan' : 'today' };
+      return { system: parsed.document.system.value, systemSource: parsed.document.system.source, date: iso, dateText: numericDate(iso), dateSource: own.planDate ? 'config' : fromPlan ? 'plan' : 'today' };
     },
   };
 }

@@ -19,6 +19,7 @@ import type {
   PlanSystem,
   Recipient,
   RecipientList,
+  ReviewNote,
   Section,
   SignatureBlock,
   SignatureLine,
@@ -28,12 +29,14 @@ import type {
 } from '../model';
 import { findAgencies } from './agencies';
 import { findCitations } from './citations';
-import { inferSystem, makeDate, officialLines, readDate, readDocumentNumber, readSystem } from './header-values';
+import { makeDate, readDate } from './dates';
+import { inferSystem, officialLines, readConfidentiality, readDocumentNumber, readSystem, readUrgency } from './header-values';
 import { fold, joinSpans, parseInline, type LineSpan, type MappedText } from './inline';
 import { HEADER_LABELS, lineContent } from './lexer';
 import { memoized } from './memo';
 import { formatHeadingNumber, readExplicitNumber } from './numbering';
 import type { LineBlock } from './parser';
+import { findAnchor, NOTE_MARK, readNote } from './review-notes';
 import type { SourceText } from './source-text';
 
 /**
@@ -113,6 +116,7 @@ const AUTHORITY = /^(TM|KT|Q|TL|TUQ)\.\s*|^(T\/M|K\/T|T\/L)\s+/u;
 class ModelBuilder {
   private readonly diagnostics: PlanDiagnostic[] = [];
   private readonly comments: Comment[] = [];
+  private readonly reviewNotes: ReviewNote[] = [];
   private readonly citations: Citation[] = [];
   private readonly agencies: AgencyMention[] = [];
   /** Header values with their source offsets, for finding citations in the trích yếu. */
@@ -141,6 +145,7 @@ class ModelBuilder {
       : this.defaultSystem
         ? { value: this.defaultSystem, source: 'explicit' as const }
         : inferSystem(header.number?.value ? readDocumentNumber(header.number.value) : undefined, header.issuer?.value);
+    this.checkMarks(header, system.value);
 
     const document: PlanDocument = {
       header,
@@ -150,6 +155,7 @@ class ModelBuilder {
       sections: [],
       appendices: [],
       comments: this.comments,
+      reviewNotes: this.reviewNotes,
       citations: this.citations,
       agencies: this.agencies,
       lineCount: this.src.lineCount,
@@ -159,6 +165,19 @@ class ModelBuilder {
     this.buildBody(document, rest);
     this.citations.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return { document, diagnostics: this.diagnostics };
+  }
+
+  /** The urgency and confidentiality marks must be ones the rules know, or they would not be printed. */
+  private checkMarks(header: Header, system: PlanSystem): void {
+    const { urgency, confidentiality } = header;
+    if (urgency?.value && !readUrgency(urgency.value, system)) {
+      const levels = system === 'party' ? 'Khẩn, Thượng khẩn, Hỏa tốc hoặc Hỏa tốc hẹn giờ' : 'Khẩn, Thượng khẩn hoặc Hỏa tốc';
+      const levelsEn = system === 'party' ? 'Khẩn, Thượng khẩn, Hỏa tốc or Hỏa tốc hẹn giờ' : 'Khẩn, Thượng khẩn or Hỏa tốc';
+      this.report(urgency.valueRange, 'error', msg(`Độ khẩn không rõ: "${urgency.value}"; dùng ${levels}`, `Unknown urgency; use ${levelsEn}`));
+    }
+    if (confidentiality?.value && !readConfidentiality(confidentiality.value)) {
+      this.report(confidentiality.valueRange, 'error', msg(`Độ mật không rõ: "${confidentiality.value}"; dùng Mật, Tối mật hoặc Tuyệt mật`, 'Unknown confidentiality; use Mật, Tối mật or Tuyệt mật'));
+    }
   }
 
   private report(range: PlanDiagnostic['range'], severity: PlanDiagnostic['severity'], message: string): void {
@@ -211,6 +230,7 @@ class ModelBuilder {
       if (spans.length) {
         const joined = joinSpans(spans);
         field.value = joined.text;
+        if (spans.length > 1) field.lines = spans.map((span) => span.text);
         this.fieldTexts.set(field, joined);
         field.valueRange = this.rangeOf(spans[0].start, joined.offsets[joined.text.length]);
         field.range = { start: field.labelRange.start, end: field.valueRange.end };
@@ -688,7 +708,17 @@ class ModelBuilder {
     const slash = content.indexOf('//');
     const span = trimmedSpan(token, slash + 2);
     const start = token.startOffset + content.length - content.trimStart().length;
-    this.comments.push({ text: span.text, range: this.rangeOf(start, token.startOffset + content.trimEnd().length) });
+    const range = this.rangeOf(start, token.startOffset + content.trimEnd().length);
+    if (!content.startsWith(NOTE_MARK, slash)) {
+      this.comments.push({ text: span.text, range });
+      return;
+    }
+    const note: ReviewNote = { ...readNote(content.slice(slash + NOTE_MARK.length)), range };
+    if (note.anchor) {
+      const at = findAnchor(this.src.text, start, note.anchor);
+      if (at >= 0) note.anchorRange = this.rangeOf(at, at + note.anchor.length);
+    }
+    this.reviewNotes.push(note);
   }
 
   /** The last paragraph of the body is the closing sentence when it reads like one. */

@@ -1,26 +1,7 @@
-import type { Header, OfficialLines, PlanSystem } from '../model';
+import type { ConfidentialityMark, Header, OfficialLines, PlanSystem, UrgencyMark } from '../model';
+import { nameLines, runningName } from './body-names';
+import { writtenDate } from './dates';
 import { fold } from './inline';
-
-/** A calendar date, checked: 31/2/2023 is not one. */
-export function makeDate(day: number, month: number, year: number): { day: number; month: number; year: number; iso: string } | undefined {
-  if (!(year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1)) return undefined;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return undefined;
-  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return { day, month, year, iso };
-}
-
-/** Reads `17/11/2020`, `5-3-2020`, `2020-11-17` or `ngày 17 tháng 11 năm 2020`. */
-export function readDate(value: string): ReturnType<typeof makeDate> {
-  const v = fold(value.trim());
-  let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(v);
-  if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (m) return makeDate(Number(m[3]), Number(m[2]), Number(m[1]));
-  m = /^(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})$/.exec(v);
-  if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  return undefined;
-}
 
 export interface ParsedDocumentNumber {
   serial: string;
@@ -80,10 +61,43 @@ export function inferSystem(number: ParsedDocumentNumber | undefined, issuer: st
   return { value: 'state', source: 'default' };
 }
 
+const URGENCY: Record<string, UrgencyMark> = { khan: 'KHẨN', 'thuong khan': 'THƯỢNG KHẨN', 'hoa toc': 'HỎA TỐC', 'hoa toc hen gio': 'HỎA TỐC HẸN GIỜ' };
+const CONFIDENTIALITY: Record<string, ConfidentialityMark> = { mat: 'MẬT', 'toi mat': 'TỐI MẬT', 'tuyet mat': 'TUYỆT MẬT' };
+
+const markKey = (value: string) => fold(value).replace(/\s+/g, ' ').trim();
+
+/**
+ * Reads `Độ khẩn:`. Nghị định 30/2020 knows three levels; the party's rules
+ * a fourth, `Hỏa tốc hẹn giờ`, which a state plan does not have.
+ */
+export function readUrgency(value: string, system: PlanSystem): UrgencyMark | undefined {
+  const mark = URGENCY[markKey(value)];
+  return mark === 'HỎA TỐC HẸN GIỜ' && system !== 'party' ? undefined : mark;
+}
+
+/** Reads `Độ mật:`: Mật, Tối mật or Tuyệt mật. */
+export function readConfidentiality(value: string): ConfidentialityMark | undefined {
+  return CONFIDENTIALITY[markKey(value)];
+}
+
+/**
+ * The line under an appendix's title in the model of Nghị định 30/2020
+ * (Phụ lục I): `(Kèm theo Kế hoạch số … ngày … của …)`, from the header;
+ * `…` for what the header does not give yet.
+ */
+function appendixNote(header: Header): string {
+  const kind = header.kind?.value.trim();
+  const kindText = kind ? kind.charAt(0).toLocaleUpperCase('vi') + kind.slice(1).toLocaleLowerCase('vi') : 'Văn bản';
+  const number = header.number?.value.trim() || '…';
+  const date = header.planDate ? writtenDate(header.planDate) : 'ngày … tháng … năm …';
+  const issuer = header.issuer?.value.trim() ? runningName(header.issuer.value.trim()) : '…';
+  return `(Kèm theo ${kindText} số ${number} ${date} của ${issuer})`;
+}
+
 /** The header lines the layout prints, derived from the header fields and the system (Nghị định 30/2020, Phụ lục I; Hướng dẫn 36-HD/VPTW). */
 export function officialLines(header: Header, system: PlanSystem): OfficialLines {
   const number = header.number?.value ?? '';
-  const lines: OfficialLines = { numberLine: system === 'party' ? `Số ${number}`.trim() : `Số: ${number}`.trim() };
+  const lines: OfficialLines = { numberLine: system === 'party' ? `Số ${number}`.trim() : `Số: ${number}`.trim(), appendixNote: appendixNote(header) };
   if (system === 'party') lines.partyLine = 'ĐẢNG CỘNG SẢN VIỆT NAM';
   else {
     lines.nationalTitle = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
@@ -91,11 +105,15 @@ export function officialLines(header: Header, system: PlanSystem): OfficialLines
   }
   const date = header.planDate;
   if (date) {
-    const day = String(date.day).padStart(2, '0');
-    const month = date.month <= 2 ? String(date.month).padStart(2, '0') : String(date.month);
     const place = header.place?.value;
-    lines.placeDateLine = `${place ? `${place}, ` : ''}ngày ${day} tháng ${month} năm ${date.year}`;
+    lines.placeDateLine = `${place ? `${place}, ` : ''}${writtenDate(date)}`;
   }
   if (header.kind?.value) lines.kindTitle = header.kind.value.toLocaleUpperCase('vi');
+  if (header.parentBody?.value) lines.parentBodyLines = nameLines(header.parentBody.value, header.parentBody.lines);
+  if (header.issuer?.value) lines.issuerLines = nameLines(header.issuer.value, header.issuer.lines);
+  const confidentiality = header.confidentiality?.value ? readConfidentiality(header.confidentiality.value) : undefined;
+  if (confidentiality) lines.confidentialityMark = confidentiality;
+  const urgency = header.urgency?.value ? readUrgency(header.urgency.value, system) : undefined;
+  if (urgency) lines.urgencyMark = urgency;
   return lines;
 }

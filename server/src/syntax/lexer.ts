@@ -46,6 +46,14 @@ export const HEADER_LABELS: Record<string, string> = {
   'trich yeu': 'summary',
   'hệ': 'system',
   'he': 'system',
+  'độ khẩn': 'urgency',
+  'do khan': 'urgency',
+  'mức độ khẩn': 'urgency',
+  'muc do khan': 'urgency',
+  'độ mật': 'confidentiality',
+  'do mat': 'confidentiality',
+  'mức độ mật': 'confidentiality',
+  'muc do mat': 'confidentiality',
 };
 
 const headerLabelAlternatives = Object.keys(HEADER_LABELS)

@@ -40,9 +40,10 @@ export interface LineBlock {
 
 const isIndented = (token: IToken): boolean => /^[ \t]/.test(token.image);
 
-class PlanParser extends EmbeddedActionsParser {
-  constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 2 });
+export class PlanParser extends EmbeddedActionsParser {
+  /** chevrotain's grammar validations take a third of its self-analysis, which every process pays before its first parse: they are skipped, and `tests/parser.test.ts` runs them once. */
+  constructor({ validate = false } = {}) {
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 2, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 

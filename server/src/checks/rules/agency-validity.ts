@@ -1,4 +1,5 @@
-import { confidenceNote, severityFor, viDate } from '../registry-facts';
+import { confidenceNote, severityFor } from '../registry-facts';
+import { numericDate } from '../../syntax/dates';
 import type { Rule } from '../rule';
 
 export const agencyValidity: Rule = {
@@ -25,8 +26,8 @@ export const agencyValidity: Rule = {
       report(
         mention.range,
         {
-          vi: `${agency.name} không còn tồn tại từ ${viDate(status.on)}${note.vi}${list ? `; chức năng chuyển sang: ${list}` : ''}`,
-          en: `${agency.name} no longer exists from ${viDate(status.on)}${note.en}${list ? `; its functions moved to: ${list}` : ''}`,
+          vi: `${agency.name} không còn tồn tại từ ${numericDate(status.on)}${note.vi}${list ? `; chức năng chuyển sang: ${list}` : ''}`,
+          en: `${agency.name} no longer exists from ${numericDate(status.on)}${note.en}${list ? `; its functions moved to: ${list}` : ''}`,
         },
         // An assignee or the issuer is a body of its own place: which successor takes it over is the drafter's call.
         mention.role === 'assignee' || mention.role === 'issuer'

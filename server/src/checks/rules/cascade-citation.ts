@@ -1,4 +1,5 @@
 import { citedParents } from '../../scaffold/parents';
+import { numericDate } from '../../syntax/dates';
 import { fold } from '../../syntax/inline';
 import { RawSpan } from '../structure-text';
 import type { Rule } from '../rule';
@@ -24,7 +25,7 @@ export const cascadeCitation: Rule = {
   },
   check({ document, source, registry, report }) {
     // Plans of the workspace, the one checked left out.
-    const plans = registry.data.documents.filter((d) => d.plan && d.plan !== document);
+    const plans = registry.plans().filter((d) => d.plan !== document);
     for (const c of document.citations) {
       const known = registry.findDocument(c);
       if (!known && c.date && c.issuer) {
@@ -34,8 +35,8 @@ export const cascadeCitation: Rule = {
           report(
             c.numberRange,
             {
-              vi: `${meant.type} của ${meant.issuer} ngày ${c.date.day}/${c.date.month}/${c.date.year} có số ${meant.number}, không phải ${c.numberText}`,
-              en: `The ${meant.type} of ${meant.issuer} dated ${c.date.day}/${c.date.month}/${c.date.year} is numbered ${meant.number}, not ${c.numberText}`,
+              vi: `${meant.type} của ${meant.issuer} ngày ${numericDate(c.date)} có số ${meant.number}, không phải ${c.numberText}`,
+              en: `The ${meant.type} of ${meant.issuer} dated ${numericDate(c.date)} is numbered ${meant.number}, not ${c.numberText}`,
             },
             [{ title: `Viết ${meant.number} / Write ${meant.number}`, edits: [{ range: c.numberRange, newText: meant.number }], safe: false }],
           );

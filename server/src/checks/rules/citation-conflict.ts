@@ -1,6 +1,7 @@
 import type { Citation } from '../../model';
 import { fold } from '../../syntax/inline';
-import { confidenceNote, severityFor, viDate } from '../registry-facts';
+import { confidenceNote, severityFor } from '../registry-facts';
+import { numericDate } from '../../syntax/dates';
 import type { Rule } from '../rule';
 
 /** Folded, with the abbreviation plans use for a People's Committee spelled out (`UBND` = `Ủy ban nhân dân`). */
@@ -32,12 +33,12 @@ export const citationConflict: Rule = {
       const known = registry.findDocument(c);
       if (known && c.date && c.date.iso !== known.date) {
         const note = confidenceNote(known.confidence);
-        const right = viDate(known.date);
+        const right = numericDate(known.date);
         report(
           c.date.range,
           {
-            vi: `${known.type} số ${known.number} ban hành ngày ${right}, không phải ${viDate(c.date.iso)}${note.vi}`,
-            en: `${known.type} ${known.number} is dated ${right}, not ${viDate(c.date.iso)}${note.en}`,
+            vi: `${known.type} số ${known.number} ban hành ngày ${right}, không phải ${numericDate(c.date.iso)}${note.vi}`,
+            en: `${known.type} ${known.number} is dated ${right}, not ${numericDate(c.date.iso)}${note.en}`,
           },
           [{ title: `Viết ngày ${right} / Write ${right}`, edits: [{ range: c.date.range, newText: `ngày ${right}` }], safe: false }],
           { severity: severityFor(known.confidence) },
@@ -46,8 +47,8 @@ export const citationConflict: Rule = {
         const earlier = firstDate.get(c.key);
         if (earlier?.date && earlier.date.iso !== c.date.iso) {
           report(c.date.range, {
-            vi: `${c.docType} số ${c.numberText} đã được trích với ngày ${viDate(earlier.date.iso)} ở dòng ${earlier.range.start.line + 1}`,
-            en: `${c.docType} ${c.numberText} was cited dated ${viDate(earlier.date.iso)} on line ${earlier.range.start.line + 1}`,
+            vi: `${c.docType} số ${c.numberText} đã được trích với ngày ${numericDate(earlier.date.iso)} ở dòng ${earlier.range.start.line + 1}`,
+            en: `${c.docType} ${c.numberText} was cited dated ${numericDate(earlier.date.iso)} on line ${earlier.range.start.line + 1}`,
           });
         }
       }

@@ -1,4 +1,5 @@
-import { canonicalCitation, confidenceNote, severityFor, viDate } from '../registry-facts';
+import { canonicalCitation, confidenceNote, severityFor } from '../registry-facts';
+import { numericDate } from '../../syntax/dates';
 import type { Rule } from '../rule';
 
 export const citationValidity: Rule = {
@@ -10,7 +11,7 @@ export const citationValidity: Rule = {
     en: 'Validity is judged on the plan\'s own date (`Ngày:`; without one, today, with a hint). Citing a replaced document (Law 74/2014/QH13 replaced by Law 124/2025/QH15 from 01/01/2026; Regulation 66-QĐ/TW by 399-QĐ/TW from 09/01/2026) or an expired one cites a basis that no longer applies; citing one issued after the plan\'s date means a wrong date or number. Source: the registry (server/data/documents.json). Unconfirmed validity facts give hints only.',
   },
   check({ document, registry, date, report }) {
-    const when = viDate(date.iso);
+    const when = numericDate(date.iso);
     const onDate = date.fromPlan ? { vi: `tại ngày của kế hoạch (${when})`, en: `on the plan's date (${when})` } : { vi: `tại hôm nay (${when}; kế hoạch chưa có ngày)`, en: `as of today (${when}; the plan has no date)` };
     for (const c of document.citations) {
       const known = registry.findDocument(c);
@@ -23,8 +24,8 @@ export const citationValidity: Rule = {
         report(
           c.range,
           {
-            vi: `${known.type} số ${known.number} đã được thay thế bằng ${successor} từ ${viDate(status.on)}${note.vi}, ${onDate.vi}`,
-            en: `${known.type} ${known.number} was replaced by ${successor} from ${viDate(status.on)}${note.en}, ${onDate.en}`,
+            vi: `${known.type} số ${known.number} đã được thay thế bằng ${successor} từ ${numericDate(status.on)}${note.vi}, ${onDate.vi}`,
+            en: `${known.type} ${known.number} was replaced by ${successor} from ${numericDate(status.on)}${note.en}, ${onDate.en}`,
           },
           status.by ? [{ title: `Trích ${successor} / Cite ${successor}`, edits: [{ range: c.range, newText: successor }], safe: false }] : undefined,
           { severity: severityFor(statusConfidence) },
@@ -32,7 +33,7 @@ export const citationValidity: Rule = {
       } else if (status.state === 'expired') {
         report(
           c.range,
-          { vi: `${known.type} số ${known.number} đã hết hiệu lực từ ${viDate(status.on)}${note.vi}, ${onDate.vi}`, en: `${known.type} ${known.number} expired on ${viDate(status.on)}${note.en}, ${onDate.en}` },
+          { vi: `${known.type} số ${known.number} đã hết hiệu lực từ ${numericDate(status.on)}${note.vi}, ${onDate.vi}`, en: `${known.type} ${known.number} expired on ${numericDate(status.on)}${note.en}, ${onDate.en}` },
           undefined,
           { severity: severityFor(statusConfidence) },
         );
@@ -40,8 +41,8 @@ export const citationValidity: Rule = {
         report(
           c.range,
           {
-            vi: `${known.type} số ${known.number} ban hành ngày ${viDate(known.date)}, sau ngày của kế hoạch (${when})${confidenceNote(known.confidence).vi}`,
-            en: `${known.type} ${known.number} is dated ${viDate(known.date)}, after the plan's date (${when})${confidenceNote(known.confidence).en}`,
+            vi: `${known.type} số ${known.number} ban hành ngày ${numericDate(known.date)}, sau ngày của kế hoạch (${when})${confidenceNote(known.confidence).vi}`,
+            en: `${known.type} ${known.number} is dated ${numericDate(known.date)}, after the plan's date (${when})${confidenceNote(known.confidence).en}`,
           },
           undefined,
           { severity: severityFor(known.confidence) },

@@ -1,3 +1,4 @@
+import { numericDate } from '../../syntax/dates';
 import type { Rule } from '../rule';
 
 export const dateFallback: Rule = {
@@ -10,10 +11,9 @@ export const dateFallback: Rule = {
   },
   check({ document, date, report }) {
     if (date.fromPlan || (document.citations.length === 0 && document.agencies.length === 0)) return;
-    const [y, m, d] = date.iso.split('-');
     report(document.header.date?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, {
-      vi: `Kế hoạch chưa có ngày; hiệu lực của văn bản và cơ quan được xét tại hôm nay (${Number(d)}/${Number(m)}/${y})`,
-      en: `The plan has no date; documents and agencies are judged as of today (${Number(d)}/${Number(m)}/${y})`,
+      vi: `Kế hoạch chưa có ngày; hiệu lực của văn bản và cơ quan được xét tại hôm nay (${numericDate(date.iso)})`,
+      en: `The plan has no date; documents and agencies are judged as of today (${numericDate(date.iso)})`,
     });
   },
 };

@@ -1,0 +1,28 @@
+/**
+ * Non-negative integers written as text in few characters, for data files that
+ * travel inside the bundles (`server/data/syllable-bigrams.json`): each number
+ * in base 32, most significant digit first, each digit one character of
+ * `ALPHABET` whose index modulo 32 is the digit; an index of 32 or more says
+ * that more digits follow. Numbers are written one after the other, without
+ * separators.
+ */
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
+
+/** The text of one number. */
+export function packNumber(n: number): string {
+  const digits: number[] = [];
+  do {
+    digits.unshift(n % 32);
+    n = Math.floor(n / 32);
+  } while (n > 0);
+  return digits.map((d, i) => ALPHABET[d + (i < digits.length - 1 ? 32 : 0)]).join('');
+}
+
+/** The digit at `text[i]` (0–63: the value modulo 32, and 32 or more when more digits follow). */
+export function packedDigit(text: string, i: number): number {
+  const v = VALUE[text.charCodeAt(i)] ?? -1;
+  if (v < 0) throw new Error(`packed number: unexpected "${text[i]}" at ${i}`);
+  return v;
+}

@@ -1,0 +1,328 @@
+/**
+ * Slips among real syllables that only their neighbours give away
+ * (`chương trình đạo tạo` for `đào tạo`, `trong qua trình` for `quá trình`,
+ * `sử lý vi phạm` for `xử lý`), judged on the word statistics of official text
+ * in `server/data/syllable-bigrams.json` (written by
+ * `scripts/gen-syllable-bigrams.ts`: how often each word, each pair of adjacent
+ * words and each chain of two tight pairs occur in some twenty million words of
+ * laws, decrees and circulars).
+ *
+ * A word is a slip for a close variant (another tone, another vowel mark, an
+ * initial or a final consonant often confused: `s`/`x`, `ch`/`tr`, `d`/`gi`/`r`,
+ * `l`/`n`, `n`/`ng`, `c`/`t`) when the variant and a neighbour make a tight pair
+ * (`pair-tightness.ts`) that the word as typed does not make (or so rarely
+ * that the corpus's own slips explain it), the neighbour is not the word of
+ * another tight pair further out (`tích hợp sâu`: `hợp` is `tích`'s, not
+ * `sau`'s), and the neighbour on the other side, if any, takes the variant and
+ * does not hold the typed word (unless the odds of the variant are long). At
+ * the edge of a stretch of words (punctuation, a number) the one pair must be
+ * very tight. Names (a capitalised word beside another), acronyms and words
+ * much commoner than their variant (`đăng tại` is not `đăng tải`) are left
+ * alone, and two suspects side by side are one slip the statistics cannot
+ * place, so neither is reported. The corpus is legal text, so what it never saw
+ * is not wrong in itself: these conditions are set so that a finding is rare
+ * and right rather than frequent.
+ */
+import data from '../../data/syllable-bigrams.json';
+import { fold } from '../syntax/inline';
+import { packedDigit } from './packed-numbers';
+import { tightness } from './pair-tightness';
+import type { Word } from './text-lines';
+import { isKnownSyllable } from './vi-dictionary';
+import { canonical, hasVowelMark, parseSyllable, perWord } from './vietnamese';
+
+/** How a typed syllable differs from the one meant. */
+export type SlipKind = 'tone' | 'vowel' | 'onset' | 'coda';
+
+export interface ContextSlip {
+  /** Index in the run of the slipped word. */
+  at: number;
+  /** Index of the neighbour that shows it. */
+  by: number;
+  /** The word meant (lower case, modern placement). */
+  right: string;
+  kind: SlipKind;
+}
+
+/** At the edge of a stretch of words, where one side must show the slip alone. */
+const MIN_EDGE_ASSOCIATION = 0.6;
+/** The corpus has slips of its own: a typed pair counts as unseen beside a variant's pair this many times as frequent (`trong qua` twice beside 6710 `trong quá`). */
+const SLIP_RATIO = 500;
+/** Variants rarer than this are not offered. */
+const MIN_VARIANT = 20;
+/** Odds of the variant over the typed word that overrule a neighbour holding the typed word (`kịp thời sử lý`: `thời sử` is seen, in `kịp thời sử dụng`). */
+const LONG_ODDS = 3e5;
+/** Share of a tight pair's occurrences that go on into the next tight pair for the two to share their word. */
+const SHARED = 0.05;
+/** A typed word this many times commoner than its variant fits too many places to be judged. */
+const COMMONER = 10;
+
+interface Statistics {
+  total: number;
+  rank: Map<string, number>;
+  counts: number[];
+  pairs: PairTable;
+  /** Counts of three words whose two pairs are tight, by `(a * PAIR + b) * PAIR + c`. */
+  triples: Map<number, number>;
+  /** Words of at least MIN_VARIANT occurrences by their confusion key. */
+  variants: Map<string, number[]>;
+  words: string[];
+}
+
+/**
+ * The pairs by `first * PAIR + second`, in an open-addressing table (a Map of
+ * two hundred thousand entries takes a tenth of a second to build): each pair's
+ * count, and for the pairs that may show a slip (frequent and tight: MIN_PAIR,
+ * MIN_PMI, MIN_ASSOCIATION) their association, 0 for the others.
+ */
+class PairTable {
+  private readonly keys: Int32Array;
+  readonly counts: Int32Array;
+  readonly association: Float32Array;
+  private readonly shift: number;
+
+  constructor(size: number) {
+    const bits = Math.ceil(Math.log2(size * 2));
+    this.shift = 32 - bits;
+    this.keys = new Int32Array(1 << bits).fill(-1);
+    this.counts = new Int32Array(1 << bits);
+    this.association = new Float32Array(1 << bits);
+  }
+
+  /** The slot of `key`, or of the empty slot where it would go. */
+  slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let at = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.keys[at] !== -1 && this.keys[at] !== key) at = (at + 1) & mask;
+    return at;
+  }
+
+  set(key: number, count: number): number {
+    const at = this.slot(key);
+    this.keys[at] = key;
+    this.counts[at] = count;
+    return at;
+  }
+
+  /** Count of the pair, 0 when unknown. */
+  count(key: number): number {
+    return this.counts[this.slot(key)];
+  }
+}
+
+const PAIR = 16384;
+const NONE = -1;
+const UNSEEN = -2;
+let statistics: Statistics | undefined;
+
+/** Reads (distance, count) after (distance, count) from packed text; `.` ends a segment. */
+function readPacked(text: string, entry: (distance: number, count: number) => void, segment?: () => void): void {
+  let number = 0;
+  let distance = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '.') {
+      segment?.();
+      continue;
+    }
+    const digit = packedDigit(text, i);
+    number = number * 32 + (digit & 31);
+    if (digit >= 32) continue;
+    if (distance < 0) distance = number;
+    else {
+      entry(distance, number + data.minCount);
+      distance = -1;
+    }
+    number = 0;
+  }
+}
+
+function load(): Statistics {
+  if (statistics) return statistics;
+  const words = data.words.split(' ');
+  const counts = data.counts.split(' ').map((c) => parseInt(c, 36));
+  const rank = new Map(words.map((w, r) => [w, r]));
+  const pairs = new PairTable(data.pairCount);
+  // The segments of `pairs` in one pass: per first word, (distance, count) after (distance, count).
+  let first = 0;
+  let second = -1;
+  readPacked(data.pairs, (distance, n) => {
+    second += distance + 1;
+    pairs.association[pairs.set(first * PAIR + second, n)] = tightness(n, counts[first], counts[second], data.total);
+  }, () => {
+    first++;
+    second = -1;
+  });
+  const triples = new Map<number, number>();
+  let key = -1;
+  readPacked(data.triples, (distance, n) => triples.set((key += distance + 1), n));
+  const variants = new Map<string, number[]>();
+  words.forEach((w, r) => {
+    if (counts[r] < MIN_VARIANT) return;
+    const key = confusionKey(w);
+    if (!key) return;
+    const list = variants.get(key);
+    if (list) list.push(r);
+    else variants.set(key, [r]);
+  });
+  statistics = { total: data.total, rank, counts, pairs, triples, variants, words };
+  return statistics;
+}
+
+/** Initials and finals that are confused in writing, each mapped to one of its class. */
+const ONSET_CLASS: Record<string, string> = { tr: 'ch', x: 's', gi: 'd', r: 'd', n: 'l' };
+const CODA_CLASS: Record<string, string> = { ng: 'n', c: 't' };
+
+/** Words with the same key differ by marks or by a confusable initial or final: `tạo`, `tảo`, `tao`. */
+const confusionKey = perWord((word: string): string | undefined => {
+  const s = parseSyllable(fold(word));
+  return s && `${ONSET_CLASS[s.onset] ?? s.onset}|${s.nucleus}|${CODA_CLASS[s.coda] ?? s.coda}`;
+});
+
+/** The one thing that tells `typed` from `meant` apart, if there is just one. */
+export function slipKind(typed: string, meant: string): SlipKind | undefined {
+  const a = parseSyllable(typed);
+  const b = parseSyllable(meant);
+  if (!a || !b || typed === meant) return undefined;
+  const onset = a.onset !== b.onset;
+  const coda = a.coda !== b.coda;
+  const nucleus = a.nucleus !== b.nucleus;
+  const tone = a.tone !== b.tone;
+  if (onset) return coda || nucleus || tone ? undefined : 'onset';
+  if (coda) return nucleus || tone ? undefined : 'coda';
+  if (nucleus) return tone ? undefined : 'vowel';
+  return tone ? 'tone' : undefined;
+}
+
+/**
+ * Acronyms of bodies that plans write and laws spell out, as their first and
+ * last syllables: the neighbour of a word after `UBND` is `dân`, before it `ủy`.
+ */
+const ACRONYMS: Record<string, [string, string]> = {
+  ubnd: ['ủy', 'dân'],
+  hđnd: ['hội', 'dân'],
+  mttq: ['mặt', 'quốc'],
+  bcđ: ['ban', 'đạo'],
+  bch: ['ban', 'hành'],
+  btv: ['ban', 'vụ'],
+};
+
+/** A typed pair seen so rarely beside the variant's pair that the corpus's own slips explain it. */
+function rare(typed: number, variant: number): boolean {
+  return typed * SLIP_RATIO <= variant;
+}
+
+/** How often the word of rank `r` occurs, 0 when unseen. */
+function count(r: number): number {
+  return r < 0 ? 0 : statistics!.counts[r];
+}
+
+/** Count of the pair a b (by rank), 0 when unknown. */
+function pair(a: number, b: number): number {
+  return a < 0 || b < 0 ? 0 : statistics!.pairs.count(a * PAIR + b);
+}
+
+/** Count of the pair formed by `x` and `y` with `y` on `side` of `x`. */
+function beside(x: number, y: number, side: 1 | -1): number {
+  return side === 1 ? pair(x, y) : pair(y, x);
+}
+
+/** What the statistics know of a word, whatever its place. */
+interface WordProfile {
+  /** Letters only: a word the corpus could have counted. */
+  letters: boolean;
+  /** First letter a capital, the others not (`Khoa`, not `UBND`). */
+  capitalised: boolean;
+  /** As the left and the right neighbour of another word: its rank (an acronym's last or first syllable), or UNSEEN. */
+  asLeft: number;
+  asRight: number;
+  /** As a word that may be a slip: its rank (or UNSEEN) and its variants, when it is a known syllable that is no acronym. */
+  rank: number;
+  variants?: { rank: number; kind: SlipKind }[];
+}
+
+const profile = perWord((word: string): WordProfile => {
+  const stats = load();
+  const letters = /^\p{L}+$/u.test(word);
+  const capitalised = letters && word[0] !== word[0].toLowerCase() && word.slice(1) === word.slice(1).toLowerCase();
+  const typed = canonical(word);
+  const acronym = ACRONYMS[typed];
+  const rank = stats.rank.get(typed) ?? UNSEEN;
+  const out: WordProfile = {
+    letters,
+    capitalised,
+    asLeft: acronym ? stats.rank.get(acronym[1])! : rank,
+    asRight: acronym ? stats.rank.get(acronym[0])! : rank,
+    rank,
+  };
+  const acronymLike = word.length > 1 && word === word.toUpperCase() && !hasVowelMark(word);
+  const candidates = letters && !acronymLike ? stats.variants.get(confusionKey(typed) ?? '') : undefined;
+  if (candidates && isKnownSyllable(word)) {
+    const count = rank < 0 ? 0 : stats.counts[rank];
+    out.variants = candidates.flatMap((b) => {
+      const kind = b !== rank && count < COMMONER * stats.counts[b] ? slipKind(typed, stats.words[b]) : undefined;
+      return kind ? [{ rank: b, kind }] : [];
+    });
+  }
+  return out;
+});
+
+/** The context slips of one run of words (see `wordRuns`). */
+export function findContextSlips(run: Word[]): ContextSlip[] {
+  const stats = load();
+  const n = run.length;
+  const profiles = run.map((w) => profile(w.text));
+  /** The word at k as the neighbour on `side` of the word beside it: NONE past the stretch of words or on a number. */
+  const neighbour = (k: number, side: 1 | -1): number => {
+    if (k < 0 || k >= n || !run[side === 1 ? k : k + 1]?.adjacent) return NONE;
+    const p = profiles[k];
+    if (!p.letters) return NONE;
+    return side === 1 ? p.asRight : p.asLeft;
+  };
+
+  const hits: (ContextSlip & { strength: number })[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = profiles[i];
+    if (!p.variants?.length) continue;
+    // A name: a capitalised word beside another.
+    if (p.capitalised && (profiles[i - 1]?.capitalised || profiles[i + 1]?.capitalised)) continue;
+    const left = neighbour(i - 1, -1);
+    const right = neighbour(i + 1, 1);
+    // At the edge of a stretch of words one side must show the slip alone: a lower-case word, and a very tight pair.
+    if (left === NONE && right === NONE) continue;
+    const edge = left === NONE || right === NONE;
+    if (edge && p.capitalised) continue;
+    const x = p.rank;
+    let best: (ContextSlip & { strength: number }) | undefined;
+    for (const { rank: b, kind } of p.variants) {
+      for (const side of [1, -1] as const) {
+        const other = -side as 1 | -1;
+        const y = side === 1 ? right : left;
+        if (y < 0) continue;
+        const at = stats.pairs.slot(side === 1 ? b * PAIR + y : y * PAIR + b);
+        const association = stats.pairs.association[at];
+        if (association === 0 || (edge && association < MIN_EDGE_ASSOCIATION)) continue;
+        const evidence = stats.pairs.counts[at];
+        if (!rare(beside(x, y, side), evidence)) continue;
+        // The neighbour may belong to a tight pair further out (`tích hợp sâu`: `hợp` is `tích`'s, not `sau`'s),
+        // unless the three words go together often enough (`xử lý vi phạm`, `nhân dân huyện`).
+        const far = neighbour(i + 2 * side, side);
+        if (far >= 0 && stats.pairs.association[stats.pairs.slot(side === 1 ? y * PAIR + far : far * PAIR + y)] > 0) {
+          const together = stats.triples.get(side === 1 ? (b * PAIR + y) * PAIR + far : (far * PAIR + y) * PAIR + b) ?? 0;
+          if (together < SHARED * evidence) continue;
+        }
+        // On the other side, the typed word must make no pair of its own, and the variant one.
+        const z = side === 1 ? left : right;
+        // The odds of the variant over the typed word in this place, by the chain of the two pairs (counts
+        // of unseen pairs taken as a half): a neighbour that holds the typed word is overruled only by long odds.
+        const own = z === NONE ? 0 : beside(x, z, other);
+        const fits = z === NONE ? 0 : beside(b, z, other);
+        const odds = ((Math.max(fits, 0.5) * evidence) / count(b)) / ((Math.max(own, 0.5) * Math.max(beside(x, y, side), 0.5)) / Math.max(count(x), 1));
+        if (z !== NONE && (fits === 0 || (!rare(own, fits) && odds < LONG_ODDS))) continue;
+        if (!best || evidence > best.strength) best = { at: i, by: i + side, right: stats.words[b], kind, strength: evidence };
+        break;
+      }
+    }
+    if (best) hits.push(best);
+  }
+  return hits.filter((h) => !hits.some((o) => Math.abs(o.at - h.at) === 1)).map(({ strength: _, ...slip }) => slip);
+}
