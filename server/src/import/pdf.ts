@@ -119,8 +119,8 @@ export async function textOfPdf(bytes: Uint8Array): Promise<string> {
   const pdfjs = await loadPdfjs();
   let document: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
   try {
-    // A copy: pdf.js takes the buffer over.
-    document = await pdfjs.getDocument({ data: bytes.slice(), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+    // A plain copy: pdf.js takes the buffer over, and refuses a Node Buffer.
+    document = await pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   } catch (error) {
     const name = (error as Error).name;
     if (name === 'PasswordException') throw new UnreadablePdfError('PDF được khóa bằng mật khẩu; mở khóa rồi nhập lại / the PDF is locked with a password; unlock it and import again');
