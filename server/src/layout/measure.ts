@@ -74,6 +74,7 @@ export function lineHeightMm(paragraph: LayoutParagraph): number {
 export function estimateLines(paragraph: LayoutParagraph, widthMm: number): number {
   const available = Math.max(10, widthMm - paragraph.leftIndentMm);
   const first = Math.max(10, available - paragraph.firstLineIndentMm);
+  if (!paragraph.runs.some((r) => r.breakBefore)) return linesOf(paragraph.runs.map((r) => r.text).join(''), paragraph, first, available);
   let lines = 0;
   let text = '';
   for (const run of paragraph.runs) {
