@@ -14,9 +14,10 @@ const SPACED_DASH = /(?<=\S)[ \u00A0]+[-\u2013][ \u00A0]+(?=\S)/g;
  * lengths; runs without such a hyphen are returned as they are.
  */
 export function bindSpacedHyphens(runs: TextRun[]): TextRun[] {
+  // Most paragraphs have no spaced dash: plain searches rule them out before the pattern runs.
+  if (!runs.some((r) => r.text.includes('-') || r.text.includes('\u2013'))) return runs;
   const text = runs.length === 1 ? runs[0].text : runs.map((r) => r.text).join('');
-  // Most paragraphs have no spaced dash: a plain search rules them out before the pattern runs.
-  if (text.indexOf(' -') < 0 && text.indexOf(' \u2013') < 0 && text.indexOf('\u00A0') < 0) return runs;
+  if (!text.includes(' -') && !text.includes(' \u2013') && !text.includes(NO_BREAK_SPACE)) return runs;
   const bound = text.replace(SPACED_DASH, (match) => match.replace(/ /g, NO_BREAK_SPACE));
   if (bound === text) return runs;
   let at = 0;
