@@ -1,7 +1,8 @@
-import type { PlanDiagnostic, Severity } from '../model';
+import type { PlanDiagnostic, Range, Severity } from '../model';
 import type { Confidence, RegistryAgency, RegistryDocument, RegistryProvince } from '../registry/types';
 import { readDate } from '../syntax/dates';
 import { SourceText } from '../syntax/source-text';
+import { jsonLocations, type JsonLocation, type JsonPath } from './json-locations';
 import type { CheckConfig } from './rule';
 
 /** A workspace's `kehoach.json`: check settings plus the registry files to load (paths relative to it). */
@@ -12,89 +13,104 @@ export interface WorkspaceConfig extends CheckConfig {
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 const KEYS = ['rules', 'registry', 'planDate', 'system', 'toneStyle', '$schema'];
 
-/** Diagnostics for a JSON file, placed on the first occurrence of `needle` (a key or value) or at the top. */
+/** Diagnostics for a JSON file, each on the value (or key) it is about, found by its path. */
 class JsonReporter {
   readonly diagnostics: PlanDiagnostic[] = [];
   private readonly src: SourceText;
+  private locate?: (path: JsonPath) => JsonLocation | undefined;
 
   constructor(private readonly text: string, private readonly code: string) {
     this.src = new SourceText(text);
   }
 
-  at(needle: string | number | undefined, message: string, severity: Severity = 'error'): void {
-    let start = 0;
-    let end = 0;
-    if (typeof needle === 'number') {
-      start = end = Math.min(needle, this.text.length);
-    } else if (needle !== undefined) {
-      const i = this.text.indexOf(JSON.stringify(needle));
-      if (i >= 0) {
-        start = i;
-        end = i + JSON.stringify(needle).length;
-      }
-    }
-    this.diagnostics.push({ range: this.src.range(start, end), severity, code: this.code, message });
+  /**
+   * A finding on the value at `path`: on its key with `key`, on its first
+   * character only with `head` (an entry spanning many lines); at the top of
+   * the file when the path is not in it.
+   */
+  at(path: JsonPath, message: string, options: { key?: boolean; head?: boolean; severity?: Severity } = {}): void {
+    this.diagnostics.push({ range: this.rangeOf(path, options), severity: options.severity ?? 'error', code: this.code, message });
+  }
+
+  rangeOf(path: JsonPath, options: { key?: boolean; head?: boolean } = {}): Range {
+    this.locate ??= jsonLocations(this.text);
+    const found = path.length ? this.locate(path) : undefined;
+    const [start, end] = found ? (options.key && found.keyStart !== undefined ? [found.keyStart, found.keyEnd!] : [found.start, found.end]) : [0, 0];
+    return this.src.range(start, options.head ? Math.min(end, start + 1) : end);
   }
 
   parse(): unknown {
     try {
       return JSON.parse(this.text);
     } catch (error) {
-      const position = /position (\d+)/.exec((error as Error).message);
-      this.at(position ? Number(position[1]) : 0, `JSON không hợp lệ / Invalid JSON: ${(error as Error).message}`);
+      const offset = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
+      const { line, character } = this.src.range(offset, offset).start;
+      this.diagnostics.push({ range: this.src.range(offset, offset), severity: 'error', code: this.code, message: `JSON không hợp lệ ở dòng ${line + 1}, cột ${character + 1} / Invalid JSON at line ${line + 1}, column ${character + 1}` });
       return undefined;
     }
   }
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads and validates `kehoach.json`. Never throws: a malformed file or an
  * unknown key, rule id or value is a diagnostic in that file (code `config`),
  * and what is valid is kept.
  */
-export function parseWorkspaceConfig(text: string, knownRules: readonly string[]): { config: WorkspaceConfig; diagnostics: PlanDiagnostic[] } {
+export function parseWorkspaceConfig(text: string, knownRules: readonly string[]): { config: WorkspaceConfig; diagnostics: PlanDiagnostic[]; registryRanges: Range[] } {
   const out = new JsonReporter(text, 'config');
   const config: WorkspaceConfig = {};
+  /** Where each path of `config.registry` is written, for findings on the file it names. */
+  const registryRanges: Range[] = [];
   const json = out.parse();
-  if (json === undefined) return { config, diagnostics: out.diagnostics };
-  if (!json || typeof json !== 'object' || Array.isArray(json)) {
-    out.at(0, 'kehoach.json phải là một đối tượng JSON { … } / kehoach.json must be a JSON object');
-    return { config, diagnostics: out.diagnostics };
+  if (json === undefined) return { config, diagnostics: out.diagnostics, registryRanges };
+  if (!isObject(json)) {
+    out.at([], 'kehoach.json phải là một đối tượng JSON { … } / kehoach.json must be a JSON object');
+    return { config, diagnostics: out.diagnostics, registryRanges };
   }
   const obj = json as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (!KEYS.includes(key)) out.at(key, `Khóa không biết "${key}"; các khóa: ${KEYS.slice(0, -1).join(', ')} / Unknown key "${key}"`);
+    if (!KEYS.includes(key)) out.at([key], `Khóa không biết "${key}"; các khóa: ${KEYS.slice(0, -1).join(', ')} / Unknown key "${key}"`, { key: true });
   }
   if (obj.rules !== undefined) {
-    if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) out.at('rules', '"rules" phải là đối tượng { "mã-quy-tắc": "warning" } / "rules" must be an object');
+    if (!isObject(obj.rules)) out.at(['rules'], '"rules" phải là đối tượng { "mã-quy-tắc": "warning" } / "rules" must be an object');
     else {
       const rules: Record<string, Severity | 'off'> = {};
-      for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
-        if (!knownRules.includes(id)) out.at(id, `Không có quy tắc "${id}" (xem docs/rules.md) / No rule "${id}" (see docs/rules.md)`);
-        else if (typeof value !== 'string' || !SEVERITIES.includes(value)) out.at(id, `Mức của "${id}" phải là một trong ${SEVERITIES.join(', ')} / Severity of "${id}" must be one of ${SEVERITIES.join(', ')}`);
+      for (const [id, value] of Object.entries(obj.rules)) {
+        if (!knownRules.includes(id)) out.at(['rules', id], `Không có quy tắc "${id}" (xem docs/rules.md) / No rule "${id}" (see docs/rules.md)`, { key: true });
+        else if (typeof value !== 'string' || !SEVERITIES.includes(value)) out.at(['rules', id], `Mức của "${id}" phải là một trong ${SEVERITIES.join(', ')} / Severity of "${id}" must be one of ${SEVERITIES.join(', ')}`);
         else rules[id] = value as Severity | 'off';
       }
       config.rules = rules;
     }
   }
   if (obj.registry !== undefined) {
-    if (!Array.isArray(obj.registry) || !obj.registry.every((p) => typeof p === 'string')) out.at('registry', '"registry" phải là danh sách đường dẫn tệp JSON / "registry" must be a list of JSON file paths');
-    else config.registry = obj.registry as string[];
+    if (!Array.isArray(obj.registry)) out.at(['registry'], '"registry" phải là danh sách đường dẫn tệp JSON / "registry" must be a list of JSON file paths');
+    else {
+      // A wrong entry is reported; the other files are still read.
+      config.registry = obj.registry.filter((path, i) => {
+        const ok = typeof path === 'string' && path.length > 0;
+        if (!ok) out.at(['registry', i], 'Mỗi mục của "registry" là một đường dẫn tệp JSON / Each entry of "registry" is the path of a JSON file');
+        else registryRanges.push(out.rangeOf(['registry', i]));
+        return ok;
+      }) as string[];
+    }
   }
   if (obj.planDate !== undefined) {
     const date = typeof obj.planDate === 'string' ? readDate(obj.planDate) : undefined;
-    if (!date) out.at('planDate', '"planDate" phải là một ngày (2026-03-15 hoặc 15/3/2026) / "planDate" must be a date');
+    if (!date) out.at(['planDate'], '"planDate" phải là một ngày (2026-03-15 hoặc 15/3/2026) / "planDate" must be a date');
     else config.planDate = date.iso;
   }
   if (obj.system !== undefined) {
-    if (!['state', 'party', 'mass'].includes(obj.system as string)) out.at('system', '"system" phải là state, party hoặc mass / "system" must be state, party or mass');
+    if (!['state', 'party', 'mass'].includes(obj.system as string)) out.at(['system'], '"system" phải là state, party hoặc mass / "system" must be state, party or mass');
     else config.system = obj.system as WorkspaceConfig['system'];
   }
   if (obj.toneStyle !== undefined) {
-    if (!['modern', 'classic'].includes(obj.toneStyle as string)) out.at('toneStyle', '"toneStyle" phải là modern (hóa, ủy) hoặc classic (hoá, uỷ) / "toneStyle" must be modern or classic');
+    if (!['modern', 'classic'].includes(obj.toneStyle as string)) out.at(['toneStyle'], '"toneStyle" phải là modern (hóa, ủy) hoặc classic (hoá, uỷ) / "toneStyle" must be modern or classic');
     else config.toneStyle = obj.toneStyle as WorkspaceConfig['toneStyle'];
   }
-  return { config, diagnostics: out.diagnostics };
+  return { config, diagnostics: out.diagnostics, registryRanges };
 }
 
 const CONFIDENCES: Confidence[] = ['verified', 'secondary', 'cited', 'unverified'];
@@ -112,42 +128,106 @@ function withCurrentConfidence(entry: Record<string, unknown>): Record<string, u
 }
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
+/** What a field of a registry entry must be, and how to say it. */
+interface FieldRule {
+  ok: (value: unknown) => boolean;
+  vi: string;
+  en: string;
+  required?: boolean;
+}
+
+const name: FieldRule = { ok: (v) => typeof v === 'string' && v.length > 0, vi: 'phải là chuỗi không rỗng', en: 'must be a non-empty string' };
+const text: FieldRule = { ok: (v) => typeof v === 'string', vi: 'phải là chuỗi', en: 'must be a string' };
+const date: FieldRule = { ok: (v) => typeof v === 'string' && ISO.test(v), vi: 'phải là ngày YYYY-MM-DD', en: 'must be a date YYYY-MM-DD' };
+const names: FieldRule = { ok: (v) => Array.isArray(v) && v.every((x) => name.ok(x)), vi: 'phải là danh sách chuỗi', en: 'must be a list of strings' };
+const flag: FieldRule = { ok: (v) => typeof v === 'boolean', vi: 'phải là true hoặc false', en: 'must be true or false' };
+const oneOf = (values: readonly string[]): FieldRule => ({ ok: (v) => values.includes(v as string), vi: `phải là một trong ${values.join(', ')}`, en: `must be one of ${values.join(', ')}` });
+const successors: FieldRule = {
+  ok: (v) => Array.isArray(v) && v.every((s) => isObject(s) && name.ok(s.id) && (s.function === undefined || text.ok(s.function))),
+  vi: 'phải là danh sách { "id": …, "function": … }',
+  en: 'must be a list of { "id": …, "function": … }',
+};
+const required = (rule: FieldRule): FieldRule => ({ ...rule, required: true });
+const confidence = oneOf(CONFIDENCES);
+
+/** The fields of each kind of registry entry (server/src/registry/types.ts), and the entry's name for a message. */
+const ENTRY_KINDS = {
+  documents: {
+    label: { vi: 'Văn bản', en: 'Document' },
+    fields: { number: required(name), type: required(name), issuer: required(name), issuerAliases: names, date: required(date), title: required(text), system: required(oneOf(['state', 'party', 'mass'])), inForceFrom: date, replacedBy: name, replacedOn: date, expiredOn: date, amendedBy: names, confidence: required(confidence), statusConfidence: confidence, sources: names, note: text },
+  },
+  agencies: {
+    label: { vi: 'Cơ quan', en: 'Agency' },
+    fields: { id: required(name), name: required(name), aliases: names, level: required(oneOf(['central', 'province', 'district', 'commune', 'unit'])), system: required(oneOf(['state', 'party', 'mass', 'other'])), generic: flag, province: name, validFrom: date, validTo: date, successors, confidence: required(confidence), sources: names, note: text },
+  },
+  provinces: {
+    label: { vi: 'Tỉnh', en: 'Province' },
+    fields: { name: required(name), kind: required(oneOf(['tỉnh', 'thành phố'])), validTo: date, mergedInto: name, formedFrom: names, confidence: required(confidence), sources: names },
+  },
+} satisfies Record<string, { label: { vi: string; en: string }; fields: Record<string, FieldRule> }>;
+
+type EntryKind = keyof typeof ENTRY_KINDS;
+
 /**
  * Reads a workspace registry file (`{ "documents": […], "agencies": […], "provinces": […] }`,
- * the shapes of server/src/registry/types.ts). Entries with missing or wrong
- * fields are reported (code `registry`) and left out; the rest is kept.
+ * the shapes of server/src/registry/types.ts). An entry that is not an
+ * object, lacks a field or has one of the wrong type is reported on that
+ * entry or field (code `registry`) and left out; the rest is kept.
  */
 export function parseRegistryFile(text: string): { documents: RegistryDocument[]; agencies: RegistryAgency[]; provinces: RegistryProvince[]; diagnostics: PlanDiagnostic[] } {
   const out = new JsonReporter(text, 'registry');
   const result = { documents: [] as RegistryDocument[], agencies: [] as RegistryAgency[], provinces: [] as RegistryProvince[] };
-  const json = out.parse() as Record<string, unknown> | undefined;
+  const json = out.parse();
   if (json === undefined) return { ...result, diagnostics: out.diagnostics };
-  if (!json || typeof json !== 'object' || Array.isArray(json)) {
-    out.at(0, 'Tệp danh mục phải là đối tượng { "documents": [...], "agencies": [...] } / A registry file must be an object');
+  if (!isObject(json)) {
+    out.at([], 'Tệp danh mục phải là đối tượng { "documents": [...], "agencies": [...] } / A registry file must be an object');
     return { ...result, diagnostics: out.diagnostics };
   }
-  const need = (entry: Record<string, unknown>, fields: Record<string, (v: unknown) => boolean>, label: string): boolean => {
-    const bad = Object.entries(fields).filter(([k, ok]) => !ok(entry[k]));
-    if (bad.length) out.at(typeof entry[Object.keys(fields)[0]] === 'string' ? (entry[Object.keys(fields)[0]] as string) : undefined, `${label}: thiếu hoặc sai trường ${bad.map(([k]) => k).join(', ')} / missing or wrong fields ${bad.map(([k]) => k).join(', ')}`);
-    return bad.length === 0;
-  };
-  const str = (v: unknown) => typeof v === 'string' && v.length > 0;
-  const iso = (v: unknown) => typeof v === 'string' && ISO.test(v);
-  const optIso = (v: unknown) => v === undefined || iso(v);
-  const conf = (v: unknown) => CONFIDENCES.includes(v as Confidence);
-  const list = (key: string) => (Array.isArray(json[key]) ? (json[key] as Record<string, unknown>[]).map(withCurrentConfidence) : json[key] === undefined ? [] : (out.at(key, `"${key}" phải là danh sách / must be a list`), []));
-  for (const d of list('documents')) {
-    if (need(d, { number: str, type: str, issuer: str, date: iso, title: (v) => typeof v === 'string', system: str, confidence: conf, replacedOn: optIso, expiredOn: optIso }, 'Văn bản / Document')) {
-      result.documents.push({ sources: [], ...d } as unknown as RegistryDocument);
-    }
+  for (const key of Object.keys(json)) {
+    if (key !== '$schema' && !(key in ENTRY_KINDS)) out.at([key], `Khóa không biết "${key}", bị bỏ qua; các khóa: documents, agencies, provinces / Unknown key "${key}", ignored`, { key: true, severity: 'warning' });
   }
-  for (const a of list('agencies')) {
-    if (need(a, { id: str, name: str, level: str, system: str, confidence: conf, validFrom: optIso, validTo: optIso }, 'Cơ quan / Agency')) {
-      result.agencies.push({ aliases: [], generic: false, sources: [], ...a } as unknown as RegistryAgency);
+  for (const kind of Object.keys(ENTRY_KINDS) as EntryKind[]) {
+    const list = json[kind];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) {
+      out.at([kind], `"${kind}" phải là danh sách / must be a list`);
+      continue;
     }
-  }
-  for (const p of list('provinces')) {
-    if (need(p, { name: str, kind: str, confidence: conf, validTo: optIso }, 'Tỉnh / Province')) result.provinces.push({ sources: [], ...p } as unknown as RegistryProvince);
+    list.forEach((entry: unknown, i) => {
+      const valid = validEntry(out, kind, i, entry);
+      if (valid) (result[kind] as unknown[]).push(valid);
+    });
   }
   return { ...result, diagnostics: out.diagnostics };
+}
+
+/** The entry as the registry takes it (defaults filled, confidences under their current names), or undefined after reporting what is wrong. */
+function validEntry(out: JsonReporter, kind: EntryKind, index: number, entry: unknown): Record<string, unknown> | undefined {
+  const { label, fields } = ENTRY_KINDS[kind];
+  if (!isObject(entry)) {
+    out.at([kind, index], `${label.vi} thứ ${index + 1} phải là đối tượng { … }, bị bỏ qua / ${label.en} ${index + 1} must be an object { … }; left out`);
+    return undefined;
+  }
+  const current = withCurrentConfidence(entry);
+  const who = [current.number, current.id, current.name].find((v) => typeof v === 'string') as string | undefined;
+  const title = { vi: `${label.vi} ${who ?? `thứ ${index + 1}`}`, en: `${label.en} ${who ?? index + 1}` };
+  // One finding for the entry, on its first wrong value, else its start: every problem of the entry listed.
+  const problems: { vi: string; en: string; field?: string }[] = [];
+  for (const [field, rule] of Object.entries(fields) as [string, FieldRule][]) {
+    const value = current[field];
+    if (value === undefined && rule.required) problems.push({ vi: `thiếu trường ${field}`, en: `missing field ${field}` });
+    else if (value !== undefined && !rule.ok(value)) problems.push({ vi: `trường ${field} ${rule.vi}`, en: `field ${field} ${rule.en}`, field });
+  }
+  if (problems.length) {
+    const wrong = problems.find((p) => p.field);
+    const list = (lang: 'vi' | 'en') => problems.map((p) => p[lang]).join('; ');
+    out.at(wrong ? [kind, index, wrong.field!] : [kind, index], `${title.vi}: ${list('vi')}, bị bỏ qua / ${title.en}: ${list('en')}; left out`, { head: !wrong });
+  }
+  for (const field of Object.keys(current)) {
+    if (!(field in fields)) out.at([kind, index, field], `${title.vi}: trường không biết "${field}", bị bỏ qua / ${title.en}: unknown field "${field}", ignored`, { key: true, severity: 'warning' });
+  }
+  if (problems.length) return undefined;
+  // Only the fields a registry entry has: a model (`plan`) is the workspace's own, never a file's.
+  const known = Object.fromEntries(Object.entries(current).filter(([field]) => field in fields));
+  return kind === 'agencies' ? { aliases: [], generic: false, sources: [], ...known } : { sources: [], ...known };
 }

@@ -1,17 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { DocxInputError } from '../docx/input-error';
-import { importDocx, importHtml, importMarkdown, importText, looksLikeMarkdown, NoPlanInPageError, type ImportResult } from '../import';
+import { readZip } from '../docx/zip';
+import { importDocx, importHtml, importMarkdown, importPdf, importText, looksLikeMarkdown, NoPlanInPageError, UnreadablePdfError, type ImportResult } from '../import';
 import { subcommand, type CommandSpec } from './arguments';
 import { outputTarget, planOutput, writeAtomically } from './output-file';
+import { readRegularFile, SIZE_LIMITS, UnreadableFileError } from './plan-files';
 import { sourceKind } from './source-kind';
 
 /** The report of an import, for a person: words kept, what is missing, what was turned into comments. */
 export function formatImportReport(file: string, result: ImportResult): string {
-  const { words, missingHeaderFields, unclassified, noise, ocrMended, wordsMended, syntaxDiagnostics } = result.report;
+  const { words, missingHeaderFields, unclassified, noise, ocrMended, wordsMended, syntaxDiagnostics, trackedChanges, reviewNotes } = result.report;
   const percent = words.source ? ((100 * words.kept) / words.source).toFixed(1) : '100';
   const lines = [`kehoach: ${file}: giữ ${words.kept}/${words.source} từ (${percent}%) / kept ${words.kept} of ${words.source} words`];
   if (words.missing.length) lines.push(`  từ không còn / words lost: ${words.missing.join(', ')}`);
+  if (trackedChanges) lines.push(`  ${trackedChanges} thay đổi được theo dõi, đọc như đã chấp nhận / ${trackedChanges} tracked changes, read as accepted`);
+  if (reviewNotes) lines.push(`  ${reviewNotes} nhận xét thành góp ý //@ / ${reviewNotes} comments kept as review notes //@`);
   if (missingHeaderFields.length) lines.push(`  phần đầu thiếu / header lacks: ${missingHeaderFields.join(', ')}`);
   for (const n of noise) lines.push(`  ${n.line}: ${n.stray ? 'mẩu lẻ, xem lại / stray fragment, check it' : 'dòng rác / noise'} → // ${n.text}`);
   for (const m of wordsMended) lines.push(`  ${m.line}: sửa chữ nhận dạng sai / mended an OCR misreading: ${m.from} → ${m.to}`);
@@ -25,16 +28,42 @@ export function formatImportReport(file: string, result: ImportResult): string {
 export class UnreadableSourceError extends Error {}
 
 /**
+ * The most text a Word document's part may hold for the import to read it
+ * (its XML; pictures are never decompressed): a long plan's document.xml is a
+ * few megabytes, and reading 50 MB of it would take minutes and gigabytes.
+ */
+const DOCX_PART_LIMIT = SIZE_LIMITS.importText;
+
+/** Refuses a `.docx` whose text parts are larger than the import reads, before any is decompressed. */
+function refuseOversizedDocx(bytes: Uint8Array): void {
+  const parts = readZip(bytes).entries.filter((e) => /\.(?:xml|rels)$/i.test(e.name));
+  const largest = parts.reduce((a, b) => (b.size > a.size ? b : a), parts[0]);
+  if (largest && largest.size > DOCX_PART_LIMIT) {
+    throw new UnreadableSourceError(`tệp Word quá lớn để nhập: phần ${largest.name} có ${megabytes(largest.size)} (giới hạn ${megabytes(DOCX_PART_LIMIT)}) / the Word file is too large to import: its part ${largest.name} holds ${megabytes(largest.size)} (the limit is ${megabytes(DOCX_PART_LIMIT)})`);
+  }
+}
+
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/**
  * Reads a source file by what its bytes are (`source-kind.ts`), whatever its
- * name: a Word document through the `.docx` reader, text in UTF-8 or UTF-16 as it is.
- * Throws `UnreadableSourceError` for a file no reader takes.
+ * name: a Word document through the `.docx` reader, text in UTF-8 or UTF-16
+ * as it is. Only a regular file is read, of bounded size. Throws
+ * `UnreadableSourceError` for a file no reader takes.
  */
 export async function importFile(file: string): Promise<ImportResult> {
-  const bytes = new Uint8Array(readFileSync(file));
-  const source = sourceKind(bytes);
+  let bytes: Uint8Array;
+  try {
+    bytes = readRegularFile(file, SIZE_LIMITS.importDocx);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new UnreadableSourceError(error.reason);
+    throw error;
+  }
+  const source = sourceKind(bytes, SIZE_LIMITS.importText);
   switch (source.kind) {
     case 'docx':
       try {
+        refuseOversizedDocx(bytes);
         return importDocx(bytes);
       } catch (error) {
         // The reader's own message says what is wrong (damaged, encrypted, too large).
@@ -42,7 +71,12 @@ export async function importFile(file: string): Promise<ImportResult> {
         throw error;
       }
     case 'pdf':
-      throw new UnreadableSourceError('chưa nhập được PDF; mở tệp, chép toàn bộ văn bản vào một tệp .txt rồi nhập tệp đó / PDF cannot be imported yet; copy its text into a .txt file and import that');
+      try {
+        return await importPdf(bytes);
+      } catch (error) {
+        if (error instanceof UnreadablePdfError) throw new UnreadableSourceError(error.message);
+        throw error;
+      }
     case 'html':
       try {
         return importHtml(source.text);

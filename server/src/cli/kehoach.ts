@@ -12,8 +12,9 @@ import { commandHelp, subcommand, synopsis, UsageError, type CommandSpec, type S
 import { editPlanFile, OutputPathError } from './output-file';
 import { expandFiles, readPlanFile, unreadableFinding, UnreadableFileError } from './plan-files';
 import { describeEncoding, type TextEncodingName } from './text-encoding';
-import { RENDER } from './render-command';
+import { renderCommand } from './render-command';
 import { IMPORT } from './import-command';
+import { reviewCommand } from './review-command';
 import { newCommand } from './new-command';
 import { toSarif } from './sarif';
 import { VERSION } from './version';
@@ -213,7 +214,7 @@ const LSP = subcommand(
  * `subcommand(spec, run)` added here: its options are read, its `--help`
  * written and its usage errors reported like the others'.
  */
-const SUBCOMMANDS: Subcommand[] = [CHECK, PARSE, RENDER, IMPORT, newCommand((file) => workspaceOf(file).registry), LSP];
+const SUBCOMMANDS: Subcommand[] = [CHECK, PARSE, renderCommand((file) => workspaceOf(file)), IMPORT, reviewCommand((file) => workspaceOf(file)), newCommand((file) => workspaceOf(file).registry), LSP];
 
 const USAGE = `kehoach: kiểm tra và xử lý kế hoạch viết bằng cú pháp .kh / check and process plans written in .kh syntax
 

@@ -1,7 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { PlanDiagnostic } from '../model';
-import { isInside } from '../lsp/workspace-config';
 import { decodeText, type DecodedText } from './text-encoding';
 
 /**
@@ -10,6 +9,12 @@ import { decodeText, type DecodedText } from './text-encoding';
  * process; folders walked without following links, and a link to a plan
  * taken only when it stays inside the folder walked.
  */
+
+/** True when `path` is `folder` or lies below it. */
+export function isInside(path: string, folder: string): boolean {
+  const rel = relative(resolve(folder), resolve(path));
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
 
 /** The most kehoach reads of each kind of file (a long plan is some hundred kilobytes). */
 export const SIZE_LIMITS = {
@@ -123,9 +128,9 @@ function linkProblem(link: string, root: string): string | undefined {
   } catch {
     return 'liên kết tới tệp không có / a link to a missing file';
   }
-  if (!isInside(target, root)) return 'liên kết dẫn ra ngoài thư mục đang kiểm tra / a link leading out of the folder being checked';
   const stat = statSync(target);
-  return stat.isFile() ? undefined : notRegular(stat);
+  if (!stat.isFile()) return notRegular(stat);
+  return isInside(target, root) ? undefined : 'liên kết dẫn ra ngoài thư mục đang kiểm tra / a link leading out of the folder being checked';
 }
 
 /** Expands folders into the `.kh` files below them, with what was passed over; files given by name are kept as given. */

@@ -33,11 +33,16 @@ function isPdf(bytes: Uint8Array): boolean {
 
 const SAVE_AS = 'lưu lại thành .docx hoặc .txt (UTF-8) rồi nhập / save it as .docx or .txt (UTF-8) and import that';
 
-export function sourceKind(bytes: Uint8Array): SourceKind {
+/** The kind of a source from its bytes; text longer than `textLimit` bytes is refused before it is decoded. */
+export function sourceKind(bytes: Uint8Array, textLimit: number): SourceKind {
   if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) return { kind: 'docx' };
   if (isPdf(bytes)) return { kind: 'pdf' };
   if (startsWith(bytes, OLE2)) return { kind: 'unreadable', reason: `tệp Word 97–2003 (.doc) hoặc Excel (.xls) chưa đọc được; ${SAVE_AS} / a Word 97–2003 (.doc) or Excel (.xls) file cannot be read` };
   if (startsWith(bytes, RTF)) return { kind: 'unreadable', reason: `tệp RTF chưa đọc được; ${SAVE_AS} / an RTF file cannot be read` };
+  if (bytes.length > textLimit) {
+    const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+    return { kind: 'unreadable', reason: `văn bản lớn quá ${mb(textLimit)}, không nhập / the text is larger than ${mb(textLimit)}; not imported` };
+  }
   const html = htmlText(bytes);
   if (html !== undefined) return { kind: 'html', text: html };
   const decoded = decodeText(bytes);

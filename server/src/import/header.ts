@@ -140,7 +140,8 @@ const DATE_WORDS: [RegExp, string][] = [
 const DECORATION = /^[-–—_*=~.\s]+$/u;
 /** A line that continues an agency name broken over two lines: `ỦY BAN NHÂN DÂN` / `TỈNH TRÀ VINH`. */
 const AGENCY_CONTINUATION = /^(?:(?:tinh|huyen|quan|thi xa|xa|phuong|thi tran)(?!\s+uy)\b|thanh pho\b|va\b|-)/;
-const AGENCY_OPEN_END = /(?:\bva|-|,)$/;
+/** A line that leaves the name open: `… và`, `… -`, or a level word whose place is on the next line (`ỦY BAN NHÂN DÂN TỈNH` / `LAI CHÂU`). */
+const AGENCY_OPEN_END = /(?:\bva|-|,|\b(?:tinh|huyen|quan|xa|phuong|thi tran|thi xa|thanh pho))$/;
 
 const cleanValue = (text: string) => text.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
 

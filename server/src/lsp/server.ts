@@ -8,7 +8,9 @@ import { toLspDiagnostic } from '../service/diagnostics';
 import { createPlanService, type DocumentSettings } from '../service/plan-service';
 import { registerPreviewRequests } from './preview-requests';
 import { SEMANTIC_TOKENS_LEGEND } from '../service/semantic-tokens';
-import type { CheckWorkspaceMethod, CheckWorkspaceResult, ImportMethod, ImportParams, ImportPlanResult, NewPlanMethod, NewPlanParams, NewPlanResult, PlanStatusMethod, PlanStatusParams, RegistryEntryMethod, RegistryEntryParams } from './protocol';
+import type { CheckWorkspaceMethod, CheckWorkspaceResult, ImportMethod, ImportParams, ImportPlanResult, ReviewFileResult, ReviewMethod, ReviewParams, ReviewScheme, NewPlanMethod, NewPlanParams, NewPlanResult, PlanStatusMethod, PlanStatusParams, RegistryEntryMethod, RegistryEntryParams } from './protocol';
+import { OutputPathError } from '../cli/output-file';
+import { DocxInputError } from '../docx/input-error';
 import { planAsDocument } from '../registry/workspace';
 import { newPlan } from '../scaffold';
 import { parsePlan } from '../syntax/parse';
@@ -20,6 +22,8 @@ const PLAN_STATUS: PlanStatusMethod = 'kehoach/planStatus';
 const CHECK_WORKSPACE: CheckWorkspaceMethod = 'kehoach/checkWorkspace';
 const NEW_PLAN: NewPlanMethod = 'kehoach/newPlan';
 const IMPORT: ImportMethod = 'kehoach/import';
+const REVIEW: ReviewMethod = 'kehoach/review';
+const REVIEW_SCHEME: ReviewScheme = 'kehoach-review';
 
 /** How long typing must pause before diagnostics are recomputed; the initialization option `diagnosticsDebounceMs` overrides it (0 for benchmarks). */
 const DEBOUNCE_MS = 120;
@@ -100,7 +104,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** A document's settings: the editor's `kehoach.*` with its nearest kehoach.json over them (the file wins, so the editor checks as the CLI does). */
   function settingsFor(uri: string): DocumentSettings {
-    const folder = uri.startsWith('file:') ? dirname(fileURLToPath(uri)) : '';
+    // The plan imported by a review (`kehoach-review:/folder/draft.docx.kh`) is checked as a file of the draft's folder.
+    const onDisk = uri.startsWith(`${REVIEW_SCHEME}:`) ? `file:${uri.slice(REVIEW_SCHEME.length + 1)}` : uri;
+    const folder = onDisk.startsWith('file:') ? dirname(fileURLToPath(onDisk)) : '';
     let settings = settingsByFolder.get(folder);
     if (!settings) {
       const loaded = loadedFor(folder || undefined);
@@ -303,12 +309,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!params.uri.startsWith('file:')) return { error: 'Chỉ nhập được tệp trên đĩa / Only a file on disk can be imported' };
     try {
       const file = fileURLToPath(params.uri);
-      // The import (and mammoth, for a .docx) loads on the first import asked for.
+      // The import (and the Word reader, for a .docx) loads on the first import asked for.
       const { formatImportReport, importFile } = await import('../cli/import-command');
       const result = await importFile(file);
       return { text: result.text, report: formatImportReport(file, result) };
     } catch (error) {
       return { error: `Không đọc được tệp / Could not read the file: ${(error as Error).message}` };
+    }
+  });
+
+  connection.onRequest(REVIEW, async (params: ReviewParams): Promise<ReviewFileResult> => {
+    if (!params.uri.startsWith('file:')) return { error: 'Chỉ rà soát được tệp trên đĩa / Only a file on disk can be reviewed' };
+    const file = fileURLToPath(params.uri);
+    try {
+      const { reviewBeside, reviewSummary } = await import('../cli/review-command');
+      const { review, targets } = reviewBeside(file, settingsFor(params.uri), { suggest: params.suggest });
+      return { output: targets.docx, planText: review.imported.text, summary: reviewSummary(review, targets.docx) };
+    } catch (error) {
+      if (error instanceof DocxInputError || error instanceof OutputPathError) return { error: error.message };
+      return { error: `Không rà soát được tệp / Could not review the file: ${(error as Error).message}` };
     }
   });
 

@@ -1,10 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { RULES } from '../checks';
 import { parseRegistryFile, parseWorkspaceConfig, type WorkspaceConfig } from '../checks/config';
 import type { PlanDiagnostic } from '../model';
 import { builtinRegistry } from '../registry/builtin';
 import type { Registry } from '../registry/registry';
+import { isInside, readRegularFile, SIZE_LIMITS, UnreadableFileError } from '../cli/plan-files';
+import { decodeText, describeEncoding } from '../cli/text-encoding';
+
+export { isInside };
 
 /** The findings on one configuration or registry file. */
 export interface FileReport {
@@ -22,28 +26,71 @@ export interface LoadedWorkspaceConfig {
 
 const TOP = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** The text of a configuration or registry file (UTF-8 with or without a BOM, UTF-16 with one), or why it was not read (Vietnamese / English). */
+function readJsonFile(file: string): { text: string } | { problem: string } {
+  try {
+    const decoded = decodeText(readRegularFile(file, SIZE_LIMITS.registry));
+    if (decoded.invalid) return { problem: `không phải văn bản ${describeEncoding(decoded.encoding)} hợp lệ / not valid ${describeEncoding(decoded.encoding)} text` };
+    return { text: decoded.text };
+  } catch (error) {
+    if (error instanceof UnreadableFileError) return { problem: error.reason };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { problem: 'không có tệp này / no such file' };
+    if (code === 'EACCES' || code === 'EPERM') return { problem: 'không có quyền đọc / permission denied' };
+    if (code === 'ELOOP') return { problem: 'liên kết vòng / a loop of links' };
+    throw error;
+  }
+}
+
 /**
  * Reads `kehoach.json` and the registry files it lists (paths relative to
- * it). Never throws on content: what is wrong is a diagnostic in its file
- * and what is valid is kept. Without a file, the built-in registry and no
+ * it, inside its folder). Never throws on content: what is wrong is a
+ * diagnostic on the entry it is about and what is valid is kept. A registry
+ * path that leads out of the folder (`../../etc/passwd`, or a link) is
+ * refused without reading it. Without a file, the built-in registry and no
  * settings.
  */
 export function loadWorkspaceConfig(configFile: string | undefined): LoadedWorkspaceConfig {
   const loaded: LoadedWorkspaceConfig = { config: {}, registry: builtinRegistry(), reports: [] };
   if (!configFile) return loaded;
-  const { config, diagnostics } = parseWorkspaceConfig(readFileSync(configFile, 'utf8'), RULES.map((r) => r.id));
+  const read = readJsonFile(configFile);
+  if ('problem' in read) {
+    const [vi, en] = read.problem.split(' / ');
+    loaded.reports.push({ file: configFile, diagnostics: [{ range: TOP, severity: 'error', code: 'config', message: `kehoach.json không đọc được (${vi}), các thiết lập mặc định được dùng / kehoach.json cannot be read (${en}); the default settings apply` }] });
+    return loaded;
+  }
+  const { config, diagnostics, registryRanges } = parseWorkspaceConfig(read.text, RULES.map((r) => r.id));
   loaded.config = config;
   loaded.reports.push({ file: configFile, diagnostics });
-  for (const path of config.registry ?? []) {
-    const full = resolve(dirname(configFile), path);
-    if (!existsSync(full)) {
-      diagnostics.push({ range: TOP, severity: 'error', code: 'config', message: `Không có tệp danh mục / No registry file: ${path}` });
+  const folder = realpathSync(dirname(configFile));
+  for (const [i, path] of (config.registry ?? []).entries()) {
+    const refuse = (vi: string, en: string) => void diagnostics.push({ range: registryRanges[i] ?? TOP, severity: 'error', code: 'config', message: `Tệp danh mục ${path}: ${vi} / Registry file ${path}: ${en}` });
+    const full = resolve(folder, path);
+    let real: string;
+    try {
+      real = realpathSync(full);
+    } catch {
+      // Said before reading: a path out of the folder is refused whether or not it exists.
+      if (!isInside(full, folder)) refuse('ở ngoài thư mục của kehoach.json, không đọc', 'lies outside the folder of kehoach.json; not read');
+      else refuse('không có tệp này', 'no such file');
       continue;
     }
-    const extra = parseRegistryFile(readFileSync(full, 'utf8'));
+    if (!isInside(real, folder)) {
+      refuse('ở ngoài thư mục của kehoach.json, không đọc', 'lies outside the folder of kehoach.json; not read');
+      continue;
+    }
+    const file = readJsonFile(real);
+    if ('problem' in file) {
+      const [vi, en] = file.problem.split(' / ');
+      refuse(`${vi}, không đọc`, `${en}; not read`);
+      continue;
+    }
+    const extra = parseRegistryFile(file.text);
     loaded.reports.push({ file: full, diagnostics: extra.diagnostics });
     loaded.registry = loaded.registry.with(extra);
   }
+  // In the order of the file, whether found while reading it or the files it names.
+  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return loaded;
 }
 
@@ -59,12 +106,6 @@ export function nearestConfigFile(folder: string, root?: string): string | undef
     if (existsSync(candidate)) return candidate;
     if (dir === top || dirname(dir) === dir) return undefined;
   }
-}
-
-/** True when `path` is `folder` or lies below it. */
-export function isInside(path: string, folder: string): boolean {
-  const rel = relative(resolve(folder), resolve(path));
-  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 /** Each `kehoach.json` loaded once, for every file that it is the nearest of. */

@@ -29,13 +29,20 @@ export interface RegistryDocument {
   /** Number of the document that replaced it, and from when. */
   replacedBy?: string;
   replacedOn?: string;
-  /** Date it ceased to apply without a successor (a programme whose period ended). */
+  /** Date it ceased to apply without a successor (a programme whose period ended, a repeal). */
   expiredOn?: string;
+  /** Number of the document that repealed it on `expiredOn`, when a repeal ended it. */
+  repealedBy?: string;
   /** Numbers of documents that amended it. */
   amendedBy?: string[];
   confidence: Confidence;
   /** Confidence of the status facts (replacedBy, replacedOn, expiredOn) when it differs. */
   statusConfidence?: Confidence;
+  /**
+   * True when no source says whether it was replaced or repealed after its dates here (the
+   * documents generated from the Bộ pháp điển): its status is then `unknown`, never `in force`.
+   */
+  statusUnknown?: boolean;
   sources: string[];
   note?: string;
   /** The document's own model, when it is a plan of the workspace: what the cascade checks read its tasks from. */

@@ -110,7 +110,7 @@ export function completions(document: PlanDocument, text: string, p: Position, r
     const type = fold(cited[1].replace(/ số$/iu, ''));
     const start = p.character - cited[0].length;
     return registry.data.documents
-      .filter((d) => fold(d.type) === type && registry.documentStatus(d, date).state === 'in-force')
+      .filter((d) => fold(d.type) === type && ['in-force', 'unknown'].includes(registry.documentStatus(d, date).state))
       .map((d) => {
         const full = `${canonicalCitation(d)} ${d.title}`;
         return {

@@ -6,7 +6,7 @@ import type { PlanDiagnostic, PlanDocument, Position, Section } from '../model';
 import type { Registry } from '../registry/registry';
 import { contains } from './positions';
 
-const STATUS_VI = { 'in-force': 'còn hiệu lực', 'not-yet-issued': 'chưa ban hành', 'not-yet-in-force': 'chưa có hiệu lực', replaced: 'đã bị thay thế', expired: 'hết hiệu lực' } as const;
+const STATUS_VI = { 'in-force': 'còn hiệu lực', unknown: 'đã có hiệu lực; sau đó có bị thay thế, bãi bỏ hay không thì chưa rõ', 'not-yet-issued': 'chưa ban hành', 'not-yet-in-force': 'chưa có hiệu lực', replaced: 'đã bị thay thế', expired: 'hết hiệu lực' } as const;
 
 function findSection(sections: Section[], p: Position): Section | undefined {
   for (const s of sections) {

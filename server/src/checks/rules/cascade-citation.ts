@@ -25,7 +25,7 @@ export const cascadeCitation: Rule = {
   },
   check({ document, source, registry, report }) {
     // Plans of the workspace, the one checked left out.
-    const plans = registry.data.documents.filter((d) => d.plan && d.plan !== document);
+    const plans = registry.plans().filter((d) => d.plan !== document);
     for (const c of document.citations) {
       const known = registry.findDocument(c);
       if (!known && c.date && c.issuer) {
