@@ -17,6 +17,7 @@ import { IMPORT } from './import-command';
 import { reviewCommand } from './review-command';
 import { newCommand } from './new-command';
 import { startProgress, type Progress } from './progress';
+import { registryCommand } from './registry-command';
 import { toSarif } from './sarif';
 import { VERSION } from './version';
 
@@ -173,7 +174,7 @@ function formatText(reports: FileReport[]): string {
 
 function formatJson(reports: FileReport[]): string {
   const rows = reports.flatMap(({ file, diagnostics }) =>
-    diagnostics.map((d) => ({ file, range: d.range, severity: d.severity, code: d.code, message: d.message, ...(d.fixes ? { fixes: d.fixes } : {}), ...(d.related ? { related: d.related } : {}) })),
+    diagnostics.map((d) => ({ file, range: d.range, severity: d.severity, code: d.code, message: d.message, ...(d.fixes ? { fixes: d.fixes } : {}), ...(d.related ? { related: d.related } : {}), ...(d.basis ? { basis: d.basis } : {}) })),
   );
   return JSON.stringify(rows, null, 2);
 }
@@ -256,7 +257,7 @@ const LSP = subcommand(
  * `subcommand(spec, run)` added here: its options are read, its `--help`
  * written and its usage errors reported like the others'.
  */
-const SUBCOMMANDS: Subcommand[] = [CHECK, PARSE, renderCommand((file) => workspaceOf(file)), IMPORT, reviewCommand((file) => workspaceOf(file)), newCommand((file) => workspaceOf(file).registry), LSP];
+const SUBCOMMANDS: Subcommand[] = [CHECK, PARSE, renderCommand((file) => workspaceOf(file)), IMPORT, reviewCommand((file) => workspaceOf(file)), newCommand((file) => workspaceOf(file).registry), registryCommand(() => workspaceOf(resolve('plan.kh')).registry), LSP];
 
 const USAGE = `kehoach: kiểm tra và xử lý kế hoạch viết bằng cú pháp .kh / check and process plans written in .kh syntax
 
