@@ -64,6 +64,8 @@ export function isKnownSyllable(word: string): boolean {
   const lower = classic.toLowerCase();
   const capitalised = lower.charAt(0).toUpperCase() + lower.slice(1);
   const result = SUPPLEMENT.has(toToneStyle(lower, 'modern')) || isDictionaryWord(lower) || isDictionaryWord(capitalised) || isDictionaryWord(classic);
+  // Bounded, as the other per-word caches: a language server runs for days.
+  if (known.size > 50_000) known.clear();
   known.set(word, result);
   return result;
 }

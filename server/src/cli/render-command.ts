@@ -9,6 +9,10 @@ import { parsePlan } from '../syntax/parse';
 import { subcommand, UsageError, type CommandSpec } from './arguments';
 import { outputTarget, reportingRefusedTargets, writeAtomically, type OutputRules } from './output-file';
 import { readPlanFile } from './plan-files';
+import { startProgress } from './progress';
+
+/** A plan this long (characters) takes seconds to export (the PDF's line breaking above all). */
+const LARGE_PLAN_CHARS = 200_000;
 
 /** The formats a plan is exported to, by their file extension. */
 export const EXPORT_FORMATS = ['html', 'docx', 'pdf'] as const;
@@ -19,8 +23,10 @@ export function isExportFormat(value: string): value is ExportFormat {
 }
 
 /** The bytes of a plan in a format, from its layout. The layout and each renderer (its library, the fonts) are loaded when a plan is first exported to its format, so that commands and servers that never export do not load them. */
-export async function renderPlanBytes(document: PlanDocument, format: ExportFormat): Promise<Uint8Array> {
+export async function renderPlanBytes(document: PlanDocument, format: ExportFormat, stage: (text: string) => void = () => {}): Promise<Uint8Array> {
+  stage('kehoach: dàn trang / laying out the pages');
   const layout = (await import('../layout')).layoutPlan(document);
+  stage(`kehoach: xuất ${format.toUpperCase()} / writing the ${format.toUpperCase()}`);
   switch (format) {
     case 'html':
       return new TextEncoder().encode((await import('../render/html')).renderStandaloneHtml(layout));
@@ -48,9 +54,10 @@ export function exportRules(format: ExportFormat, force = false): OutputRules {
  * export of the same format (unless `force`), atomically, into an existing
  * folder. Returns the path written. Throws `OutputPathError` for a refused target.
  */
-export async function exportPlan(document: PlanDocument, source: string, format: ExportFormat, output?: string, force = false): Promise<string> {
+export async function exportPlan(document: PlanDocument, source: string, format: ExportFormat, output?: string, force = false, stage?: (text: string) => void): Promise<string> {
   const target = outputTarget(source, output, exportRules(format, force));
-  const bytes = await renderPlanBytes(document, format);
+  const bytes = await renderPlanBytes(document, format, stage);
+  stage?.('kehoach: ghi tệp / writing the file');
   writeAtomically(target, bytes);
   return target;
 }
@@ -121,6 +128,7 @@ const RENDER_SPEC = {
       },
     },
     comments: { type: 'boolean', help: { vi: 'DOCX: các phát hiện còn mở thành nhận xét Word trên đúng chữ', en: 'DOCX: the open findings as Word comments on their words' } },
+    progress: { type: 'boolean', help: { vi: 'in từng bước ra stderr (trên terminal tự hiện với kế hoạch lớn)', en: 'print each step on stderr (on a terminal it shows for a large plan anyway)' } },
   },
 } as const satisfies CommandSpec;
 
@@ -150,7 +158,14 @@ export const renderCommand = (settingsOf: (file: string) => { registry: Registry
         err(`kehoach: ${comments} nhận xét / comments`);
         return 0;
       }
-      out(await exportPlan(parsePlan(text).document, source, format, values.output, values.force));
+      // The steps run without a pause for a timer, so on a terminal they show from the start for a plan large enough to take seconds.
+      const progress = startProgress(process.stderr, values.progress === true || text.length > LARGE_PLAN_CHARS);
+      progress.show('kehoach: đọc kế hoạch / reading the plan');
+      try {
+        out(await exportPlan(parsePlan(text).document, source, format, values.output, values.force, (step) => progress.show(step)));
+      } finally {
+        progress.end();
+      }
       return 0;
     });
   });

@@ -4,8 +4,7 @@ import type { CheckConfig } from '../checks/rule';
 import { DocxInputError } from '../docx/input-error';
 import type { PlanDiagnostic, Severity } from '../model';
 import type { Registry } from '../registry/registry';
-import { renderReviewHtml } from '../review/report-html';
-import { reviewWordFile, type ReviewedFinding, type WordFileReview } from '../review/review';
+import type { ReviewedFinding, WordFileReview } from '../review/review';
 import { subcommand, type CommandSpec } from './arguments';
 import { OutputPathError, outputTarget, writeAtomically, type OutputRules } from './output-file';
 import { toSarif } from './sarif';
@@ -100,11 +99,11 @@ function formatJson(file: string, review: WordFileReview): string {
  * HTML report) beside it or to `output`; what the CLI and the editor's
  * command share. Throws `DocxInputError` or `OutputPathError`, writing nothing.
  */
-export function reviewBeside(
+export async function reviewBeside(
   source: string,
   settings: { registry: Registry; config: CheckConfig },
   options: { output?: string; suggest?: boolean; hints?: boolean; report?: boolean; force?: boolean; now?: Date },
-): { review: WordFileReview; targets: { docx: string; html: string } } {
+): Promise<{ review: WordFileReview; targets: { docx: string; html: string } }> {
   const size = statSync(source).size;
   if (size > MAX_INPUT_BYTES) {
     const mb = Math.round(size / 1048576);
@@ -113,9 +112,11 @@ export function reviewBeside(
   const targets = reviewTargets(source, options.output, options.report === true, options.force === true);
   const bytes = new Uint8Array(readFileSync(source));
   const date = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // The review (the import readers, the Word writer, the report's fonts) loads when a file is reviewed, not with every command.
+  const { reviewWordFile } = await import('../review/review');
   const review = reviewWordFile(bytes, settings, { suggest: options.suggest, hints: options.hints, date });
   writeAtomically(targets.docx, review.bytes);
-  if (options.report) writeAtomically(targets.html, renderReviewHtml({ file: basename(source), reviewed: basename(targets.docx), date, document: review.document, findings: review.findings }));
+  if (options.report) writeAtomically(targets.html, (await import('../review/report-html')).renderReviewHtml({ file: basename(source), reviewed: basename(targets.docx), date, document: review.document, findings: review.findings }));
   return { review, targets };
 }
 
@@ -144,12 +145,12 @@ export const reviewCommand = (settingsOf: (file: string) => { registry: Registry
         force: { type: 'boolean', help: { vi: 'ghi đè tệp -o đã có', en: 'replace an existing -o file' } },
       },
     } as const satisfies CommandSpec,
-    (values, [file], { out, err }) => {
+    async (values, [file], { out, err }) => {
       const format = (values.format ?? 'text') as (typeof FORMATS)[number];
       const source = resolve(file);
       const shown = relative(process.cwd(), source) || source;
       try {
-        const { review, targets } = reviewBeside(source, settingsOf(source), { output: values.output, suggest: values.suggest, hints: values.hints, report: format === 'html', force: values.force, now: now() });
+        const { review, targets } = await reviewBeside(source, settingsOf(source), { output: values.output, suggest: values.suggest, hints: values.hints, report: format === 'html', force: values.force, now: now() });
         if (format === 'html') out(targets.html);
         else if (format === 'json') out(formatJson(shown, review));
         else if (format === 'sarif') out(JSON.stringify(toSarif([{ file: shown, diagnostics: asDocumentDiagnostics(review.findings) }]), null, 2));

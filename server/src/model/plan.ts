@@ -214,6 +214,8 @@ export interface Citation {
   serial: string;
   /** The year inside the number (`74/2014/QH13` → 2014). */
   year?: number;
+  /** A second year after the first (`31/2015/2019/NĐ-CP` → 2019): a slip, one of the two is wrong. */
+  extraYear?: number;
   /** The symbol after the serial and year, without spaces (`CT/TW`, `NĐ-CP`, `QH13`). */
   symbol: string;
   /** Canonical key `serial/year/symbol` (year omitted when absent) for registry look-ups. */

@@ -1,5 +1,6 @@
 import type { Citation } from '../model';
 import { fold } from '../syntax/inline';
+import { agencyKey, isDistrictBody } from './agency-names';
 import type { RegistryAgency, RegistryDocument, RegistryProvince } from './types';
 
 export interface RegistryData {
@@ -8,9 +9,13 @@ export interface RegistryData {
   provinces: RegistryProvince[];
 }
 
-/** Folded key of a document number: `21-CT/TW` and `21 - CT/TW` give `21|ct/tw`; the year is kept apart. */
+/**
+ * Folded key of a document number: `21-CT/TW`, `21 - CT/TW` and `21/CT-TW` give `21|ct/tw`; the
+ * year is kept apart. No two documents differ by their separators alone: a number written with
+ * them swapped still finds its document (citation-number-form reports the form).
+ */
 export function numberKey(serial: string, symbol: string): string {
-  return `${Number(serial)}|${fold(symbol.replace(/\s+/g, ''))}`;
+  return `${Number(serial)}|${fold(symbol.replace(/\s+/g, '')).replace(/-/g, '/')}`;
 }
 
 /** The look-up key of a registry number (`numberKey` of its serial and symbol); the number itself when it has neither. */
@@ -81,6 +86,9 @@ export type AgencyStatus =
 /** The last word, folded, of a level of government (`tỉnh`, `huyện`, `thị xã`, `thành phố`, `thị trấn`…). */
 const LEVEL_WORDS = new Set(['tinh', 'huyen', 'quan', 'xa', 'phuong', 'pho', 'tran']);
 
+/** The id of the generic body of a district (server/data/agencies.json): what a district's body not listed by name is. */
+export const DISTRICT_BODY = 'co-quan-cap-huyen';
+
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}]*$/u;
 const LEVEL_AT_END = /(?<!\s)(?:\s+các)?\s+(?:tỉnh|thành phố|huyện|thị xã|xã|phường)$/u;
 
@@ -133,7 +141,7 @@ class Layer {
     for (const agency of data.agencies) {
       this.agencyById.set(agency.id, agency);
       for (const name of [agency.name, ...agency.aliases]) {
-        const key = fold(name);
+        const key = agencyKey(name);
         this.longestAgencyWords = Math.max(this.longestAgencyWords, key.split(/\s+/).length);
         push(this.agenciesByName, key, agency);
       }
@@ -217,9 +225,17 @@ export class Registry {
     return [...below, ...visible, ...listed];
   }
 
-  /** The documents that are plans of the workspace (with their model): the data without the catalogue. */
+  /** Every document with this serial and symbol (without regard to case, diacritics and separators), whatever its year. */
+  documentsNumbered(serial: string, symbol: string): readonly RegistryDocument[] {
+    return this.documentsByKey(numberKey(serial, symbol));
+  }
+
+  /**
+   * The documents that are plans of the workspace (with their model): the data without the catalogue. A plan's
+   * model is not read here: the CLI reads the model of a plan it let go again only when a rule asks for it.
+   */
   plans(): RegistryDocument[] {
-    const own = this.layer.data.documents.filter((d) => d.plan && !this.hidden?.has(d));
+    const own = this.layer.data.documents.filter((d) => 'plan' in d && !this.hidden?.has(d));
     return this.base ? [...this.base.plans(), ...own] : own;
   }
 
@@ -276,26 +292,52 @@ export class Registry {
 
   /**
    * The agency a name refers to: its official name or an alias, without regard
-   * to case or diacritics; a trailing place (`tỉnh Lai Châu`) is tried off.
+   * to case, diacritics and abbreviations (`UBND`, `Sở GD&ĐT`); a trailing place
+   * (`tỉnh Lai Châu`) is tried off. A body of a district not listed by name
+   * (`Trung tâm Y tế huyện Tam Đường`, `Phòng Nội vụ thành phố Lai Châu`) is
+   * the generic district body (`DISTRICT_BODY`), when the registry has it.
    */
   findAgency(name: string): RegistryAgency | undefined {
     const clean = name.replace(/^(?:các|Các)\s+/u, '').trim();
-    const direct = this.agencyByName(fold(clean));
+    const key = agencyKey(clean);
+    const direct = this.agencyByName(key);
     if (direct) return direct;
     // "Ủy ban nhân dân huyện Tam Đường", "ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG": the kind with its level names
     // the body (a district one, gone from 01/7/2025), so only the place's own name comes off first.
-    const words = fold(clean).split(/\s+/);
-    for (let n = Math.min(words.length - 1, this.longestAgencyWords); n >= 2; n--) {
-      if (!LEVEL_WORDS.has(words[n - 1])) continue;
-      const withLevel = this.agencyByName(words.slice(0, n).join(' '));
-      if (withLevel) return withLevel;
+    const words = key.split(' ');
+    let byName: RegistryAgency | undefined;
+    for (let n = Math.min(words.length - 1, this.longestAgencyWords); n >= 2 && !byName; n--) {
+      if (LEVEL_WORDS.has(words[n - 1])) byName = this.agencyByName(words.slice(0, n).join(' '));
     }
     const withoutPlace = withoutTrailingPlace(clean);
-    if (withoutPlace !== clean) {
-      return this.agencyByName(fold(withoutPlace)) ?? this.agencyByName(fold(`${withoutPlace} tỉnh`));
+    if (!byName && withoutPlace !== clean) byName = this.agencyByName(agencyKey(withoutPlace));
+    // A district's body is one even when a body of another level has its name (`Phòng Kinh tế huyện …`).
+    if (byName?.level !== 'district' && isDistrictBody(key, (city) => this.findProvince(city)?.kind === 'thành phố')) {
+      // The district's own People's Committee or Council when listed (`Ủy ban nhân dân thành phố Lai Châu`), else the generic body.
+      const level = / (?:huyen|quan|thi xa|thanh pho)(?: |$)/.exec(key)!;
+      return this.agencyByName(`${key.slice(0, level.index)} huyen`) ?? this.agency(DISTRICT_BODY);
     }
-    return undefined;
+    if (byName || withoutPlace === clean) return byName;
+    return this.agencyByName(agencyKey(`${withoutPlace} tỉnh`));
   }
+
+
+  /**
+   * The province an agency's name ends with (`Sở Nội vụ tỉnh Bắc Giang`, `ỦY BAN NHÂN DÂN TỈNH HÀ GIANG`,
+   * `UBND thành phố Hải Phòng`), and where in the name its level word (`tỉnh`, `thành phố`) starts.
+   */
+  provinceIn(name: string): { province: RegistryProvince; from: number } | undefined {
+    const lower = name.toLocaleLowerCase('vi');
+    const level = [' tỉnh ', ' thành phố ']
+      .map((word) => ({ word, at: lower.lastIndexOf(word) }))
+      .sort((a, b) => b.at - a.at)[0];
+    if (level.at < 0) return undefined;
+    const place = name.slice(level.at + level.word.length).trim();
+    const province = /^\p{Lu}/u.test(place) ? this.findProvince(place) : undefined;
+    return province && { province, from: level.at + 1 };
+  }
+
+
 
   agencyStatus(agency: RegistryAgency, date: string): AgencyStatus {
     if (agency.validTo && date >= agency.validTo) {

@@ -1,14 +1,7 @@
-import type { CitationType, PlanDocument, PlanSystem } from '../model';
+import type { CitationType, Confidence, PlanDocument, PlanSystem } from '../model';
 
-/**
- * How sure the registry is of a fact, as each entry's `sources` show:
- * `verified` read on a named public page (the document itself, an official
- * portal, or a mirror that reproduces it), `secondary` only in a secondary
- * account of it, `cited` known only from how plans cite it, `unverified` not
- * checked against any source. A check that rests on anything but `verified`
- * says so or lowers its severity.
- */
-export type Confidence = 'verified' | 'secondary' | 'cited' | 'unverified';
+/** How sure the registry is of a fact (the model's type: findings carry it, docs/registry.md). */
+export type { Confidence };
 
 /** A document that plans cite (server/data/documents.json). Dates are ISO `YYYY-MM-DD`. */
 export interface RegistryDocument {

@@ -466,6 +466,7 @@ class ModelBuilder {
         numberText: c.numberText,
         serial: c.serial,
         year: c.year,
+        ...(c.extraYear ? { extraYear: c.extraYear } : {}),
         symbol: c.symbol,
         key: [c.serial, c.year, c.symbol].filter((p) => p !== undefined).join('/'),
         hasStraySpaces: c.hasStraySpaces,
