@@ -21,5 +21,6 @@ export default defineConfig({
     // A guard against hangs, not a speed goal (speed lives in the benchmarks): generous, so that a
     // loaded machine never turns a slow pass into a failure.
     testTimeout: 90_000,
+    hookTimeout: 90_000,
   },
 });

@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // Entry point of `npx kehoach`: runs the bundled CLI, building it first on a checkout that has not been built.
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, 'dist', 'cli', 'kehoach.cjs');
+const bundle = join(root, 'dist', 'cli', 'kehoach.mjs');
 if (!existsSync(bundle)) await import(pathToFileURL(join(root, 'scripts', 'build.mjs')).href);
-createRequire(import.meta.url)(bundle);
+await import(pathToFileURL(bundle).href);

@@ -17,11 +17,15 @@
 // Format: `words` lists the words by falling count, `counts` their counts in base 36; `pairs`
 // has one segment per word of `words` (in that order, separated by `.`): the words that follow
 // it, each as two numbers, the distance in `words` from the word before it in the segment (the
-// first from -1), minus one, and the pair's count minus MIN_COUNT, packed as
+// first from -1), minus one, and the pair's count minus MIN_COUNT; `triples` has the three
+// words a b c (ranks in `words`) whose pairs a b and b c are both tight, seen at least MIN_COUNT
+// times, by key (a × 16384 + b) × 16384 + c in rising order, each as the distance from the key
+// before (the first from -1) minus one and the count minus MIN_COUNT. Numbers are packed as
 // server/src/checks/packed-numbers.ts writes them.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packNumber } from '../server/src/checks/packed-numbers';
+import { tightness } from '../server/src/checks/pair-tightness';
 import { corpusRuns } from './corpus-runs';
 
 const MIN_COUNT = 2;
@@ -53,6 +57,9 @@ const kept = words
   .filter((id) => unigrams[id] >= MIN_COUNT && /^\p{L}+$/u.test(words[id]))
   .sort((a, b) => unigrams[b] - unigrams[a] || (words[a] < words[b] ? -1 : 1));
 const rank = new Map(kept.map((id, r) => [id, r]));
+/** Keys of pairs and triples of ranks, as the rule reads them. */
+const RANKS = 16384;
+if (kept.length > RANKS) throw new Error(`${kept.length} words: more than the ${RANKS} a key holds`);
 const following: [number, number][][] = kept.map(() => []);
 let pairCount = 0;
 for (const [key, count] of pairs) {
@@ -76,12 +83,38 @@ const segments = following.map((list) => {
     .join('');
 });
 
+// Second pass: the three words a b c whose two pairs are both tight (`xử lý vi`, `nhân dân huyện`), which tell
+// a word that two tight pairs share from a word that belongs to one of them only (`tích hợp sau`: none).
+const tight = new Set<number>();
+following.forEach((list, first) => {
+  for (const [second, count] of list) if (tightness(count, unigrams[kept[first]], unigrams[kept[second]], total) > 0) tight.add(first * RANKS + second);
+});
+const triples = new Map<number, number>();
+for (const run of corpusRuns(process.argv.slice(2), { paragraphs: true })) {
+  const ranks = run.map((w) => rank.get(ids.get(w)!) ?? -1);
+  for (let k = 2; k < ranks.length; k++) {
+    const [a, b, c] = [ranks[k - 2], ranks[k - 1], ranks[k]];
+    if (a < 0 || b < 0 || c < 0 || !tight.has(a * RANKS + b) || !tight.has(b * RANKS + c)) continue;
+    const key = (a * RANKS + b) * RANKS + c;
+    triples.set(key, (triples.get(key) ?? 0) + 1);
+  }
+}
+const keptTriples = [...triples].filter(([, count]) => count >= MIN_COUNT).sort((a, b) => a[0] - b[0]);
+let previousTriple = -1;
+const triplesText = keptTriples
+  .map(([key, count]) => {
+    const out = packNumber(key - previousTriple - 1) + packNumber(count - MIN_COUNT);
+    previousTriple = key;
+    return out;
+  })
+  .join('');
+
 writeFileSync(
   join(import.meta.dirname, '..', 'server', 'data', 'syllable-bigrams.json'),
   JSON.stringify({
     $comment: [
       'Words and pairs of adjacent words of official Vietnamese with their counts, written by scripts/gen-syllable-bigrams.ts (the format is described there).',
-      `Made from the Vietnamese Legal Corpus (CP_Vietnamese-VLC of undertheseanlp/underthesea) and the Bộ pháp điển: ${total} words, each paragraph once; kept: ${kept.length} words and ${pairCount} pairs seen at least ${MIN_COUNT} times.`,
+      `Made from the Vietnamese Legal Corpus (CP_Vietnamese-VLC of undertheseanlp/underthesea) and the Bộ pháp điển: ${total} words, each paragraph once; kept: ${kept.length} words and ${pairCount} pairs seen at least ${MIN_COUNT} times, and ${keptTriples.length} triples of words whose two pairs are tight (server/src/checks/pair-tightness.ts).`,
       'Lower case, modern tone placement. Used by text-phrase (server/src/checks/syllable-bigrams.ts): a syllable that is a rare neighbour where a close variant is a frequent one.',
     ],
     total,
@@ -90,6 +123,8 @@ writeFileSync(
     words: kept.map((id) => words[id]).join(' '),
     counts: kept.map((id) => unigrams[id].toString(36)).join(' '),
     pairs: segments.join('.'),
+    tripleCount: keptTriples.length,
+    triples: triplesText,
   }) + '\n',
 );
-console.log(`${kept.length} words, ${pairCount} pairs from ${total} words`);
+console.log(`${kept.length} words, ${pairCount} pairs, ${keptTriples.length} triples from ${total} words`);

@@ -112,3 +112,11 @@ describe('configured severities', () => {
     expect(of({ 'heading-numbering': 'off' })).toEqual([]);
   });
 });
+
+describe('agency-capitalisation', () => {
+  it('fixes the capitals and keeps the tone placement as written (a mix of placements is text-tone-style’s)', () => {
+    const text = 'Số: 1/KH-UBND\n---\nỦy ban nhân dân tỉnh chỉ đạo; Ủy ban nhân dân tỉnh kiểm tra; Uỷ ban nhân dân Tỉnh tổng hợp.\n';
+    const found = checkPlan(parsePlan(text)).filter((d) => d.code === 'agency-capitalisation');
+    expect(found.map((d) => d.fixes![0].edits[0].newText)).toEqual(['Uỷ ban nhân dân tỉnh']);
+  });
+});

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseRegistryFile } from '../server/src/checks/config';
 import { confidenceNote, severityFor } from '../server/src/checks/registry-facts';
+import { checkPlan } from '../server/src/checks';
 import { builtinRegistry } from '../server/src/registry/builtin';
+import { createPlanService } from '../server/src/service/plan-service';
+import { parsePlan } from '../server/src/syntax/parse';
 
 describe('confidence', () => {
   it('reads the older name `seed` in a workspace registry file as `cited`', () => {
@@ -34,5 +37,41 @@ describe('confidence', () => {
     const { documents, agencies, provinces } = builtinRegistry().data;
     const names = new Set([...documents, ...agencies, ...provinces].flatMap((e) => [e.confidence, 'statusConfidence' in e ? e.statusConfidence : undefined]));
     expect([...names].filter((n) => n !== undefined).sort()).toEqual(['cited', 'secondary', 'unverified', 'verified']);
+  });
+});
+
+describe('what a finding rests on', () => {
+  const text = [
+    'Cơ quan: ỦY BAN NHÂN DÂN TỈNH LAI CHÂU',
+    'Số: 12/KH-UBND',
+    'Địa danh: Lai Châu',
+    'Ngày: 15/3/2026',
+    'Loại: Kế hoạch',
+    'Trích yếu: Thực hiện',
+    '---',
+    '',
+    'Căn cứ Nghị định số 30/2020/NĐ-CP ngày 06/3/2020 của Chính phủ và Chỉ thị số 21-CT/TW ngày 04/5/2022 của Ban Bí thư.',
+    '',
+  ].join('\n');
+  const service = createPlanService({ today: () => '2026-03-15' });
+  const document = { uri: 'file:///basis.kh', version: 1, getText: () => text };
+
+  it('carries the registry entry, its sources and its confidence on the finding', () => {
+    const conflicts = service.getDiagnostics(document).filter((d) => d.code === 'citation-conflict');
+    const bases = checkPlan(parsePlan(text), { today: '2026-03-15' })
+      .filter((d) => d.code === 'citation-conflict')
+      .map((d) => [d.basis?.entry, d.basis?.confidence, d.basis?.sources[0]]);
+    expect(conflicts).toHaveLength(2);
+    expect(bases).toEqual([
+      ['Nghị định 30/2020/NĐ-CP', 'verified', 'http://vbpl.vn/TW/Pages/vbpq-toanvan.aspx?ItemID=141142'],
+      ['Chỉ thị 21-CT/TW', 'cited', expect.stringContaining('cokhivietnam.vn')],
+    ]);
+  });
+
+  it('shows it in the hover of the finding, in words', () => {
+    const hover = service.getHover(document, { line: 8, character: 40 });
+    const value = (hover?.contents as { value: string }).value;
+    expect(value).toContain('Căn cứ / Basis: Nghị định 30/2020/NĐ-CP — nguồn / sources: http://vbpl.vn/TW/Pages/vbpq-toanvan.aspx?ItemID=141142');
+    expect(value).toContain('độ tin cậy / confidence: đã đối chiếu nguồn công khai / read on a public source (`verified`)');
   });
 });

@@ -15,6 +15,7 @@ import { P12Signer } from '@signpdf/signer-p12';
 import signpdf from '@signpdf/signpdf';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isKehoachExport } from '../server/src/render/export-marks';
 import { renderPdf, SIGNATURE_FIELD } from '../server/src/render/pdf';
 import { exampleLayout, PARTY_PLAN, STATE_PLAN, tool } from './helpers/render';
 import { temporaryFolders } from './helpers/temp-folders';
@@ -148,6 +149,8 @@ describe('the empty signature field, filled by a signing tool (pdfsig -sign, NSS
     expect(report.match(/^Signature #/gm)).toHaveLength(1);
     const [before, after] = [readFileSync(unsignedFile), readFileSync(signedFile)];
     expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    // Signed, it is no longer an export a new export may replace.
+    expect([isKehoachExport('pdf', before), isKehoachExport('pdf', after)]).toEqual([true, false]);
     expect(tool('pdfinfo', [signedFile])).toMatch(/^Tagged:\s+yes$/m);
   });
 });

@@ -1,9 +1,9 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
-import type { ImportPlanResult, NewPlanParams, NewPlanResult } from '../server/src/lsp/protocol';
+import type { ImportPlanResult, NewPlanParams, NewPlanResult, ReviewFileResult } from '../server/src/lsp/protocol';
 import { startServer, type LspServer } from './helpers/lsp-client';
 import { temporaryFolders } from './helpers/temp-folders';
 
@@ -41,4 +41,31 @@ describe('the server’s requests for new and imported plans', () => {
     const refused = await connection.sendRequest<ImportPlanResult>('kehoach/import', { uri: 'untitled:Untitled-1' });
     expect('error' in refused && refused.error).toMatch(/^Chỉ nhập được tệp/);
   });
+});
+
+describe('kehoach/review, as the command Rà soát tệp Word asks it', () => {
+  it('writes the reviewed copy beside the draft and gives the imported plan, which the server checks as a file of the draft’s folder', async () => {
+    const reviewFolder = temporaryFolder('lsp-review');
+    copyFileSync(join(__dirname, 'fixtures', 'review', 'pandoc-470.docx'), join(reviewFolder, 'du-thao.docx'));
+    const published = new Map<string, { code?: unknown }[]>();
+    const reviewServer = await startServer('cli', {
+      workspace: { folder: reviewFolder, name: 'drafts' },
+      handlers: (c) => c.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: { code?: unknown }[] }) => void published.set(p.uri, p.diagnostics)),
+    });
+    try {
+      const result = await reviewServer.connection.sendRequest<ReviewFileResult>('kehoach/review', { uri: pathToFileURL(join(reviewFolder, 'du-thao.docx')).toString() });
+      expect('output' in result && result.output).toBe(join(reviewFolder, 'du-thao.ra-soat.docx'));
+      expect(existsSync(join(reviewFolder, 'du-thao.ra-soat.docx'))).toBe(true);
+      if (!('planText' in result)) throw new Error('no plan');
+      expect(result.summary).toMatch(/6 nhận xét/);
+      const uri = `kehoach-review:${join(reviewFolder, 'du-thao.docx')}.kh`;
+      await reviewServer.open(uri, result.planText);
+      await vi.waitUntil(() => published.get(uri)?.length, { timeout: 20_000 });
+      expect(published.get(uri)!.map((d) => d.code)).toContain('heading-numbering');
+      const refused = await reviewServer.connection.sendRequest<ReviewFileResult>('kehoach/review', { uri: pathToFileURL(join(reviewFolder, 'missing.docx')).toString() });
+      expect('error' in refused).toBe(true);
+    } finally {
+      await reviewServer.stop();
+    }
+  }, 60_000);
 });

@@ -25,6 +25,17 @@ describe('completion', () => {
     expect(labels).not.toContain('Cơ quan:');
   });
 
+  it('offers the urgency and confidentiality marks the system has after Độ khẩn: and Độ mật:', () => {
+    const labels = (marked: string) => {
+      const { document, position } = at(marked);
+      return service.getCompletions(document, position).map((c) => c.label);
+    };
+    expect(labels('Cơ quan: UBND\n|\n---\n')).toEqual(expect.arrayContaining(['Độ khẩn:', 'Độ mật:']));
+    expect(labels('Số: 12/KH-UBND\nĐộ khẩn: |\n---\n')).toEqual(['Khẩn', 'Thượng khẩn', 'Hỏa tốc']);
+    expect(labels('Số: 12-KH/TU\nĐộ khẩn: |\n---\n')).toEqual(['Khẩn', 'Thượng khẩn', 'Hỏa tốc', 'Hỏa tốc hẹn giờ']);
+    expect(labels('Do mat: |\n---\n')).toEqual(['Mật', 'Tối mật', 'Tuyệt mật']);
+  });
+
   it('offers today in the official date form after Ngày:', () => {
     const { document, position } = at('Ngày: |\n---\n');
     expect(service.getCompletions(document, position).map((c) => c.label)).toEqual(['15/3/2026']);

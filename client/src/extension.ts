@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreviewCommands } from './preview';
-import type { CheckWorkspaceMethod, CheckWorkspaceResult, ImportMethod, ImportParams, ImportPlanResult, NewPlanMethod, NewPlanParams, NewPlanResult, PlanStatus, PlanStatusMethod, PlanStatusParams, RegistryEntryMethod, RegistryEntryParams } from '../../server/src/lsp/protocol';
+import type { CheckWorkspaceMethod, CheckWorkspaceResult, ImportMethod, ImportParams, ImportPlanResult, ReviewFileResult, ReviewMethod, ReviewParams, ReviewScheme, NewPlanMethod, NewPlanParams, NewPlanResult, PlanStatus, PlanStatusMethod, PlanStatusParams, RegistryEntryMethod, RegistryEntryParams } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -11,6 +11,8 @@ const CHECK_WORKSPACE: CheckWorkspaceMethod = 'kehoach/checkWorkspace';
 const REGISTRY_ENTRY: RegistryEntryMethod = 'kehoach/registryEntry';
 const NEW_PLAN: NewPlanMethod = 'kehoach/newPlan';
 const IMPORT: ImportMethod = 'kehoach/import';
+const REVIEW: ReviewMethod = 'kehoach/review';
+const REVIEW_SCHEME: ReviewScheme = 'kehoach-review';
 
 /** The skeleton snippet (snippets/kehoach.code-snippets) of each system, for “New plan”. */
 const SKELETONS = [
@@ -69,6 +71,9 @@ function planStatusItem(context: vscode.ExtensionContext, languageClient: Langua
  * do the work. No parsing and no rules live here.
  */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  /** The plans imported by reviews, by their `kehoach-review:` URI. */
+  const reviewedPlans = new Map<string, string>();
+  const reviewedPlansChanged = new vscode.EventEmitter<vscode.Uri>();
   const module = context.asAbsolutePath(path.join('dist', 'lsp', 'server.cjs'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.stdio },
@@ -108,7 +113,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'kehoach', name: picked.snippet });
     }),
     vscode.commands.registerCommand('kehoach.importPlan', async () => {
-      const [file] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Text or Word')]: ['txt', 'docx', 'md'] } })) ?? [];
+      const [file] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Text or Word')]: ['txt', 'docx', 'md', 'htm', 'html', 'pdf'] } })) ?? [];
       if (!file) return;
       // The file may lie anywhere: the client reads it, the server reads only files of the workspace.
       const content = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('base64');
@@ -121,6 +126,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       languageClient.outputChannel.appendLine(result.report);
       void vscode.window.showInformationMessage(result.report.split('\n')[0]);
     }),
+    // Rà soát tệp Word: the server writes the reviewed copy beside the draft; the imported plan is shown read-only and checked, so its findings fill the Problems panel.
+    vscode.commands.registerCommand('kehoach.reviewDocx', async () => {
+      const [file] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Word: ['docx'] } })) ?? [];
+      if (!file) return;
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reviewing the Word file…') }, () =>
+        languageClient.sendRequest<ReviewFileResult>(REVIEW, { uri: file.toString() } satisfies ReviewParams),
+      );
+      if ('error' in result) {
+        void vscode.window.showErrorMessage(result.error);
+        return;
+      }
+      const planUri = vscode.Uri.from({ scheme: REVIEW_SCHEME, path: `${file.path}.kh` });
+      reviewedPlans.set(planUri.toString(), result.planText);
+      reviewedPlansChanged.fire(planUri);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(planUri), { preview: false });
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      languageClient.outputChannel.appendLine(result.summary);
+      const open = vscode.l10n.t('Open the reviewed copy');
+      if ((await vscode.window.showInformationMessage(result.summary, open)) === open) await vscode.env.openExternal(vscode.Uri.file(result.output));
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(REVIEW_SCHEME, { onDidChange: reviewedPlansChanged.event, provideTextDocumentContent: (uri) => reviewedPlans.get(uri.toString()) ?? '' }),
     vscode.commands.registerCommand('kehoach.checkWorkspace', async () => {
       const totals = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking every plan of the workspace…'), cancellable: true },

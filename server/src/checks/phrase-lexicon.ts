@@ -82,21 +82,19 @@ function load(): Lexicon {
 const corpusPairs = compounds.compounds as Record<string, string>;
 /** The corpus pairs by first word, each first word's list read when it is first asked about: reading all 15 000 pairs up front took longer than checking a plan. */
 const pairsByFirst = new Map<string, Map<string, CompoundPair>>();
-const NO_PAIRS = new Map<string, CompoundPair>();
 
 /** The corpus pair `first second`, if the corpus has it. */
 function compoundPair(first: string, second: string): CompoundPair | undefined {
+  if (!Object.hasOwn(corpusPairs, first)) return undefined;
   let seconds = pairsByFirst.get(first);
   if (!seconds) {
-    seconds = Object.hasOwn(corpusPairs, first) ? new Map() : NO_PAIRS;
-    if (seconds !== NO_PAIRS) {
-      for (const entry of corpusPairs[first].split(' ')) {
-        const word = entry.replace(/[$^]/g, '');
-        const pair = seconds.get(word) ?? { noClaimSecond: false, noClaimFirst: false };
-        if (entry.includes('^')) pair.noClaimSecond = true;
-        if (entry.includes('$')) pair.noClaimFirst = true;
-        seconds.set(word, pair);
-      }
+    seconds = new Map();
+    for (const entry of corpusPairs[first].split(' ')) {
+      const word = entry.replace(/[$^]/g, '');
+      const pair = seconds.get(word) ?? { noClaimSecond: false, noClaimFirst: false };
+      if (entry.includes('^')) pair.noClaimSecond = true;
+      if (entry.includes('$')) pair.noClaimFirst = true;
+      seconds.set(word, pair);
     }
     pairsByFirst.set(first, seconds);
   }

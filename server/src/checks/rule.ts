@@ -1,4 +1,4 @@
-import type { Fix, PlanDiagnostic, PlanDocument, PlanSystem, Range, RelatedInformation, Severity } from '../model';
+import type { FindingBasis, Fix, PlanDiagnostic, PlanDocument, PlanSystem, Range, RelatedInformation, Severity } from '../model';
 import type { Registry } from '../registry/registry';
 import type { SourceText } from '../syntax/source-text';
 
@@ -39,7 +39,7 @@ export interface CheckContext {
    * fact behind it is unconfirmed. `related` points to places in other
    * documents (the parent plan's task).
    */
-  report(range: Range, message: Bilingual, fixes?: Fix[], options?: { severity?: Severity; related?: RelatedInformation[] }): void;
+  report(range: Range, message: Bilingual, fixes?: Fix[], options?: { severity?: Severity; related?: RelatedInformation[]; basis?: FindingBasis }): void;
 }
 
 /**
@@ -53,6 +53,8 @@ export interface Rule {
   defaultSeverity: Severity;
   /** What the rule checks and why, with its source (the clause or the registry entry). */
   doc: Bilingual;
+  /** For a rule comparing the plan with the registry: what each finding rests on (shown in docs/rules.md). */
+  basis?: Bilingual;
   check(context: CheckContext): void;
 }
 

@@ -16,6 +16,7 @@ export function renderRulesDoc(): string {
   ];
   for (const r of RULES) {
     lines.push(`## ${r.id}`, '', `**${r.title.vi}** / *${r.title.en}* — ${SEVERITY_VI[r.defaultSeverity]} / ${r.defaultSeverity}`, '', r.doc.vi, '', r.doc.en, '');
+    if (r.basis) lines.push(`**Căn cứ của phát hiện / What a finding rests on**: ${r.basis.vi} / ${r.basis.en}`, '');
   }
   return lines.join('\n');
 }

@@ -1,32 +1,32 @@
 /**
  * Slips among real syllables that only their neighbours give away
- * (`chương trình đạo tạo` for `đào tạo`, `thẩm đinh tại` for `thẩm định`,
- * `trong qua trình` for `quá trình`), judged on the word statistics of official
- * text in `server/data/syllable-bigrams.json` (written by
- * `scripts/gen-syllable-bigrams.ts`: how often each word and each pair of
- * adjacent words occur in some twenty million words of laws, decrees and
- * circulars).
+ * (`chương trình đạo tạo` for `đào tạo`, `trong qua trình` for `quá trình`,
+ * `sử lý vi phạm` for `xử lý`), judged on the word statistics of official text
+ * in `server/data/syllable-bigrams.json` (written by
+ * `scripts/gen-syllable-bigrams.ts`: how often each word, each pair of adjacent
+ * words and each chain of two tight pairs occur in some twenty million words of
+ * laws, decrees and circulars).
  *
- * A word is a slip for a close variant (another tone, another vowel mark,
- * an initial or a final consonant often confused: `s`/`x`, `ch`/`tr`, `d`/`gi`/`r`,
- * `l`/`n`, `n`/`ng`, `c`/`t`) when, on one side, the variant and the neighbour
- * make a frequent, tight pair (seen at least 20 times, 3 bits of pointwise
- * mutual information, and one of the two rarely without the other) that the
- * word as typed never makes; and, on the other side, the word as typed makes
- * no pair of its own (unless that neighbour belongs to a tighter pair further
- * out: `năng lực` keeps `lực` from `chuyên`) while the variant does. Both
- * neighbours must be there, in the same stretch of words (no punctuation
- * between); names (a capitalised word beside another) and acronyms are left
- * alone; a word much commoner than its variant (`tại` for `tải`) is never
- * reported, as a common word fits more places than the statistics saw; and two
- * slips side by side are one slip the statistics cannot place, so neither is
- * reported. The corpus is legal text, so what it never saw is not wrong in
- * itself: these conditions are set so that a finding is rare and right rather
- * than frequent.
+ * A word is a slip for a close variant (another tone, another vowel mark, an
+ * initial or a final consonant often confused: `s`/`x`, `ch`/`tr`, `d`/`gi`/`r`,
+ * `l`/`n`, `n`/`ng`, `c`/`t`) when the variant and a neighbour make a tight pair
+ * (`pair-tightness.ts`) that the word as typed does not make (or so rarely
+ * that the corpus's own slips explain it), the neighbour is not the word of
+ * another tight pair further out (`tích hợp sâu`: `hợp` is `tích`'s, not
+ * `sau`'s), and the neighbour on the other side, if any, takes the variant and
+ * does not hold the typed word (unless the odds of the variant are long). At
+ * the edge of a stretch of words (punctuation, a number) the one pair must be
+ * very tight. Names (a capitalised word beside another), acronyms and words
+ * much commoner than their variant (`đăng tại` is not `đăng tải`) are left
+ * alone, and two suspects side by side are one slip the statistics cannot
+ * place, so neither is reported. The corpus is legal text, so what it never saw
+ * is not wrong in itself: these conditions are set so that a finding is rare
+ * and right rather than frequent.
  */
 import data from '../../data/syllable-bigrams.json';
 import { fold } from '../syntax/inline';
 import { packedDigit } from './packed-numbers';
+import { MIN_PAIR, tightness } from './pair-tightness';
 import type { Word } from './text-lines';
 import { isKnownSyllable } from './vi-dictionary';
 import { canonical, hasVowelMark, parseSyllable, perWord } from './vietnamese';
@@ -44,16 +44,16 @@ export interface ContextSlip {
   kind: SlipKind;
 }
 
-/** Evidence: a pair seen this often, this tight, that the typed word never makes. */
-const MIN_PAIR = 20;
-const MIN_PMI = 3;
-const MIN_ASSOCIATION = 0.03;
 /** At the edge of a stretch of words, where one side must show the slip alone. */
 const MIN_EDGE_ASSOCIATION = 0.6;
-/** The corpus has slips of its own: a typed pair seen this often still counts as unseen beside a pair 200 times as frequent. */
-const MAX_TYPO = 2;
+/** The corpus has slips of its own: a typed pair counts as unseen beside a variant's pair this many times as frequent (`trong qua` twice beside 6710 `trong quá`). */
+const SLIP_RATIO = 500;
 /** Variants rarer than this are not offered. */
 const MIN_VARIANT = 20;
+/** Odds of the variant over the typed word that overrule a neighbour holding the typed word (`kịp thời sử lý`: `thời sử` is seen, in `kịp thời sử dụng`). */
+const LONG_ODDS = 3e5;
+/** Share of a tight pair's occurrences that go on into the next tight pair for the two to share their word. */
+const SHARED = 0.05;
 /** A typed word this many times commoner than its variant fits too many places to be judged. */
 const COMMONER = 10;
 
@@ -62,6 +62,8 @@ interface Statistics {
   rank: Map<string, number>;
   counts: number[];
   pairs: PairTable;
+  /** Counts of three words whose two pairs are tight, by `(a * PAIR + b) * PAIR + c`. */
+  triples: Map<number, number>;
   /** Words of at least MIN_VARIANT occurrences by their confusion key. */
   variants: Map<string, number[]>;
   words: string[];
@@ -108,10 +110,31 @@ class PairTable {
   }
 }
 
-const PAIR = 8192;
+const PAIR = 16384;
 const NONE = -1;
 const UNSEEN = -2;
 let statistics: Statistics | undefined;
+
+/** Reads (distance, count) after (distance, count) from packed text; `.` ends a segment. */
+function readPacked(text: string, entry: (distance: number, count: number) => void, segment?: () => void): void {
+  let number = 0;
+  let distance = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '.') {
+      segment?.();
+      continue;
+    }
+    const digit = packedDigit(text, i);
+    number = number * 32 + (digit & 31);
+    if (digit >= 32) continue;
+    if (distance < 0) distance = number;
+    else {
+      entry(distance, number + data.minCount);
+      distance = -1;
+    }
+    number = 0;
+  }
+}
 
 function load(): Statistics {
   if (statistics) return statistics;
@@ -120,33 +143,18 @@ function load(): Statistics {
   const rank = new Map(words.map((w, r) => [w, r]));
   const pairs = new PairTable(data.pairCount);
   // The segments of `pairs` in one pass: per first word, (distance, count) after (distance, count).
-  const text = data.pairs;
   let first = 0;
   let second = -1;
-  let number = 0;
-  let distance = -1;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '.') {
-      first++;
-      second = -1;
-      continue;
-    }
-    const digit = packedDigit(text, i);
-    number = number * 32 + (digit & 31);
-    if (digit >= 32) continue;
-    if (distance < 0) distance = number;
-    else {
-      second += distance + 1;
-      const n = number + data.minCount;
-      const at = pairs.set(first * PAIR + second, n);
-      if (n >= MIN_PAIR) {
-        const association = Math.max(n / counts[first], n / counts[second]);
-        if (association >= MIN_ASSOCIATION && Math.log2((n * data.total) / (counts[first] * counts[second])) >= MIN_PMI) pairs.association[at] = association;
-      }
-      distance = -1;
-    }
-    number = 0;
-  }
+  readPacked(data.pairs, (distance, n) => {
+    second += distance + 1;
+    pairs.association[pairs.set(first * PAIR + second, n)] = tightness(n, counts[first], counts[second], data.total);
+  }, () => {
+    first++;
+    second = -1;
+  });
+  const triples = new Map<number, number>();
+  let key = -1;
+  readPacked(data.triples, (distance, n) => triples.set((key += distance + 1), n));
   const variants = new Map<string, number[]>();
   words.forEach((w, r) => {
     if (counts[r] < MIN_VARIANT) return;
@@ -156,7 +164,7 @@ function load(): Statistics {
     if (list) list.push(r);
     else variants.set(key, [r]);
   });
-  statistics = { total: data.total, rank, counts, pairs, variants, words };
+  statistics = { total: data.total, rank, counts, pairs, triples, variants, words };
   return statistics;
 }
 
@@ -165,7 +173,7 @@ const ONSET_CLASS: Record<string, string> = { tr: 'ch', x: 's', gi: 'd', r: 'd',
 const CODA_CLASS: Record<string, string> = { ng: 'n', c: 't' };
 
 /** Words with the same key differ by marks or by a confusable initial or final: `tạo`, `tảo`, `tao`. */
-const confusionKey = perWord((word: string): string | undefined => {
+export const confusionKey = perWord((word: string): string | undefined => {
   const s = parseSyllable(fold(word));
   return s && `${ONSET_CLASS[s.onset] ?? s.onset}|${s.nucleus}|${CODA_CLASS[s.coda] ?? s.coda}`;
 });
@@ -197,6 +205,16 @@ const ACRONYMS: Record<string, [string, string]> = {
   bch: ['ban', 'hành'],
   btv: ['ban', 'vụ'],
 };
+
+/** A typed pair seen so rarely beside the variant's pair that the corpus's own slips explain it. */
+function rare(typed: number, variant: number): boolean {
+  return typed * SLIP_RATIO <= variant;
+}
+
+/** How often the word of rank `r` occurs, 0 when unseen. */
+function count(r: number): number {
+  return r < 0 ? 0 : statistics!.counts[r];
+}
 
 /** Count of the pair a b (by rank), 0 when unknown. */
 function pair(a: number, b: number): number {
@@ -284,18 +302,22 @@ export function findContextSlips(run: Word[]): ContextSlip[] {
         const association = stats.pairs.association[at];
         if (association === 0 || (edge && association < MIN_EDGE_ASSOCIATION)) continue;
         const evidence = stats.pairs.counts[at];
-        // The typed pair must be unseen, or as rare as a slip in the corpus itself (`trong qua trình` twice beside 6710 `trong quá`).
-        if (beside(x, y, side) > (evidence >= 200 * MAX_TYPO ? MAX_TYPO : 0)) continue;
-        // The neighbour may belong to a pair further out (`đảm bảo về`: `bảo` is `đảm`'s, not `vệ`'s).
-        const taken = beside(y, neighbour(i + 2 * side, side), side);
-        if (taken >= 10 && 4 * taken >= evidence) continue;
+        if (!rare(beside(x, y, side), evidence)) continue;
+        // The neighbour may belong to a tight pair further out (`tích hợp sâu`: `hợp` is `tích`'s, not `sau`'s),
+        // unless the three words go together often enough (`xử lý vi phạm`, `nhân dân huyện`).
+        const far = neighbour(i + 2 * side, side);
+        if (far >= 0 && stats.pairs.association[stats.pairs.slot(side === 1 ? y * PAIR + far : far * PAIR + y)] > 0) {
+          const together = stats.triples.get(side === 1 ? (b * PAIR + y) * PAIR + far : (far * PAIR + y) * PAIR + b) ?? 0;
+          if (together < SHARED * evidence) continue;
+        }
         // On the other side, the typed word must make no pair of its own, and the variant one.
         const z = side === 1 ? left : right;
-        if (z !== NONE) {
-          const own = beside(x, z, other);
-          if (own > 0 && beside(z, neighbour(i + 2 * other, other), other) < 10 * own) continue;
-          if (beside(b, z, other) === 0) continue;
-        }
+        // The odds of the variant over the typed word in this place, by the chain of the two pairs (counts
+        // of unseen pairs taken as a half): a neighbour that holds the typed word is overruled only by long odds.
+        const own = z === NONE ? 0 : beside(x, z, other);
+        const fits = z === NONE ? 0 : beside(b, z, other);
+        const odds = ((Math.max(fits, 0.5) * evidence) / count(b)) / ((Math.max(own, 0.5) * Math.max(beside(x, y, side), 0.5)) / Math.max(count(x), 1));
+        if (z !== NONE && (fits === 0 || (!rare(own, fits) && odds < LONG_ODDS))) continue;
         if (!best || evidence > best.strength) best = { at: i, by: i + side, right: stats.words[b], kind, strength: evidence };
         break;
       }
@@ -303,4 +325,35 @@ export function findContextSlips(run: Word[]): ContextSlip[] {
     if (best) hits.push(best);
   }
   return hits.filter((h) => !hits.some((o) => Math.abs(o.at - h.at) === 1)).map(({ strength: _, ...slip }) => slip);
+}
+
+/**
+ * The word a misspelt `run[index]` most likely stands for, by its neighbours:
+ * among `candidates` (lower case) and the close variants of the word, the one
+ * whose pairs with the words beside it are seen at least MIN_PAIR times in all
+ * and five times as often as the next candidate's (`người đân` → `dân`, `số cở
+ * lớn` → `cỡ`); undefined when the neighbours do not tell.
+ */
+export function wordMeant(run: Word[], index: number, candidates: readonly string[]): string | undefined {
+  const stats = load();
+  const typed = canonical(run[index].text);
+  const options = new Set(candidates.map(canonical));
+  for (const b of stats.variants.get(confusionKey(typed) ?? '') ?? []) if (slipKind(typed, stats.words[b])) options.add(stats.words[b]);
+  const rankOf = (k: number, side: 1 | -1): number => {
+    const w = run[k];
+    if (!w || !(side === 1 ? w.adjacent : run[index].adjacent) || !/^\p{L}+$/u.test(w.text)) return NONE;
+    const c = canonical(w.text);
+    const acronym = ACRONYMS[c];
+    return stats.rank.get(acronym ? acronym[side === 1 ? 0 : 1] : c) ?? UNSEEN;
+  };
+  const left = rankOf(index - 1, -1);
+  const right = rankOf(index + 1, 1);
+  const scored = [...options]
+    .map((word) => {
+      const r = stats.rank.get(word) ?? UNSEEN;
+      return { word, score: pair(left, r) + pair(r, right) };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [best, next] = scored;
+  return best && best.score >= MIN_PAIR && best.score >= 5 * (next?.score ?? 0) ? best.word : undefined;
 }

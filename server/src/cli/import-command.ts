@@ -1,7 +1,7 @@
 import { extname, resolve } from 'node:path';
 import { DocxInputError } from '../docx/input-error';
 import { readZip } from '../docx/zip';
-import { importDocx, importHtml, importMarkdown, importText, looksLikeMarkdown, NoPlanInPageError, type ImportResult } from '../import';
+import type { ImportResult } from '../import';
 import { subcommand, type CommandSpec } from './arguments';
 import { outputTarget, planOutput, writeAtomically } from './output-file';
 import { readRegularFile, SIZE_LIMITS, UnreadableFileError } from './plan-files';
@@ -9,10 +9,12 @@ import { sourceKind } from './source-kind';
 
 /** The report of an import, for a person: words kept, what is missing, what was turned into comments. */
 export function formatImportReport(file: string, result: ImportResult): string {
-  const { words, missingHeaderFields, unclassified, noise, ocrMended, wordsMended, syntaxDiagnostics } = result.report;
+  const { words, missingHeaderFields, unclassified, noise, ocrMended, wordsMended, syntaxDiagnostics, trackedChanges, reviewNotes } = result.report;
   const percent = words.source ? ((100 * words.kept) / words.source).toFixed(1) : '100';
   const lines = [`kehoach: ${file}: giữ ${words.kept}/${words.source} từ (${percent}%) / kept ${words.kept} of ${words.source} words`];
   if (words.missing.length) lines.push(`  từ không còn / words lost: ${words.missing.join(', ')}`);
+  if (trackedChanges) lines.push(`  ${trackedChanges} thay đổi được theo dõi, đọc như đã chấp nhận / ${trackedChanges} tracked changes, read as accepted`);
+  if (reviewNotes) lines.push(`  ${reviewNotes} nhận xét thành góp ý //@ / ${reviewNotes} comments kept as review notes //@`);
   if (missingHeaderFields.length) lines.push(`  phần đầu thiếu / header lacks: ${missingHeaderFields.join(', ')}`);
   for (const n of noise) lines.push(`  ${n.line}: ${n.stray ? 'mẩu lẻ, xem lại / stray fragment, check it' : 'dòng rác / noise'} → // ${n.text}`);
   for (const m of wordsMended) lines.push(`  ${m.line}: sửa chữ nhận dạng sai / mended an OCR misreading: ${m.from} → ${m.to}`);
@@ -44,7 +46,7 @@ function refuseOversizedDocx(bytes: Uint8Array): void {
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /** Reads a source file (only a regular file, of bounded size) and imports it with `importBytes`. */
-export function importFile(file: string): ImportResult {
+export async function importFile(file: string): Promise<ImportResult> {
   let bytes: Uint8Array;
   try {
     bytes = readRegularFile(file, SIZE_LIMITS.importDocx);
@@ -61,9 +63,11 @@ export function importFile(file: string): ImportResult {
  * text in UTF-8 or UTF-16 as it is; `file` is its name. Throws
  * `UnreadableSourceError` for a source no reader takes.
  */
-export function importBytes(bytes: Uint8Array, file: string): ImportResult {
+export async function importBytes(bytes: Uint8Array, file: string): Promise<ImportResult> {
   if (bytes.length > SIZE_LIMITS.importDocx) throw new UnreadableSourceError(`tệp lớn quá ${megabytes(SIZE_LIMITS.importDocx)}, không nhập / the file is larger than ${megabytes(SIZE_LIMITS.importDocx)}; not imported`);
   const source = sourceKind(bytes, SIZE_LIMITS.importText);
+  // The readers load when a file is imported, not with every command.
+  const { importDocx, importHtml, importMarkdown, importPdf, importText, looksLikeMarkdown, NoPlanInPageError, UnreadablePdfError } = await import('../import');
   switch (source.kind) {
     case 'docx':
       try {
@@ -75,7 +79,12 @@ export function importBytes(bytes: Uint8Array, file: string): ImportResult {
         throw error;
       }
     case 'pdf':
-      throw new UnreadableSourceError('chưa nhập được PDF; mở tệp, chép toàn bộ văn bản vào một tệp .txt rồi nhập tệp đó / PDF cannot be imported yet; copy its text into a .txt file and import that');
+      try {
+        return await importPdf(bytes);
+      } catch (error) {
+        if (error instanceof UnreadablePdfError) throw new UnreadableSourceError(error.message);
+        throw error;
+      }
     case 'html':
       try {
         return importHtml(source.text);
@@ -112,7 +121,7 @@ export const IMPORT = subcommand(
     const source = resolve(file);
     try {
       const target = output === '-' ? undefined : outputTarget(source, output, planOutput(values.force));
-      const result = importFile(source);
+      const result = await importFile(source);
       if (target) {
         writeAtomically(target, result.text);
         out(target);

@@ -2,7 +2,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkPlan } from '../checks';
 import { applySafeFixes } from '../checks/apply-fixes';
-import type { PlanDiagnostic } from '../model';
+import type { PlanDiagnostic, PlanDocument } from '../model';
 import type { Registry } from '../registry/registry';
 import type { RegistryDocument } from '../registry/types';
 import { planAsDocument } from '../registry/workspace';
@@ -13,9 +13,12 @@ import { editPlanFile, OutputPathError } from './output-file';
 import { expandFiles, readPlanFile, unreadableFinding, UnreadableFileError } from './plan-files';
 import { forTerminal, jsonForTerminal } from './terminal-text';
 import { describeEncoding, type TextEncodingName } from './text-encoding';
-import { RENDER } from './render-command';
+import { renderCommand } from './render-command';
 import { IMPORT } from './import-command';
+import { reviewCommand } from './review-command';
 import { newCommand } from './new-command';
+import { startProgress, type Progress } from './progress';
+import { registryCommand } from './registry-command';
 import { toSarif } from './sarif';
 import { VERSION } from './version';
 
@@ -46,9 +49,24 @@ interface CheckRun {
   refused: boolean;
 }
 
-function checkFiles(files: string[], skipped: { file: string; reason: string }[], options: { fix: boolean }, timing: { ms: number }): CheckRun {
+/**
+ * Up to this much plan text (characters), the check of many files keeps each parse from reading the plans to
+ * checking them. Past it, a plan is parsed again for its check and the models are let go, so that memory stays
+ * bounded: a model takes about eight times its text, and the heap grows to a few times what it holds.
+ */
+const KEPT_PARSES_CHARS = 1_000_000;
+/** Models of plans read again for the plans citing them (cascade checks), kept for the next citing plan. */
+const CITED_MODELS_KEPT = 32;
+
+function checkFiles(files: string[], skipped: { file: string; reason: string }[], options: { fix: boolean }, timing: { ms: number }, progress: Progress): CheckRun {
   const run: CheckRun = { reports: skipped.map(({ file, reason }) => ({ file, diagnostics: [unreadableFinding(reason)] })), fixed: 0, notes: [], refused: false };
-  const inputs = files.flatMap((file) => {
+  const parse = (text: string, workspace: Workspace) => {
+    const started = performance.now();
+    const parsed = parsePlan(text, { system: workspace.config.system });
+    timing.ms += performance.now() - started;
+    return parsed;
+  };
+  const read = files.flatMap((file) => {
     let read;
     try {
       read = readPlanFile(file);
@@ -58,36 +76,59 @@ function checkFiles(files: string[], skipped: { file: string; reason: string }[]
       return [];
     }
     if (read.encoding === 'utf-16le' || read.encoding === 'utf-16be') run.notes.push(`kehoach: ${file}: đọc dạng ${describeEncoding(read.encoding)} / read as ${describeEncoding(read.encoding)}`);
-    const workspace = workspaceOf(file);
-    const started = performance.now();
-    const parsed = parsePlan(read.text, { system: workspace.config.system });
-    timing.ms += performance.now() - started;
-    return [{ file, ...read, workspace, parsed }];
+    return [{ file, ...read, workspace: workspaceOf(file) }];
+  });
+  const keep = read.reduce((n, r) => n + r.text.length, 0) <= KEPT_PARSES_CHARS;
+  // First every plan is read as a document the others may cite; its model rides on its entry as a way to read it
+  // again (the plans citing it by number need it).
+  const cited = new Map<string, PlanDocument>();
+  const inputs = read.map((input, index) => {
+    const { file, text, workspace } = input;
+    progress.show(`kehoach: đọc ${index + 1}/${read.length} tệp / reading ${index + 1} of ${read.length} files`);
+    const first = parse(text, workspace);
+    const facts = planAsDocument(first.document, file);
+    const model = keep ? first.document : undefined;
+    const modelOf = () => {
+      if (model) return model;
+      let again = cited.get(file);
+      if (!again) {
+        again = parse(text, workspace).document;
+        // The oldest goes first.
+        if (cited.size >= CITED_MODELS_KEPT) cited.delete(cited.keys().next().value!);
+        cited.set(file, again);
+      }
+      return again;
+    };
+    const plan: RegistryDocument | undefined = facts && { ...facts, get plan() { return modelOf(); } };
+    return { ...input, parsed: keep ? first : undefined, plan };
   });
   // The plans checked together are documents to each other: each plan is checked against the others, even when it
   // has no number yet (a new draft citing its parent). Each workspace's registry is extended with all the plans once,
   // and each plan's own are left out of it (extending it for each plan would index every plan once per plan).
-  const plans = inputs.map(({ file, parsed }) => planAsDocument(parsed.document, file)).filter((d) => d !== undefined);
+  const plans = inputs.flatMap((i) => i.plan ?? []);
   const plansOfFile = new Map<string, RegistryDocument[]>();
   for (const plan of plans) plansOfFile.set(plan.sources[0], [...(plansOfFile.get(plan.sources[0]) ?? []), plan]);
   const withPlans = new Map<Workspace, Registry>();
-  for (const input of inputs) {
+  for (const [index, input] of inputs.entries()) {
     const { file, workspace } = input;
+    progress.show(`kehoach: kiểm tra ${index + 1}/${inputs.length} tệp / checking ${index + 1} of ${inputs.length} files`);
     const own = plansOfFile.get(file) ?? [];
     let registry = workspace.registry;
     if (plans.length > own.length) {
       if (!withPlans.has(workspace)) withPlans.set(workspace, workspace.registry.with({ documents: plans }));
       registry = withPlans.get(workspace)!.without(new Set(own));
     }
-    // The first check reuses the parse made above; later ones (after fixes, or of a file changed on disk) parse the text.
+    // The first check reuses the parse made above when it was kept; later ones (after fixes, or of a file changed on disk) parse the text.
     const check = (text: string) => {
       const started = performance.now();
-      const parsed = text === input.text ? input.parsed : parsePlan(text, { system: workspace.config.system });
+      const parsed = (text === input.text ? input.parsed : undefined) ?? parsePlan(text, { system: workspace.config.system });
       const diagnostics = checkPlan(parsed, { registry, config: workspace.config });
       timing.ms += performance.now() - started;
       return diagnostics;
     };
     let diagnostics = check(input.text);
+    // What the check of the plan added to its parse (words, runs) goes with it; the model stays for the plans citing it.
+    input.parsed = undefined;
     if (options.fix && input.invalid) {
       run.notes.push(`kehoach: ${file}: không sửa vì có byte không hợp lệ trong ${describeEncoding(input.encoding)} / not fixed: it has bytes that are not valid ${describeEncoding(input.encoding)}`);
     } else if (options.fix) {
@@ -134,7 +175,7 @@ function formatText(reports: FileReport[]): string {
 
 function formatJson(reports: FileReport[]): string {
   const rows = reports.flatMap(({ file, diagnostics }) =>
-    diagnostics.map((d) => ({ file, range: d.range, severity: d.severity, code: d.code, message: d.message, ...(d.fixes ? { fixes: d.fixes } : {}), ...(d.related ? { related: d.related } : {}) })),
+    diagnostics.map((d) => ({ file, range: d.range, severity: d.severity, code: d.code, message: d.message, ...(d.fixes ? { fixes: d.fixes } : {}), ...(d.related ? { related: d.related } : {}), ...(d.basis ? { basis: d.basis } : {}) })),
   );
   return JSON.stringify(rows, null, 2);
 }
@@ -148,6 +189,7 @@ const CHECK = subcommand(
       format: { type: 'string', short: 'f', choices: ['text', 'json', 'sarif'], help: { vi: 'dạng kết quả (mặc định: text)', en: 'the output format (default: text)' } },
       fix: { type: 'boolean', help: { vi: 'áp dụng các sửa an toàn vào tệp, rồi báo những gì còn lại', en: 'apply the safe fixes to the files, then report what is left' } },
       timing: { type: 'boolean', help: { vi: 'in thời gian phân tích và kiểm tra ra stderr', en: 'print the time of parse and check on stderr' } },
+      progress: { type: 'boolean', help: { vi: 'in tiến độ ra stderr (trên terminal tự hiện sau một giây)', en: 'print progress on stderr (on a terminal it shows after a second anyway)' } },
     },
     notes: {
       vi: 'FILES có thể là thư mục: mọi tệp .kh trong đó được kiểm tra. Cấu hình: tệp kehoach.json gần nhất ở thư mục\ncủa tệp hoặc thư mục cha (xem docs/configuration.md). --fix ghi nguyên tử, giữ liên kết, quyền và bảng mã của tệp.\nMã thoát: 0 không có lỗi, 1 có lỗi, 2 sai cách dùng hoặc lỗi đọc tệp.',
@@ -159,7 +201,9 @@ const CHECK = subcommand(
     const fix = values.fix === true;
     const format = values.format ?? 'text';
     const { files, skipped } = expandFiles(operands);
-    const { reports, fixed, notes, refused } = checkFiles(files, skipped, { fix }, timing);
+    const progress = startProgress(process.stderr, values.progress === true);
+    const { reports, fixed, notes, refused } = checkFiles(files, skipped, { fix }, timing, progress);
+    progress.end();
     const shown = reports.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file }));
     for (const note of notes) err(note);
     if (fix) err(`kehoach: đã áp dụng ${fixed} sửa an toàn / applied ${fixed} safe fixes`);
@@ -214,7 +258,7 @@ const LSP = subcommand(
  * `subcommand(spec, run)` added here: its options are read, its `--help`
  * written and its usage errors reported like the others'.
  */
-const SUBCOMMANDS: Subcommand[] = [CHECK, PARSE, RENDER, IMPORT, newCommand((file) => workspaceOf(file).registry), LSP];
+const SUBCOMMANDS: Subcommand[] = [CHECK, PARSE, renderCommand((file) => workspaceOf(file)), IMPORT, reviewCommand((file) => workspaceOf(file)), newCommand((file) => workspaceOf(file).registry), registryCommand(() => workspaceOf(resolve('plan.kh')).registry), LSP];
 
 const USAGE = `kehoach: kiểm tra và xử lý kế hoạch viết bằng cú pháp .kh / check and process plans written in .kh syntax
 

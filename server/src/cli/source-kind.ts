@@ -54,11 +54,10 @@ export function sourceKind(bytes: Uint8Array, textLimit: number): SourceKind {
   return { kind: 'text', text: decoded.text, encoding: decoded.encoding };
 }
 
-/**
- * Whether a text opens as a page (or Word's "Web page") does: after blanks
- * and comments, a doctype or one of the first elements. Read by hand, since
- * a pattern repeating comments and blanks backtracks exponentially.
- */
+/** The first tag of a page (or of Word's "Web page"), once white space and comments before it are skipped. */
+const HTML_TAG = /^<(?:!doctype\s+html|html|head|meta|body)[\s>]/i;
+
+/** True when the text opens as HTML; comments are skipped by hand, as a pattern over them would backtrack. */
 function opensAsHtml(head: string): boolean {
   let at = 0;
   for (;;) {
@@ -68,17 +67,16 @@ function opensAsHtml(head: string): boolean {
     if (end < 0) return false;
     at = end + 3;
   }
-  return /^<(?:!doctype\s+html|html|head|meta|body)[\s>]/i.test(head.slice(at, at + 64));
+  return HTML_TAG.test(head.slice(at));
 }
 
-/** The charset a `<meta>` tag of the head declares, tag by tag (one pattern over the whole head is quadratic). */
+/** The charset a `<meta>` tag of the head declares, each tag read on its own. */
 function declaredCharset(head: string): string | undefined {
   const lower = head.toLowerCase();
   for (let at = lower.indexOf('<meta'); at >= 0; at = lower.indexOf('<meta', at + 5)) {
     const end = lower.indexOf('>', at);
-    const tag = head.slice(at, end < 0 ? head.length : end);
-    const charset = /charset\s*=\s*["']?([\w-]+)/i.exec(tag)?.[1];
-    if (charset) return charset;
+    const charset = /charset\s*=\s*["']?([\w-]+)/i.exec(head.slice(at, end < 0 ? undefined : end));
+    if (charset) return charset[1];
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { DocxInputError } from './input-error';
+import { checkWordInput, DocxInputError } from './input-error';
 import { WordNumbering, type ListNumber } from './numbering';
 import { WordStyles } from './styles';
 import { attribute, child, decodeText, parseXml, type XmlElement, type XmlTree } from './xml';
@@ -116,7 +116,11 @@ const SKIPPED = new Set(['pPr', 'rPr', 'del', 'moveFrom', 'instrText', 'delText'
 
 /** Reads the paragraphs, numbering and comments of a `.docx`'s bytes; throws `DocxInputError` for what is not one. */
 export function readWordDocument(bytes: Uint8Array): WordDocument {
+  checkWordInput(bytes);
   const zip = readZip(bytes);
+  if (findEntry(zip, 'mimetype') && !findEntry(zip, '[Content_Types].xml')) {
+    throw new DocxInputError('Đây là tệp OpenDocument (.odt), không phải Word .docx; hãy lưu lại thành .docx / This is an OpenDocument file (.odt), not a Word .docx; save it as .docx');
+  }
   const documentPart = relationshipTarget(zip, '', 'officeDocument') ?? 'word/document.xml';
   const xml = findEntry(zip, documentPart) ? readPart(zip, documentPart) : undefined;
   if (xml === undefined) throw new DocxInputError('Gói ZIP này không phải tệp Word .docx (không có word/document.xml) / This ZIP package is not a Word .docx (it has no word/document.xml)');
@@ -249,75 +253,21 @@ class ParagraphReader {
       const listNumber = this.numbering.next(numId, Number.isFinite(level) ? level : 0);
       if (listNumber) paragraph.listNumber = listNumber;
     }
-    const texts: string[] = [];
-    const state = { length: 0 };
-    const push = (text: string, node: XmlElement, run: XmlElement, bold: boolean, italic: boolean) => {
-      if (!text) return;
-      paragraph.pieces.push({ start: state.length, end: state.length + text.length, node, run, bold, italic });
-      texts.push(text);
-      state.length += text.length;
-    };
-    const here = (): TextPlace => ({ paragraph: paragraph.index, offset: state.length });
+    const here = (offset: number): TextPlace => ({ paragraph: paragraph.index, offset });
     const place = (id: string) => {
       let entry = this.commentPlaces.get(id);
       if (!entry) this.commentPlaces.set(id, (entry = {}));
       return entry;
     };
-    const run = (r: XmlElement) => {
-      const rPr = child(r, `${w}:rPr`);
-      const bold = isOn(child(rPr, `${w}:b`), w);
-      const italic = isOn(child(rPr, `${w}:i`), w);
-      const visit = (parent: XmlElement) => {
-        for (const node of parent.children) {
-          if (node.kind !== 'element') continue;
-          switch (this.local(node)) {
-            case 't':
-              push(node.children.map((c) => (c.kind === 'text' ? decodeText(c.raw) : '')).join(''), node, r, bold, italic);
-              break;
-            case 'tab':
-            case 'ptab':
-              push('\t', node, r, bold, italic);
-              break;
-            case 'br':
-            case 'cr':
-              push('\n', node, r, bold, italic);
-              break;
-            case 'noBreakHyphen':
-              push('-', node, r, bold, italic);
-              break;
-            case 'commentReference':
-              place(attribute(node, `${w}:id`) ?? '').reference = here();
-              break;
-            case 'drawing':
-            case 'pict':
-            case 'object':
-              this.textBoxes(node, nested);
-              break;
-            default:
-              if (node.name === 'mc:AlternateContent') visit(child(node, 'mc:Choice') ?? node);
-          }
-        }
-      };
-      visit(r);
-    };
-    const walk = (parent: XmlElement) => {
-      for (const node of parent.children) {
-        if (node.kind !== 'element') continue;
-        const name = this.local(node);
-        if (name === 'r') run(node);
-        else if (name === 'commentRangeStart') place(attribute(node, `${w}:id`) ?? '').start = here();
-        else if (name === 'commentRangeEnd') place(attribute(node, `${w}:id`) ?? '').end = here();
-        else if (name === 'del' || name === 'moveFrom') this.trackedChanges++;
-        else if (name === 'ins' || name === 'moveTo') {
-          this.trackedChanges++;
-          walk(node);
-        } else if (name === 'sdt') walk(this.content(node));
-        else if (!SKIPPED.has(name) && name !== '') walk(node);
-        else if (node.name === 'mc:AlternateContent') walk(child(node, 'mc:Choice') ?? node);
-      }
-    };
-    walk(element);
-    paragraph.text = texts.join('');
+    const read = paragraphText(element, w, {
+      commentStart: (id, offset) => (place(id).start = here(offset)),
+      commentEnd: (id, offset) => (place(id).end = here(offset)),
+      commentReference: (id, offset) => (place(id).reference = here(offset)),
+      trackedChange: () => this.trackedChanges++,
+      drawing: (node) => this.textBoxes(node, nested),
+    });
+    paragraph.text = read.text;
+    paragraph.pieces = read.pieces;
     return paragraph;
   }
 
@@ -330,6 +280,93 @@ class ParagraphReader {
       } else this.textBoxes(node, nested);
     }
   }
+}
+
+/** What a paragraph's walk reports besides its text. */
+export interface ParagraphEvents {
+  commentStart?(id: string, offset: number): void;
+  commentEnd?(id: string, offset: number): void;
+  commentReference?(id: string, offset: number): void;
+  trackedChange?(): void;
+  /** A drawing, picture or object (which may hold text boxes). */
+  drawing?(node: XmlElement): void;
+}
+
+/**
+ * The visible text of a paragraph (`w:p`) and the node of each piece of it:
+ * text of runs, inserted and moved-in runs included, of hyperlinks, fields'
+ * results, smart tags and content controls; a tab, a break and a
+ * non-breaking hyphen are one character each; deleted text, field codes,
+ * soft hyphens and properties are not read.
+ */
+export function paragraphText(element: XmlElement, w: string, events: ParagraphEvents = {}): { text: string; pieces: TextPiece[] } {
+  const prefix = `${w}:`;
+  const local = (e: XmlElement) => (e.name.startsWith(prefix) ? e.name.slice(prefix.length) : '');
+  const texts: string[] = [];
+  const pieces: TextPiece[] = [];
+  let length = 0;
+  const push = (text: string, node: XmlElement, run: XmlElement, bold: boolean, italic: boolean) => {
+    if (!text) return;
+    pieces.push({ start: length, end: length + text.length, node, run, bold, italic });
+    texts.push(text);
+    length += text.length;
+  };
+  const idOf = (node: XmlElement) => attribute(node, `${w}:id`) ?? '';
+  const run = (r: XmlElement) => {
+    const rPr = child(r, `${w}:rPr`);
+    const bold = isOn(child(rPr, `${w}:b`), w);
+    const italic = isOn(child(rPr, `${w}:i`), w);
+    const visit = (parent: XmlElement) => {
+      for (const node of parent.children) {
+        if (node.kind !== 'element') continue;
+        switch (local(node)) {
+          case 't':
+            push(node.children.map((c) => (c.kind === 'text' ? decodeText(c.raw) : '')).join(''), node, r, bold, italic);
+            break;
+          case 'tab':
+          case 'ptab':
+            push('\t', node, r, bold, italic);
+            break;
+          case 'br':
+          case 'cr':
+            push('\n', node, r, bold, italic);
+            break;
+          case 'noBreakHyphen':
+            push('-', node, r, bold, italic);
+            break;
+          case 'commentReference':
+            events.commentReference?.(idOf(node), length);
+            break;
+          case 'drawing':
+          case 'pict':
+          case 'object':
+            events.drawing?.(node);
+            break;
+          default:
+            if (node.name === 'mc:AlternateContent') visit(child(node, 'mc:Choice') ?? node);
+        }
+      }
+    };
+    visit(r);
+  };
+  const walk = (parent: XmlElement) => {
+    for (const node of parent.children) {
+      if (node.kind !== 'element') continue;
+      const name = local(node);
+      if (name === 'r') run(node);
+      else if (name === 'commentRangeStart') events.commentStart?.(idOf(node), length);
+      else if (name === 'commentRangeEnd') events.commentEnd?.(idOf(node), length);
+      else if (name === 'del' || name === 'moveFrom') events.trackedChange?.();
+      else if (name === 'ins' || name === 'moveTo') {
+        events.trackedChange?.();
+        walk(node);
+      } else if (name === 'sdt') walk(child(node, `${w}:sdtContent`) ?? node);
+      else if (!SKIPPED.has(name) && name !== '') walk(node);
+      else if (node.name === 'mc:AlternateContent') walk(child(node, 'mc:Choice') ?? node);
+    }
+  };
+  walk(element);
+  return { text: texts.join(''), pieces };
 }
 
 /** The visible text of a range of the document, paragraphs joined by a line feed. */

@@ -1,6 +1,6 @@
 import { classifyTitle } from '../checks/structure-text';
 import { opensClosing, scanClosing } from './closing';
-import { bookmarksOf, isFragment, isNoiseLine, isStampNumberLine, withoutBookmarks } from './noise';
+import { bookmarksOf, isFragment, isNoiseLine, isPageNumber, isStampNumberLine, withoutBookmarks } from './noise';
 import { cellsOf, isUpperText, TERMINAL, wordCount, type SourceParagraph } from './source-paragraphs';
 
 /** What the body of an imported plan is made of, before it is written as `.kh` text. */
@@ -71,6 +71,8 @@ function noiseMarks(paragraphs: SourceParagraph[], start: number): Map<number, b
     const text = textOf(paragraphs[i]);
     if (paragraphs[i].table || !(isNoiseLine(text) || isStampNumberLine(text))) continue;
     marks.set(i, false);
+    // A page number stands alone: the title after it (`PHỤ LỤC` on a new page) is no part of a stamp.
+    if (isPageNumber(text)) continue;
     // A stamp is a cluster of short lines: take its neighbours while they are fragments.
     for (let j = i - 1; j >= start && j >= i - 6 && fragment(j); j--) marks.set(j, false);
     for (let j = i + 1; j < paragraphs.length && j <= i + 6 && fragment(j); j++) if (!marks.has(j)) marks.set(j, false);
@@ -260,6 +262,14 @@ function headingFollows(paragraphs: SourceParagraph[], numbers: (Numbered | unde
   return isUpperText(text) && classifyTitle(text) !== undefined;
 }
 
+/** True when the next paragraph (past noise) is a sibling of `i` or a higher heading, not a part under it. */
+function siblingFollows(numbers: (Numbered | undefined)[], marks: Map<number, boolean>, i: number): boolean {
+  let j = i + 1;
+  while (marks.has(j)) j++;
+  const next = numbers[j];
+  return next === undefined || next.kind === 'roman' || (next.kind === numbers[i]!.kind && next.depth <= numbers[i]!.depth);
+}
+
 interface HeadingDecision {
   level: number;
   /** `14. Đề nghị …: Trong phạm vi …` split into its heading and its first paragraph. */
@@ -290,7 +300,8 @@ function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | unde
     }
     const key = n.kind === 'arabic' ? `arabic:${romanSeen}` : n.kind === 'letter' ? `letter:${romanSeen}:${arabicParent}` : `dotted:${i}`;
     sequences.set(key, [...(sequences.get(key) ?? []), i]);
-    if (n.kind === 'arabic') arabicParent = i;
+    // Letters belong to the numbered part above them, `1.` or `3.2.` alike.
+    if (n.kind === 'arabic' || n.kind === 'dotted') arabicParent = i;
   }
   for (const [key, members] of sequences) {
     const kind = key.split(':')[0] as NumberKind;
@@ -307,12 +318,14 @@ function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | unde
       } else level = Math.min(4, numbers[i]!.depth + 1);
       const text = textOf(paragraphs[i]);
       const decision: HeadingDecision = { level };
-      if (!like.includes(i) && text.endsWith('.') && headingFollows(paragraphs, numbers, marks, i)) {
+      const sentence = text.endsWith('.') && headingFollows(paragraphs, numbers, marks, i);
+      if (sentence && (!like.includes(i) || (wordCount(text) > 4 && siblingFollows(numbers, marks, i)))) {
         // A whole sentence with nothing under it before the next heading (`2. Phấn đấu … qua đào tạo.`
-        // after a page number): an item of its sequence, not an empty sub-heading.
+        // after a page number, `3.2. Thư ký hội nghị đọc tiểu sử … .` in bold among the steps of a meeting):
+        // an item of its sequence, not an empty sub-heading.
         continue;
       }
-      if (!like.includes(i)) {
+      if (!like.includes(i) || (wordCount(text) > 20 && headingFollows(paragraphs, numbers, marks, i))) {
         // The first colon followed by a capital, chosen in a look-ahead (atomic) so that the rest is read once:
         // when it runs into a line break, no later colon could do better (its head would cross the break).
         const colon = /^(?=(.{3,200}?:)(?=(\s+))\2\p{Lu})\1\2(\p{Lu}.*)$/u.exec(text);

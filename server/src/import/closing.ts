@@ -67,6 +67,12 @@ export function scanClosing(paragraphs: SourceParagraph[], start: number): Closi
       if (rest) list.items.push(rest.replace(DASH, ''));
       return true;
     }
+    // `(b/c);` under a recipient not yet ended belongs to it, not to the signature's remarks.
+    const lastItem = recipients?.items[recipients.items.length - 1];
+    if (lastItem !== undefined && !signature && side !== 'right' && /^\(/.test(cell) && !/[;.,]$/.test(lastItem)) {
+      recipients!.items[recipients!.items.length - 1] += ` ${cell}`;
+      return true;
+    }
     if (isNoiseLine(cell) || /^\(.*\)$/u.test(cell)) {
       comments.push(cell);
       return true;
@@ -83,7 +89,7 @@ export function scanClosing(paragraphs: SourceParagraph[], start: number): Closi
       return true;
     }
     // A recipient wrapped onto the next line continues it.
-    if (recipients?.items.length && side !== 'right' && (/^\p{Ll}/u.test(cell) || (/[,–-]$/.test(recipients.items[recipients.items.length - 1]) && !isUpperText(cell) && !NAME.test(cell)))) {
+    if (recipients?.items.length && side !== 'right' && (/^\p{Ll}/u.test(cell) || (/[,–-]$/.test(recipients.items[recipients.items.length - 1]) && (signed || !isUpperText(cell)) && !NAME.test(cell)))) {
       recipients.items[recipients.items.length - 1] += ` ${cell}`;
       return true;
     }

@@ -1,4 +1,5 @@
-import { readWordDocument, type WordBlock, type WordParagraph } from '../docx/word-document';
+import { withReviewNotes } from '../docx/notes-from-comments';
+import { readWordDocument, type WordBlock, type WordDocument, type WordParagraph } from '../docx/word-document';
 import { importParagraphs, type ImportResult } from './import-plan';
 import { isLayoutTable } from './layout-table';
 import type { SourceParagraph } from './source-paragraphs';
@@ -40,7 +41,8 @@ export function linesOf(runs: Run[]): { lines: string[]; bold: boolean } {
   // Adjacent runs of the same style leave `****` between them: one run again.
   text = text.replace(/\*\*\*\*/g, '');
   // Trailing spaces go; `(?<! )` starts only at the first of them, where the match starts anyway, so it stays linear.
-  return { lines: text.split('\n').map((l) => l.replace(/(?<! ) +$/, '')).filter((l) => l.trim()), bold };
+  // Bold begun or ended inside a word (`s**ửa đổi**`) would split the word for every check: such a line keeps its words, not its marks.
+  return { lines: text.split('\n').map((l) => l.replace(/(?<! ) +$/, '')).map((l) => (/\p{L}\*+\p{L}/u.test(l) ? l.replace(/\*+/g, '') : l)).filter((l) => l.trim()), bold };
 }
 
 const cellText = (cell: WordBlock[]) =>
@@ -82,10 +84,22 @@ function paragraphsOfDocument(blocks: WordBlock[]): SourceParagraph[] {
   return out;
 }
 
-/** Imports a `.docx` plan (its bytes); the report counts words against the document's visible text. */
-export function importDocx(bytes: Uint8Array): ImportResult {
-  const document = readWordDocument(bytes);
+/**
+ * Imports a Word document read by `readWordDocument`: the report counts words against its visible
+ * text and says how many tracked changes it had (read as accepted); its comments, anyone's, become
+ * reviewers' notes of the plan unless `notes` is false (the review reads the plan without them).
+ */
+export function importWordDocument(document: WordDocument, { notes = true } = {}): ImportResult {
   const paragraphs = paragraphsOfDocument(document.blocks);
   const text = document.paragraphs.map((p) => (p.listNumber?.ordered ? `${p.listNumber.label} ` : '') + p.text).join('\n');
-  return importParagraphs(paragraphs, text.normalize('NFC'));
+  const result = importParagraphs(paragraphs, text.normalize('NFC'));
+  return {
+    text: notes ? withReviewNotes(result.text, document) : result.text,
+    report: { ...result.report, trackedChanges: document.trackedChanges, reviewNotes: notes ? document.comments.length : 0 },
+  };
+}
+
+/** Imports a `.docx` plan from its bytes; throws `DocxInputError` for a file that is not one. */
+export function importDocx(bytes: Uint8Array): ImportResult {
+  return importWordDocument(readWordDocument(bytes));
 }

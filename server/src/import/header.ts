@@ -140,7 +140,8 @@ const DATE_WORDS: [RegExp, string][] = [
 const DECORATION = /^[-–—_*=~.\s]+$/u;
 /** A line that continues an agency name broken over two lines: `ỦY BAN NHÂN DÂN` / `TỈNH TRÀ VINH`. */
 const AGENCY_CONTINUATION = /^(?:(?:tinh|huyen|quan|thi xa|xa|phuong|thi tran)(?!\s+uy)\b|thanh pho\b|va\b|-)/;
-const AGENCY_OPEN_END = /(?:\bva|-|,)$/;
+/** A line that leaves the name open: `… và`, `… -`, or a level word whose place is on the next line (`ỦY BAN NHÂN DÂN TỈNH` / `LAI CHÂU`). */
+const AGENCY_OPEN_END = /(?:\bva|-|,|\b(?:tinh|huyen|quan|xa|phuong|thi tran|thi xa|thanh pho))$/;
 
 const cleanValue = (text: string) => text.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
 
@@ -180,6 +181,7 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
   let found = 0;
   let index = 0;
   let expectSummary = false;
+  let sawNumberLabel = false;
 
   const readCell = (cell: string, line: number): Found[] => {
     // Cleaned without squeezing spaces: a run of them may still separate two columns.
@@ -194,7 +196,14 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
       rest = cut(rest, at.start, at.end);
       found++;
     }
+    // A number left blank for the clerk leaves its symbol in the next column (`Số:      /KH-MTTQ-BTT`).
+    const symbol = /^\/[\p{Lu}\p{N}Đ&.-]+(?:\/[\p{Lu}\p{N}Đ&.-]+)*$/u.exec(rest.trim());
+    if (symbol && !header.number && sawNumberLabel) {
+      header.number = symbol[0];
+      return out;
+    }
     const number = NUMBER.exec(rest);
+    if (number) sawNumberLabel = true;
     if (number && !header.number) {
       header.number = cleanValue(number[1] ?? number[2] ?? '');
       mend(line, /^\p{L}+/u.exec(number[0])![0], 'Số');

@@ -6,7 +6,7 @@ import { parsePlan } from '../syntax/parse';
 import { scanBody, type Entry } from './body';
 import { documentBounds } from './page-clutter';
 import { scanHeader, type ImportedHeader, type WordMend } from './header';
-import { mendCapitals, paragraphsOfText, type SourceParagraph } from './source-paragraphs';
+import { mendCapitals, paragraphsOfText, splitRunInHeadings, type SourceParagraph } from './source-paragraphs';
 
 /** What an import did not understand, and how much of the source it kept. */
 export interface ImportReport {
@@ -27,6 +27,10 @@ export interface ImportReport {
   words: { source: number; kept: number; missing: string[] };
   /** Diagnostics of the `syntax` code that parsing the result gave (none is the aim). */
   syntaxDiagnostics: PlanDiagnostic[];
+  /** A Word document's tracked changes (insertions, deletions, moves), read as accepted. */
+  trackedChanges?: number;
+  /** A Word document's comments written as reviewers' notes (`//@`). */
+  reviewNotes?: number;
 }
 
 export interface ImportResult {
@@ -133,9 +137,20 @@ export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: s
     .map((p) => ({ line: p.sourceLine, text: (p.table ? p.table.map((r) => r.join(' | ')).join(' | ') : p.lines.join(' ')).trim(), stray: false }))
     .filter((c) => c.text);
   const clutterLine = (c: { text: string }) => `// ${c.text}`;
-  const paragraphs = allParagraphs.slice(bounds.start, bounds.end);
+  const paragraphs = splitRunInHeadings(allParagraphs.slice(bounds.start, bounds.end));
   const head = scanHeader(paragraphs);
   const body = scanBody(paragraphs, head.consumed);
+  // Footnotes a portal or a converter sets after the signature (`[1] Nghị quyết số …`) have no place in a plan's
+  // body: kept as comments, reported, rather than read as text after the closing.
+  const signedAt = body.entries.findIndex((e) => e.kind === 'signature');
+  const footnotes: { line: number; text: string }[] = [];
+  if (signedAt >= 0) {
+    body.entries = body.entries.map((e, i) => {
+      if (i <= signedAt || e.kind !== 'paragraph' || !/^\\?\[\d{1,3}\]\s/.test(e.text)) return e;
+      footnotes.push({ line: paragraphs.find((p) => p.lines.join(' ').includes(e.text.slice(0, 40)))?.sourceLine ?? 0, text: e.text });
+      return { kind: 'comment', lines: [e.text] };
+    });
+  }
   const lines: string[] = [];
   // The portal's page before the plan: kept as comments, reported as noise.
   for (const c of clutter) if (c.line < (allParagraphs[bounds.start]?.sourceLine ?? Infinity)) lines.push(clutterLine(c));
@@ -173,7 +188,7 @@ export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: s
   return {
     text,
     report: {
-      unclassified: [...head.unplaced.map((u) => ({ ...u, keptAs: 'comment' as const })), ...body.unclassified.map((u) => ({ ...u, keptAs: 'text' as const }))],
+      unclassified: [...head.unplaced.map((u) => ({ ...u, keptAs: 'comment' as const })), ...body.unclassified.map((u) => ({ ...u, keptAs: 'text' as const })), ...footnotes.map((u) => ({ ...u, keptAs: 'comment' as const }))],
       noise: [...clutter, ...body.noise].sort((a, b) => a.line - b.line),
       ocrMended,
       missingHeaderFields,

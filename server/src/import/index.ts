@@ -1,4 +1,5 @@
-export { importDocx } from './docx';
+export { importDocx, importWordDocument } from './docx';
 export { importText, type ImportReport, type ImportResult } from './import-plan';
 export { importMarkdown, looksLikeMarkdown } from './markdown';
 export { importHtml, NoPlanInPageError } from './html';
+export { importPdf, textOfPdf, UnreadablePdfError } from './pdf';

@@ -10,6 +10,9 @@ import { isUpperText, MARKER, TERMINAL, wordCount } from './source-paragraphs';
 /** A page number alone on a line: `12`, `Trang 2`, `- 2 -`. */
 const PAGE_NUMBER = /^\d{1,3}$/;
 
+/** True when a line is only a page number. */
+export const isPageNumber = (line: string) => PAGE_NUMBER.test(line.trim());
+
 /** True when a line is wholly noise: a stamp line, an `sg:` fragment, a page number. */
 export function isNoiseLine(line: string): boolean {
   const text = line.trim();

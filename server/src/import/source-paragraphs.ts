@@ -2,7 +2,7 @@ import { fold } from '../syntax/inline';
 
 /**
  * The first stage of an import: the source cut into paragraphs, whatever it
- * came from (text copied out of Word or a PDF, or a DOCX read by mammoth).
+ * came from (text copied out of Word or a PDF, or a DOCX read by `docx/word-document.ts`).
  * The classifier after it reads only these.
  */
 
@@ -176,4 +176,40 @@ export function paragraphsOfText(text: string): SourceParagraph[] {
   });
   flush();
   return out;
+}
+
+/** The number that opens a numbered part: `I.`, `1.`, `1.2.`, `a)`, `II-`. */
+const NUMBER_MARK = String.raw`(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)\-–]?`;
+/** Bold or italics around the number alone (`**2. **Văn bản…`, `**3**. Các xã…`, `*2.1. *Bám sát…`): the number's formatting, not a title. */
+const BOLD_NUMBER = new RegExp(String.raw`^(\*{1,2})\s*(${NUMBER_MARK})\s*\1(?!\*)\s*([.)\-–]?)\s*`, 'u');
+/** A number then a title in bold and nothing after it: `1. **Mục đích**`. */
+const NUMBER_BOLD_TITLE = new RegExp(String.raw`^(${NUMBER_MARK})\s*\*\*([^*]+?)\*\*\s*$`, 'u');
+/** A numbered title in bold with its text after it on the line: `**1. Mục đích** Nâng cao …`, `**1. Đối tượng: **Các sở…`, `1. **Thời gian**: từ …`. */
+const RUN_IN_HEADING = new RegExp(String.raw`^(?:\*{2,3}\s*(${NUMBER_MARK}\s*[^*]{1,150}?)\s*\*{2,3}|(${NUMBER_MARK})\s*\*{2,3}([^*]{1,150}?)\*{2,3})\s*[:.]?\s*(\S[^]*)$`, 'u');
+
+/**
+ * Reads the bold of a numbered paragraph as Word and converters leave it:
+ * bold runs side by side are one run, bold around the number alone is
+ * dropped, a number with a bold title and nothing after it is a bold
+ * paragraph, and a bold numbered title with its text after it on the same
+ * line is parted into the title (a bold paragraph, which the classifier
+ * weighs with its siblings) and the text.
+ */
+export function splitRunInHeadings(paragraphs: SourceParagraph[]): SourceParagraph[] {
+  return paragraphs.flatMap((p) => {
+    if (p.table || p.bold || p.lines.length !== 1) return [p];
+    let text = p.lines[0].replace(/\*\*(\s*)\*\*/g, '$1');
+    const number = BOLD_NUMBER.exec(text);
+    if (number) text = `${number[2]}${number[3]} ${text.slice(number[0].length)}`.trimEnd();
+    const title = NUMBER_BOLD_TITLE.exec(text);
+    if (title) return [{ ...p, lines: [`${title[1]} ${title[2].trim()}`.replace(/\s+/g, ' ')], bold: true }];
+    const runIn = RUN_IN_HEADING.exec(text);
+    const runInTitle = runIn ? (runIn[1] ?? `${runIn[2]} ${runIn[3]}`).replace(/\s+/g, ' ').trim() : undefined;
+    const heading = runInTitle?.endsWith(':') ? runInTitle.slice(0, -1).trimEnd() : runInTitle;
+    if (!runIn || !heading || wordCount(heading) > 30) return [text === p.lines[0] ? p : { ...p, lines: [text] }];
+    return [
+      { ...p, lines: [heading], bold: true },
+      { ...p, lines: [runIn[4].trim()], bold: false, blankBefore: false, markedHeading: false },
+    ];
+  });
 }

@@ -376,7 +376,7 @@ class PlanLayout {
     const titleSource = { start: appendix.range.start, end: appendix.range.start };
     // Nghị định 30/2020 prints `Phụ lục I` in lower case, the title in capitals; the party both in capitals.
     const label = appendix.label ? `Phụ lục ${appendix.label}` : 'Phụ lục';
-    const blocks: LayoutBlock[] = [line('appendix-label', style.summaryRule === 'dashes' ? upper(label) : label, style.bodyPt, { bold: true }, titleSource)];
+    const blocks: LayoutBlock[] = [line('appendix-label', doc.system.value === 'party' ? upper(label) : label, style.bodyPt, { bold: true }, titleSource)];
     if (appendix.title) blocks.push(line('appendix-title', upper(appendix.title), style.bodyPt, { bold: true }, titleSource));
     // `(Kèm theo Kế hoạch số … ngày … của …)` in italics with a rule under it, as the decree's model shows: the drafter's own line when the appendix opens with one.
     const [first, ...rest] = appendix.blocks;

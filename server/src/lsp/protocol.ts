@@ -106,3 +106,22 @@ export interface ImportParams {
 
 /** The plan's text and the import's report for a person, or why it failed (Vietnamese / English). */
 export type ImportPlanResult = { text: string; report: string } | { error: string };
+
+/**
+ * `kehoach/review`: a `.docx` (by its `file:` URI) reviewed as `kehoach review` does: the reviewed
+ * copy written beside it. The client shows `planText` as `REVIEW_SCHEME:<the .docx's path>.kh`,
+ * which the server checks with the settings of the .docx's folder.
+ */
+export type ReviewMethod = 'kehoach/review';
+
+export interface ReviewParams {
+  uri: string;
+  /** Safe fixes as tracked changes too. */
+  suggest?: boolean;
+}
+
+/** The reviewed copy's path, the imported plan's text and a summary, or why it failed (Vietnamese / English). */
+export type ReviewFileResult = { output: string; planText: string; summary: string } | { error: string };
+
+/** The scheme of the imported plans the review shows (read-only, checked as the file beside them). */
+export type ReviewScheme = 'kehoach-review';

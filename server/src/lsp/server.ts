@@ -10,7 +10,9 @@ import { toLspDiagnostic } from '../service/diagnostics';
 import { createPlanService, type DocumentSettings } from '../service/plan-service';
 import { registerPreviewRequests } from './preview-requests';
 import { SEMANTIC_TOKENS_LEGEND } from '../service/semantic-tokens';
-import type { CheckWorkspaceMethod, CheckWorkspaceResult, ImportMethod, ImportParams, ImportPlanResult, NewPlanMethod, NewPlanParams, NewPlanResult, PlanStatusMethod, PlanStatusParams, RegistryEntryMethod, RegistryEntryParams } from './protocol';
+import type { CheckWorkspaceMethod, CheckWorkspaceResult, ImportMethod, ImportParams, ImportPlanResult, ReviewFileResult, ReviewMethod, ReviewParams, ReviewScheme, NewPlanMethod, NewPlanParams, NewPlanResult, PlanStatusMethod, PlanStatusParams, RegistryEntryMethod, RegistryEntryParams } from './protocol';
+import { OutputPathError } from '../cli/output-file';
+import { DocxInputError } from '../docx/input-error';
 import { planAsDocument } from '../registry/workspace';
 import { newPlan } from '../scaffold';
 import { parsePlan } from '../syntax/parse';
@@ -25,6 +27,8 @@ const PLAN_STATUS: PlanStatusMethod = 'kehoach/planStatus';
 const CHECK_WORKSPACE: CheckWorkspaceMethod = 'kehoach/checkWorkspace';
 const NEW_PLAN: NewPlanMethod = 'kehoach/newPlan';
 const IMPORT: ImportMethod = 'kehoach/import';
+const REVIEW: ReviewMethod = 'kehoach/review';
+const REVIEW_SCHEME: ReviewScheme = 'kehoach-review';
 
 /** How long typing must pause before diagnostics are recomputed; the initialization option `diagnosticsDebounceMs` overrides it (0 for benchmarks). */
 const DEBOUNCE_MS = 120;
@@ -132,7 +136,9 @@ export function startServer(given?: Connection): void {
 
   /** A document's settings: the editor's `kehoach.*` with its nearest kehoach.json over them (the file wins, so the editor checks as the CLI does). */
   function settingsFor(uri: string): DocumentSettings {
-    const folder = uri.startsWith('file:') ? dirname(fileURLToPath(uri)) : '';
+    // The plan imported by a review (`kehoach-review:/folder/draft.docx.kh`) is checked as a file of the draft's folder.
+    const onDisk = uri.startsWith(`${REVIEW_SCHEME}:`) ? `file:${uri.slice(REVIEW_SCHEME.length + 1)}` : uri;
+    const folder = onDisk.startsWith('file:') ? dirname(fileURLToPath(onDisk)) : '';
     let settings = settingsByFolder.get(folder);
     if (!settings) {
       const loaded = loadedFor(folder || undefined);
@@ -348,21 +354,34 @@ export function startServer(given?: Connection): void {
     const params = checkParams<ImportParams>(IMPORT, raw);
     if (params instanceof ResponseError) return params;
     try {
-      // The import loads on the first import asked for.
+      // The import (and the Word and PDF readers) loads on the first import asked for.
       const { formatImportReport, importBytes, importFile } = await import('../cli/import-command');
       const name = params.uri.startsWith('file:') ? fileURLToPath(params.uri) : params.uri;
       if (params.content !== undefined) {
-        const result = importBytes(Buffer.from(params.content, 'base64'), name);
+        const result = await importBytes(Buffer.from(params.content, 'base64'), name);
         return { text: result.text, report: formatImportReport(name, result) };
       }
       if (!params.uri.startsWith('file:')) return { error: 'Chỉ nhập được tệp trên đĩa / Only a file on disk can be imported' };
       if (!folders.some((folder) => isInsideReally(name, folder))) {
         return { error: 'Máy chủ chỉ đọc tệp trong thư mục làm việc; tệp khác do trình soạn thảo gửi nội dung / The server reads only files inside the workspace folders; for another file the editor sends its content' };
       }
-      const result = importFile(name);
+      const result = await importFile(name);
       return { text: result.text, report: formatImportReport(name, result) };
     } catch (error) {
       return { error: `Không đọc được tệp / Could not read the file: ${(error as Error).message}` };
+    }
+  });
+
+  connection.onRequest(REVIEW, async (params: ReviewParams): Promise<ReviewFileResult> => {
+    if (!params.uri.startsWith('file:')) return { error: 'Chỉ rà soát được tệp trên đĩa / Only a file on disk can be reviewed' };
+    const file = fileURLToPath(params.uri);
+    try {
+      const { reviewBeside, reviewSummary } = await import('../cli/review-command');
+      const { review, targets } = await reviewBeside(file, settingsFor(params.uri), { suggest: params.suggest });
+      return { output: targets.docx, planText: review.imported.text, summary: reviewSummary(review, targets.docx) };
+    } catch (error) {
+      if (error instanceof DocxInputError || error instanceof OutputPathError) return { error: error.message };
+      return { error: `Không rà soát được tệp / Could not review the file: ${(error as Error).message}` };
     }
   });
 

@@ -24,6 +24,21 @@ export interface RelatedInformation {
   message: string;
 }
 
+/**
+ * How sure the registry is of a fact: `verified` read on a named public page,
+ * `secondary` only in a secondary account, `cited` known only from how plans
+ * cite it, `unverified` checked against no source (docs/registry.md).
+ */
+export type Confidence = 'verified' | 'secondary' | 'cited' | 'unverified';
+
+/** The registry entry a finding rests on: what it is, where its facts come from and how sure they are. */
+export interface FindingBasis {
+  /** The entry as a reader names it (`Chỉ thị 21-CT/TW`, `Phòng Nội vụ`, `tỉnh Bắc Giang`). */
+  entry: string;
+  sources: string[];
+  confidence: Confidence;
+}
+
 /** A finding of the parser or of a check. Messages are Vietnamese with the English after ` / `. */
 export interface PlanDiagnostic {
   range: Range;
@@ -34,4 +49,6 @@ export interface PlanDiagnostic {
   fixes?: Fix[];
   /** Places in other documents the finding refers to (LSP `relatedInformation`). */
   related?: RelatedInformation[];
+  /** The registry entry the finding rests on, for a finding that compares the plan with the registry. */
+  basis?: FindingBasis;
 }

@@ -214,6 +214,8 @@ export interface Citation {
   serial: string;
   /** The year inside the number (`74/2014/QH13` → 2014). */
   year?: number;
+  /** A second year after the first (`31/2015/2019/NĐ-CP` → 2019): a slip, one of the two is wrong. */
+  extraYear?: number;
   /** The symbol after the serial and year, without spaces (`CT/TW`, `NĐ-CP`, `QH13`). */
   symbol: string;
   /** Canonical key `serial/year/symbol` (year omitted when absent) for registry look-ups. */
@@ -291,6 +293,24 @@ export interface Comment {
 }
 
 /**
+ * A reviewer's note (`//@ Trần Thị B (12/3/2025) “Sở Tài chính”: Bổ sung …`):
+ * a comment a reviewer left on the words of the plan, as `kehoach import`
+ * brings back the comments of a Word file. Never rendered.
+ */
+export interface ReviewNote {
+  author: string;
+  /** The date as written between the parentheses, when there is one. */
+  date?: string;
+  /** The words it is about, as quoted. */
+  anchor?: string;
+  message: string;
+  /** The note's line. */
+  range: Range;
+  /** Where the quoted words are: in the block the note closes, else the last place before it. */
+  anchorRange?: Range;
+}
+
+/**
  * A body's name in the header (capitals) cut where a drafter breaks it:
  * `breaks[i]` says what kind of break stands between `parts[i]` and
  * `parts[i + 1]`. `typed`: the drafter's own line, always kept; `place`:
@@ -346,6 +366,7 @@ export interface PlanDocument {
   signature?: SignatureBlock;
   appendices: Appendix[];
   comments: Comment[];
+  reviewNotes: ReviewNote[];
   /** Every citation in document order (header, body, appendices). */
   citations: Citation[];
   agencies: AgencyMention[];

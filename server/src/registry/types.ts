@@ -1,14 +1,7 @@
-import type { CitationType, PlanDocument, PlanSystem } from '../model';
+import type { CitationType, Confidence, PlanDocument, PlanSystem } from '../model';
 
-/**
- * How sure the registry is of a fact, as each entry's `sources` show:
- * `verified` read on a named public page (the document itself, an official
- * portal, or a mirror that reproduces it), `secondary` only in a secondary
- * account of it, `cited` known only from how plans cite it, `unverified` not
- * checked against any source. A check that rests on anything but `verified`
- * says so or lowers its severity.
- */
-export type Confidence = 'verified' | 'secondary' | 'cited' | 'unverified';
+/** How sure the registry is of a fact (the model's type: findings carry it, docs/registry.md). */
+export type { Confidence };
 
 /** A document that plans cite (server/data/documents.json). Dates are ISO `YYYY-MM-DD`. */
 export interface RegistryDocument {
@@ -29,13 +22,20 @@ export interface RegistryDocument {
   /** Number of the document that replaced it, and from when. */
   replacedBy?: string;
   replacedOn?: string;
-  /** Date it ceased to apply without a successor (a programme whose period ended). */
+  /** Date it ceased to apply without a successor (a programme whose period ended, a repeal). */
   expiredOn?: string;
+  /** Number of the document that repealed it on `expiredOn`, when a repeal ended it. */
+  repealedBy?: string;
   /** Numbers of documents that amended it. */
   amendedBy?: string[];
   confidence: Confidence;
   /** Confidence of the status facts (replacedBy, replacedOn, expiredOn) when it differs. */
   statusConfidence?: Confidence;
+  /**
+   * True when no source says whether it was replaced or repealed after its dates here (the
+   * documents generated from the Bộ pháp điển): its status is then `unknown`, never `in force`.
+   */
+  statusUnknown?: boolean;
   sources: string[];
   note?: string;
   /** The document's own model, when it is a plan of the workspace: what the cascade checks read its tasks from. */

@@ -14,6 +14,8 @@ const HEADER_LABELS: { label: string; detail: string }[] = [
   { label: 'Ngày', detail: 'Ngày ban hành / date' },
   { label: 'Loại', detail: 'Tên loại / kind of document' },
   { label: 'Trích yếu', detail: 'Trích yếu nội dung / summary' },
+  { label: 'Độ khẩn', detail: 'Khẩn, Thượng khẩn, Hỏa tốc (nếu có) / urgency, if any' },
+  { label: 'Độ mật', detail: 'Mật, Tối mật, Tuyệt mật (nếu có) / confidentiality, if any' },
   { label: 'Hệ', detail: 'nhà nước, đảng, đoàn thể (chỉ khi cần ghi đè / only to override)' },
 ];
 
@@ -71,6 +73,8 @@ export function completions(document: PlanDocument, text: string, p: Position, r
     }
     if (key === 'loai') return KINDS.map((k) => ({ label: k, kind: CompletionItemKind.EnumMember, textEdit: { range: at, newText: k } }));
     if (key === 'he') return ['nhà nước', 'đảng', 'đoàn thể'].map((k) => ({ label: k, kind: CompletionItemKind.EnumMember, textEdit: { range: at, newText: k } }));
+    const marks = key === 'do khan' || key === 'muc do khan' ? ['Khẩn', 'Thượng khẩn', 'Hỏa tốc', ...(document.system.value === 'party' ? ['Hỏa tốc hẹn giờ'] : [])] : key === 'do mat' || key === 'muc do mat' ? ['Mật', 'Tối mật', 'Tuyệt mật'] : [];
+    if (marks.length) return marks.map((k, i) => ({ label: k, kind: CompletionItemKind.EnumMember, sortText: String(i), textEdit: { range: at, newText: k } }));
     if (key === 'so') {
       const party = document.system.value === 'party';
       const snippet = party ? '${1:số}-${2:KH}/${3:TU}' : '${1:số}/${2:KH}-${3:UBND}';
@@ -106,7 +110,7 @@ export function completions(document: PlanDocument, text: string, p: Position, r
     const type = fold(cited[1].replace(/ số$/iu, ''));
     const start = p.character - cited[0].length;
     return registry.data.documents
-      .filter((d) => fold(d.type) === type && registry.documentStatus(d, date).state === 'in-force')
+      .filter((d) => fold(d.type) === type && ['in-force', 'unknown'].includes(registry.documentStatus(d, date).state))
       .map((d) => {
         const full = `${canonicalCitation(d)} ${d.title}`;
         return {

@@ -1,12 +1,12 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { findRule } from '../checks';
-import { confidenceNote } from '../checks/registry-facts';
+import { confidenceLabel, confidenceNote } from '../checks/registry-facts';
 import { numericDate } from '../syntax/dates';
 import type { PlanDiagnostic, PlanDocument, Position, Section } from '../model';
 import type { Registry } from '../registry/registry';
 import { contains } from './positions';
 
-const STATUS_VI = { 'in-force': 'còn hiệu lực', 'not-yet-issued': 'chưa ban hành', 'not-yet-in-force': 'chưa có hiệu lực', replaced: 'đã bị thay thế', expired: 'hết hiệu lực' } as const;
+const STATUS_VI = { 'in-force': 'còn hiệu lực', unknown: 'đã có hiệu lực; sau đó có bị thay thế, bãi bỏ hay không thì chưa rõ', 'not-yet-issued': 'chưa ban hành', 'not-yet-in-force': 'chưa có hiệu lực', replaced: 'đã bị thay thế', expired: 'hết hiệu lực' } as const;
 
 function findSection(sections: Section[], p: Position): Section | undefined {
   for (const s of sections) {
@@ -28,7 +28,7 @@ export function hover(document: PlanDocument, p: Position, registry: Registry, d
   const citation = document.citations.find((c) => contains(c.range, p));
   if (citation) {
     range = citation.range;
-    const known = registry.findDocument(citation);
+    const known = registry.findDocument(citation, date);
     if (known) {
       const status = registry.documentStatus(known, date);
       const successor = status.state === 'replaced' ? `; thay bằng ${status.byNumber} từ ${numericDate(status.on)}` : '';
@@ -36,7 +36,7 @@ export function hover(document: PlanDocument, p: Position, registry: Registry, d
         `**${known.type} số ${known.number}** ngày ${numericDate(known.date)} của ${known.issuer}`,
         known.title,
         `Tại ngày ${numericDate(date)}: ${STATUS_VI[status.state]}${successor}${confidenceNote(known.statusConfidence ?? known.confidence).vi}`,
-        `Nguồn: ${known.sources.join('; ')}`,
+        `Nguồn: ${known.sources.join('; ')} — độ tin cậy: ${confidenceLabel(known.confidence).vi}`,
       );
     } else {
       parts.push(`**${citation.docType} số ${citation.numberText}**`, 'Chưa có trong danh mục / not in the registry');
@@ -49,7 +49,12 @@ export function hover(document: PlanDocument, p: Position, registry: Registry, d
     if (known) {
       const status = registry.agencyStatus(known, date);
       const where = status.state === 'gone' ? `không còn tồn tại từ ${numericDate(status.on)}; chức năng chuyển sang: ${status.successors.map((s) => `${s.agency?.name ?? s.id}${s.function ? ` (${s.function})` : ''}`).join('; ')}` : 'đang tồn tại';
-      parts.push(`**${known.name}**`, `Cấp: ${known.level}; hệ: ${known.system}`, `Tại ngày ${numericDate(date)}: ${where}${confidenceNote(known.confidence).vi}`);
+      parts.push(
+        `**${known.name}**`,
+        `Cấp: ${known.level}; hệ: ${known.system}`,
+        `Tại ngày ${numericDate(date)}: ${where}${confidenceNote(known.confidence).vi}`,
+        `Nguồn: ${known.sources.join('; ')} — độ tin cậy: ${confidenceLabel(known.confidence).vi}`,
+      );
     }
   }
   const section = !citation && !agency && findSection(document.sections, p);
@@ -59,7 +64,12 @@ export function hover(document: PlanDocument, p: Position, registry: Registry, d
   }
   for (const d of diagnostics.filter((x) => contains(x.range, p))) {
     const rule = findRule(d.code);
-    if (rule) parts.push(`---\n**${rule.id}**: ${rule.title.vi} / ${rule.title.en}\n\n${rule.doc.vi}`);
+    if (!rule) continue;
+    // The registry entry the finding rests on: where its facts come from and how sure they are.
+    const basis = d.basis
+      ? `\n\nCăn cứ / Basis: ${d.basis.entry} — nguồn / sources: ${d.basis.sources.join('; ')} — độ tin cậy / confidence: ${confidenceLabel(d.basis.confidence).vi} / ${confidenceLabel(d.basis.confidence).en} (\`${d.basis.confidence}\`)`
+      : '';
+    parts.push(`---\n**${rule.id}**: ${rule.title.vi} / ${rule.title.en}${basis}\n\n${rule.doc.vi}`);
   }
   if (parts.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') }, ...(range ? { range } : {}) };

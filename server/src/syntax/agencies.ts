@@ -8,8 +8,34 @@ import { fold, type MappedText } from './inline';
  * business, not the parser's.
  */
 
-/** Fields of ministries and departments (`Bộ …`, `Sở …`), folded. */
+/** Fields of ministries and departments (`Bộ …`, `Sở …`, `Phòng …`), folded, and the abbreviations plans write for them. */
 const FIELDS = [
+  'ld-tb&xh',
+  'ld - tb&xh',
+  'ld-tbxh',
+  'ldtbxh',
+  'ld, tb&xh',
+  'gd&dt',
+  'gd-dt',
+  'gddt',
+  'kh&dt',
+  'khdt',
+  'tt&tt',
+  'tttt',
+  'tn&mt',
+  'tnmt',
+  'nn&ptnt',
+  'nnptnt',
+  'nn&mt',
+  'nnmt',
+  'kh&cn',
+  'khcn',
+  'vhtt&dl',
+  'vh,tt&dl',
+  'vhttdl',
+  'gtvt',
+  'dt&tg',
+  'dttg',
   'lao dong - thuong binh va xa hoi',
   'ke hoach va dau tu',
   'tai chinh',
@@ -36,6 +62,18 @@ const FIELDS = [
 ];
 
 const LEVEL_WORD = String.raw`(?:tinh|huyen|xa|phuong|thanh\s+pho|thi\s+xa|quan|dac\s+khu)`;
+/** The district level: `huyện`, `quận`, `thị xã`, a city of a province (`thành phố Lai Châu`), alone or listed (`các huyện, thị xã, thành phố`). */
+const DISTRICT = String.raw`(?:cac\s+)?(?:huyen|quan|thi\s+xa|thanh\s+pho)(?:\s*,\s*(?:huyen|quan|thi\s+xa|thanh\s+pho))*`;
+/**
+ * Bodies of a district by the kind of body and the level after its name (`Phòng Nội vụ huyện`,
+ * `Trung tâm Y tế huyện Tam Đường`, `Văn phòng HĐND và UBND huyện`): words of the name, at most
+ * ten, then the level. The name's first word is capitalised (`findAgencies`): `Phòng chống … huyện`
+ * is no body.
+ */
+const NAMED_KIND = String.raw`(?:phong|trung\s+tam|van\s+phong)`;
+const DISTRICT_BODY = String.raw`${NAMED_KIND}(?:\s+(?:[\p{L}\d&]+|-)){1,10}?\s+${DISTRICT}`;
+/** The associations every district had (`Hội Liên hiệp Phụ nữ huyện`, `Hội CCB huyện`). */
+const ASSOCIATION = String.raw`hoi\s+(?:lien\s+hiep\s+phu\s+nu|lhpn|nong\s+dan|cuu\s+chien\s+binh|ccb|chu\s+thap\s+do|khuyen\s+hoc|nguoi\s+cao\s+tuoi|cuu\s+giao\s+chuc|luat\s+gia)(?:\s+viet\s+nam)?`;
 /** `tỉnh`, `các huyện, thị xã, thành phố`, `các xã, phường`. */
 const LEVEL = String.raw`(?:\s+(?:cac\s+)?${LEVEL_WORD}(?:\s*,\s*${LEVEL_WORD})*)?`;
 
@@ -44,6 +82,12 @@ const PATTERNS: string[] = [
   String.raw`(?:bo|so)\s+(?:${FIELDS.map((f) => f.replace(/ /g, '\\s+')).join('|')})`,
   String.raw`(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd)${LEVEL}`,
   String.raw`(?:uy\s+ban\s+)?mat\s+tran\s+to\s+quoc(?:\s+viet\s+nam)?${LEVEL}`,
+  String.raw`(?:ub\s*)?mttq(?:\s*vn|\s+viet\s+nam)?${LEVEL}`,
+  String.raw`(?:uy\s+ban\s+)?mttq(?:\s*vn|\s+viet\s+nam)?${LEVEL}`,
+  DISTRICT_BODY,
+  String.raw`${ASSOCIATION}${LEVEL}`,
+  String.raw`thanh\s+tra\s+${DISTRICT}`,
+  String.raw`(?:huyen|thi|quan)\s+doan`,
   String.raw`ban\s+(?:thuong\s+vu|tuyen\s+giao\s+va\s+dan\s+van|tuyen\s+giao|dan\s+van|to\s+chuc|kiem\s+tra|noi\s+chinh|kinh\s+te|chinh\s+sach\s+phap\s+luat\s+va\s+quan\s+he\s+lao\s+dong|tuyen\s+giao\s+-\s+nu\s+cong|to\s+chuc\s+-\s+kiem\s+tra)(?:\s+(?:tinh\s+uy|thanh\s+uy|huyen\s+uy|tu|tw|trung\s+uong(?:\s+dang)?|ldld\s+tinh))?`,
   String.raw`ban\s+bi\s+thu(?:\s+trung\s+uong\s+dang)?`,
   String.raw`ban\s+chap\s+hanh\s+trung\s+uong(?:\s+dang)?`,
@@ -67,6 +111,10 @@ const PATTERNS: string[] = [
   String.raw`ban\s+can\s+su\s+dang\s+(?:uy\s+ban\s+nhan\s+dan|ubnd)(?:\s+tinh)?`,
 ];
 
+/** A match that is only a district body by kind (and so needs its capitalised name), and its kind. */
+const DISTRICT_BODY_ONLY = new RegExp(String.raw`^${DISTRICT_BODY}$`, 'u');
+const KIND_AT_START = new RegExp(String.raw`^${NAMED_KIND}\s+`, 'u');
+
 // Not inside a document symbol (`85/KH-UBND`).
 const AGENCY = new RegExp(String.raw`(?<![\p{L}\d/-])(?:${PATTERNS.join('|')})(?![\p{L}\d])`, 'gu');
 
@@ -79,12 +127,15 @@ export interface FoundAgency {
 /** The same names, matched only where a reader stands (a citation's `của …`). */
 const AGENCY_AT = new RegExp(AGENCY.source, 'uy');
 
-/** The end of a matched name, with the capitalised place name after a level word: `Ủy ban nhân dân tỉnh Trà Vinh`, `Ngân hàng Nhà nước Chi nhánh tỉnh Trà Vinh`. */
+/** The end of a matched name, with the capitalised place name after a level word (`Ủy ban nhân dân tỉnh Trà Vinh`, `Ngân hàng Nhà nước Chi nhánh tỉnh Trà Vinh`) or the province named after it (`Sở Nội vụ tỉnh Bắc Giang`). */
 function withPlace(text: string, start: number, end: number): number {
-  const place = /^(?:\s+\p{Lu}[\p{L}\p{M}]*){1,4}/uy;
-  place.lastIndex = 0;
-  const rest = place.exec(text.slice(end, end + 60));
-  return rest && /(?:tỉnh|huyện|xã|phường|phố|quận)$/u.test(text.slice(start, end)) ? end + rest[0].length : end;
+  if (/(?:tỉnh|huyện|xã|phường|phố|quận)$/u.test(text.slice(start, end))) {
+    const place = /^(?:\s+\p{Lu}[\p{L}\p{M}]*){1,4}/u.exec(text.slice(end, end + 60));
+    return place ? end + place[0].length : end;
+  }
+  // `Sở Nội vụ tỉnh Bắc Giang`: a body named with its province.
+  const province = /^\s+(?:tỉnh|thành phố)(?:\s+\p{Lu}[\p{L}\p{M}]*){1,4}/u.exec(text.slice(end, end + 60));
+  return province ? end + province[0].length : end;
 }
 
 /** Finds agency names in a mapped text; a capitalised place name after the match belongs to it. */
@@ -96,6 +147,12 @@ export function findAgencies(source: MappedText): FoundAgency[] {
   for (let m = AGENCY.exec(folded); m; m = AGENCY.exec(folded)) {
     const start = m.index;
     if (!/^\p{Lu}/u.test(text[start])) continue;
+    // `Phòng Nội vụ huyện`, not `Phòng chống dịch trên địa bàn huyện`: a named body's name is capitalised.
+    const kind = KIND_AT_START.exec(m[0]);
+    if (kind && DISTRICT_BODY_ONLY.test(m[0]) && !/^\p{Lu}/u.test(text[start + kind[0].length] ?? '')) {
+      AGENCY.lastIndex = start + kind[0].length;
+      continue;
+    }
     const end = withPlace(text, start, start + m[0].length);
     found.push({ name: text.slice(start, end), start, end });
     AGENCY.lastIndex = end;

@@ -19,6 +19,7 @@ import type {
   PlanSystem,
   Recipient,
   RecipientList,
+  ReviewNote,
   Section,
   SignatureBlock,
   SignatureLine,
@@ -35,6 +36,7 @@ import { HEADER_LABELS, lineContent } from './lexer';
 import { memoized } from './memo';
 import { formatHeadingNumber, readExplicitNumber } from './numbering';
 import type { LineBlock } from './parser';
+import { findAnchor, NOTE_MARK, readNote } from './review-notes';
 import type { SourceText } from './source-text';
 
 /**
@@ -114,6 +116,7 @@ const AUTHORITY = /^(TM|KT|Q|TL|TUQ)\.\s*|^(T\/M|K\/T|T\/L)\s+/u;
 class ModelBuilder {
   private readonly diagnostics: PlanDiagnostic[] = [];
   private readonly comments: Comment[] = [];
+  private readonly reviewNotes: ReviewNote[] = [];
   private readonly citations: Citation[] = [];
   private readonly agencies: AgencyMention[] = [];
   /** Header values with their source offsets, for finding citations in the trích yếu. */
@@ -152,6 +155,7 @@ class ModelBuilder {
       sections: [],
       appendices: [],
       comments: this.comments,
+      reviewNotes: this.reviewNotes,
       citations: this.citations,
       agencies: this.agencies,
       lineCount: this.src.lineCount,
@@ -462,6 +466,7 @@ class ModelBuilder {
         numberText: c.numberText,
         serial: c.serial,
         year: c.year,
+        ...(c.extraYear ? { extraYear: c.extraYear } : {}),
         symbol: c.symbol,
         key: [c.serial, c.year, c.symbol].filter((p) => p !== undefined).join('/'),
         hasStraySpaces: c.hasStraySpaces,
@@ -704,7 +709,17 @@ class ModelBuilder {
     const slash = content.indexOf('//');
     const span = trimmedSpan(token, slash + 2);
     const start = token.startOffset + content.length - content.trimStart().length;
-    this.comments.push({ text: span.text, range: this.rangeOf(start, token.startOffset + content.trimEnd().length) });
+    const range = this.rangeOf(start, token.startOffset + content.trimEnd().length);
+    if (!content.startsWith(NOTE_MARK, slash)) {
+      this.comments.push({ text: span.text, range });
+      return;
+    }
+    const note: ReviewNote = { ...readNote(content.slice(slash + NOTE_MARK.length)), range };
+    if (note.anchor) {
+      const at = findAnchor(this.src.text, start, note.anchor);
+      if (at >= 0) note.anchorRange = this.rangeOf(at, at + note.anchor.length);
+    }
+    this.reviewNotes.push(note);
   }
 
   /** The last paragraph of the body is the closing sentence when it reads like one. */

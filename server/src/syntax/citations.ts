@@ -9,6 +9,8 @@ export interface FoundCitation {
   numberText: string;
   serial: string;
   year?: number;
+  /** A second year written after the first (`31/2015/2019/NĐ-CP`): a slip, one of the two is wrong. */
+  extraYear?: number;
   symbol: string;
   hasStraySpaces: boolean;
   date?: { day: number; month: number; year: number; start: number; end: number };
@@ -50,17 +52,48 @@ const TYPE_WORDS: [string, CitationType][] = (
 const TYPE_BY_FOLDED = new Map(TYPE_WORDS);
 
 /**
- * On folded text: type word, optional `số`, serial, optional `/year`, the first
- * separator (stray spaces allowed, they are a defect to report), the symbol.
- * Laws may carry their name before `số` (`Luật Giáo dục nghề nghiệp số 74/2014/QH13`).
+ * On folded text: type word, optional `số`, serial, optional `/year` (and a
+ * second year, a slip to report), the first separator, the symbol, its groups
+ * joined by `-` or `/`. Stray spaces around separators are allowed: they are a
+ * defect to report (`24/CT - TTg`, `30/2020/NĐ- CP`); a group after spaces must
+ * still look like a code in the text (`codeAfterSpaces`). Laws may carry their
+ * name before `số` (`Luật Giáo dục nghề nghiệp số 74/2014/QH13`).
  */
 const CITATION = new RegExp(
   String.raw`(?<![\p{L}\d])(${TYPE_WORDS.map(([w]) => w.replace(/ /g, '\\s+')).join('|')})` +
     String.raw`((?:\s+[\p{L}]+){1,8}?\s+so|\s+so)?\s*:?\s+` +
-    String.raw`(\d{1,5})(?:(\s*)/(\s*)(\d{4}))?(\s*)([/-])(\s*)` +
-    String.raw`([a-z][a-z\d&]*(?:[-/][a-z][a-z\d&]*)*)(?![\p{L}\d])`,
+    String.raw`(\d{1,5})(?:(\s*)/(\s*)(\d{4}))?(?:\s*/\s*(\d{4}))?(\s*)([/-])(\s*)` +
+    String.raw`([a-z][a-z\d&]*(?:\s*[-/]\s*[a-z][a-z\d&]*)*)(?![\p{L}\d])`,
   'gud',
 );
+
+/** A group of a symbol as written: capitals and digits (`CP`, `QH15`, `BGDĐT`), the Prime Minister's `TTg` too. */
+const CODE = /^[\p{Lu}\d][\p{Lu}\d&]*\p{Ll}?$/u;
+
+/**
+ * The end of the symbol that starts at `start` and ends at most at `end`: a group after a separator
+ * with spaces around it belongs to it only when it looks like a code (`24/CT - TTg`), not a word
+ * (`NĐ-CP - Phụ lục`).
+ */
+function symbolEnd(text: string, start: number, end: number): number {
+  // Within the match the symbol is groups joined by separators, with or without spaces: read it by hand.
+  const isSpace = (k: number) => /\s/u.test(text[k]);
+  let k = start;
+  while (k < end) {
+    while (k < end && !isSpace(k) && text[k] !== '-' && text[k] !== '/') k++;
+    if (k >= end) break;
+    const separator = k;
+    while (isSpace(k)) k++;
+    k++;
+    while (k < end && isSpace(k)) k++;
+    if (k - separator > 1) {
+      let group = k;
+      while (group < end && !isSpace(group) && text[group] !== '-' && text[group] !== '/') group++;
+      if (!CODE.test(text.slice(k, group))) return separator;
+    }
+  }
+  return end;
+}
 
 const DATE_AFTER = /^,?\s*(?:ban\s+hanh\s+)?ngay\s+(?:(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})|(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4}))/u;
 const ISSUER_AFTER = /^,?\s*cua\s+/u;
@@ -80,7 +113,7 @@ export function findCitations(source: MappedText): FoundCitation[] {
   const found: FoundCitation[] = [];
   CITATION.lastIndex = 0;
   for (let m = CITATION.exec(folded); m; m = CITATION.exec(folded)) {
-    const [whole, typeFolded, between, serial, spaceBeforeYear, spaceAfterYear, year, spaceBeforeSep, , spaceAfterSep] = m;
+    const [whole, typeFolded, between, serial, , , year, extraYear] = m;
     const start = m.index;
     const docType = TYPE_BY_FOLDED.get(typeFolded.replace(/\s+/g, ' '))!;
     // A name between the type word and `số` is only a law's name, and starts with a capital.
@@ -91,20 +124,21 @@ export function findCitations(source: MappedText): FoundCitation[] {
         continue;
       }
     }
-    const symbolStart = m.indices![10][0];
+    const symbolStart = m.indices![11][0];
     // The symbol is upper-case in a real citation (`CT/TW`, `NĐ-CP`, `QH13`, `CT-TTg`).
     if (!/^\p{Lu}/u.test(text[symbolStart])) continue;
     const numberStart = m.indices![3][0];
-    const end = start + whole.length;
-    const symbol = text.slice(symbolStart, end);
+    const end = symbolEnd(text, symbolStart, start + whole.length);
+    const symbol = text.slice(symbolStart, end).replace(/\s+/g, '');
     const citation: FoundCitation = {
       typeWord: text.slice(start, start + typeFolded.length),
       docType,
       numberText: text.slice(numberStart, end),
       serial,
       year: year ? Number(year) : undefined,
+      ...(extraYear ? { extraYear: Number(extraYear) } : {}),
       symbol,
-      hasStraySpaces: Boolean(spaceBeforeYear || spaceAfterYear || spaceBeforeSep || spaceAfterSep),
+      hasStraySpaces: /\s/.test(text.slice(numberStart, end)),
       typeWord_: { start, end: start + typeFolded.length },
       number_: { start: numberStart, end },
       start,

@@ -50,6 +50,7 @@ function emptyDocument(lineCount: number): PlanDocument {
     sections: [],
     appendices: [],
     comments: [],
+    reviewNotes: [],
     citations: [],
     agencies: [],
     lineCount,

@@ -24,13 +24,13 @@ export const cascadeCitation: Rule = {
     en: 'When a plan cites a plan of the workspace, the number and the title in the citation must match that plan\'s header (Decree 30/2020/NĐ-CP, Article 8 and Appendix I: a document is cited by its type, number and symbol, date, issuer and title). Reported: a citation with the issuer and date of a workspace plan but another number (fix: write that plan\'s number), and a "về …" after the citation that does not open as the cited plan\'s trích yếu. A wrong date or issuer is reported by citation-conflict, for workspace plans too.',
   },
   check({ document, source, registry, report }) {
-    // Plans of the workspace, the one checked left out.
-    const plans = registry.data.documents.filter((d) => d.plan && d.plan !== document);
     for (const c of document.citations) {
       const known = registry.findDocument(c);
       if (!known && c.date && c.issuer) {
         const issuer = fold(c.issuer);
-        const meant = plans.find((d) => d.date === c.date!.iso && d.type === c.docType && fold(d.issuer).startsWith(issuer));
+        // A plan of the workspace (the one checked left out) of that date, type and issuer. Its model is asked for last:
+        // the CLI reads the model of a plan it no longer holds again.
+        const meant = registry.plans().find((d) => d.date === c.date!.iso && d.type === c.docType && fold(d.issuer).startsWith(issuer) && d.plan !== document);
         if (meant) {
           report(
             c.numberRange,

@@ -1,19 +1,26 @@
 import type { Citation } from '../../model';
-import { fold } from '../../syntax/inline';
-import { confidenceNote, severityFor } from '../registry-facts';
+import { agencyKey } from '../../registry/agency-names';
+import type { Registry } from '../../registry/registry';
+import { basisOf, confidenceNote, severityFor, REGISTRY_BASIS } from '../registry-facts';
 import { numericDate } from '../../syntax/dates';
 import type { Rule } from '../rule';
 
-/** Folded, with the abbreviation plans use for a People's Committee spelled out (`UBND` = `Ủy ban nhân dân`). */
-const issuerKey = (name: string) => fold(name).replace(/\bubnd\b/g, 'uy ban nhan dan');
+/** An issuer's key without the head of the body before it (`Bộ trưởng Bộ Tài chính` is `Bộ Tài chính`), abbreviations spelled out. */
+const issuerKey = (name: string) => agencyKey(name).replace(/^(?:bo truong|thong doc|chu nhiem|tong kiem toan|chanh an|vien truong|tong thanh tra)(?: chu nhiem)? (?=\S)/, '');
 
-/** An issuer as cited matches the registry's when one starts with the other, folded (`Quốc hội khóa XIII` ~ `Quốc hội`). */
-function sameIssuer(cited: string, names: string[]): boolean {
+/**
+ * Whether an issuer as cited is the registry's: the same name, one starting with the other (`Quốc hội
+ * khóa XIII` ~ `Quốc hội`), one of joint issuers, or the same body for the registry of agencies. An
+ * issuer the registry of agencies does not know is not judged: it may be the same body under a name
+ * no list holds, and a reviewer would call that finding false.
+ */
+function issuerAgrees(cited: string, names: string[], registry: Registry): boolean {
   const c = issuerKey(cited);
-  return names.some((n) => {
-    const f = issuerKey(n);
-    return c === f || c.startsWith(`${f} `) || f.startsWith(`${c} `);
-  });
+  const close = (f: string) => c === f || c.startsWith(`${f} `) || f.startsWith(`${c} `) || f.split(/ va |, /).some((part) => part === c);
+  if (names.some((n) => close(issuerKey(n)))) return true;
+  const citedBody = registry.findAgency(cited);
+  if (!citedBody) return true;
+  return names.some((n) => registry.findAgency(n)?.id === citedBody.id);
 }
 
 export const citationConflict: Rule = {
@@ -24,13 +31,14 @@ export const citationConflict: Rule = {
     vi: 'Ngày ban hành và cơ quan ban hành trong trích dẫn phải khớp với văn bản được trích (theo danh mục, server/data/documents.json, với nguồn của từng mục), và một văn bản được trích nhiều lần trong cùng kế hoạch phải mang cùng một ngày. Khi dữ kiện của danh mục chỉ biết qua cách các kế hoạch trích dẫn văn bản, phát hiện hạ xuống mức thông tin; khi dữ kiện chưa xác nhận, xuống mức gợi ý.',
     en: 'The date and issuer in a citation must match the cited document (per the registry, server/data/documents.json, with each entry\'s sources), and a document cited several times in one plan must carry the same date each time. When the registry fact is known only from how plans cite the document the finding is information; when it is unconfirmed, a hint.',
   },
-  check({ document, registry, report }) {
+  basis: REGISTRY_BASIS,
+  check({ document, registry, date, report }) {
     const firstDate = new Map<string, Citation>();
     // "Kế hoạch thực hiện Chỉ thị số 21-CT/TW của UBND phường Kim Mã": the issuer named after a citation is
     // the plan's own, qualifying the plan, not the directive; it is no conflict.
     const ownIssuer = document.header.issuer?.value;
     for (const c of document.citations) {
-      const known = registry.findDocument(c);
+      const known = registry.findDocument(c, date.iso);
       if (known && c.date && c.date.iso !== known.date) {
         const note = confidenceNote(known.confidence);
         const right = numericDate(known.date);
@@ -41,7 +49,7 @@ export const citationConflict: Rule = {
             en: `${known.type} ${known.number} is dated ${right}, not ${numericDate(c.date.iso)}${note.en}`,
           },
           [{ title: `Viết ngày ${right} / Write ${right}`, edits: [{ range: c.date.range, newText: `ngày ${right}` }], safe: false }],
-          { severity: severityFor(known.confidence) },
+          { severity: severityFor(known.confidence), basis: basisOf(known) },
         );
       } else if (c.date) {
         const earlier = firstDate.get(c.key);
@@ -53,7 +61,7 @@ export const citationConflict: Rule = {
         }
       }
       if (c.date && !firstDate.has(c.key)) firstDate.set(c.key, c);
-      if (known && c.issuer && c.issuerRange && !sameIssuer(c.issuer, [known.issuer, ...(known.issuerAliases ?? [])]) && !(ownIssuer && sameIssuer(c.issuer, [ownIssuer]))) {
+      if (known && c.issuer && c.issuerRange && !issuerAgrees(c.issuer, [known.issuer, ...(known.issuerAliases ?? [])], registry) && !(ownIssuer && issuerAgrees(c.issuer, [ownIssuer], registry))) {
         const note = confidenceNote(known.confidence);
         report(
           c.issuerRange,
@@ -62,7 +70,7 @@ export const citationConflict: Rule = {
             en: `${known.type} ${known.number} was issued by ${known.issuer}, not ${c.issuer}${note.en}`,
           },
           [{ title: `Viết "${known.issuer}" / Write "${known.issuer}"`, edits: [{ range: c.issuerRange, newText: known.issuer }], safe: false }],
-          { severity: severityFor(known.confidence) },
+          { severity: severityFor(known.confidence), basis: basisOf(known) },
         );
       }
     }

@@ -1,6 +1,7 @@
 import type { Citation } from '../../model';
 import { fold } from '../../syntax/inline';
 import { foreignSymbolLetters } from '../citation-symbols';
+import { basisOf } from '../registry-facts';
 import type { Rule } from '../rule';
 
 /** The canonical type word in the case style the drafter used (`Chỉ thị`, `CHỈ THỊ`, `chỉ thị`). */
@@ -37,7 +38,7 @@ export const citationDiacritics: Rule = {
         const rightNumber = c.numberText.replace(/\s+/g, '').replace(c.symbol, knownSymbol);
         report(c.numberRange, { vi: `Ký hiệu "${c.symbol}" viết sai; đúng là ${knownSymbol}`, en: `Symbol "${c.symbol}" is misspelt; it is ${knownSymbol}` }, [
           { title: `Viết ${rightNumber} / Write ${rightNumber}`, edits: [{ range: c.numberRange, newText: rightNumber }], safe: false },
-        ]);
+        ], { basis: basisOf(known!) });
       } else if (foreign.length) {
         const hint = /Ư/u.test(c.symbol) ? { vi: ' (TW: Trung ương; TU: Tỉnh ủy)', en: ' (TW: central; TU: provincial committee)' } : { vi: '', en: '' };
         report(c.numberRange, {

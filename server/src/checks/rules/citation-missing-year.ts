@@ -1,4 +1,5 @@
 import { TYPES_WITH_YEAR } from '../citation-symbols';
+import { basisOf } from '../registry-facts';
 import type { Rule } from '../rule';
 
 export const citationMissingYear: Rule = {
@@ -22,6 +23,7 @@ export const citationMissingYear: Rule = {
           en: `${c.docType} ${c.numberText} lacks the year in its number${withYear ? `; the registry has ${withYear}` : ''}`,
         },
         withYear ? [{ title: `Viết ${withYear} / Write ${withYear}`, edits: [{ range: c.numberRange, newText: withYear }], safe: false }] : undefined,
+        known ? { basis: basisOf(known) } : undefined,
       );
     }
   },

@@ -4,6 +4,7 @@ import { agencyValidity } from './agency-validity';
 import { citationConflict } from './citation-conflict';
 import { citationDiacritics } from './citation-diacritics';
 import { citationMissingYear } from './citation-missing-year';
+import { citationNumberForm } from './citation-number-form';
 import { citationSpacing } from './citation-spacing';
 import { citationTypeMismatch } from './citation-type-mismatch';
 import { citationUnknown } from './citation-unknown';
@@ -15,6 +16,7 @@ export const CITATION_RULES: readonly Rule[] = [
   citationMissingYear,
   citationTypeMismatch,
   citationSpacing,
+  citationNumberForm,
   citationDiacritics,
   citationConflict,
   citationValidity,

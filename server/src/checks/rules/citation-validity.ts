@@ -1,4 +1,4 @@
-import { canonicalCitation, confidenceNote, severityFor } from '../registry-facts';
+import { basisOf, canonicalCitation, confidenceNote, severityFor, REGISTRY_BASIS } from '../registry-facts';
 import { numericDate } from '../../syntax/dates';
 import type { Rule } from '../rule';
 
@@ -10,11 +10,12 @@ export const citationValidity: Rule = {
     vi: 'Hiệu lực được xét tại ngày của chính kế hoạch (`Ngày:`; không có thì ngày hôm nay, kèm gợi ý). Trích một văn bản đã bị thay thế (Luật Giáo dục nghề nghiệp 74/2014/QH13 được thay bằng Luật 124/2025/QH15 từ 01/01/2026; Quy định 66-QĐ/TW bằng 399-QĐ/TW từ 09/01/2026) hay đã hết thời hạn là trích căn cứ không còn áp dụng; trích một văn bản ban hành sau ngày của kế hoạch là sai ngày hoặc sai số. Nguồn: danh mục (server/data/documents.json). Dữ kiện hiệu lực chưa xác nhận chỉ cho gợi ý.',
     en: 'Validity is judged on the plan\'s own date (`Ngày:`; without one, today, with a hint). Citing a replaced document (Law 74/2014/QH13 replaced by Law 124/2025/QH15 from 01/01/2026; Regulation 66-QĐ/TW by 399-QĐ/TW from 09/01/2026) or an expired one cites a basis that no longer applies; citing one issued after the plan\'s date means a wrong date or number. Source: the registry (server/data/documents.json). Unconfirmed validity facts give hints only.',
   },
+  basis: REGISTRY_BASIS,
   check({ document, registry, date, report }) {
     const when = numericDate(date.iso);
     const onDate = date.fromPlan ? { vi: `tại ngày của kế hoạch (${when})`, en: `on the plan's date (${when})` } : { vi: `tại hôm nay (${when}; kế hoạch chưa có ngày)`, en: `as of today (${when}; the plan has no date)` };
     for (const c of document.citations) {
-      const known = registry.findDocument(c);
+      const known = registry.findDocument(c, date.iso);
       if (!known) continue;
       const status = registry.documentStatus(known, date.iso);
       const statusConfidence = known.statusConfidence ?? known.confidence;
@@ -28,14 +29,14 @@ export const citationValidity: Rule = {
             en: `${known.type} ${known.number} was replaced by ${successor} from ${numericDate(status.on)}${note.en}, ${onDate.en}`,
           },
           status.by ? [{ title: `Trích ${successor} / Cite ${successor}`, edits: [{ range: c.range, newText: successor }], safe: false }] : undefined,
-          { severity: severityFor(statusConfidence) },
+          { severity: severityFor(statusConfidence), basis: basisOf(known, statusConfidence) },
         );
       } else if (status.state === 'expired') {
         report(
           c.range,
           { vi: `${known.type} số ${known.number} đã hết hiệu lực từ ${numericDate(status.on)}${note.vi}, ${onDate.vi}`, en: `${known.type} ${known.number} expired on ${numericDate(status.on)}${note.en}, ${onDate.en}` },
           undefined,
-          { severity: severityFor(statusConfidence) },
+          { severity: severityFor(statusConfidence), basis: basisOf(known, statusConfidence) },
         );
       } else if (status.state === 'not-yet-issued' && date.fromPlan) {
         report(
@@ -45,7 +46,7 @@ export const citationValidity: Rule = {
             en: `${known.type} ${known.number} is dated ${numericDate(known.date)}, after the plan's date (${when})${confidenceNote(known.confidence).en}`,
           },
           undefined,
-          { severity: severityFor(known.confidence) },
+          { severity: severityFor(known.confidence), basis: basisOf(known) },
         );
       }
     }

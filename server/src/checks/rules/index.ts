@@ -7,6 +7,7 @@ import { headerMissingField } from './header-missing-field';
 import { headingNumberStyle } from './heading-number-style';
 import { headingNumbering } from './heading-numbering';
 import { itemNumbering } from './item-numbering';
+import { reviewNote } from './review-note';
 import { STRUCTURE_RULES } from './structure-rules';
 import { syntax } from './syntax';
 import { TEXT_RULES } from './text-rules';
@@ -24,4 +25,5 @@ export const RULES: readonly Rule[] = [
   cascadeTasks,
   cascadeTargets,
   ...TEXT_RULES,
+  reviewNote,
 ];

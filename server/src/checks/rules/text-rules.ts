@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { textDoubleSpace } from './text-double-space';
 import { textInvisibleCharacter } from './text-invisible-character';
+import { textMotto } from './text-motto';
 import { textNfd } from './text-nfd';
 import { textPhrase } from './text-phrase';
 import { textRepeatedWord } from './text-repeated-word';
@@ -20,4 +21,5 @@ export const TEXT_RULES: readonly Rule[] = [
   textSyllable,
   textPhrase,
   textSpelling,
+  textMotto,
 ];

@@ -1,0 +1,74 @@
+import type { Citation, Fix } from '../../model';
+import type { Registry } from '../../registry/registry';
+import { typesOfSymbol } from '../citation-symbols';
+import type { Rule } from '../rule';
+
+/** Issuer codes of the party's documents, numbered `number-TYPE/ISSUER` (`21-CT/TW`, `184-KH/TU`). */
+const PARTY_ISSUER = /^(?:TW|TU|HU|QU|TXU|ĐU|ĐUK|VPTW|UBKTTW|B[A-ZĐ]{1,6}TW)$/u;
+/** Issuer codes of the state's, numbered `number/TYPE-ISSUER` (`24/CT-TTg`, `64/KH-UBND`). */
+const STATE_ISSUER = /^(?:TTg|CP|UBND|HĐND|QH\d*|UBTVQH\d*)$/u;
+
+/** The number as the citation writes it, without spaces: serial, year, the separator after them, the symbol's two groups. */
+function parts(c: Citation): { head: string; separator: string; type: string; inner: string; issuer: string } | undefined {
+  const m = /^(\d+(?:\/\d{4})*)([/-])([^/-]+)([/-])([^/-]+)$/u.exec(c.numberText.replace(/\s+/g, ''));
+  return m ? { head: m[1], separator: m[2], type: m[3], inner: m[4], issuer: m[5] } : undefined;
+}
+
+/** The number in the form its issuer's system gives it, when the separators are the other system's. */
+function rightForm(c: Citation): { number: string; system: 'party' | 'state' } | undefined {
+  const p = parts(c);
+  if (!p || c.year !== undefined || typesOfSymbol(p.type) === undefined) return undefined;
+  if (PARTY_ISSUER.test(p.issuer) && (p.separator !== '-' || p.inner !== '/')) return { number: `${p.head}-${p.type}/${p.issuer}`, system: 'party' };
+  if (STATE_ISSUER.test(p.issuer) && (p.separator !== '/' || p.inner !== '-')) return { number: `${p.head}/${p.type}-${p.issuer}`, system: 'state' };
+  return undefined;
+}
+
+/** Of the two years of `31/2015/2019/NĐ-CP`, the numbers the registry knows, or the one the citation's date gives. */
+function yearChoices(c: Citation, registry: Registry): { numbers: string[]; chosen?: string } {
+  const years = [c.year!, c.extraYear!];
+  const numbers = years.map((y) => `${c.serial}/${y}/${c.symbol}`);
+  const known = years.filter((y) => registry.findDocument({ serial: c.serial, year: y, symbol: c.symbol })?.date.startsWith(String(y)));
+  const dated = c.date ? years.filter((y) => y === c.date!.year) : [];
+  const chosen = dated.length === 1 ? dated[0] : known.length === 1 ? known[0] : undefined;
+  return { numbers, chosen: chosen === undefined ? undefined : `${c.serial}/${chosen}/${c.symbol}` };
+}
+
+export const citationNumberForm: Rule = {
+  id: 'citation-number-form',
+  title: { vi: 'Số, ký hiệu văn bản viết sai dạng', en: 'Document number in the wrong form' },
+  defaultSeverity: 'warning',
+  doc: {
+    vi: 'Số, ký hiệu của văn bản nhà nước viết "số/năm/TÊN LOẠI-CƠ QUAN" (Nghị định 30/2020/NĐ-CP, Phụ lục I, phần I, mục II, khoản 3: "giữa số, năm ban hành và ký hiệu văn bản có dấu gạch chéo (/), giữa các nhóm chữ viết tắt ký hiệu văn bản có dấu gạch nối (-)": 24/CT-TTg, 30/2020/NĐ-CP); của Đảng viết "số-TÊN LOẠI/CƠ QUAN" (Hướng dẫn 36-HD/VPTW, mục II, điểm 1.3: 21-CT/TW, 184-KH/TU). Quy tắc báo (1) một số hiệu có hai năm ("31/2015/2019/NĐ-CP"): một trong hai năm sai; khi ngày trích hoặc danh mục chỉ ra đúng một văn bản, có sửa nhanh an toàn, nếu không thì đề xuất cả hai; (2) dấu gạch chéo và gạch nối đổi chỗ so với hệ của cơ quan ban hành mà ký hiệu nêu ("21/CT-TW" → 21-CT/TW vì TW là Trung ương Đảng; "24-CT/TTg" → 24/CT-TTg vì TTg là Thủ tướng Chính phủ): sửa nhanh an toàn, vì ký hiệu cơ quan đã định dạng đúng. Danh mục vẫn nhận ra văn bản khi dấu bị đổi chỗ, nên các kiểm tra ngày, cơ quan, hiệu lực vẫn chạy. Dấu cách thừa trong số hiệu ("24/CT - TTg") do quy tắc citation-spacing báo.',
+    en: 'A state document is numbered "number/year/TYPE-ISSUER" (Decree 30/2020/NĐ-CP, Appendix I, part I, section II, item 3: a slash between number, year and symbol, hyphens between the groups of the symbol: 24/CT-TTg, 30/2020/NĐ-CP); a party document "number-TYPE/ISSUER" (Guidance 36-HD/VPTW, section II, point 1.3: 21-CT/TW, 184-KH/TU). The rule reports (1) a number with two years ("31/2015/2019/NĐ-CP"): one of them is wrong; when the cited date or the registry points to exactly one document, a safe fix writes it, otherwise both are offered; (2) the slash and the hyphen swapped against the system of the issuer the symbol names ("21/CT-TW" → 21-CT/TW, TW being the party\'s centre; "24-CT/TTg" → 24/CT-TTg, TTg the Prime Minister): a safe fix, the issuer code settling the form. The registry still finds a document cited with swapped separators, so the date, issuer and validity checks still run. Stray spaces in a number ("24/CT - TTg") are citation-spacing\'s.',
+  },
+  check({ document, registry, report }) {
+    for (const c of document.citations) {
+      if (c.extraYear !== undefined) {
+        const { numbers, chosen } = yearChoices(c, registry);
+        const fixes: Fix[] = chosen
+          ? [{ title: `Viết ${chosen} / Write ${chosen}`, edits: [{ range: c.numberRange, newText: chosen }], safe: true }]
+          : numbers.map((n) => ({ title: `Viết ${n} / Write ${n}`, edits: [{ range: c.numberRange, newText: n }], safe: false }));
+        report(
+          c.numberRange,
+          {
+            vi: `Số hiệu "${c.numberText}" có hai năm ban hành (${c.year} và ${c.extraYear}); ${chosen ? `đúng là ${chosen}` : `viết ${numbers.join(' hoặc ')}`}`,
+            en: `Number "${c.numberText}" has two years (${c.year} and ${c.extraYear}); ${chosen ? `it is ${chosen}` : `write ${numbers.join(' or ')}`}`,
+          },
+          fixes,
+        );
+        continue;
+      }
+      const right = rightForm(c);
+      if (!right) continue;
+      const system = right.system === 'party' ? { vi: 'văn bản của Đảng', en: 'a party document' } : { vi: 'văn bản nhà nước', en: 'a state document' };
+      report(
+        c.numberRange,
+        {
+          vi: `Số hiệu "${c.numberText}" đổi chỗ dấu gạch chéo và gạch nối; ${system.vi} viết ${right.number}`,
+          en: `Number "${c.numberText}" has the slash and the hyphen swapped; ${system.en} is numbered ${right.number}`,
+        },
+        [{ title: `Viết ${right.number} / Write ${right.number}`, edits: [{ range: c.numberRange, newText: right.number }], safe: true }],
+      );
+    }
+  },
+};

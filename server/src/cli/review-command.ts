@@ -1,0 +1,168 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import type { CheckConfig } from '../checks/rule';
+import { DocxInputError } from '../docx/input-error';
+import type { PlanDiagnostic, Severity } from '../model';
+import type { Registry } from '../registry/registry';
+import type { ReviewedFinding, WordFileReview } from '../review/review';
+import { subcommand, type CommandSpec } from './arguments';
+import { OutputPathError, outputTarget, writeAtomically, type OutputRules } from './output-file';
+import { toSarif } from './sarif';
+
+const FORMATS = ['text', 'json', 'sarif', 'html'] as const;
+
+/** A Word file larger than this is refused before it is read. */
+const MAX_INPUT_BYTES = 100 * 1024 * 1024;
+
+/** What a reviewed copy may be and replace: a `.docx`, never an existing file unless `force`. */
+const reviewRules = (extension: string, force: boolean): OutputRules => ({ extensions: [extension], kind: { vi: 'bản rà soát', en: 'reviewed copy' }, force });
+
+/**
+ * The reviewed copy's path: OUT when given (an existing file is replaced
+ * only with `force`), else `DRAFT.ra-soat.docx` beside the draft, numbered
+ * `-2`, `-3` … past the copies already there; `withReport` keeps the
+ * `.html` of the same name free too.
+ */
+function reviewTargets(source: string, output: string | undefined, withReport: boolean, force: boolean): { docx: string; html: string } {
+  const html = (docx: string) => join(dirname(docx), `${basename(docx, extname(docx))}.html`);
+  if (output !== undefined) {
+    const docx = outputTarget(source, output, reviewRules('.docx', force));
+    if (withReport) outputTarget(source, html(docx), reviewRules('.html', force));
+    return { docx, html: html(docx) };
+  }
+  const base = join(dirname(source), basename(source, extname(source)));
+  for (let n = 1; ; n++) {
+    const docx = `${base}.ra-soat${n === 1 ? '' : `-${n}`}.docx`;
+    if (!existsSync(docx) && !(withReport && existsSync(html(docx)))) return { docx: outputTarget(source, docx, reviewRules('.docx', false)), html: html(docx) };
+  }
+}
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
+const SEVERITY_VI: Record<Severity, string> = { error: 'lỗi', warning: 'cảnh báo', information: 'thông tin', hint: 'gợi ý' };
+
+/** The findings as diagnostics whose lines are the document's paragraphs (0-based) and characters the offsets in their text. */
+function asDocumentDiagnostics(findings: ReviewedFinding[]): PlanDiagnostic[] {
+  return findings.map((f) => ({
+    ...f.diagnostic,
+    range: { start: { line: f.range.start.paragraph, character: f.range.start.offset }, end: { line: f.range.end.paragraph, character: f.range.end.offset } },
+  }));
+}
+
+const quoted = (text: string) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `“${flat.slice(0, 57)}…”` : `“${flat}”`;
+};
+
+/** What a review wrote, with the counts by severity: the last line of every output. */
+export function reviewSummary(review: WordFileReview, written: string): string {
+  const count = (s: Severity) => review.findings.filter((f) => f.diagnostic.severity === s).length;
+  const counts = SEVERITIES.map((s) => `${count(s)} ${SEVERITY_VI[s]}`).join(', ');
+  const countsEn = SEVERITIES.map((s) => `${count(s)} ${s}`).join(', ');
+  const tracked = review.findings.filter((f) => f.tracked).length;
+  const n = review.findings.length;
+  return `kehoach: đã ghi ${written}: ${n} nhận xét (${counts})${tracked ? `, ${tracked} sửa đề nghị` : ''} / wrote ${written}: ${n} comments (${countsEn})${tracked ? `, ${tracked} suggested changes` : ''}`;
+}
+
+function formatText(file: string, review: WordFileReview, written: string): string {
+  const lines = review.findings.map((f) => {
+    const d = f.diagnostic;
+    const where = f.range.kind === 'exact' ? `đoạn ${f.range.start.paragraph + 1} ${quoted(f.anchoredText)}` : `đoạn ${f.range.start.paragraph + 1}`;
+    return `${file}: ${where}: ${d.severity} ${d.code}: ${d.message}`;
+  });
+  lines.push(reviewSummary(review, written));
+  return lines.join('\n');
+}
+
+function formatJson(file: string, review: WordFileReview): string {
+  return JSON.stringify(
+    review.findings.map((f) => ({
+      file,
+      paragraph: f.range.start.paragraph,
+      start: f.range.start,
+      end: f.range.end,
+      anchor: f.range.kind,
+      anchoredText: f.anchoredText,
+      severity: f.diagnostic.severity,
+      code: f.diagnostic.code,
+      message: f.diagnostic.message,
+      ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
+      tracked: f.tracked,
+      planRange: f.diagnostic.range,
+    })),
+    null,
+    2,
+  );
+}
+
+/**
+ * Reviews a Word file and writes the reviewed copy (and with `report` the
+ * HTML report) beside it or to `output`; what the CLI and the editor's
+ * command share. Throws `DocxInputError` or `OutputPathError`, writing nothing.
+ */
+export async function reviewBeside(
+  source: string,
+  settings: { registry: Registry; config: CheckConfig },
+  options: { output?: string; suggest?: boolean; hints?: boolean; report?: boolean; force?: boolean; now?: Date },
+): Promise<{ review: WordFileReview; targets: { docx: string; html: string } }> {
+  const size = statSync(source).size;
+  if (size > MAX_INPUT_BYTES) {
+    const mb = Math.round(size / 1048576);
+    throw new DocxInputError(`Tệp quá lớn để rà soát (${mb} MB, tối đa ${MAX_INPUT_BYTES / 1048576} MB) / The file is too large to review (${mb} MB, at most ${MAX_INPUT_BYTES / 1048576} MB)`);
+  }
+  const targets = reviewTargets(source, options.output, options.report === true, options.force === true);
+  const bytes = new Uint8Array(readFileSync(source));
+  const date = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // The review (the import readers, the Word writer, the report's fonts) loads when a file is reviewed, not with every command.
+  const { reviewWordFile } = await import('../review/review');
+  const review = reviewWordFile(bytes, settings, { suggest: options.suggest, hints: options.hints, date });
+  writeAtomically(targets.docx, review.bytes);
+  if (options.report) writeAtomically(targets.html, (await import('../review/report-html')).renderReviewHtml({ file: basename(source), reviewed: basename(targets.docx), date, document: review.document, findings: review.findings }));
+  return { review, targets };
+}
+
+/**
+ * `kehoach review DRAFT.docx`: imports the draft, checks it with the
+ * settings of its folder (`settingsOf`), writes a copy of the original file
+ * with each finding as a Word comment (and with `--suggest` each safe fix as
+ * a tracked change), and prints the findings. Nothing is written for a file
+ * that is not a readable `.docx`. Exit 0 no error found, 1 an error found, 2
+ * usage, input or output error.
+ */
+export const reviewCommand = (settingsOf: (file: string) => { registry: Registry; config: CheckConfig }, now: () => Date = () => new Date()) =>
+  subcommand(
+    {
+      name: 'review',
+      summary: {
+        vi: 'Rà soát tệp Word: trả lại bản sao có mỗi phát hiện là một nhận xét trên đúng chữ (docs/review.md).',
+        en: 'Review a Word file: hand back a copy with each finding as a comment on its words (docs/review.md).',
+      },
+      operands: { name: 'DRAFT.docx', min: 1, max: 1 },
+      options: {
+        output: { type: 'string', short: 'o', value: 'OUT.docx', help: { vi: 'bản rà soát (mặc định: DRAFT.ra-soat.docx cạnh bản thảo)', en: 'the reviewed copy (default: DRAFT.ra-soat.docx beside the draft)' } },
+        suggest: { type: 'boolean', help: { vi: 'mỗi sửa an toàn thành một thay đổi được theo dõi', en: 'each safe fix as a tracked change too' } },
+        hints: { type: 'boolean', help: { vi: 'cả các gợi ý', en: 'hints too' } },
+        format: { type: 'string', short: 'f', choices: FORMATS, help: { vi: 'cách in các phát hiện; html ghi trang báo cáo cạnh bản rà soát', en: 'how the findings are printed; html writes a report page beside the reviewed copy' } },
+        force: { type: 'boolean', help: { vi: 'ghi đè tệp -o đã có', en: 'replace an existing -o file' } },
+      },
+    } as const satisfies CommandSpec,
+    async (values, [file], { out, err }) => {
+      const format = (values.format ?? 'text') as (typeof FORMATS)[number];
+      const source = resolve(file);
+      const shown = relative(process.cwd(), source) || source;
+      try {
+        const { review, targets } = await reviewBeside(source, settingsOf(source), { output: values.output, suggest: values.suggest, hints: values.hints, report: format === 'html', force: values.force, now: now() });
+        if (format === 'html') out(targets.html);
+        else if (format === 'json') out(formatJson(shown, review));
+        else if (format === 'sarif') out(JSON.stringify(toSarif([{ file: shown, diagnostics: asDocumentDiagnostics(review.findings) }]), null, 2));
+        else out(formatText(shown, review, targets.docx));
+        if (format !== 'text') err(reviewSummary(review, targets.docx));
+        return review.findings.some((f) => f.diagnostic.severity === 'error') ? 1 : 0;
+      } catch (error) {
+        if (error instanceof DocxInputError || error instanceof OutputPathError) {
+          err(`kehoach: ${shown}: ${error.message}`);
+          return 2;
+        }
+        throw error;
+      }
+    },
+  );

@@ -1,0 +1,91 @@
+import data from '../../data/central-documents.json';
+import type { CitationType } from '../model';
+import { keyOf } from './registry';
+import type { RegistryDocument } from './types';
+
+/** The codification the table was read from, named in every entry's sources. */
+const CODIFICATION = 'Bộ pháp điển (phapdien.moj.gov.vn)';
+
+/**
+ * The central legal documents generated from the Bộ pháp điển
+ * (server/data/central-documents.json, written by scripts/gen-central-documents.ts):
+ * number, type, issuer, dates and title as read on the national legal
+ * database (vbpl.vn, the page in their sources), replacement and repeal as
+ * the replacing text states them. A document no text replaced or repealed has
+ * an unknown status.
+ *
+ * Thousands of rows, of which a plan cites a handful: each row stays one
+ * string, the rows sorted by look-up key and searched by halves; a row becomes
+ * an entry when a look-up reaches it, all of them only when every entry is
+ * asked for (completion, `kehoach registry find`).
+ */
+export class CentralTable {
+  private readonly parsed = new Map<number, RegistryDocument>();
+  /** Results by key: every rule looks each citation up again. */
+  private readonly found = new Map<string, RegistryDocument[]>();
+  private every?: RegistryDocument[];
+
+  /** `rows`: one document each, its fields tab-separated (`COLUMNS` of the generator), sorted by `keyOf` of the number. */
+  constructor(private readonly rows: readonly string[]) {}
+
+  /** The documents whose number has this look-up key (`numberKey`). */
+  find(key: string): RegistryDocument[] {
+    let found = this.found.get(key);
+    if (!found) this.found.set(key, (found = this.search(key)));
+    return found;
+  }
+
+  private search(key: string): RegistryDocument[] {
+    let low = 0;
+    let high = this.rows.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (keyOf(this.numberAt(mid)) < key) low = mid + 1;
+      else high = mid;
+    }
+    const found: RegistryDocument[] = [];
+    for (let k = low; k < this.rows.length && keyOf(this.numberAt(k)) === key; k++) found.push(this.document(k));
+    return found;
+  }
+
+  /** The document of exactly this number, as the table writes it. */
+  byNumber(number: string): RegistryDocument | undefined {
+    return this.find(keyOf(number)).find((d) => d.number === number);
+  }
+
+  all(): RegistryDocument[] {
+    this.every ??= this.rows.map((_, k) => this.document(k));
+    return this.every;
+  }
+
+  private numberAt(k: number): string {
+    const row = this.rows[k];
+    return row.slice(0, row.indexOf('\t'));
+  }
+
+  private document(k: number): RegistryDocument {
+    let doc = this.parsed.get(k);
+    if (!doc) this.parsed.set(k, (doc = toDocument(this.rows[k].split('\t'))));
+    return doc;
+  }
+}
+
+function toDocument([number, type, issuer, date, inForce, title, itemId, citedIn, replacedBy, replacedOn, repealedOn, repealedBy, amendedBy]: string[]): RegistryDocument {
+  const doc: RegistryDocument = { number, type: type as CitationType, issuer, date, title, system: 'state', confidence: 'verified', sources: [] };
+  if (inForce && inForce !== date) doc.inForceFrom = inForce;
+  if (replacedBy) Object.assign(doc, { replacedBy, replacedOn });
+  if (repealedOn) Object.assign(doc, { expiredOn: repealedOn, repealedBy });
+  if (amendedBy) doc.amendedBy = amendedBy.split(' ');
+  if (!replacedBy && !repealedOn) doc.statusUnknown = true;
+  if (itemId) doc.sources.push(`http://vbpl.vn/TW/Pages/vbpq-toanvan.aspx?ItemID=${itemId}`);
+  doc.sources.push(citedIn ? `${CODIFICATION}, as ${citedIn} cites it` : CODIFICATION);
+  return doc;
+}
+
+let central: CentralTable | undefined;
+
+/** The table shipped with kehoach. */
+export function centralTable(): CentralTable {
+  central ??= new CentralTable(data.rows);
+  return central;
+}
