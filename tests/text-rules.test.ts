@@ -228,3 +228,28 @@ describe('text rules on the examples', () => {
     expect(run('ke-hoach-mau')).toEqual([]);
   });
 });
+
+describe('the word statistics of official text', () => {
+  const fixesOf = (line: string, code: string) =>
+    checkPlan(parsePlan(`Số: 1/KH-UBND\n---\n${line}\n`))
+      .filter((d) => d.code === code)
+      .map((d) => [textAt(`Số: 1/KH-UBND\n---\n${line}\n`, d.fixes![0].edits[0].range), d.fixes![0].edits[0].newText]);
+
+  it('choose the word a misspelling stands for by its neighbours', () => {
+    expect(fixesOf('Đại biểu Hội đồng nhân đân xã; trên cơ cở tổng hợp; Thường tực Hội đồng nhân dân.', 'text-spelling')).toEqual([
+      ['đân', 'dân'],
+      ['cở', 'sở'],
+      ['tực', 'trực'],
+    ]);
+  });
+
+  it('give away slips among real syllables, and leave right but rare pairs alone', () => {
+    expect(fixesOf('Các lớp đạo tạo nghề; trong qua trình thực hiện; kịp thời sử lý vi phạm; UBND tính Lai Châu chỉ đạo.', 'text-phrase')).toEqual([
+      ['đạo', 'đào'],
+      ['qua', 'quá'],
+      ['sử', 'xử'],
+      ['tính', 'tỉnh'],
+    ]);
+    expect(fixesOf('Bài viết đăng tại tạp chí; phát huy tính Đảng; kinh phí tính theo định mức; tích hợp sâu với kinh tế số; có hiệu quả đường dây nóng.', 'text-phrase')).toEqual([]);
+  });
+});

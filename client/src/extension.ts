@@ -113,9 +113,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'kehoach', name: picked.snippet });
     }),
     vscode.commands.registerCommand('kehoach.importPlan', async () => {
-      const [file] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Text or Word')]: ['txt', 'docx', 'md'] } })) ?? [];
+      const [file] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Text or Word')]: ['txt', 'docx', 'md', 'htm', 'html', 'pdf'] } })) ?? [];
       if (!file) return;
-      const result = await languageClient.sendRequest<ImportPlanResult>(IMPORT, { uri: file.toString() } satisfies ImportParams);
+      // The file may lie anywhere: the client reads it, the server reads only files of the workspace.
+      const content = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('base64');
+      const result = await languageClient.sendRequest<ImportPlanResult>(IMPORT, { uri: file.toString(), content } satisfies ImportParams);
       if ('error' in result) {
         void vscode.window.showErrorMessage(result.error);
         return;

@@ -23,8 +23,23 @@ export interface Numbered {
 }
 
 /**
+ * True when a sequence of lettered points follows the Latin alphabet (`a)`,
+ * `b)`, `c)`, `d)`, `e)`: no `đ)`), an order many real plans use: it is not
+ * the Vietnamese one the decree asks for, but no reviewer calls `e)` after
+ * `d)` a skip. A sequence with a `đ)` is judged by the Vietnamese alphabet.
+ */
+function followsLatinLetters(sequence: Numbered[]): boolean {
+  const typed = sequence.filter((n) => n.explicitNumber);
+  return (
+    typed.length > 0 &&
+    typed.every((n) => n.explicitNumber!.kind === 'letter' && /^[a-z]\)$/.test(n.explicitNumber!.text) && n.explicitNumber!.text.charCodeAt(0) - 96 === n.expected)
+  );
+}
+
+/**
  * Finds the first typed number of a sequence that is not the expected one and
- * describes it; the fix renumbers every typed number of the sequence.
+ * describes it; the fix renumbers every typed number of the sequence. Lettered
+ * points in Latin order (`d)`, `e)`) pass (`followsLatinLetters`).
  */
 export function firstMisnumbered(sequence: Numbered[], renumberTitle: { vi: string; en: string }): {
   at: ExplicitNumber;
@@ -33,6 +48,7 @@ export function firstMisnumbered(sequence: Numbered[], renumberTitle: { vi: stri
   expectedText: string;
   fix: Fix;
 } | undefined {
+  if (followsLatinLetters(sequence)) return undefined;
   const index = sequence.findIndex((n) => n.explicitNumber && n.explicitNumber.value !== n.expected);
   if (index < 0) return undefined;
   const at = sequence[index].explicitNumber!;

@@ -26,7 +26,7 @@
 import data from '../../data/syllable-bigrams.json';
 import { fold } from '../syntax/inline';
 import { packedDigit } from './packed-numbers';
-import { tightness } from './pair-tightness';
+import { MIN_PAIR, tightness } from './pair-tightness';
 import type { Word } from './text-lines';
 import { isKnownSyllable } from './vi-dictionary';
 import { canonical, hasVowelMark, parseSyllable, perWord } from './vietnamese';
@@ -173,7 +173,7 @@ const ONSET_CLASS: Record<string, string> = { tr: 'ch', x: 's', gi: 'd', r: 'd',
 const CODA_CLASS: Record<string, string> = { ng: 'n', c: 't' };
 
 /** Words with the same key differ by marks or by a confusable initial or final: `tạo`, `tảo`, `tao`. */
-const confusionKey = perWord((word: string): string | undefined => {
+export const confusionKey = perWord((word: string): string | undefined => {
   const s = parseSyllable(fold(word));
   return s && `${ONSET_CLASS[s.onset] ?? s.onset}|${s.nucleus}|${CODA_CLASS[s.coda] ?? s.coda}`;
 });
@@ -325,4 +325,35 @@ export function findContextSlips(run: Word[]): ContextSlip[] {
     if (best) hits.push(best);
   }
   return hits.filter((h) => !hits.some((o) => Math.abs(o.at - h.at) === 1)).map(({ strength: _, ...slip }) => slip);
+}
+
+/**
+ * The word a misspelt `run[index]` most likely stands for, by its neighbours:
+ * among `candidates` (lower case) and the close variants of the word, the one
+ * whose pairs with the words beside it are seen at least MIN_PAIR times in all
+ * and five times as often as the next candidate's (`người đân` → `dân`, `số cở
+ * lớn` → `cỡ`); undefined when the neighbours do not tell.
+ */
+export function wordMeant(run: Word[], index: number, candidates: readonly string[]): string | undefined {
+  const stats = load();
+  const typed = canonical(run[index].text);
+  const options = new Set(candidates.map(canonical));
+  for (const b of stats.variants.get(confusionKey(typed) ?? '') ?? []) if (slipKind(typed, stats.words[b])) options.add(stats.words[b]);
+  const rankOf = (k: number, side: 1 | -1): number => {
+    const w = run[k];
+    if (!w || !(side === 1 ? w.adjacent : run[index].adjacent) || !/^\p{L}+$/u.test(w.text)) return NONE;
+    const c = canonical(w.text);
+    const acronym = ACRONYMS[c];
+    return stats.rank.get(acronym ? acronym[side === 1 ? 0 : 1] : c) ?? UNSEEN;
+  };
+  const left = rankOf(index - 1, -1);
+  const right = rankOf(index + 1, 1);
+  const scored = [...options]
+    .map((word) => {
+      const r = stats.rank.get(word) ?? UNSEEN;
+      return { word, score: pair(left, r) + pair(r, right) };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [best, next] = scored;
+  return best && best.score >= MIN_PAIR && best.score >= 5 * (next?.score ?? 0) ? best.word : undefined;
 }

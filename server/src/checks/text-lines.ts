@@ -270,3 +270,19 @@ export function toneStyleCounts(document: PlanDocument, source: SourceText): Rec
   }
   return counts;
 }
+
+/**
+ * True when `run[index]` reads as (part of) a proper name: a capitalised word
+ * (`Hoằng`, `Duẩn`, `Úc`; not `UBND`) that does not open the run or a
+ * sentence (after `.`, `!`, `?`, `:`), where any word may take a capital, or
+ * that does but is followed by another capitalised word (`Hoằng Hóa là …`).
+ */
+export function isNameWord(source: SourceText, run: Run, index: number): boolean {
+  const titleCase = (w: string) => w[0] !== w[0].toLowerCase() && w.slice(1) === w.slice(1).toLowerCase();
+  if (!titleCase(run[index].text)) return false;
+  const next = run[index + 1];
+  if (next?.adjacent && titleCase(next.text)) return true;
+  if (index === 0) return false;
+  const between = source.text.slice(run.start + run[index - 1].end, run.start + run[index].start);
+  return !/[.!?:]/.test(between);
+}

@@ -17,10 +17,10 @@ let words: Set<string> | undefined;
 /**
  * Syllables that dictionary-vi lacks although edited Vietnamese uses them (found by running it over a
  * corpus of laws): words (`nòng`, `cược`, `mớn`, `giắc`, `mẩu`, `voọc`, `phốt`, `biêu`) and the
- * variants that official text still writes (`sỹ`, `tỳ`, `tầu`, `gẫy`, `quí`), and syllables of place
- * names (`Huế`, `Bắc Kạn`).
+ * variants that official text still writes (`sỹ`, `tỳ`, `tầu`, `gẫy`, `quí`), syllables of place
+ * names (`Huế`, `Bắc Kạn`) and of loanwords plans use (`băng rôn`).
  */
-const SUPPLEMENT = new Set(['nòng', 'cược', 'mớn', 'giắc', 'mẩu', 'voọc', 'phốt', 'biêu', 'chẩu', 'sỹ', 'tỳ', 'tầu', 'gẫy', 'quí', 'huế', 'kạn']);
+const SUPPLEMENT = new Set(['nòng', 'cược', 'mớn', 'giắc', 'mẩu', 'voọc', 'phốt', 'biêu', 'chẩu', 'sỹ', 'tỳ', 'tầu', 'gẫy', 'quí', 'huế', 'kạn', 'rôn']);
 const known = new Map<string, boolean>();
 
 /** nspell, built for suggestions only: building it takes tens of milliseconds, which a check that finds no misspelling need not pay. */

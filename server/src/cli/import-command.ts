@@ -45,12 +45,7 @@ function refuseOversizedDocx(bytes: Uint8Array): void {
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
-/**
- * Reads a source file by what its bytes are (`source-kind.ts`), whatever its
- * name: a Word document through the `.docx` reader, text in UTF-8 or UTF-16
- * as it is. Only a regular file is read, of bounded size. Throws
- * `UnreadableSourceError` for a file no reader takes.
- */
+/** Reads a source file (only a regular file, of bounded size) and imports it with `importBytes`. */
 export async function importFile(file: string): Promise<ImportResult> {
   let bytes: Uint8Array;
   try {
@@ -59,6 +54,17 @@ export async function importFile(file: string): Promise<ImportResult> {
     if (error instanceof UnreadableFileError) throw new UnreadableSourceError(error.reason);
     throw error;
   }
+  return importBytes(bytes, file);
+}
+
+/**
+ * Imports a source by what its bytes are (`source-kind.ts`), whatever its
+ * name: a Word document through the `.docx` reader, a web page, Markdown or
+ * text in UTF-8 or UTF-16 as it is; `file` is its name. Throws
+ * `UnreadableSourceError` for a source no reader takes.
+ */
+export async function importBytes(bytes: Uint8Array, file: string): Promise<ImportResult> {
+  if (bytes.length > SIZE_LIMITS.importDocx) throw new UnreadableSourceError(`tệp lớn quá ${megabytes(SIZE_LIMITS.importDocx)}, không nhập / the file is larger than ${megabytes(SIZE_LIMITS.importDocx)}; not imported`);
   const source = sourceKind(bytes, SIZE_LIMITS.importText);
   switch (source.kind) {
     case 'docx':

@@ -54,8 +54,32 @@ export function sourceKind(bytes: Uint8Array, textLimit: number): SourceKind {
   return { kind: 'text', text: decoded.text, encoding: decoded.encoding };
 }
 
-/** Markup a page (or Word's "Web page") opens with, in its first kilobyte. */
-const HTML_START = /^(?:\s|<!--[^]*?-->)*<(?:!doctype\s+html|html|head|meta|body)[\s>]/i;
+/** The first tag of a page (or of Word's "Web page"), once white space and comments before it are skipped. */
+const HTML_TAG = /^<(?:!doctype\s+html|html|head|meta|body)[\s>]/i;
+
+/** True when the text opens as HTML; comments are skipped by hand, as a pattern over them would backtrack. */
+function opensAsHtml(head: string): boolean {
+  let at = 0;
+  for (;;) {
+    while (at < head.length && /\s/.test(head[at])) at++;
+    if (!head.startsWith('<!--', at)) break;
+    const end = head.indexOf('-->', at + 4);
+    if (end < 0) return false;
+    at = end + 3;
+  }
+  return HTML_TAG.test(head.slice(at));
+}
+
+/** The charset a `<meta>` tag of the head declares, each tag read on its own. */
+function declaredCharset(head: string): string | undefined {
+  const lower = head.toLowerCase();
+  for (let at = lower.indexOf('<meta'); at >= 0; at = lower.indexOf('<meta', at + 5)) {
+    const end = lower.indexOf('>', at);
+    const charset = /charset\s*=\s*["']?([\w-]+)/i.exec(head.slice(at, end < 0 ? undefined : end));
+    if (charset) return charset[1];
+  }
+  return undefined;
+}
 
 /**
  * The text of an HTML file in the encoding it declares (`charset=` in its
@@ -64,8 +88,8 @@ const HTML_START = /^(?:\s|<!--[^]*?-->)*<(?:!doctype\s+html|html|head|meta|body
  */
 function htmlText(bytes: Uint8Array): string | undefined {
   const { text: head } = decodeText(bytes.subarray(0, 4096));
-  if (!HTML_START.test(head)) return undefined;
-  const declared = /<meta[^>]*charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
+  if (!opensAsHtml(head)) return undefined;
+  const declared = declaredCharset(head);
   const bom = decodeText(bytes.subarray(0, 4)).encoding !== 'utf-8';
   if (declared && !bom) {
     try {

@@ -239,6 +239,10 @@ const SMALL_GAP = 250_000;
 
 /** Patience diff of `a` against `b`: fills `match` (a → b) and `taken` (b). Iterative over gaps, so deep documents do not overflow the stack. */
 function diff(a: number[], b: number[], match: Int32Array, taken: Uint8Array): void {
+  let keys = 0;
+  for (const k of a) keys = Math.max(keys, k + 1);
+  for (const k of b) keys = Math.max(keys, k + 1);
+  const [countA, countB, lastB] = [new Int32Array(keys), new Int32Array(keys), new Int32Array(keys)];
   const gaps: [number, number, number, number][] = [[0, a.length, 0, b.length]];
   const pair = (i: number, j: number) => {
     match[i] = j;
@@ -249,20 +253,16 @@ function diff(a: number[], b: number[], match: Int32Array, taken: Uint8Array): v
     while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) pair(aLo++, bLo++);
     while (aHi > aLo && bHi > bLo && a[aHi - 1] === b[bHi - 1]) pair(--aHi, --bHi);
     if (aLo === aHi || bLo === bHi) continue;
-    const counts = new Map<number, { a: number; b: number; ai: number; bi: number }>();
-    for (let i = aLo; i < aHi; i++) {
-      const c = counts.get(a[i]);
-      if (c) c.a++;
-      else counts.set(a[i], { a: 1, b: 0, ai: i, bi: -1 });
-    }
+    // Occurrences of each token in the gap on both sides, in arrays indexed by token (reset after), not a map of objects.
+    for (let i = aLo; i < aHi; i++) countA[a[i]]++;
     for (let j = bLo; j < bHi; j++) {
-      const c = counts.get(b[j]);
-      if (c) {
-        c.b++;
-        c.bi = j;
-      }
+      countB[b[j]]++;
+      lastB[b[j]] = j;
     }
-    const anchors = [...counts.values()].filter((c) => c.a === 1 && c.b === 1).sort((x, y) => x.ai - y.ai);
+    const anchors: { ai: number; bi: number }[] = [];
+    for (let i = aLo; i < aHi; i++) if (countA[a[i]] === 1 && countB[a[i]] === 1) anchors.push({ ai: i, bi: lastB[a[i]] });
+    for (let i = aLo; i < aHi; i++) countA[a[i]] = 0;
+    for (let j = bLo; j < bHi; j++) countB[b[j]] = 0;
     if (!anchors.length) {
       if ((aHi - aLo) * (bHi - bLo) <= SMALL_GAP) lcs(a, b, aLo, aHi, bLo, bHi, pair);
       continue;

@@ -133,7 +133,7 @@ export function crc32(data: Uint8Array): number {
 
 /**
  * Writes the archive again with some parts replaced or added (`changes`, by
- * name, as text or bytes): the other entries keep their compressed bytes, order,
+ * name: text is deflated, bytes, such as an image, stored as they are): the other entries keep their compressed bytes, order,
  * names and dates; new parts go at the end.
  */
 export function writeZip(zip: ZipArchive, changes: Map<string, string | Uint8Array>): Uint8Array {
@@ -149,7 +149,8 @@ export function writeZip(zip: ZipArchive, changes: Map<string, string | Uint8Arr
     date: number;
   }
   const fresh = (name: string, content: string | Uint8Array, time: number, date: number): Out => {
-    const raw = typeof content === 'string' ? encoder.encode(content) : content;
+    if (typeof content !== 'string') return { name: encoder.encode(name), method: 0, crc: crc32(content), size: content.length, data: content, time, date };
+    const raw = encoder.encode(content);
     return { name: encoder.encode(name), method: 8, crc: crc32(raw), size: raw.length, data: deflateSync(raw, { level: 6 }), time, date };
   };
   const outs: Out[] = [];

@@ -181,6 +181,7 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
   let found = 0;
   let index = 0;
   let expectSummary = false;
+  let sawNumberLabel = false;
 
   const readCell = (cell: string, line: number): Found[] => {
     // Cleaned without squeezing spaces: a run of them may still separate two columns.
@@ -195,7 +196,14 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
       rest = cut(rest, at.start, at.end);
       found++;
     }
+    // A number left blank for the clerk leaves its symbol in the next column (`Số:      /KH-MTTQ-BTT`).
+    const symbol = /^\/[\p{Lu}\p{N}Đ&.-]+(?:\/[\p{Lu}\p{N}Đ&.-]+)*$/u.exec(rest.trim());
+    if (symbol && !header.number && sawNumberLabel) {
+      header.number = symbol[0];
+      return out;
+    }
     const number = NUMBER.exec(rest);
+    if (number) sawNumberLabel = true;
     if (number && !header.number) {
       header.number = cleanValue(number[1] ?? number[2] ?? '');
       mend(line, /^\p{L}+/u.exec(number[0])![0], 'Số');

@@ -17,12 +17,16 @@ import { isUpperText, mendCapitals, TERMINAL, type SourceParagraph } from './sou
 const HEADER_CELL = /cong hoa xa hoi chu nghia|dang cong san viet nam/;
 const LONE_PIPE = /^\s*\|\s*$/;
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
-const PIPE_SEPARATOR = /^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$/;
 const HEADING = /^\s{0,3}(#{1,6})\s+/;
 /** A Markdown list item: the closing's recipients, the body's dashes. */
 const BULLET = /^\s{0,3}[-+•–*]\s+\S/;
 /** A bold or italic mark with nothing inside (`** **`, `* *`): a converter's leftover. */
-const EMPTY_MARKS = /^\s*(?:\*+\s*)+$/;
+const isEmptyMarks = (text: string) => text.includes('*') && !/[^\s*]/.test(text);
+/** The rule under a pipe table's head: `|---|:--:|`. */
+const isPipeSeparator = (line: string) => {
+  const cells = line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
+  return cells.length > 0 && cells.every((c) => /^:?-{2,}:?$/.test(c.trim()));
+};
 
 interface Line {
   text: string;
@@ -66,7 +70,9 @@ function unwrap(text: string): { text: string; bold: boolean } {
       continue;
     }
     // Marks with only spaces inside (`DÂN **`, `** **`) carry nothing.
-    return { text: t.replace(/\*\*\s+\*\*/g, ' ').replace(/\s+\*\*$/, '').replace(/\s+/g, ' ').trim(), bold };
+    t = t.replace(/\*\*\s+\*\*/g, ' ');
+    if (/\s\*\*$/.test(t)) t = t.slice(0, -2);
+    return { text: t.replace(/\s+/g, ' ').trim(), bold };
   }
 }
 
@@ -107,7 +113,7 @@ function paragraphsOfBlock(block: Line[], blankBefore: boolean, out: SourceParag
     const joined = joinSplitMarks(current)
       .map((l) => l.text)
       .join(' ');
-    if (current.length && !EMPTY_MARKS.test(joined) && joined.trim()) {
+    if (current.length && !isEmptyMarks(joined) && joined.trim()) {
       const heading = HEADING.exec(joined);
       const { text, bold } = unwrap(heading ? joined.slice(heading[0].length) : joined);
       if (text) {
@@ -138,7 +144,7 @@ function cellParagraphs(cell: Line[], out: SourceParagraph[]): void {
     else lines.push({ ...line });
   }
   for (const line of lines) {
-    if (EMPTY_MARKS.test(line.text)) continue;
+    if (isEmptyMarks(line.text)) continue;
     const { text, bold } = unwrap(line.text);
     if (text) out.push(paragraph([text], line.number, true, { bold }));
   }
@@ -221,7 +227,11 @@ const splitPipeRow = (row: string) =>
 
 /** Cuts Markdown into source paragraphs (see the file comment). */
 export function paragraphsOfMarkdown(text: string): SourceParagraph[] {
-  const lines = text.split(/\r\n|\r|\n/).map((t, i) => ({ text: t.replace(/\s+$/, (s) => (s.startsWith('  ') ? '  ' : '')), number: i + 1 }));
+  // Trailing spaces go, except the two of a Markdown hard break.
+  const lines = text.split(/\r\n|\r|\n/).map((t, i) => {
+    const kept = t.trimEnd();
+    return { text: t.startsWith('  ', kept.length) ? `${kept}  ` : kept, number: i + 1 };
+  });
   const out: SourceParagraph[] = [];
   // Text with hardly a blank line between its paragraphs: their boundaries are read from the lines themselves.
   const blank = lines.filter((l) => !l.text.trim()).length;
@@ -257,7 +267,7 @@ export function paragraphsOfMarkdown(text: string): SourceParagraph[] {
       flush();
       const rows: Line[][][] = [];
       for (; i < lines.length && PIPE_ROW.test(lines[i].text); i++) {
-        if (!PIPE_SEPARATOR.test(lines[i].text)) rows.push(splitPipeRow(lines[i].text).map((c) => [{ text: c, number: lines[i].number }]));
+        if (!isPipeSeparator(lines[i].text)) rows.push(splitPipeRow(lines[i].text).map((c) => [{ text: c, number: lines[i].number }]));
       }
       i--;
       if (rows.length) emitTable(rows, line.number, out);

@@ -100,7 +100,7 @@ function textOfLine(line: PageLine, middle: number): { text: string; x: number; 
     const columns = gap > COLUMN_GAP * line.size || (gap > 0.9 * line.size && end < middle + line.size && piece.x > middle - 4 * line.size);
     if (text && (columns || wide)) text = `${text.trimEnd()}\t`;
     // A letter drawn at no width (its marks) belongs to the letters before it, whatever the gap.
-    else if (text && piece.width > 0 && gap > 0.2 * piece.size && !/\s$/.test(text) && !/^\s/.test(piece.text)) text += ' ';
+    else if (text && piece.width > 0 && gap > 0.45 * piece.size && !/\s$/.test(text) && !/^\s/.test(piece.text)) text += ' ';
     wide = false;
     text += piece.text;
     end = Math.max(end, piece.x + piece.width);
@@ -119,7 +119,7 @@ export async function textOfPdf(bytes: Uint8Array): Promise<string> {
   const pdfjs = await loadPdfjs();
   let document: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
   try {
-    // A copy: pdf.js takes the buffer over.
+    // A plain copy: pdf.js takes the buffer over, and refuses a Node Buffer.
     document = await pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   } catch (error) {
     const name = (error as Error).name;

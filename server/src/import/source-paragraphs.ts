@@ -185,7 +185,7 @@ const BOLD_NUMBER = new RegExp(String.raw`^(\*{1,2})\s*(${NUMBER_MARK})\s*\1(?!\
 /** A number then a title in bold and nothing after it: `1. **Mục đích**`. */
 const NUMBER_BOLD_TITLE = new RegExp(String.raw`^(${NUMBER_MARK})\s*\*\*([^*]+?)\*\*\s*$`, 'u');
 /** A numbered title in bold with its text after it on the line: `**1. Mục đích** Nâng cao …`, `**1. Đối tượng: **Các sở…`, `1. **Thời gian**: từ …`. */
-const RUN_IN_HEADING = new RegExp(String.raw`^(?:\*\*\s*(${NUMBER_MARK}\s*[^*]{1,150}?)\s*\*\*|(${NUMBER_MARK})\s*\*\*([^*]{1,150}?)\*\*)\s*[:.]?\s*(\S[^]*)$`, 'u');
+const RUN_IN_HEADING = new RegExp(String.raw`^(?:\*{2,3}\s*(${NUMBER_MARK}\s*[^*]{1,150}?)\s*\*{2,3}|(${NUMBER_MARK})\s*\*{2,3}([^*]{1,150}?)\*{2,3})\s*[:.]?\s*(\S[^]*)$`, 'u');
 
 /**
  * Reads the bold of a numbered paragraph as Word and converters leave it:
@@ -200,11 +200,12 @@ export function splitRunInHeadings(paragraphs: SourceParagraph[]): SourceParagra
     if (p.table || p.bold || p.lines.length !== 1) return [p];
     let text = p.lines[0].replace(/\*\*(\s*)\*\*/g, '$1');
     const number = BOLD_NUMBER.exec(text);
-    if (number) text = `${number[2]}${number[3]} ${text.slice(number[0].length)}`.replace(/\s+$/, '');
+    if (number) text = `${number[2]}${number[3]} ${text.slice(number[0].length)}`.trimEnd();
     const title = NUMBER_BOLD_TITLE.exec(text);
     if (title) return [{ ...p, lines: [`${title[1]} ${title[2].trim()}`.replace(/\s+/g, ' ')], bold: true }];
     const runIn = RUN_IN_HEADING.exec(text);
-    const heading = runIn ? (runIn[1] ?? `${runIn[2]} ${runIn[3]}`).replace(/\s+/g, ' ').replace(/\s*:$/, '').trim() : undefined;
+    const runInTitle = runIn ? (runIn[1] ?? `${runIn[2]} ${runIn[3]}`).replace(/\s+/g, ' ').trim() : undefined;
+    const heading = runInTitle?.endsWith(':') ? runInTitle.slice(0, -1).trimEnd() : runInTitle;
     if (!runIn || !heading || wordCount(heading) > 30) return [text === p.lines[0] ? p : { ...p, lines: [text] }];
     return [
       { ...p, lines: [heading], bold: true },

@@ -43,18 +43,27 @@ const CAPITAL_ADVANCES: Record<string, [number, number]> = {
  * outside the table counts as `estimateTextWidthMm` would.
  */
 export function capitalsWidthMm(text: string, sizePt: number, bold: boolean): number {
-  const fallback = averageEm(text, bold) * 1000;
   let thousandths = 0;
-  for (const char of text) thousandths += capitalAdvance(char)?.[bold ? 1 : 0] ?? fallback;
+  let unknown = 0;
+  for (const char of text) {
+    const advances = capitalAdvance(char);
+    if (advances) thousandths += advances[bold ? 1 : 0];
+    else unknown++;
+  }
+  if (unknown) thousandths += unknown * averageEm(text, bold) * 1000;
   return (thousandths / 1000) * sizePt * MM_PER_PT;
 }
 
+/** Each character's advances once looked up (`undefined`: not in the table). */
+const ADVANCE_OF = new Map<string, [number, number] | undefined>();
+
 /** A capital's advances, a Vietnamese one by its base letter (`Ứ` as `Ư`, `Ộ` as `O`). */
 function capitalAdvance(char: string): [number, number] | undefined {
-  const direct = CAPITAL_ADVANCES[char];
-  if (direct) return direct;
+  if (ADVANCE_OF.has(char)) return ADVANCE_OF.get(char);
   const decomposed = char.normalize('NFD');
-  return decomposed.startsWith('U\u031B') ? CAPITAL_ADVANCES['Ư'] : CAPITAL_ADVANCES[decomposed.charAt(0)];
+  const advances = CAPITAL_ADVANCES[char] ?? (decomposed.startsWith('U\u031B') ? CAPITAL_ADVANCES['Ư'] : CAPITAL_ADVANCES[decomposed.charAt(0)]);
+  ADVANCE_OF.set(char, advances);
+  return advances;
 }
 
 /** Estimated width of one line of text at a size. */
@@ -74,6 +83,7 @@ export function lineHeightMm(paragraph: LayoutParagraph): number {
 export function estimateLines(paragraph: LayoutParagraph, widthMm: number): number {
   const available = Math.max(10, widthMm - paragraph.leftIndentMm);
   const first = Math.max(10, available - paragraph.firstLineIndentMm);
+  if (!paragraph.runs.some((r) => r.breakBefore)) return linesOf(paragraph.runs.map((r) => r.text).join(''), paragraph, first, available);
   let lines = 0;
   let text = '';
   for (const run of paragraph.runs) {

@@ -2,8 +2,8 @@ import type { NameLines } from '../model';
 import type { TextRun } from './layout-model';
 
 const NO_BREAK_SPACE = '\u00A0';
-const isDash = (c: string) => c === '-' || c === '\u2013';
-const isGap = (c: string) => c === ' ' || c === NO_BREAK_SPACE;
+/** A hyphen or en dash with a word before and after it, spaces (of either kind) on both sides. */
+const SPACED_DASH = /(?<=\S)[ \u00A0]+[-\u2013][ \u00A0]+(?=\S)/g;
 
 /**
  * The spaces around the hyphen (or en dash) of a spaced compound
@@ -14,29 +14,16 @@ const isGap = (c: string) => c === ' ' || c === NO_BREAK_SPACE;
  * lengths; runs without such a hyphen are returned as they are.
  */
 export function bindSpacedHyphens(runs: TextRun[]): TextRun[] {
+  // Most paragraphs have no spaced dash: plain searches rule them out before the pattern runs.
   if (!runs.some((r) => r.text.includes('-') || r.text.includes('\u2013'))) return runs;
-  const text = runs.map((r) => r.text).join('');
-  const chars = [...text];
-  let changed = false;
-  for (let i = 0; i < chars.length; i++) {
-    if (!isDash(chars[i])) continue;
-    let before = i;
-    while (before > 0 && isGap(chars[before - 1])) before--;
-    let after = i + 1;
-    while (after < chars.length && isGap(chars[after])) after++;
-    // A word on each side, and space between it and the dash on each side.
-    if (before === i || after === i + 1 || before === 0 || after === chars.length) continue;
-    for (let k = before; k < i; k++) chars[k] = NO_BREAK_SPACE;
-    for (let k = i + 1; k < after; k++) chars[k] = NO_BREAK_SPACE;
-    changed = true;
-  }
-  if (!changed) return runs;
+  const text = runs.length === 1 ? runs[0].text : runs.map((r) => r.text).join('');
+  if (!text.includes(' -') && !text.includes(' \u2013') && !text.includes(NO_BREAK_SPACE)) return runs;
+  const bound = text.replace(SPACED_DASH, (match) => match.replace(/ /g, NO_BREAK_SPACE));
+  if (bound === text) return runs;
   let at = 0;
   return runs.map((run) => {
-    const length = [...run.text].length;
-    const bound = chars.slice(at, at + length).join('');
-    at += length;
-    return bound === run.text ? run : { ...run, text: bound };
+    const part = bound.slice(at, (at += run.text.length));
+    return part === run.text ? run : { ...run, text: part };
   });
 }
 

@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import { ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { exportPlan } from '../cli/render-command';
 import { OutputPathError } from '../cli/output-file';
 import type { PlanService } from '../service/plan-service';
 import type { ExportMethod, ExportParams, ExportResult, PreviewMethod, PreviewParams, PreviewResult } from './protocol';
+import { checkParams } from './request-params';
 
 const PREVIEW: PreviewMethod = 'kehoach/preview';
 const EXPORT: ExportMethod = 'kehoach/export';
@@ -16,7 +17,9 @@ const EXPORT: ExportMethod = 'kehoach/export';
  * preview shows unsaved text and the findings of the same parse.
  */
 export function registerPreviewRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: PlanService): void {
-  connection.onRequest(PREVIEW, async (params: PreviewParams): Promise<PreviewResult | null> => {
+  connection.onRequest(PREVIEW, async (raw: unknown): Promise<PreviewResult | null | ResponseError<void>> => {
+    const params = checkParams<PreviewParams>(PREVIEW, raw);
+    if (params instanceof ResponseError) return params;
     const document = documents.get(params.uri);
     if (!document) return null;
     // The layout and the HTML renderer (with the fonts the preview shell embeds) load on the first preview, not at start-up.
@@ -27,7 +30,9 @@ export function registerPreviewRequests(connection: Connection, documents: TextD
     return { version: document.version, body: pages.body, css: pages.css, pageCount: pages.pageCount, ...(params.shell ? { shell: renderPreviewShell(pages, params.shell) } : {}) };
   });
 
-  connection.onRequest(EXPORT, async (params: ExportParams): Promise<ExportResult> => {
+  connection.onRequest(EXPORT, async (raw: unknown): Promise<ExportResult | ResponseError<void>> => {
+    const params = checkParams<ExportParams>(EXPORT, raw);
+    if (params instanceof ResponseError) return params;
     const document = documents.get(params.uri);
     if (!document) return { error: `Tài liệu chưa mở / The document is not open: ${params.uri}` };
     if (!params.uri.startsWith('file:')) return { error: 'Chỉ xuất được kế hoạch đã lưu thành tệp / Only a plan saved as a file can be exported' };

@@ -90,11 +90,18 @@ export interface NewPlanResult {
   tasks: number;
 }
 
-/** `kehoach/import`: a `.txt` or `.docx` file (by its `file:` URI) read into a plan (`kehoach import`). */
+/**
+ * `kehoach/import`: a `.txt`, `.md`, `.html` or `.docx` file read into a plan
+ * (`kehoach import`). The server reads from disk only a file inside the
+ * workspace folders; for any other file the client sends its bytes.
+ */
 export type ImportMethod = 'kehoach/import';
 
 export interface ImportParams {
+  /** The file, which names it in the report; read by the server only when it lies in a workspace folder. */
   uri: string;
+  /** The file's bytes in base64, read by the client (a file the user picked anywhere). */
+  content?: string;
 }
 
 /** The plan's text and the import's report for a person, or why it failed (Vietnamese / English). */

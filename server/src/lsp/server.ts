@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { format } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, DidChangeConfigurationNotification, FileChangeType, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type Connection, type ConnectionStrategy, type RequestMessage } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,8 +17,11 @@ import { DocxInputError } from '../docx/input-error';
 import { planAsDocument } from '../registry/workspace';
 import { newPlan } from '../scaffold';
 import { parsePlan } from '../syntax/parse';
+import { checkParams } from './request-params';
+import { guardedStdio, type GuardedStdio } from './stdio-transport';
 import { isInside, workspaceConfigs, type LoadedWorkspaceConfig } from './workspace-config';
 import { createFileWorkspace } from './workspace-files';
+import { unreadableFinding } from '../cli/plan-files';
 
 const REGISTRY_ENTRY: RegistryEntryMethod = 'kehoach/registryEntry';
 const PLAN_STATUS: PlanStatusMethod = 'kehoach/planStatus';
@@ -35,6 +39,15 @@ function foldersOnDisk(uris: string[]): string[] {
   return uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
 }
 
+/** True when `file`, its links resolved, lies in `folder` (also resolved); false for a file that does not exist. */
+function isInsideReally(file: string, folder: string): boolean {
+  try {
+    return isInside(realpathSync(file), realpathSync(folder));
+  } catch {
+    return false;
+  }
+}
+
 /** A request the client cancels before it is handled is answered at once with RequestCancelled, as LSP asks, not run. */
 const cancelUndispatched: ConnectionStrategy['cancelUndispatched'] = (message) => {
   const { id, method } = message as RequestMessage;
@@ -42,13 +55,31 @@ const cancelUndispatched: ConnectionStrategy['cancelUndispatched'] = (message) =
 };
 
 /**
+ * The connection over stdin and stdout through `guardedStdio` (malformed
+ * frames skipped, reading paused while the client leaves answers unread).
+ * As vscode-languageserver does for stdio, console output goes to the
+ * client's log, never into the protocol stream.
+ */
+function stdioConnection({ input, output }: GuardedStdio): Connection {
+  const connection = createConnection(ProposedFeatures.all, input, output, { cancelUndispatched });
+  console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+  return connection;
+}
+
+/**
  * The language server over a connection (stdio when started by `kehoach lsp
  * --stdio` or the VS Code client). Each handler finds the document, returns
- * an empty answer when there is none, and delegates to the plan service.
+ * an empty answer when there is none, and delegates to the plan service;
+ * the parameters of kehoach's own requests are checked first.
  */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all, { cancelUndispatched })): void {
+export function startServer(given?: Connection): void {
+  const stdio = given ? undefined : guardedStdio();
+  const connection = given ?? stdioConnection(stdio!);
   const documents = new TextDocuments(TextDocument);
-  const workspace = createFileWorkspace(documents);
+  // A file of the workspace that is not read (a pipe, a device, a link out of it, too large) gets a finding on it.
+  const workspace = createFileWorkspace(documents, (uri, reason) => void connection.sendDiagnostics({ uri, diagnostics: reason ? [toLspDiagnostic(unreadableFinding(reason))] : [] }));
   const service = createPlanService({ workspace, settingsFor });
   let folders: string[] = [];
   let canPullConfiguration = false;
@@ -171,8 +202,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     folders = foldersOnDisk(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     followsFolders = params.capabilities.workspace?.workspaceFolders === true;
-    const asked = (params.initializationOptions as { diagnosticsDebounceMs?: unknown } | undefined)?.diagnosticsDebounceMs;
+    const options = params.initializationOptions as { diagnosticsDebounceMs?: unknown; outputBacklogBytes?: unknown } | undefined;
+    const asked = options?.diagnosticsDebounceMs;
     if (typeof asked === 'number' && asked >= 0 && Number.isFinite(asked)) debounceMs = asked;
+    if (typeof options?.outputBacklogBytes === 'number' && Number.isFinite(options.outputBacklogBytes)) stdio?.limitBacklog(options.outputBacklogBytes);
     return {
     capabilities: {
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -293,9 +326,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return document ? service.getDocumentLinks(document, token) : [];
   });
   /** The text of a registry entry that go to definition pointed at (a `kehoach-registry:` URI). */
-  connection.onRequest(REGISTRY_ENTRY, (params: RegistryEntryParams) => service.getRegistryEntry(params.uri) ?? null);
+  connection.onRequest(REGISTRY_ENTRY, (raw: unknown) => {
+    const params = checkParams<RegistryEntryParams>(REGISTRY_ENTRY, raw);
+    return params instanceof ResponseError ? params : (service.getRegistryEntry(params.uri) ?? null);
+  });
   /** The plan's system and judgement date, for the status bar; null for a document that is not open. */
-  connection.onRequest(PLAN_STATUS, (params: PlanStatusParams, token) => {
+  connection.onRequest(PLAN_STATUS, (raw: unknown, token) => {
+    const params = checkParams<PlanStatusParams>(PLAN_STATUS, raw);
+    if (params instanceof ResponseError) return params;
     const document = documents.get(params.uri);
     return document ? service.getPlanStatus(document, token) : null;
   });
@@ -319,7 +357,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   /** A new plan's skeleton; the workspace's plans are the parents it may implement (their tasks are listed). */
-  connection.onRequest(NEW_PLAN, (params: NewPlanParams): NewPlanResult => {
+  connection.onRequest(NEW_PLAN, (raw: unknown): NewPlanResult | ResponseError<void> => {
+    const params = checkParams<NewPlanParams>(NEW_PLAN, raw);
+    if (params instanceof ResponseError) return params;
     const plans = workspace.listDocuments().flatMap((uri) => {
       const text = workspace.readDocument(uri);
       return (text && planAsDocument(parsePlan(text.getText()).document, uri)) || [];
@@ -329,15 +369,28 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const plan = newPlan({ ...params, registry: registry.with({ documents: plans }) });
     return { text: plan.text, notes: plan.notes, tasks: plan.tasks.length };
   });
-  /** A `.txt` or `.docx` file read into a plan; the client opens the text as a new document. */
-  connection.onRequest(IMPORT, async (params: ImportParams): Promise<ImportPlanResult> => {
-    if (!params.uri.startsWith('file:')) return { error: 'Chỉ nhập được tệp trên đĩa / Only a file on disk can be imported' };
+  /**
+   * A file read into a plan; the client opens the text as a new document.
+   * The server reads from disk only a file inside a workspace folder (a link
+   * out of it included); any other file comes as bytes the client read.
+   */
+  connection.onRequest(IMPORT, async (raw: unknown): Promise<ImportPlanResult | ResponseError<void>> => {
+    const params = checkParams<ImportParams>(IMPORT, raw);
+    if (params instanceof ResponseError) return params;
     try {
-      const file = fileURLToPath(params.uri);
-      // The import (and the Word reader, for a .docx) loads on the first import asked for.
-      const { formatImportReport, importFile } = await import('../cli/import-command');
-      const result = await importFile(file);
-      return { text: result.text, report: formatImportReport(file, result) };
+      // The import (and the Word and PDF readers) loads on the first import asked for.
+      const { formatImportReport, importBytes, importFile } = await import('../cli/import-command');
+      const name = params.uri.startsWith('file:') ? fileURLToPath(params.uri) : params.uri;
+      if (params.content !== undefined) {
+        const result = await importBytes(Buffer.from(params.content, 'base64'), name);
+        return { text: result.text, report: formatImportReport(name, result) };
+      }
+      if (!params.uri.startsWith('file:')) return { error: 'Chỉ nhập được tệp trên đĩa / Only a file on disk can be imported' };
+      if (!folders.some((folder) => isInsideReally(name, folder))) {
+        return { error: 'Máy chủ chỉ đọc tệp trong thư mục làm việc; tệp khác do trình soạn thảo gửi nội dung / The server reads only files inside the workspace folders; for another file the editor sends its content' };
+      }
+      const result = await importFile(name);
+      return { text: result.text, report: formatImportReport(name, result) };
     } catch (error) {
       return { error: `Không đọc được tệp / Could not read the file: ${(error as Error).message}` };
     }

@@ -1,20 +1,24 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isInside, listPlanFiles, readPlanFile, UnreadableFileError } from '../cli/plan-files';
 import type { PlanTextDocument, Workspace } from '../service/plan-service';
-
-/** Folders no plan lives in, skipped when indexing (as the CLI skips them). */
-const SKIPPED = (name: string) => name.startsWith('.') || name === 'node_modules';
 
 /**
  * The workspace over the editor's open documents and the `.kh` files of the
- * workspace folders. An open document is read as the editor holds it; a
- * closed one from disk, once, until a file event says it changed. Disk
- * versions are negative so that they never equal an editor's version.
+ * workspace folders, listed as the CLI lists a folder (`listPlanFiles`: only
+ * regular files, links only within the folder). An open document is read as
+ * the editor holds it; a closed one from disk (`readPlanFile`: bounded, never
+ * blocking on a pipe), once, until a file event says it changed. Disk
+ * versions are negative so that they never equal an editor's version. Each
+ * file passed over is told to `skipped` with the reason, and told again with
+ * none when it becomes readable.
  */
-export function createFileWorkspace(documents: TextDocuments<TextDocument>): Workspace & {
+export function createFileWorkspace(
+  documents: TextDocuments<TextDocument>,
+  skipped: (uri: string, reason: string | undefined) => void = () => {},
+): Workspace & {
   /** Lists the `.kh` files below the folders (file URIs), replacing what was listed. */
   scan(folders: string[]): void;
   /** A file was created or changed on disk: read it again when next asked. */
@@ -22,27 +26,28 @@ export function createFileWorkspace(documents: TextDocuments<TextDocument>): Wor
   deleted(uri: string): void;
 } {
   const onDisk = new Map<string, PlanTextDocument | undefined>();
+  /** The files passed over, to clear their finding when they are read again. */
+  const passedOver = new Set<string>();
   let nextVersion = -1;
-  const walk = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // A folder we may not read holds no plan we can index.
-    }
-    for (const entry of entries) {
-      if (SKIPPED(entry.name)) continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.kh')) onDisk.set(pathToFileURL(full).toString(), undefined);
-    }
+  const skip = (uri: string, reason: string) => {
+    passedOver.add(uri);
+    skipped(uri, reason);
   };
+  /** The workspace folders as last scanned, links resolved: a file read from disk must lie in one. */
+  let roots: string[] = [];
   const read = (uri: string): PlanTextDocument | undefined => {
     try {
-      const text = readFileSync(fileURLToPath(uri), 'utf8');
+      const path = fileURLToPath(uri);
+      if (!roots.some((root) => isInside(realpathSync(path), root))) {
+        skip(uri, 'liên kết dẫn ra ngoài thư mục làm việc / a link leading out of the workspace folders');
+        return undefined;
+      }
+      const { text } = readPlanFile(path);
+      if (passedOver.delete(uri)) skipped(uri, undefined);
       return { uri, version: nextVersion--, getText: () => text };
-    } catch {
-      return undefined; // Deleted between the event and the read: it is gone.
+    } catch (error) {
+      if (error instanceof UnreadableFileError) skip(uri, error.reason);
+      return undefined; // Deleted between the event and the read, or not a file to read: it is not a plan.
     }
   };
   return {
@@ -64,13 +69,28 @@ export function createFileWorkspace(documents: TextDocuments<TextDocument>): Wor
     },
     scan(folders) {
       onDisk.clear();
-      folders.forEach(walk);
+      const before = new Set(passedOver);
+      passedOver.clear();
+      roots = [];
+      for (const folder of folders) {
+        let listed;
+        try {
+          roots.push(realpathSync(folder));
+          listed = listPlanFiles(folder);
+        } catch {
+          continue; // A folder that is gone or unreadable holds no plan we can index.
+        }
+        for (const file of listed.files) onDisk.set(pathToFileURL(file).toString(), undefined);
+        for (const { file, reason } of listed.skipped) skip(pathToFileURL(file).toString(), reason);
+      }
+      for (const uri of before) if (!passedOver.has(uri)) skipped(uri, undefined);
     },
     changed(uri) {
       if (uri.endsWith('.kh')) onDisk.set(uri, undefined);
     },
     deleted(uri) {
       onDisk.delete(uri);
+      if (passedOver.delete(uri)) skipped(uri, undefined);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { textDoubleSpace } from './text-double-space';
+import { textMotto } from './text-motto';
 import { textNfd } from './text-nfd';
 import { textPhrase } from './text-phrase';
 import { textRepeatedWord } from './text-repeated-word';
@@ -18,4 +19,5 @@ export const TEXT_RULES: readonly Rule[] = [
   textSyllable,
   textPhrase,
   textSpelling,
+  textMotto,
 ];

@@ -2,7 +2,8 @@ import type { Fix } from '../../model';
 import { isKnownPhrase, phraseCorrection } from '../phrase-lexicon';
 import type { Rule } from '../rule';
 import type { SourceText } from '../../syntax/source-text';
-import { perRun, toneStyleCounts, wordRuns, type Run, type Word } from '../text-lines';
+import { isNameWord, perRun, toneStyleCounts, wordRuns, type Run, type Word } from '../text-lines';
+import { wordMeant } from '../syllable-bigrams';
 import { isKnownSyllable, suggestSyllables } from '../vi-dictionary';
 import { canonical, expectedToneStyle, hasVietnameseLetter, hasVowelMark, inCaseOf, parseSyllable, perWord, toToneStyle } from '../vietnamese';
 import { syllableDefect } from './text-syllable';
@@ -56,14 +57,15 @@ export const textSpelling: Rule = {
   title: { vi: 'Chính tả (từ điển)', en: 'Spelling (dictionary)' },
   defaultSeverity: 'information',
   doc: {
-    vi: 'Âm tiết không có trong từ điển chính tả tiếng Việt (`dictionary-vi`, danh sách âm tiết của bộ kiểm tra chính tả Hunspell tiếng Việt; đọc bằng `nspell`). Trước khi tra, chữ được chuẩn hóa về NFC và về cách đặt dấu cũ mà từ điển dùng (`hóa` tra thành `hoá`), nên cả hai cách đặt dấu đều đúng; chữ hoa được tra ở dạng chữ thường. Hai âm tiết viết liền (`nhànước`) được báo kèm cách tách. Không xét số, chữ cái đơn (`đ`), ký hiệu (`21-CT/TW`), từ viết tắt viết hoa (`CNVCLĐ`), từ không có dấu tiếng Việt (có thể là tiếng nước ngoài: `Facebook`), tên riêng và từ vay mượn không có dạng âm tiết chuẩn (`Đắk`, `kilôgam`), âm tiết trong từ phiên âm có gạch nối (`Ô-lim-pích`), và các âm tiết sai cấu trúc mà `text-syllable` đã báo. Một số âm tiết có thật mà từ điển thiếu (`nòng`, `cược`, `sỹ`) được bổ sung. Vì từ điển chấp nhận mọi âm tiết có thật, lỗi kiểu `thể mạnh` thuộc về `text-phrase`. Căn cứ: quy ước chính tả. Sửa nhanh khi cụm từ quanh nó cho biết từ đúng (`nhiêm vụ` → `nhiệm vụ`); không tự động. Từ có trong từ điển của thư mục (các tệp `dictionary` của kehoach.json, mỗi dòng một từ) không bị báo; sửa nhanh "Thêm vào từ điển" ghi từ vào đó.',
-    en: 'A syllable that the Vietnamese spelling dictionary lacks (`dictionary-vi`, the syllable list of the Vietnamese Hunspell checker, read with `nspell`). Words are looked up in NFC and in the classic placement the dictionary knows (`hóa` is looked up as `hoá`), so both placements pass; capitals are looked up in lower case. Two syllables run together (`nhànước`) are reported with the split. Numbers, single letters (`đ`), symbols (`21-CT/TW`), capitalised acronyms (`CNVCLĐ`), words without Vietnamese marks (perhaps foreign: `Facebook`), proper nouns and loanwords of another shape (`Đắk`, `kilôgam`), syllables of hyphenated transliterations (`Ô-lim-pích`) and the impossible syllables that `text-syllable` reports are left alone. A few real syllables the dictionary lacks (`nòng`, `cược`, `sỹ`) are added. The dictionary accepts every existing syllable, so slips such as `thể mạnh` belong to `text-phrase`. Source: spelling convention. Fix when the surrounding phrase shows the word (`nhiêm vụ` → `nhiệm vụ`); never applied automatically. A word in the workspace dictionary (the `dictionary` files of kehoach.json, one word a line) is not reported; the quick fix "Add to the dictionary" writes one there.',
+    vi: 'Âm tiết không có trong từ điển chính tả tiếng Việt (`dictionary-vi`, danh sách âm tiết của bộ kiểm tra chính tả Hunspell tiếng Việt; đọc bằng `nspell`). Trước khi tra, chữ được chuẩn hóa về NFC và về cách đặt dấu cũ mà từ điển dùng (`hóa` tra thành `hoá`), nên cả hai cách đặt dấu đều đúng; chữ hoa được tra ở dạng chữ thường. Hai âm tiết viết liền (`nhànước`) được báo kèm cách tách. Không xét số, chữ cái đơn (`đ`), ký hiệu (`21-CT/TW`), từ viết tắt viết hoa (`CNVCLĐ`), từ không có dấu tiếng Việt (có thể là tiếng nước ngoài: `Facebook`), tên riêng và từ vay mượn không có dạng âm tiết chuẩn (`Đắk`, `kilôgam`), âm tiết trong từ phiên âm có gạch nối (`Ô-lim-pích`), và các âm tiết sai cấu trúc mà `text-syllable` đã báo. Một số âm tiết có thật mà từ điển thiếu (`nòng`, `cược`, `sỹ`, `rôn` trong `băng rôn`) được bổ sung. Vì từ điển chấp nhận mọi âm tiết có thật, lỗi kiểu `thể mạnh` thuộc về `text-phrase`. Một chữ viết hoa ở giữa câu mà từ điển không biết thường là tên riêng (`Hoằng Hóa`, `Lê Duẩn`, `Úc`): chỉ được gợi ý (mức gợi ý, một lần cho mỗi tên), không kèm từ thay thế, để không bao giờ biến một tên thành một từ thường. Căn cứ: quy ước chính tả. Sửa nhanh khi cụm từ quanh nó cho biết từ đúng (`nhiêm vụ` → `nhiệm vụ`), hoặc khi thống kê từ của văn bản chính thức (xem `text-phrase`) cho thấy rõ một biến thể gần hợp với các chữ bên cạnh (`người đân` → `dân`); không tự động. Từ có trong từ điển của thư mục (các tệp `dictionary` của kehoach.json, mỗi dòng một từ) không bị báo; sửa nhanh "Thêm vào từ điển" ghi từ vào đó.',
+    en: 'A syllable that the Vietnamese spelling dictionary lacks (`dictionary-vi`, the syllable list of the Vietnamese Hunspell checker, read with `nspell`). Words are looked up in NFC and in the classic placement the dictionary knows (`hóa` is looked up as `hoá`), so both placements pass; capitals are looked up in lower case. Two syllables run together (`nhànước`) are reported with the split. Numbers, single letters (`đ`), symbols (`21-CT/TW`), capitalised acronyms (`CNVCLĐ`), words without Vietnamese marks (perhaps foreign: `Facebook`), proper nouns and loanwords of another shape (`Đắk`, `kilôgam`), syllables of hyphenated transliterations (`Ô-lim-pích`) and the impossible syllables that `text-syllable` reports are left alone. A few real syllables the dictionary lacks (`nòng`, `cược`, `sỹ`, the `rôn` of `băng rôn`) are added. The dictionary accepts every existing syllable, so slips such as `thể mạnh` belong to `text-phrase`. A capitalised word inside a sentence that the dictionary lacks is most likely a name (`Hoằng Hóa`, `Lê Duẩn`, `Úc`): it is only a hint (once per name), with no replacement offered, so that a name is never turned into a common word. Source: spelling convention. Fix when the surrounding phrase shows the word (`nhiêm vụ` → `nhiệm vụ`), or when the word statistics of official text (see `text-phrase`) clearly favour one close variant beside the neighbours (`người đân` → `dân`); never applied automatically. A word in the workspace dictionary (the `dictionary` files of kehoach.json, one word a line) is not reported; the quick fix "Add to the dictionary" writes one there.',
   },
   check({ document, source, config, report }) {
     const runs = wordRuns(document, source);
     const style = expectedToneStyle(toneStyleCounts(document, source), config.toneStyle);
     // The workspace's own words (kehoach.json `dictionary`): names of its places and people, its abbreviations.
     const added = new Set((config.words ?? []).map((word) => word.toLocaleLowerCase('vi')));
+    const names = new Set<string>();
     for (const run of runs) {
       perRun(run, 'misspelt', () => run.flatMap((w, index) => (misspelt(source, run, w) ? [index] : []))).forEach((index) => {
         const w = run[index];
@@ -78,12 +80,26 @@ export const textSpelling: Rule = {
           ]);
           return;
         }
+        // A capitalised word inside a sentence is most likely a name the dictionary does not know
+        // (`Hoằng Hóa`, `Lê Duẩn`): a hint, and never a common word offered in its place.
+        if (isNameWord(source, run, index)) {
+          if (names.has(w.text)) return; // once per name
+          names.add(w.text);
+          report(range, { vi: `"${w.text}" không có trong từ điển chính tả (có thể là tên riêng)`, en: `"${w.text}" is not in the spelling dictionary (perhaps a name)` }, [], { severity: 'hint' });
+          return;
+        }
         const slip = phraseCorrection(run, index);
         if (slip) {
           const right = inCaseOf(w.text, toToneStyle(slip.right, style));
           fixes.push({ title: `Viết "${right}" / Write "${right}"`, edits: [{ range, newText: right }], safe: false });
         }
-        const suggestions = slip ? [] : suggestSyllables(w.text).slice(0, 3).map((s) => inCaseOf(w.text, toToneStyle(s, style)));
+        // Without a phrase that shows the word, its neighbours may (`người đân` → `dân`): then it leads the suggestions and is offered as a fix.
+        const meant = slip ? undefined : wordMeant(run, index, suggestSyllables(w.text));
+        if (meant) {
+          const right = inCaseOf(w.text, toToneStyle(meant, style));
+          fixes.push({ title: `Viết "${right}" / Write "${right}"`, edits: [{ range, newText: right }], safe: false });
+        }
+        const suggestions = slip ? [] : [...new Set([...(meant ? [meant] : []), ...suggestSyllables(w.text)])].slice(0, 3).map((s) => inCaseOf(w.text, toToneStyle(s, style)));
         const hint = slip
           ? { vi: ` (trong cụm "${slip.phrase}")`, en: ` (in the phrase "${slip.phrase}")` }
           : suggestions.length
