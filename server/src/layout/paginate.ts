@@ -24,6 +24,9 @@ export function paginate(sections: LayoutSection[]): LayoutPage[] {
     const width = textWidthMm(section.page);
     const blocks = section.blocks;
     const heights = blocks.map((b) => estimateBlockHeightMm(b, width));
+    // A paragraph's estimated lines, once: a paragraph running over many pages is asked about on each (linear, not quadratic, in its length).
+    const lineCounts: number[] = [];
+    const linesOf = (i: number) => (lineCounts[i] ??= estimateLines(blocks[i] as LayoutParagraph, width));
     // A chain of blocks kept with the next one must fit with the block after it, or with the
     // first lines of that block when it may run onto the next page.
     const chain = (i: number) => {
@@ -45,7 +48,7 @@ export function paginate(sections: LayoutSection[]): LayoutPage[] {
       let own = heights[i];
       if (fromLine !== undefined && block.kind === 'paragraph') {
         // The rest of a paragraph begun on the page before.
-        own = (estimateLines(block, width) - fromLine) * lineHeightMm(block) + block.spaceAfterPt * MM_PER_PT;
+        own = (linesOf(i) - fromLine) * lineHeightMm(block) + block.spaceAfterPt * MM_PER_PT;
       }
       const needed = block.keepWithNext ? Math.min(chain(i), height) : own;
       const empty = i === page.firstBlock && fromLine === page.firstBlockFromLine;
@@ -59,7 +62,7 @@ export function paginate(sections: LayoutSection[]): LayoutPage[] {
         continue;
       }
       if (splittable(block)) {
-        const lines = estimateLines(block, width);
+        const lines = linesOf(i);
         const shown = fromLine ?? 0;
         const before = fromLine === undefined ? block.spaceBeforePt * MM_PER_PT : 0;
         // Lines that fit here, leaving at least two for the next page.
