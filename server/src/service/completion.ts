@@ -1,5 +1,5 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
-import { canonicalCitation } from '../checks/registry-facts';
+import { canonicalCitation } from '../domain/registry-facts';
 import { numericDate } from '../syntax/dates';
 import type { PlanDocument, Position } from '../model';
 import type { Registry } from '../registry/registry';
