@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { effectiveSystem, lastBodyBlock, PARTY_NOTE, RawSpan } from '../structure-text';
+import { effectiveSystem, lastBodyBlock, PARTY_NOTE, RawSpan } from '../../domain/plan-parts';
 
 /**
  * A mark that tries to be `./.` and is not, at the end of the text: `./-`,

@@ -1,6 +1,6 @@
 import type { Fix } from '../../model';
 import type { Rule } from '../rule';
-import { effectiveSystem, PARTY_NOTE, RawSpan } from '../structure-text';
+import { effectiveSystem, PARTY_NOTE, RawSpan } from '../../domain/plan-parts';
 
 /** Each recipient ends with `;` (the party: `,` or `;`), the last with `.` and nothing after it. */
 export const recipientsPunctuation: Rule = {

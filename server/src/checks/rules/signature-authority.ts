@@ -1,6 +1,6 @@
 import type { AuthorityKind, Fix } from '../../model';
 import type { Bilingual, Rule } from '../rule';
-import { effectiveSystem, foldTitle, issuerKind, PARTY_NOTE, RawSpan } from '../structure-text';
+import { effectiveSystem, foldTitle, issuerKind, PARTY_NOTE, RawSpan } from '../../domain/plan-parts';
 
 type Role = 'TM' | 'KT' | 'TL' | 'Q' | 'TUQ';
 

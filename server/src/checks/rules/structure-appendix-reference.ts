@@ -2,7 +2,7 @@ import type { Block, Range } from '../../model';
 import { fold } from '../../syntax/inline';
 import { fromRoman } from '../../syntax/numbering';
 import type { Rule } from '../rule';
-import { allSections, RawSpan } from '../structure-text';
+import { allSections, RawSpan } from '../../domain/plan-parts';
 
 interface Reference {
   /** Ordinals named (`Phụ lục 2` → [2], `Phụ lục I, II` → [1, 2]); empty for `Phụ lục kèm theo`. */
