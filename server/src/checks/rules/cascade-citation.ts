@@ -1,7 +1,7 @@
 import { citedParents } from '../../scaffold/parents';
 import { numericDate } from '../../syntax/dates';
 import { fold } from '../../syntax/inline';
-import { RawSpan } from '../../domain/plan-parts';
+import { RawSpan } from '../structure-text';
 import type { Rule } from '../rule';
 
 const words = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);

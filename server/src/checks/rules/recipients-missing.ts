@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { endAnchor, PARTY_NOTE } from '../../domain/plan-parts';
+import { endAnchor, PARTY_NOTE } from '../structure-text';
 
 /** A plan lists its recipients under `Nơi nhận:`. */
 export const recipientsMissing: Rule = {

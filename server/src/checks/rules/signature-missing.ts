@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { endAnchor, PARTY_NOTE } from '../../domain/plan-parts';
+import { endAnchor, PARTY_NOTE } from '../structure-text';
 
 /** A plan carries its signature block: authority, title, signer. */
 export const signatureMissing: Rule = {

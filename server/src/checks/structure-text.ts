@@ -1,0 +1,59 @@
+import type { PlanDocument, Range } from '../model';
+import { SourceText } from '../syntax/source-text';
+
+/**
+ * Helpers shared by the structure rules (`structure-*`, `header-*`,
+ * `closing-mark`, `recipients-*`, `signature-*`): the raw text under a model
+ * range with exact positions, where to anchor a finding about something
+ * missing at the end, and the note on the party's guidance.
+ */
+
+/**
+ * The text of the source under `range`, as typed (inline marks, line breaks
+ * and indentation included) but in NFC, with the range of any slice of it.
+ * Works the same on NFD input: a slice never splits a character.
+ */
+export class RawSpan {
+  /** NFC text of the slice. */
+  readonly text: string;
+  private readonly local: SourceText;
+  private readonly base: number;
+
+  constructor(private readonly source: SourceText, range: Range) {
+    this.base = source.offsetOf(range.start);
+    const end = Math.max(this.base, source.offsetOf(range.end));
+    this.local = new SourceText(source.original.slice(this.base, end));
+    this.text = this.local.text;
+  }
+
+  /** The LSP range of `text.slice(start, end)`. */
+  rangeOf(start: number, end: number): Range {
+    return {
+      start: this.source.positionOfOriginal(this.base + this.local.originalOffset(start)),
+      end: this.source.positionOfOriginal(this.base + this.local.originalOffset(end)),
+    };
+  }
+
+  /** Index just after the last character that is not white space (0 when all is space). */
+  get trimmedEnd(): number {
+    return this.text.trimEnd().length;
+  }
+}
+
+/** The anchor for a finding about something missing at the end: the recipients, the closing, the last heading, the header. */
+export function endAnchor(document: PlanDocument): Range {
+  const lastSection = document.sections[document.sections.length - 1];
+  return (
+    document.recipients?.labelRange ??
+    document.signature?.labelRange ??
+    document.closing?.range ??
+    lastSection?.headingRange ??
+    document.header.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }
+  );
+}
+
+/** Note appended to the docs of rules whose party findings rest on the party's guidance. */
+export const PARTY_NOTE = {
+  vi: 'Với văn bản của Đảng, căn cứ là Quy định 66-QĐ/TW (2017) và Hướng dẫn 36-HD/VPTW (2018); ngày 09/01/2026 Quy định 399-QĐ/TW đã thay Quy định 66 và hướng dẫn mới của Văn phòng Trung ương chưa được xác nhận, nên các phát hiện riêng cho văn bản Đảng chỉ ở mức cảnh báo, không phải lỗi.',
+  en: 'For party documents the basis is Regulation 66-QĐ/TW (2017) and Guidance 36-HD/VPTW (2018); Regulation 399-QĐ/TW replaced Regulation 66 on 09/01/2026 and the new guidance of the Central Office is unconfirmed, so party-specific findings are warnings at most, never errors.',
+};
