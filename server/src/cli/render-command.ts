@@ -7,8 +7,8 @@ import type { CheckConfig } from '../checks/rule';
 import type { Registry } from '../registry/registry';
 import { parsePlan } from '../syntax/parse';
 import { subcommand, UsageError, type CommandSpec } from './arguments';
-import { outputTarget, reportingRefusedTargets, writeAtomically, type OutputRules } from './output-file';
-import { readPlanFile } from './plan-files';
+import { outputTarget, reportingRefusedTargets, writeAtomically, type OutputRules } from '../host/output-file';
+import { readPlanFile } from '../host/plan-files';
 import { startProgress } from './progress';
 
 /** A plan this long (characters) takes seconds to export (the PDF's line breaking above all). */

@@ -6,7 +6,7 @@ import type { PlanDiagnostic, Severity } from '../model';
 import type { Registry } from '../registry/registry';
 import type { ReviewedFinding, WordFileReview } from '../review/review';
 import { subcommand, type CommandSpec } from './arguments';
-import { OutputPathError, outputTarget, writeAtomically, type OutputRules } from './output-file';
+import { OutputPathError, outputTarget, writeAtomically, type OutputRules } from '../host/output-file';
 import { toSarif } from './sarif';
 
 const FORMATS = ['text', 'json', 'sarif', 'html'] as const;

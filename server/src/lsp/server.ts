@@ -11,16 +11,16 @@ import { createPlanService, type DocumentSettings } from '../service/plan-servic
 import { registerPreviewRequests } from './preview-requests';
 import { SEMANTIC_TOKENS_LEGEND } from '../service/semantic-tokens';
 import type { CheckWorkspaceMethod, CheckWorkspaceResult, ImportMethod, ImportParams, ImportPlanResult, ReviewFileResult, ReviewMethod, ReviewParams, ReviewScheme, NewPlanMethod, NewPlanParams, NewPlanResult, PlanStatusMethod, PlanStatusParams, RegistryEntryMethod, RegistryEntryParams } from './protocol';
-import { OutputPathError } from '../cli/output-file';
+import { OutputPathError } from '../host/output-file';
 import { DocxInputError } from '../docx/input-error';
 import { planAsDocument } from '../registry/workspace';
 import { newPlan } from '../scaffold';
 import { parsePlan } from '../syntax/parse';
 import { checkParams } from './request-params';
 import { guardedStdio, type GuardedStdio } from './stdio-transport';
-import { isInside, workspaceConfigs, type LoadedWorkspaceConfig } from './workspace-config';
+import { isInside, workspaceConfigs, type LoadedWorkspaceConfig } from '../host/workspace-config';
 import { createFileWorkspace } from './workspace-files';
-import { unreadableFinding } from '../cli/plan-files';
+import { unreadableFinding } from '../host/plan-files';
 
 const REGISTRY_ENTRY: RegistryEntryMethod = 'kehoach/registryEntry';
 const PLAN_STATUS: PlanStatusMethod = 'kehoach/planStatus';
