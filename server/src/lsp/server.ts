@@ -355,7 +355,7 @@ export function startServer(given?: Connection): void {
     if (params instanceof ResponseError) return params;
     try {
       // The import (and the Word and PDF readers) loads on the first import asked for.
-      const { formatImportReport, importBytes, importFile } = await import('../cli/import-command');
+      const { formatImportReport, importBytes, importFile } = await import('../host/import-file');
       const name = params.uri.startsWith('file:') ? fileURLToPath(params.uri) : params.uri;
       if (params.content !== undefined) {
         const result = await importBytes(Buffer.from(params.content, 'base64'), name);

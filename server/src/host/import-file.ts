@@ -2,10 +2,10 @@ import { extname, resolve } from 'node:path';
 import { DocxInputError } from '../docx/input-error';
 import { readZip } from '../docx/zip';
 import type { ImportResult } from '../import';
-import { subcommand, type CommandSpec } from './arguments';
-import { outputTarget, planOutput, writeAtomically } from '../host/output-file';
-import { readRegularFile, SIZE_LIMITS, UnreadableFileError } from '../host/plan-files';
-import { sourceKind } from '../host/source-kind';
+import { subcommand, type CommandSpec } from '../cli/arguments';
+import { outputTarget, planOutput, writeAtomically } from './output-file';
+import { readRegularFile, SIZE_LIMITS, UnreadableFileError } from './plan-files';
+import { sourceKind } from './source-kind';
 
 /** The report of an import, for a person: words kept, what is missing, what was turned into comments. */
 export function formatImportReport(file: string, result: ImportResult): string {
