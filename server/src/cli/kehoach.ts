@@ -13,7 +13,7 @@ import { editPlanFile, OutputPathError } from '../host/output-file';
 import { expandFiles, readPlanFile, unreadableFinding, UnreadableFileError } from '../host/plan-files';
 import { describeEncoding, type TextEncodingName } from '../host/text-encoding';
 import { renderCommand } from './render-command';
-import { IMPORT } from '../host/import-file';
+import { IMPORT } from './import-command';
 import { reviewCommand } from './review-command';
 import { newCommand } from './new-command';
 import { startProgress, type Progress } from './progress';
