@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { exportPlan } from '../cli/render-command';
+import { exportPlan } from '../host/export-plan';
 import { OutputPathError } from '../host/output-file';
 import type { PlanService } from '../service/plan-service';
 import type { ExportMethod, ExportParams, ExportResult, PreviewMethod, PreviewParams, PreviewResult } from './protocol';

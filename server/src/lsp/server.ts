@@ -376,7 +376,7 @@ export function startServer(given?: Connection): void {
     if (!params.uri.startsWith('file:')) return { error: 'Chỉ rà soát được tệp trên đĩa / Only a file on disk can be reviewed' };
     const file = fileURLToPath(params.uri);
     try {
-      const { reviewBeside, reviewSummary } = await import('../cli/review-command');
+      const { reviewBeside, reviewSummary } = await import('../host/review-file');
       const { review, targets } = await reviewBeside(file, settingsFor(params.uri), { suggest: params.suggest });
       return { output: targets.docx, planText: review.imported.text, summary: reviewSummary(review, targets.docx) };
     } catch (error) {
