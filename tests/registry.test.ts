@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRegistryFile } from '../server/src/checks/config';
-import { confidenceNote, severityFor } from '../server/src/checks/registry-facts';
+import { confidenceNote, severityFor } from '../server/src/domain/registry-facts';
 import { checkPlan } from '../server/src/checks';
 import { builtinRegistry } from '../server/src/registry/builtin';
 import { createPlanService } from '../server/src/service/plan-service';

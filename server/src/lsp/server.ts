@@ -12,16 +12,16 @@ import type { WorkspaceFiles } from '../service/workspace-edits';
 import { registerPreviewRequests } from './preview-requests';
 import { SEMANTIC_TOKENS_LEGEND } from '../service/semantic-tokens';
 import type { CheckWorkspaceMethod, CheckWorkspaceResult, ImportMethod, ImportParams, ImportPlanResult, ReviewFileResult, ReviewMethod, ReviewParams, ReviewScheme, NewPlanMethod, NewPlanParams, NewPlanResult, PlanStatusMethod, PlanStatusParams, RegistryEntryMethod, RegistryEntryParams } from './protocol';
-import { OutputPathError } from '../cli/output-file';
+import { OutputPathError } from '../host/output-file';
 import { DocxInputError } from '../docx/input-error';
 import { planAsDocument } from '../registry/workspace';
 import { newPlan } from '../scaffold';
 import { parsePlan } from '../syntax/parse';
 import { checkParams } from './request-params';
 import { guardedStdio, type GuardedStdio } from './stdio-transport';
-import { isInside, workspaceConfigs, type LoadedWorkspaceConfig } from './workspace-config';
+import { isInside, workspaceConfigs, type LoadedWorkspaceConfig } from '../host/workspace-config';
 import { createFileWorkspace } from './workspace-files';
-import { unreadableFinding } from '../cli/plan-files';
+import { unreadableFinding } from '../host/plan-files';
 
 const REGISTRY_ENTRY: RegistryEntryMethod = 'kehoach/registryEntry';
 const PLAN_STATUS: PlanStatusMethod = 'kehoach/planStatus';
@@ -379,7 +379,7 @@ export function startServer(given?: Connection): void {
     if (params instanceof ResponseError) return params;
     try {
       // The import (and the Word and PDF readers) loads on the first import asked for.
-      const { formatImportReport, importBytes, importFile } = await import('../cli/import-command');
+      const { formatImportReport, importBytes, importFile } = await import('../host/import-file');
       const name = params.uri.startsWith('file:') ? fileURLToPath(params.uri) : params.uri;
       if (params.content !== undefined) {
         const result = await importBytes(Buffer.from(params.content, 'base64'), name);
@@ -400,7 +400,7 @@ export function startServer(given?: Connection): void {
     if (!params.uri.startsWith('file:')) return { error: 'Chỉ rà soát được tệp trên đĩa / Only a file on disk can be reviewed' };
     const file = fileURLToPath(params.uri);
     try {
-      const { reviewBeside, reviewSummary } = await import('../cli/review-command');
+      const { reviewBeside, reviewSummary } = await import('../host/review-file');
       const { review, targets } = await reviewBeside(file, settingsFor(params.uri), { suggest: params.suggest });
       return { output: targets.docx, planText: review.imported.text, summary: reviewSummary(review, targets.docx) };
     } catch (error) {

@@ -2,7 +2,7 @@ import type { AgencyMention, Position } from '../../model';
 import { DISTRICT_BODY, type Registry } from '../../registry/registry';
 import type { RegistryProvince } from '../../registry/types';
 import { numericDate } from '../../syntax/dates';
-import { basisOf, confidenceNote, severityFor, REGISTRY_BASIS } from '../registry-facts';
+import { basisOf, confidenceNote, severityFor, REGISTRY_BASIS } from '../../domain/registry-facts';
 import type { CheckContext, Rule } from '../rule';
 
 const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);

@@ -1,7 +1,7 @@
 import type { Citation } from '../../model';
 import { fold } from '../../syntax/inline';
 import { foreignSymbolLetters } from '../citation-symbols';
-import { basisOf } from '../registry-facts';
+import { basisOf } from '../../domain/registry-facts';
 import type { Rule } from '../rule';
 
 /** The canonical type word in the case style the drafter used (`Chỉ thị`, `CHỈ THỊ`, `chỉ thị`). */

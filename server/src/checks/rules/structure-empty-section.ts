@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { allSections, foldTitle } from '../structure-text';
+import { allSections, foldTitle } from '../../domain/plan-parts';
 
 /** Words from which a heading's title is a statement in itself. */
 const STATEMENT_WORDS = 8;

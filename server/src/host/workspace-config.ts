@@ -5,8 +5,8 @@ import { parseRegistryFile, parseWordList, parseWorkspaceConfig, type WorkspaceC
 import type { PlanDiagnostic, Range } from '../model';
 import { builtinRegistry } from '../registry/builtin';
 import type { Registry } from '../registry/registry';
-import { isInside, readRegularFile, SIZE_LIMITS, UnreadableFileError } from '../cli/plan-files';
-import { decodeText, describeEncoding } from '../cli/text-encoding';
+import { isInside, readRegularFile, SIZE_LIMITS, UnreadableFileError } from './plan-files';
+import { decodeText, describeEncoding } from './text-encoding';
 
 export { isInside };
 
