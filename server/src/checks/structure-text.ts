@@ -117,7 +117,7 @@ export function planKind(document: PlanDocument): PlanKind {
   const summary = foldTitle(document.header.summary?.value ?? '');
   const titles = document.sections.map((s) => foldTitle(s.title)).join(' | ');
   const either = (pattern: RegExp) => pattern.test(summary) || pattern.test(titles);
-  if (either(/\b(?:du toan|tai chinh ngan sach|ke hoach tai chinh|ngan sach nha nuoc (?:\d+|ba) nam)\b/)) return 'budget';
+  if (either(/\b(?:du toan|tai chinh ngan sach|ke hoach tai chinh)\b/) || either(/\bngan sach nha nuoc \d{1,2} nam\b/)) return 'budget';
   if (/^(?:ke hoach )?(?:kiem tra|giam sat|thanh tra|kiem soat)\b/.test(summary) || /\bthanh phan doan (?:kiem tra|giam sat|thanh tra)\b/.test(titles)) return 'inspection';
   if (either(/\b(?:bau cu|hiep thuong|ung cu|cu tri)\b/)) return 'election';
   if (either(/\bthi dua\b/)) return 'emulation';

@@ -12,16 +12,49 @@ export const MM_PER_PT = 25.4 / 72;
  * PDF renderer measures real glyphs.
  */
 function averageEm(text: string, bold: boolean): number {
-  if (!text) return 0.405;
-  let capitals = 0;
-  let letters = 0;
-  for (const c of text) {
-    if (c === ' ') continue;
-    letters++;
-    if (c !== c.toLowerCase()) capitals++;
-  }
+  return text ? emOf(characterCounts(text), bold) : 0.405;
+}
+
+function emOf({ letters, capitals }: { letters: number; capitals: number }, bold: boolean): number {
   const share = letters ? capitals / letters : 0;
   return (0.405 + 0.25 * share) * (bold ? 1.06 : 1);
+}
+
+/** Whether each UTF-16 unit is a capital (its lower case differs): 0 not known yet, 1 yes, 2 no. */
+const CAPITAL_UNIT = new Uint8Array(0x10000);
+
+/**
+ * Characters (code points), letters (characters but spaces) and capitals of a
+ * text, counted in one pass without allocating: a paragraph pasted without
+ * line breaks is millions of characters, and is measured once per estimate.
+ */
+function characterCounts(text: string): { characters: number; letters: number; capitals: number } {
+  let characters = 0;
+  let letters = 0;
+  let capitals = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    characters++;
+    if (code === 32) continue;
+    letters++;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        // A pair is one character.
+        const c = text.slice(i, i + 2);
+        if (c !== c.toLowerCase()) capitals++;
+        i++;
+        continue;
+      }
+    }
+    let capital = CAPITAL_UNIT[code];
+    if (capital === 0) {
+      const c = String.fromCharCode(code);
+      CAPITAL_UNIT[code] = capital = c !== c.toLowerCase() ? 1 : 2;
+    }
+    if (capital === 1) capitals++;
+  }
+  return { characters, letters, capitals };
 }
 
 /**
@@ -68,7 +101,8 @@ function capitalAdvance(char: string): [number, number] | undefined {
 
 /** Estimated width of one line of text at a size. */
 export function estimateTextWidthMm(text: string, sizePt: number, bold: boolean): number {
-  return [...text].length * averageEm(text, bold) * sizePt * MM_PER_PT;
+  const counts = characterCounts(text);
+  return counts.characters * (text ? emOf(counts, bold) : 0.405) * sizePt * MM_PER_PT;
 }
 
 /** Single line spacing of Times New Roman and its metric twins, in ems: what Word and browsers use for "single". */
