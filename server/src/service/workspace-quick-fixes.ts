@@ -7,7 +7,7 @@ import { addDocumentEdit, addWordEdit, type WorkspaceFiles } from './workspace-e
 /** The party's issuer codes: a document numbered with one is the party's. */
 const PARTY_SYMBOL = /\/(?:TW|TU|HU|QU|TXU|ĐU|ĐUK|[A-ZĐ]{1,6}TW)$/u;
 /** How a title goes on after the issuer in a citation: `… của Thủ tướng Chính phủ về đẩy mạnh …`. */
-const TITLE_AFTER = /^\s*,?\s*((?:về|phê duyệt|quy định|hướng dẫn|ban hành|triển khai|thực hiện)\s[^.;:()\n]{0,300})/u;
+const TITLE_AFTER = /^\s*(?:,\s*)?((?:về|phê duyệt|quy định|hướng dẫn|ban hành|triển khai|thực hiện)\s[^.;:()\n]{0,300})/u;
 
 const same = (a: Diagnostic['range'], b: Diagnostic['range']) =>
   a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
