@@ -14,6 +14,8 @@ export interface CheckConfig {
   system?: PlanSystem;
   /** Tone-mark style; without it the document's majority decides. */
   toneStyle?: ToneStyle;
+  /** Words the workspace's dictionary adds (the word lists of kehoach.json's `dictionary`): the spelling rules accept them. */
+  words?: readonly string[];
 }
 
 export interface CheckContext {

@@ -114,6 +114,7 @@ const PATTERNS: string[] = [
 /** A match that is only a district body by kind (and so needs its capitalised name), and its kind. */
 const DISTRICT_BODY_ONLY = new RegExp(String.raw`^${DISTRICT_BODY}$`, 'u');
 const KIND_AT_START = new RegExp(String.raw`^${NAMED_KIND}\s+`, 'u');
+const ENDS_WITH_LEVEL = /(?:huyện|quận|thị xã|thành phố)$/u;
 
 // Not inside a document symbol (`85/KH-UBND`).
 const AGENCY = new RegExp(String.raw`(?<![\p{L}\d/-])(?:${PATTERNS.join('|')})(?![\p{L}\d])`, 'gu');
@@ -149,7 +150,8 @@ export function findAgencies(source: MappedText): FoundAgency[] {
     if (!/^\p{Lu}/u.test(text[start])) continue;
     // `Phòng Nội vụ huyện`, not `Phòng chống dịch trên địa bàn huyện`: a named body's name is capitalised.
     const kind = KIND_AT_START.exec(m[0]);
-    if (kind && DISTRICT_BODY_ONLY.test(m[0]) && !/^\p{Lu}/u.test(text[start + kind[0].length] ?? '')) {
+    // …and it ends with a level word indeed: folded, `Quản lý` would be `quận`.
+    if (kind && DISTRICT_BODY_ONLY.test(m[0]) && (!/^\p{Lu}/u.test(text[start + kind[0].length] ?? '') || !ENDS_WITH_LEVEL.test(text.slice(start, start + m[0].length).toLocaleLowerCase('vi')))) {
       AGENCY.lastIndex = start + kind[0].length;
       continue;
     }
