@@ -424,7 +424,7 @@ class ModelBuilder {
   }
 
   private makeSection(level: number, spans: LineSpan[], explicitNumber: ExplicitNumber | undefined, headingRange: Section['headingRange']): Section {
-    const mapped = concatSpans(spans);
+    const mapped = joinSpans(spans, '');
     const inline = this.inline(mapped);
     const title = inline.plain.text.trim();
     if (!title) this.report(headingRange, 'error', msg('Đề mục chưa có tên', 'Heading without a title'));
@@ -776,17 +776,4 @@ function shiftLines<T>(value: T, delta: number): T {
 
 function after(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
   return a.line > b.line || (a.line === b.line && a.character > b.character);
-}
-
-function concatSpans(spans: LineSpan[]): MappedText {
-  let text = '';
-  const offsets = new Int32Array(spans.reduce((n, span) => n + span.text.length, 0) + 1);
-  let n = 0;
-  for (const span of spans) {
-    for (let i = 0; i < span.text.length; i++) offsets[n++] = span.start + i;
-    text += span.text;
-  }
-  const last = spans[spans.length - 1];
-  offsets[n] = last ? last.start + last.text.length : 0;
-  return { text, offsets };
 }
