@@ -69,13 +69,12 @@ function checkFiles(files: string[], skipped: { file: string; reason: string }[]
   const read = files.flatMap((file) => {
     let read;
     try {
-      read = readPlanFile(file);
+      read = readPlanFile(file, (note) => run.notes.push(note));
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
       run.reports.push({ file, diagnostics: [unreadableFinding(error.reason)] });
       return [];
     }
-    if (read.encoding === 'utf-16le' || read.encoding === 'utf-16be') run.notes.push(`kehoach: ${file}: đọc dạng ${describeEncoding(read.encoding)} / read as ${describeEncoding(read.encoding)}`);
     return [{ file, ...read, workspace: workspaceOf(file) }];
   });
   const keep = read.reduce((n, r) => n + r.text.length, 0) <= KEPT_PARSES_CHARS;
@@ -225,7 +224,7 @@ const PARSE = subcommand(
     },
   } as const satisfies CommandSpec,
   (values, [file], { out, err }) => {
-    const { text } = readPlanFile(file);
+    const { text } = readPlanFile(file, err);
     const started = performance.now();
     const parsed = parsePlan(text);
     const ms = performance.now() - started;

@@ -51,14 +51,14 @@ export const renderCommand = (settingsOf: (file: string) => { registry: Registry
     if (values.metadata)
       return reportingRefusedTargets(err, async () => {
         pdfWithMetadataTargets(source, values.output, values.force);
-        const { document } = parsePlan(readPlanFile(source).text);
+        const { document } = parsePlan(readPlanFile(source, err).text);
         for (const path of await exportPdfWithMetadata(document, source, values.output, values.force)) out(path);
         return 0;
       });
     return reportingRefusedTargets(err, async () => {
       // Checked before reading and rendering, so a refused target costs nothing.
       outputTarget(source, values.output, exportRules(format, values.force));
-      const text = readPlanFile(source).text;
+      const text = readPlanFile(source, err).text;
       if (values.comments) {
         if (format !== 'docx') throw new UsageError('--comments chỉ dùng với --to docx / --comments goes with --to docx only', RENDER_SPEC);
         const target = outputTarget(source, values.output, exportRules(format, values.force));
