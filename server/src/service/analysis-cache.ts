@@ -73,16 +73,52 @@ function sameFacts(a: RegistryDocument, b: RegistryDocument): boolean {
 
 const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i]);
 
-export function createAnalysisCache(workspace: Workspace, settingsOf: (uri: string) => DocumentSettings, today: () => string): AnalysisCache {
-  const parses = new Map<string, { version: number; parsed: ParseResult }>();
-  /** The last complete index by URI, and the plans citable in it. */
+/**
+ * Every plan of the workspace, parsed (through the cache), each kept as the
+ * same `IndexedPlan` while its version stays; `citableGeneration` moves when
+ * the facts of the plans others may cite change between two complete
+ * listings. A listing stopped by cancellation is returned but not kept.
+ */
+function createWorkspaceIndex(workspace: Workspace, parse: (document: PlanTextDocument) => ParseResult) {
   let indexed = new Map<string, IndexedPlan>();
   let citable: RegistryDocument[] = [];
-  let citableGeneration = 0;
+  let generation = 0;
+  return {
+    plans(token?: CancellationToken): IndexedPlan[] {
+      const plans: IndexedPlan[] = [];
+      for (const uri of workspace.listDocuments()) {
+        if (token?.isCancellationRequested) return plans;
+        const text = workspace.readDocument(uri);
+        if (!text) continue;
+        const known = indexed.get(uri);
+        if (known && known.version === text.version) {
+          plans.push(known);
+          continue;
+        }
+        const { document } = parse(text);
+        plans.push({ uri, version: text.version, document, asCited: planAsDocument(document, uri) });
+      }
+      indexed = new Map(plans.map((p) => [p.uri, p]));
+      const nowCitable = plans.flatMap((p) => (p.asCited ? [p.asCited] : []));
+      if (nowCitable.length !== citable.length || nowCitable.some((d, i) => !sameFacts(d, citable[i]))) generation++;
+      citable = nowCitable;
+      return plans;
+    },
+    citableGeneration: () => generation,
+    /** Parses dropped: the plans are parsed again when next listed. */
+    clear() {
+      indexed = new Map();
+    },
+  };
+}
+
+export function createAnalysisCache(workspace: Workspace, settingsOf: (uri: string) => DocumentSettings, today: () => string): AnalysisCache {
+  const parses = new Map<string, { version: number; parsed: ParseResult }>();
   const registries = new Map<string, CachedRegistry>();
   const analyses = new Map<string, CachedAnalysis>();
   /** What each document's last version found per paragraph and run, for the next version (results of the text alone: kept across `clear`). */
   const memos = createDocumentMemos();
+  const workspaceIndex = createWorkspaceIndex(workspace, (document) => parse(document));
 
   function parse(document: PlanTextDocument): ParseResult {
     const hit = parses.get(document.uri);
@@ -92,28 +128,7 @@ export function createAnalysisCache(workspace: Workspace, settingsOf: (uri: stri
     return parsed;
   }
 
-  function index(token?: CancellationToken): IndexedPlan[] {
-    const plans: IndexedPlan[] = [];
-    for (const uri of workspace.listDocuments()) {
-      if (token?.isCancellationRequested) return plans; // partial: the index kept is the last complete one
-      const text = workspace.readDocument(uri);
-      if (!text) continue;
-      const known = indexed.get(uri);
-      if (known && known.version === text.version) {
-        plans.push(known);
-        continue;
-      }
-      const { document } = parse(text);
-      plans.push({ uri, version: text.version, document, asCited: planAsDocument(document, uri) });
-    }
-    indexed = new Map(plans.map((p) => [p.uri, p]));
-    const nowCitable = plans.flatMap((p) => (p.asCited ? [p.asCited] : []));
-    if (nowCitable.length !== citable.length || nowCitable.some((d, i) => !sameFacts(d, citable[i]))) citableGeneration++;
-    citable = nowCitable;
-    return plans;
-  }
-
-  function registryFor(uri: string, plans = index()): Registry {
+  function registryFor(uri: string, plans = workspaceIndex.plans()): Registry {
     const documents = plans.flatMap((p) => (p.asCited && p.uri !== uri ? [p.asCited] : []));
     const base = settingsOf(uri).registry;
     const hit = registries.get(uri);
@@ -125,7 +140,7 @@ export function createAnalysisCache(workspace: Workspace, settingsOf: (uri: stri
 
   /** True while every plan the findings were checked against is as it was: the citable facts of all, the whole text of those cited. */
   const upToDate = (hit: CachedAnalysis) =>
-    hit.citableGeneration === citableGeneration && [...hit.cited].every(([uri, version]) => workspace.readDocument(uri)?.version === version);
+    hit.citableGeneration === workspaceIndex.citableGeneration() && [...hit.cited].every(([uri, version]) => workspace.readDocument(uri)?.version === version);
 
   function analyse(document: PlanTextDocument): Analysis {
     const registry = registryFor(document.uri);
@@ -141,17 +156,17 @@ export function createAnalysisCache(workspace: Workspace, settingsOf: (uri: stri
       if (plan) cited.set(plan.uri, plan.version);
     }
     const analysis = { parsed, diagnostics };
-    analyses.set(document.uri, { version: document.version, citableGeneration, cited, analysis });
+    analyses.set(document.uri, { version: document.version, citableGeneration: workspaceIndex.citableGeneration(), cited, analysis });
     return analysis;
   }
 
   return {
     parse,
     analyse,
-    index,
+    index: (token) => workspaceIndex.plans(token),
     registryFor: (uri) => registryFor(uri),
     staleDependents(uri) {
-      index();
+      workspaceIndex.plans();
       return [...analyses].filter(([other, hit]) => other !== uri && !upToDate(hit)).map(([other]) => other);
     },
     baseRegistries: (own) => [...new Set([own, ...[...registries.values()].map((r) => r.base)])],
@@ -159,7 +174,7 @@ export function createAnalysisCache(workspace: Workspace, settingsOf: (uri: stri
       analyses.clear();
       parses.clear();
       registries.clear();
-      indexed = new Map();
+      workspaceIndex.clear();
     },
     forget(uri) {
       analyses.delete(uri);
