@@ -89,7 +89,9 @@ function importPlan({ connection, folders }: ServerParts): void {
 
 /** A Word file reviewed into a copy beside it, with its report. */
 function review({ connection, settings }: ServerParts): void {
-  connection.onRequest(REVIEW, async (params: ReviewParams): Promise<ReviewFileResult> => {
+  connection.onRequest(REVIEW, async (raw: unknown): Promise<ReviewFileResult | ResponseError<void>> => {
+    const params = checkParams<ReviewParams>(REVIEW, raw);
+    if (params instanceof ResponseError) return params;
     if (!params.uri.startsWith('file:')) return { error: 'Chỉ rà soát được tệp trên đĩa / Only a file on disk can be reviewed' };
     const file = fileURLToPath(params.uri);
     try {
