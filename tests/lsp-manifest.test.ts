@@ -46,6 +46,20 @@ describe('the extension manifest', () => {
   });
 });
 
+describe('the protocol between the client and the server', () => {
+  it('spells each kehoach/* method name once, in protocol.ts, which both sides import', () => {
+    const lsp = readdirSync(join(root, 'server', 'src', 'lsp')).filter((f) => f.endsWith('.ts') && f !== 'protocol.ts').map((f) => read(join('server', 'src', 'lsp', f)));
+    const spelled = [...client, ...lsp].flatMap((text) => [...text.matchAll(/'kehoach(?:\/\w+|-review)'/g)].map((m) => m[0]));
+    expect(spelled).toEqual([]);
+    expect(read('server/src/lsp/protocol.ts').match(/^export const \w+ = 'kehoach[/-]\w+';$/gm)).toHaveLength(9);
+  });
+
+  it('bundles into the client nothing of the server but protocol.ts (its constants)', () => {
+    const { sources } = JSON.parse(read('dist/client/extension.cjs.map')) as { sources: string[] };
+    expect(sources.filter((s) => s.includes('server/src/'))).toEqual([expect.stringMatching(/server\/src\/lsp\/protocol\.ts$/)]);
+  });
+});
+
 describe('the whole-plan skeleton snippets', () => {
   const snippets = JSON.parse(read('snippets/kehoach.code-snippets')) as Record<string, { body: string[] }>;
   const service = createPlanService({ today: () => '2026-03-15' });

@@ -2,17 +2,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreviewCommands } from './preview';
-import type { CheckWorkspaceMethod, CheckWorkspaceResult, ImportMethod, ImportParams, ImportPlanResult, ReviewFileResult, ReviewMethod, ReviewParams, ReviewScheme, NewPlanMethod, NewPlanParams, NewPlanResult, PlanStatus, PlanStatusMethod, PlanStatusParams, RegistryEntryMethod, RegistryEntryParams } from '../../server/src/lsp/protocol';
+// The method names are the one run-time import from the server: constants, no code.
+import { CHECK_WORKSPACE, IMPORT, NEW_PLAN, PLAN_STATUS, REGISTRY_ENTRY, REVIEW, REVIEW_SCHEME, type CheckWorkspaceResult, type ImportParams, type ImportPlanResult, type NewPlanParams, type NewPlanResult, type PlanStatus, type PlanStatusParams, type RegistryEntryParams, type ReviewFileResult, type ReviewParams } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
-
-const PLAN_STATUS: PlanStatusMethod = 'kehoach/planStatus';
-const CHECK_WORKSPACE: CheckWorkspaceMethod = 'kehoach/checkWorkspace';
-const REGISTRY_ENTRY: RegistryEntryMethod = 'kehoach/registryEntry';
-const NEW_PLAN: NewPlanMethod = 'kehoach/newPlan';
-const IMPORT: ImportMethod = 'kehoach/import';
-const REVIEW: ReviewMethod = 'kehoach/review';
-const REVIEW_SCHEME: ReviewScheme = 'kehoach-review';
 
 /** The skeleton snippet (snippets/kehoach.code-snippets) of each system, for “New plan”. */
 const SKELETONS = [

@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ExportFormat, ExportMethod, ExportParams, ExportResult, PreviewMethod, PreviewParams, PreviewResult } from '../../server/src/lsp/protocol';
+import { EXPORT, PREVIEW, type ExportFormat, type ExportParams, type ExportResult, type PreviewParams, type PreviewResult } from '../../server/src/lsp/protocol';
 
-const PREVIEW: PreviewMethod = 'kehoach/preview';
-const EXPORT: ExportMethod = 'kehoach/export';
 
 /** Typing must pause this long before the pages are laid out again. */
 const UPDATE_DELAY_MS = 150;

@@ -6,16 +6,10 @@ import { DocxInputError } from '../docx/input-error';
 import { OutputPathError } from '../host/output-file';
 import { isInside } from '../host/workspace-config';
 import type { PlanService, Workspace } from '../service/plan-service';
-import type { CheckWorkspaceMethod, CheckWorkspaceResult, ImportMethod, ImportParams, ImportPlanResult, NewPlanMethod, NewPlanParams, NewPlanResult, PlanStatusMethod, PlanStatusParams, RegistryEntryMethod, RegistryEntryParams, ReviewFileResult, ReviewMethod, ReviewParams } from './protocol';
+import { CHECK_WORKSPACE, IMPORT, NEW_PLAN, PLAN_STATUS, REGISTRY_ENTRY, REVIEW, type CheckWorkspaceResult, type ImportParams, type ImportPlanResult, type NewPlanParams, type NewPlanResult, type PlanStatusParams, type RegistryEntryParams, type ReviewFileResult, type ReviewParams } from './protocol';
 import { checkParams } from './request-params';
 import type { WorkspaceSettings } from './workspace-settings';
 
-const REGISTRY_ENTRY: RegistryEntryMethod = 'kehoach/registryEntry';
-const PLAN_STATUS: PlanStatusMethod = 'kehoach/planStatus';
-const CHECK_WORKSPACE: CheckWorkspaceMethod = 'kehoach/checkWorkspace';
-const NEW_PLAN: NewPlanMethod = 'kehoach/newPlan';
-const IMPORT: ImportMethod = 'kehoach/import';
-const REVIEW: ReviewMethod = 'kehoach/review';
 
 /** What kehoach's own requests work with. */
 export interface ServerParts {

@@ -4,11 +4,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { exportPlan } from '../host/export-plan';
 import { OutputPathError } from '../host/output-file';
 import type { PlanService } from '../service/plan-service';
-import type { ExportMethod, ExportParams, ExportResult, PreviewMethod, PreviewParams, PreviewResult } from './protocol';
+import { EXPORT, PREVIEW, type ExportParams, type ExportResult, type PreviewParams, type PreviewResult } from './protocol';
 import { checkParams } from './request-params';
 
-const PREVIEW: PreviewMethod = 'kehoach/preview';
-const EXPORT: ExportMethod = 'kehoach/export';
 
 /**
  * The preview and export requests (types in `protocol.ts`). Each finds the

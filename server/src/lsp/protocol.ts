@@ -1,12 +1,12 @@
 /**
  * The custom requests between the VS Code client and the server, beyond LSP.
- * Both sides import this file for its types only (`import type`), so the
- * client bundle carries none of the server; the method names are string
- * literal types that each side spells once and the compiler checks.
+ * Both sides import the method names from here, spelled once, and the rest
+ * as types only (`import type`); the client bundle carries these constants
+ * and none of the server (this file imports nothing at run time).
  */
 
 /** `kehoach/preview`: the official layout of an open plan, as HTML. */
-export type PreviewMethod = 'kehoach/preview';
+export const PREVIEW = 'kehoach/preview';
 
 export interface PreviewParams {
   uri: string;
@@ -31,7 +31,7 @@ export interface PreviewResult {
 }
 
 /** `kehoach/export`: writes an open plan as HTML, DOCX or PDF beside its file. */
-export type ExportMethod = 'kehoach/export';
+export const EXPORT = 'kehoach/export';
 
 export type ExportFormat = 'html' | 'docx' | 'pdf';
 
@@ -44,14 +44,14 @@ export interface ExportParams {
 export type ExportResult = { path: string } | { error: string };
 
 /** `kehoach/registryEntry`: the text of a `kehoach-registry:` document that go to definition pointed at; null for an unknown entry. */
-export type RegistryEntryMethod = 'kehoach/registryEntry';
+export const REGISTRY_ENTRY = 'kehoach/registryEntry';
 
 export interface RegistryEntryParams {
   uri: string;
 }
 
 /** `kehoach/planStatus`: the system and judgement date of an open plan, for the status bar; null when it is not open. */
-export type PlanStatusMethod = 'kehoach/planStatus';
+export const PLAN_STATUS = 'kehoach/planStatus';
 
 export interface PlanStatusParams {
   uri: string;
@@ -60,7 +60,7 @@ export interface PlanStatusParams {
 export type { PlanStatus } from '../service/plan-service';
 
 /** `kehoach/checkWorkspace`: checks every plan of the workspace and publishes their diagnostics. */
-export type CheckWorkspaceMethod = 'kehoach/checkWorkspace';
+export const CHECK_WORKSPACE = 'kehoach/checkWorkspace';
 
 export interface CheckWorkspaceResult {
   files: number;
@@ -69,7 +69,7 @@ export interface CheckWorkspaceResult {
 }
 
 /** `kehoach/newPlan`: the skeleton of a plan implementing a parent (`kehoach new`), with the workspace's plans as possible parents. */
-export type NewPlanMethod = 'kehoach/newPlan';
+export const NEW_PLAN = 'kehoach/newPlan';
 
 export interface NewPlanParams {
   /** The parent as the drafter cites it: `Chỉ thị số 21-CT/TW`. */
@@ -95,7 +95,7 @@ export interface NewPlanResult {
  * (`kehoach import`). The server reads from disk only a file inside the
  * workspace folders; for any other file the client sends its bytes.
  */
-export type ImportMethod = 'kehoach/import';
+export const IMPORT = 'kehoach/import';
 
 export interface ImportParams {
   /** The file, which names it in the report; read by the server only when it lies in a workspace folder. */
@@ -112,7 +112,7 @@ export type ImportPlanResult = { text: string; report: string } | { error: strin
  * copy written beside it. The client shows `planText` as `REVIEW_SCHEME:<the .docx's path>.kh`,
  * which the server checks with the settings of the .docx's folder.
  */
-export type ReviewMethod = 'kehoach/review';
+export const REVIEW = 'kehoach/review';
 
 export interface ReviewParams {
   uri: string;
@@ -124,4 +124,4 @@ export interface ReviewParams {
 export type ReviewFileResult = { output: string; planText: string; summary: string } | { error: string };
 
 /** The scheme of the imported plans the review shows (read-only, checked as the file beside them). */
-export type ReviewScheme = 'kehoach-review';
+export const REVIEW_SCHEME = 'kehoach-review';

@@ -1,5 +1,5 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import type { ExportParams, ImportParams, NewPlanParams, PlanStatusParams, PreviewParams, RegistryEntryParams, ReviewParams } from './protocol';
+import { EXPORT, IMPORT, NEW_PLAN, PLAN_STATUS, PREVIEW, REGISTRY_ENTRY, REVIEW, type ExportParams, type ImportParams, type NewPlanParams, type PlanStatusParams, type PreviewParams, type RegistryEntryParams, type ReviewParams } from './protocol';
 
 /**
  * The parameters of kehoach's own requests, checked against their types in
@@ -38,13 +38,13 @@ const EXPECTS: Record<string, string> = {
 
 /** The fields of each request's parameters, as protocol.ts types them. */
 const SHAPES = {
-  'kehoach/registryEntry': { uri: string } satisfies Record<keyof RegistryEntryParams, Check>,
-  'kehoach/planStatus': { uri: string } satisfies Record<keyof PlanStatusParams, Check>,
-  'kehoach/newPlan': { implements: nonEmpty, issuer: nonEmpty, system: optional(oneOf('state', 'party', 'mass')), date: optional(isoDate) } satisfies Record<keyof NewPlanParams, Check>,
-  'kehoach/import': { uri: string, content: optional((v) => typeof v === 'string') } satisfies Record<keyof ImportParams, Check>,
-  'kehoach/preview': { uri: string, shell: optional(object({ nonce, cspSource: string })) } satisfies Record<keyof PreviewParams, Check>,
-  'kehoach/export': { uri: string, format: oneOf('html', 'docx', 'pdf') } satisfies Record<keyof ExportParams, Check>,
-  'kehoach/review': { uri: string, suggest: optional((v) => typeof v === 'boolean') } satisfies Record<keyof ReviewParams, Check>,
+  [REGISTRY_ENTRY]: { uri: string } satisfies Record<keyof RegistryEntryParams, Check>,
+  [PLAN_STATUS]: { uri: string } satisfies Record<keyof PlanStatusParams, Check>,
+  [NEW_PLAN]: { implements: nonEmpty, issuer: nonEmpty, system: optional(oneOf('state', 'party', 'mass')), date: optional(isoDate) } satisfies Record<keyof NewPlanParams, Check>,
+  [IMPORT]: { uri: string, content: optional((v) => typeof v === 'string') } satisfies Record<keyof ImportParams, Check>,
+  [PREVIEW]: { uri: string, shell: optional(object({ nonce, cspSource: string })) } satisfies Record<keyof PreviewParams, Check>,
+  [EXPORT]: { uri: string, format: oneOf('html', 'docx', 'pdf') } satisfies Record<keyof ExportParams, Check>,
+  [REVIEW]: { uri: string, suggest: optional((v) => typeof v === 'boolean') } satisfies Record<keyof ReviewParams, Check>,
 };
 
 export type CheckedMethod = keyof typeof SHAPES;

@@ -9,9 +9,7 @@ import type { Registry } from '../registry/registry';
 import { toLspDiagnostic } from '../service/diagnostics';
 import type { DocumentSettings } from '../service/plan-service';
 import type { WorkspaceFiles } from '../service/workspace-edits';
-import type { ReviewScheme } from './protocol';
-
-const REVIEW_SCHEME: ReviewScheme = 'kehoach-review';
+import { REVIEW_SCHEME } from './protocol';
 
 /** The `kehoach.*` settings the editor may give; the nearest kehoach.json overrides each. */
 const EDITOR_KEYS = ['rules', 'planDate', 'toneStyle', 'system'];
