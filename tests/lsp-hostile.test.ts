@@ -5,7 +5,7 @@
  * broken kehoach.json. It answers, bounds its memory, and says what it did.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -85,6 +85,30 @@ describe('the language server’s own requests', () => {
     }
     const sent = await ask({ uri: pathToFileURL(join(outside, 'bi-mat.txt')).toString(), content: readFileSync(join(outside, 'bi-mat.txt')).toString('base64') });
     expect(sent.text).toContain('99/KH-BÍ');
+  });
+  it('reviews for kehoach/review only a file inside the workspace folders, beside it; another comes as bytes and goes back as bytes, nothing written', async () => {
+    const folder = temporaryFolder('lsp-ws');
+    const outside = temporaryFolder('lsp-outside');
+    const docx = readFileSync(join(root, 'tests', 'fixtures', 'review', 'pandoc-470.docx'));
+    writeFileSync(join(outside, 'du-thao.docx'), docx);
+    symlinkSync(join(outside, 'du-thao.docx'), join(folder, 'link.docx'));
+    writeFileSync(join(folder, 'du-thao.docx'), docx);
+    writeFileSync(join(folder, 'du-thao.ra-soat.docx'), 'not ours');
+    const { server } = await serve(folder);
+    const ask = (params: object) => server.connection.sendRequest<{ output?: string; reviewed?: string; name?: string; summary?: string; error?: string }>('kehoach/review', params);
+    for (const file of [join(outside, 'du-thao.docx'), join(folder, 'link.docx')]) {
+      const refused = await ask({ uri: pathToFileURL(file).toString() });
+      expect(refused.error, file).toContain('The server reads only files inside the workspace folders');
+    }
+    const sent = await ask({ uri: pathToFileURL(join(outside, 'du-thao.docx')).toString(), content: docx.toString('base64') });
+    expect(sent.name).toBe('du-thao.ra-soat.docx');
+    expect(Buffer.from(sent.reviewed!, 'base64').subarray(0, 2).toString()).toBe('PK');
+    expect(sent.summary).toMatch(/^kehoach: 6 nhận xét .* \/ 6 comments/);
+    expect(readdirSync(outside)).toEqual(['du-thao.docx']);
+    // Inside the workspace the server writes the copy, under a name no file holds.
+    const written = await ask({ uri: pathToFileURL(join(folder, 'du-thao.docx')).toString() });
+    expect(written.output).toBe(join(folder, 'du-thao.ra-soat-2.docx'));
+    expect(readFileSync(join(folder, 'du-thao.ra-soat.docx'), 'utf8')).toBe('not ours');
   });
 });
 

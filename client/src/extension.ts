@@ -60,6 +60,40 @@ function planStatusItem(context: vscode.ExtensionContext, languageClient: Langua
 }
 
 /**
+ * Writes a reviewed copy as `name` beside the draft and returns where it
+ * went: through a temporary file renamed into place, so that the copy
+ * appears whole, and over an existing file only when the user says so
+ * (else under the name the save dialog gives); undefined when the user
+ * gives up.
+ */
+async function writeBeside(draft: vscode.Uri, name: string, bytes: Uint8Array): Promise<vscode.Uri | undefined> {
+  let target = vscode.Uri.joinPath(draft.with({ path: path.posix.dirname(draft.path) }), name);
+  let replace = false;
+  if (await vscode.workspace.fs.stat(target).then(() => true, () => false)) {
+    const replaceIt = vscode.l10n.t('Replace');
+    const saveAs = vscode.l10n.t('Save as…');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it?', target.fsPath), { modal: true }, replaceIt, saveAs);
+    if (answer === saveAs) {
+      // The save dialog asks itself before it names an existing file.
+      const chosen = await vscode.window.showSaveDialog({ defaultUri: target, filters: { Word: ['docx'] } });
+      if (!chosen) return undefined;
+      target = chosen;
+    } else if (answer !== replaceIt) return undefined;
+    replace = true;
+  }
+  const temporary = target.with({ path: `${path.posix.dirname(target.path)}/.${path.posix.basename(target.path)}.${process.pid}.${Date.now()}.tmp` });
+  await vscode.workspace.fs.writeFile(temporary, bytes);
+  try {
+    await vscode.workspace.fs.rename(temporary, target, { overwrite: replace });
+  } catch (error) {
+    await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', target.fsPath, (error as Error).message));
+    return undefined;
+  }
+  return target;
+}
+
+/**
  * The extension is thin: it starts the bundled language server and lets it
  * do the work. No parsing and no rules live here.
  */
@@ -119,25 +153,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       languageClient.outputChannel.appendLine(result.report);
       void vscode.window.showInformationMessage(result.report.split('\n')[0]);
     }),
-    // Rà soát tệp Word: the server writes the reviewed copy beside the draft; the imported plan is shown read-only and checked, so its findings fill the Problems panel.
+    // Rà soát tệp Word: the draft may lie anywhere, so the client reads it and writes the reviewed copy beside it; the imported plan is shown read-only and checked, so its findings fill the Problems panel.
     vscode.commands.registerCommand('kehoach.reviewDocx', async () => {
       const [file] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Word: ['docx'] } })) ?? [];
       if (!file) return;
+      const content = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('base64');
       const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reviewing the Word file…') }, () =>
-        languageClient.sendRequest<ReviewFileResult>(REVIEW, { uri: file.toString() } satisfies ReviewParams),
+        languageClient.sendRequest<ReviewFileResult>(REVIEW, { uri: file.toString(), content } satisfies ReviewParams),
       );
       if ('error' in result) {
         void vscode.window.showErrorMessage(result.error);
         return;
       }
+      const written = 'reviewed' in result ? await writeBeside(file, result.name, Buffer.from(result.reviewed, 'base64')) : vscode.Uri.file(result.output);
+      if (!written) return;
       const planUri = vscode.Uri.from({ scheme: REVIEW_SCHEME, path: `${file.path}.kh` });
       reviewedPlans.set(planUri.toString(), result.planText);
       reviewedPlansChanged.fire(planUri);
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(planUri), { preview: false });
       await vscode.commands.executeCommand('workbench.actions.view.problems');
-      languageClient.outputChannel.appendLine(result.summary);
+      const summary = 'reviewed' in result ? `${vscode.l10n.t('Written: {0}', written.fsPath)}. ${result.summary}` : result.summary;
+      languageClient.outputChannel.appendLine(summary);
       const open = vscode.l10n.t('Open the reviewed copy');
-      if ((await vscode.window.showInformationMessage(result.summary, open)) === open) await vscode.env.openExternal(vscode.Uri.file(result.output));
+      if ((await vscode.window.showInformationMessage(summary, open)) === open) await vscode.env.openExternal(written);
     }),
     vscode.workspace.registerTextDocumentContentProvider(REVIEW_SCHEME, { onDidChange: reviewedPlansChanged.event, provideTextDocumentContent: (uri) => reviewedPlans.get(uri.toString()) ?? '' }),
     vscode.commands.registerCommand('kehoach.checkWorkspace', async () => {

@@ -1,4 +1,5 @@
 import { realpathSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -53,10 +54,23 @@ function checkWorkspace({ connection, documents, workspace, service }: ServerPar
 }
 
 /**
- * A file read into a plan; the client opens the text as a new document.
- * The server reads from disk only a file inside a workspace folder (a link
- * out of it included); any other file comes as bytes the client read.
+ * The file a request asks the server to read from disk: only a `file:` URI
+ * inside a workspace folder (a link out of it included); any other file
+ * comes as bytes the client read. Else the reason it is refused.
  */
+function fileInWorkspace(uri: string, folders: string[], onlyOnDisk: string): string | { error: string } {
+  if (!uri.startsWith('file:')) return { error: onlyOnDisk };
+  const file = fileURLToPath(uri);
+  if (!folders.some((folder) => isInsideReally(file, folder))) {
+    return { error: 'Máy chủ chỉ đọc tệp trong thư mục làm việc; tệp khác do trình soạn thảo gửi nội dung / The server reads only files inside the workspace folders; for another file the editor sends its content' };
+  }
+  return file;
+}
+
+/** The name a file sent as bytes goes by: its path for a `file:` URI, else the URI. */
+const nameOf = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
+
+/** A file read into a plan; the client opens the text as a new document. */
 function importPlan({ connection, folders }: ServerParts): void {
   connection.onRequest(IMPORT, async (raw: unknown): Promise<ImportPlanResult | ResponseError<void>> => {
     const params = checkParams<ImportParams>(IMPORT, raw);
@@ -64,32 +78,39 @@ function importPlan({ connection, folders }: ServerParts): void {
     try {
       // The import (and the Word and PDF readers) loads on the first import asked for.
       const { formatImportReport, importBytes, importFile } = await import('../host/import-file');
-      const name = params.uri.startsWith('file:') ? fileURLToPath(params.uri) : params.uri;
       if (params.content !== undefined) {
+        const name = nameOf(params.uri);
         const result = await importBytes(Buffer.from(params.content, 'base64'), name);
         return { text: result.text, report: formatImportReport(name, result) };
       }
-      if (!params.uri.startsWith('file:')) return { error: 'Chỉ nhập được tệp trên đĩa / Only a file on disk can be imported' };
-      if (!folders().some((folder) => isInsideReally(name, folder))) {
-        return { error: 'Máy chủ chỉ đọc tệp trong thư mục làm việc; tệp khác do trình soạn thảo gửi nội dung / The server reads only files inside the workspace folders; for another file the editor sends its content' };
-      }
-      const result = await importFile(name);
-      return { text: result.text, report: formatImportReport(name, result) };
+      const file = fileInWorkspace(params.uri, folders(), 'Chỉ nhập được tệp trên đĩa / Only a file on disk can be imported');
+      if (typeof file !== 'string') return file;
+      const result = await importFile(file);
+      return { text: result.text, report: formatImportReport(file, result) };
     } catch (error) {
       return { error: `Không đọc được tệp / Could not read the file: ${(error as Error).message}` };
     }
   });
 }
 
-/** A Word file reviewed into a copy beside it, with its report. */
-function review({ connection, settings }: ServerParts): void {
+/**
+ * A Word file reviewed, with its report: a file of the workspace into a copy
+ * beside it (never over an existing file); a file sent as bytes into the
+ * copy's bytes, which the client writes.
+ */
+function review({ connection, settings, folders }: ServerParts): void {
   connection.onRequest(REVIEW, async (raw: unknown): Promise<ReviewFileResult | ResponseError<void>> => {
     const params = checkParams<ReviewParams>(REVIEW, raw);
     if (params instanceof ResponseError) return params;
-    if (!params.uri.startsWith('file:')) return { error: 'Chỉ rà soát được tệp trên đĩa / Only a file on disk can be reviewed' };
-    const file = fileURLToPath(params.uri);
     try {
-      const { reviewBeside, reviewSummary } = await import('../host/review-file');
+      const { reviewBeside, reviewBytes, reviewCopyPath, reviewSummary } = await import('../host/review-file');
+      if (params.content !== undefined) {
+        const { review } = await reviewBytes(Buffer.from(params.content, 'base64'), settings.settingsFor(params.uri), { suggest: params.suggest });
+        const name = basename(reviewCopyPath(nameOf(params.uri)));
+        return { reviewed: Buffer.from(review.bytes).toString('base64'), name, planText: review.imported.text, summary: reviewSummary(review) };
+      }
+      const file = fileInWorkspace(params.uri, folders(), 'Chỉ rà soát được tệp trên đĩa / Only a file on disk can be reviewed');
+      if (typeof file !== 'string') return file;
       const { review, targets } = await reviewBeside(file, settings.settingsFor(params.uri), { suggest: params.suggest });
       return { output: targets.docx, planText: review.imported.text, summary: reviewSummary(review, targets.docx) };
     } catch (error) {

@@ -108,20 +108,35 @@ export interface ImportParams {
 export type ImportPlanResult = { text: string; report: string } | { error: string };
 
 /**
- * `kehoach/review`: a `.docx` (by its `file:` URI) reviewed as `kehoach review` does: the reviewed
- * copy written beside it. The client shows `planText` as `REVIEW_SCHEME:<the .docx's path>.kh`,
- * which the server checks with the settings of the .docx's folder.
+ * `kehoach/review`: a `.docx` reviewed as `kehoach review` does. As for the
+ * import, the server reads from disk only a file inside the workspace
+ * folders, and then writes the reviewed copy beside it (never over an
+ * existing file); for any other file the client sends its bytes and gets the
+ * reviewed copy's bytes back, to write itself. The client shows `planText` as
+ * `REVIEW_SCHEME:<the .docx's path>.kh`, which the server checks with the
+ * settings of the .docx's folder.
  */
 export const REVIEW = 'kehoach/review';
 
 export interface ReviewParams {
+  /** The file, which names it; read by the server only when it lies in a workspace folder. */
   uri: string;
   /** Safe fixes as tracked changes too. */
   suggest?: boolean;
+  /** The file's bytes in base64, read by the client (a file the user picked anywhere). */
+  content?: string;
 }
 
-/** The reviewed copy's path, the imported plan's text and a summary, or why it failed (Vietnamese / English). */
-export type ReviewFileResult = { output: string; planText: string; summary: string } | { error: string };
+/**
+ * What the review gave: the copy the server wrote (`output`, its path) or,
+ * for bytes the client sent, the copy's bytes in base64 (`reviewed`) with the
+ * name it takes beside the draft (`name`); the imported plan's text and a
+ * summary either way. Or why it failed (Vietnamese / English).
+ */
+export type ReviewFileResult =
+  | { output: string; planText: string; summary: string }
+  | { reviewed: string; name: string; planText: string; summary: string }
+  | { error: string };
 
 /** The scheme of the imported plans the review shows (read-only, checked as the file beside them). */
 export const REVIEW_SCHEME = 'kehoach-review';

@@ -20,6 +20,8 @@ const oneOf = (...values: string[]): Check => (v) => values.includes(v as string
 const isoDate: Check = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 /** A nonce goes into the preview's policy and its script tag: base64 characters only. */
 const nonce: Check = (v) => typeof v === 'string' && /^[A-Za-z0-9+/=_-]{1,200}$/.test(v);
+/** A file's bytes as the client sends them (their size bounded by the transport). */
+const base64: Check = (v) => typeof v === 'string';
 const optional = (check: Check): Check & { optional: true } => Object.assign((v: unknown) => v === undefined || check(v), { optional: true as const });
 const object = (fields: Record<string, Check>): Check => (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(fields).every(([k, check]) => check((v as Record<string, unknown>)[k]));
 
@@ -41,10 +43,10 @@ const SHAPES = {
   [REGISTRY_ENTRY]: { uri: string } satisfies Record<keyof RegistryEntryParams, Check>,
   [PLAN_STATUS]: { uri: string } satisfies Record<keyof PlanStatusParams, Check>,
   [NEW_PLAN]: { implements: nonEmpty, issuer: nonEmpty, system: optional(oneOf('state', 'party', 'mass')), date: optional(isoDate) } satisfies Record<keyof NewPlanParams, Check>,
-  [IMPORT]: { uri: string, content: optional((v) => typeof v === 'string') } satisfies Record<keyof ImportParams, Check>,
+  [IMPORT]: { uri: string, content: optional(base64) } satisfies Record<keyof ImportParams, Check>,
   [PREVIEW]: { uri: string, shell: optional(object({ nonce, cspSource: string })) } satisfies Record<keyof PreviewParams, Check>,
   [EXPORT]: { uri: string, format: oneOf('html', 'docx', 'pdf') } satisfies Record<keyof ExportParams, Check>,
-  [REVIEW]: { uri: string, suggest: optional((v) => typeof v === 'boolean') } satisfies Record<keyof ReviewParams, Check>,
+  [REVIEW]: { uri: string, suggest: optional((v) => typeof v === 'boolean'), content: optional(base64) } satisfies Record<keyof ReviewParams, Check>,
 };
 
 export type CheckedMethod = keyof typeof SHAPES;
