@@ -6,6 +6,7 @@ import { createConnection, DidChangeConfigurationNotification, FileChangeType, L
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES, type CheckConfig } from '../checks';
 import { parseWorkspaceConfig } from '../checks/config';
+import { SHARED_KEYS } from '../checks/settings';
 import { toLspDiagnostic } from '../service/diagnostics';
 import { createPlanService, type DocumentSettings } from '../service/plan-service';
 import type { WorkspaceFiles } from '../service/workspace-edits';
@@ -181,7 +182,7 @@ export function startServer(given?: Connection): void {
     const settings: CheckConfig = {};
     if (canPullConfiguration) {
       const raw = ((await connection.workspace.getConfiguration('kehoach')) ?? {}) as Record<string, unknown>;
-      const given = Object.fromEntries(['rules', 'planDate', 'toneStyle', 'system'].flatMap((k) => (raw[k] === undefined || raw[k] === '' || raw[k] === null ? [] : [[k, raw[k]]])));
+      const given = Object.fromEntries(SHARED_KEYS.flatMap((k) => (raw[k] === undefined || raw[k] === '' || raw[k] === null ? [] : [[k, raw[k]]])));
       const parsed = parseWorkspaceConfig(JSON.stringify(given), RULES.map((r) => r.id));
       Object.assign(settings, parsed.config);
       for (const d of parsed.diagnostics) connection.console.warn(`kehoach.* settings: ${d.message}`);

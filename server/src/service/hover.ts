@@ -1,5 +1,6 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { findRule } from '../checks';
+import { RULE_DOCS } from '../checks/rule-docs.generated';
 import { confidenceLabel, confidenceNote } from '../domain/registry-facts';
 import { numericDate } from '../syntax/dates';
 import type { PlanDiagnostic, PlanDocument, Position, Section } from '../model';
@@ -69,7 +70,7 @@ export function hover(document: PlanDocument, p: Position, registry: Registry, d
     const basis = d.basis
       ? `\n\nCăn cứ / Basis: ${d.basis.entry} — nguồn / sources: ${d.basis.sources.join('; ')} — độ tin cậy / confidence: ${confidenceLabel(d.basis.confidence).vi} / ${confidenceLabel(d.basis.confidence).en} (\`${d.basis.confidence}\`)`
       : '';
-    parts.push(`---\n**${rule.id}**: ${rule.title.vi} / ${rule.title.en}${basis}\n\n${rule.doc.vi}`);
+    parts.push(`---\n**${rule.id}**: ${rule.title.vi} / ${rule.title.en}${basis}\n\n${RULE_DOCS[rule.id].vi}`);
   }
   if (parts.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') }, ...(range ? { range } : {}) };
