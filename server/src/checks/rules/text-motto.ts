@@ -21,7 +21,7 @@ function problems(written: string): Bilingual {
     vi.push('giữa các cụm từ là gạch nối (-)');
     en.push('the phrases are joined by hyphens (-)');
   }
-  if (/[^ ]-|-[^ ]|  /.test(written)) {
+  if (/[^ ]-|-[^ ]| {2}/.test(written)) {
     vi.push('có một dấu cách hai bên gạch nối');
     en.push('with one space on either side');
   }
