@@ -73,6 +73,13 @@ describe('the kehoach.json schema', () => {
     }
   });
 
+  it('names every key kehoach reads: the fixture sets each, and each is read', () => {
+    const { config, diagnostics } = parseWorkspaceConfig(read('tests/fixtures/config/kehoach.json'), ids);
+    expect(diagnostics).toEqual([]);
+    expect(Object.keys(config).sort()).toEqual(FILE_KEYS.filter((k) => k !== '$schema').sort());
+    expect(Object.keys(schema.properties).sort()).toEqual([...FILE_KEYS].sort());
+  });
+
   it('accepts each date form kehoach reads and every rule id, and completes both', () => {
     for (const planDate of ['2026-03-15', '15/3/2026', '5-3-2026', '05.03.2026', 'ngày 15 tháng 3 năm 2026']) {
       const text = JSON.stringify({ planDate });
