@@ -1,4 +1,5 @@
 import type { AgencyMention } from '../../model';
+import { basisOf, registryBasisWhen } from '../../domain/registry-facts';
 import type { Rule } from '../rule';
 import { parseSyllable, toneStyleOf, toToneStyle } from '../vietnamese';
 
@@ -6,6 +7,7 @@ export const agencyCapitalisation: Rule = {
   id: 'agency-capitalisation',
   title: { vi: 'Viết hoa tên cơ quan không thống nhất', en: 'Inconsistent capitalisation of an agency name' },
   defaultSeverity: 'warning',
+  basis: registryBasisWhen({ vi: 'danh mục biết cơ quan và một cách viết của văn bản là cách viết của danh mục (sửa nhanh theo nó)', en: 'the registry knows the body and one of the document\'s spellings is the registry\'s (the fix follows it)' }),
   check({ document, registry, report }) {
     const groups = new Map<string, AgencyMention[]>();
     for (const m of document.agencies) {
@@ -33,7 +35,7 @@ export const agencyCapitalisation: Rule = {
         const written = inPlacementOf(m.name, right);
         report(m.range, { vi: `"${m.name}" viết hoa khác với "${written}" trong cùng văn bản`, en: `"${m.name}" is capitalised unlike "${written}" elsewhere in the document` }, [
           { title: `Viết "${written}" / Write "${written}"`, edits: [{ range: m.range, newText: written }], safe: true },
-        ]);
+        ], fromRegistry ? { basis: basisOf(known) } : undefined);
       }
     }
   },

@@ -2,6 +2,7 @@ import { citedParents } from '../../scaffold/parents';
 import { numericDate } from '../../syntax/dates';
 import { fold } from '../../syntax/inline';
 import { RawSpan } from '../structure-text';
+import { WORKSPACE_PLAN_BASIS } from '../../domain/registry-facts';
 import type { Rule } from '../rule';
 
 const words = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -19,6 +20,7 @@ export const cascadeCitation: Rule = {
   id: 'cascade-citation',
   title: { vi: 'Trích dẫn kế hoạch cấp trên khác với phần đầu của nó', en: 'Citation of the parent plan differs from its header' },
   defaultSeverity: 'warning',
+  basis: WORKSPACE_PLAN_BASIS,
   check({ document, source, registry, report }) {
     for (const c of document.citations) {
       const known = registry.findDocument(c);

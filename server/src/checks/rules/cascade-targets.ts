@@ -3,6 +3,7 @@ import { issuerProfile } from '../../scaffold/issuer-profile';
 import { cascadeOf, smallerScope } from '../../scaffold/parents';
 import { fold } from '../../syntax/inline';
 import { allSections } from '../../domain/plan-parts';
+import { WORKSPACE_PLAN_BASIS } from '../../domain/registry-facts';
 import type { Rule } from '../rule';
 
 /**
@@ -38,6 +39,7 @@ export const cascadeTargets: Rule = {
   id: 'cascade-targets',
   title: { vi: 'Chỉ tiêu chép từ kế hoạch cấp trên', en: 'A target copied from the parent plan' },
   defaultSeverity: 'information',
+  basis: WORKSPACE_PLAN_BASIS,
   check({ document, registry, report }) {
     const cascade = cascadeOf(document, registry);
     if (!cascade) return;

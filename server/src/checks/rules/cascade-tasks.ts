@@ -2,6 +2,7 @@ import { assignedTasks } from '../../scaffold/assigned-tasks';
 import { cascadeOf } from '../../scaffold/parents';
 import { fold } from '../../syntax/inline';
 import { allSections } from '../../domain/plan-parts';
+import { WORKSPACE_PLAN_BASIS } from '../../domain/registry-facts';
 import type { Rule } from '../rule';
 import type { Block, PlanDocument } from '../../model';
 
@@ -23,6 +24,7 @@ export const cascadeTasks: Rule = {
   id: 'cascade-tasks',
   title: { vi: 'Nhiệm vụ cấp trên giao chưa được triển khai', en: 'A task the parent assigns is not addressed' },
   defaultSeverity: 'hint',
+  basis: WORKSPACE_PLAN_BASIS,
   check({ document, registry, report }) {
     const cascade = cascadeOf(document, registry);
     if (!cascade) return;

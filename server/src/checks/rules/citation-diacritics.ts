@@ -1,7 +1,7 @@
 import type { Citation } from '../../model';
 import { fold } from '../../syntax/inline';
 import { foreignSymbolLetters } from '../citation-symbols';
-import { basisOf } from '../../domain/registry-facts';
+import { basisOf, registryBasisWhen } from '../../domain/registry-facts';
 import type { Rule } from '../rule';
 
 /** The canonical type word in the case style the drafter used (`Chỉ thị`, `CHỈ THỊ`, `chỉ thị`). */
@@ -15,6 +15,7 @@ export const citationDiacritics: Rule = {
   id: 'citation-diacritics',
   title: { vi: 'Sai dấu ở tên loại hoặc ký hiệu văn bản', en: 'Wrong diacritics in the type word or the symbol' },
   defaultSeverity: 'warning',
+  basis: registryBasisWhen({ vi: 'danh mục biết văn bản (ký hiệu được so với ký hiệu của mục)', en: 'the registry knows the document (the symbol compared with the entry\'s)' }),
   check({ document, registry, source, report }) {
     for (const c of document.citations) {
       if (c.typeWord.toLocaleLowerCase('vi') !== c.docType.toLocaleLowerCase('vi')) {

@@ -1,6 +1,8 @@
 import type { Citation, Fix } from '../../model';
 import type { Registry } from '../../registry/registry';
+import type { RegistryDocument } from '../../registry/types';
 import { typesOfSymbol } from '../citation-symbols';
+import { basisOf, registryBasisWhen } from '../../domain/registry-facts';
 import type { Rule } from '../rule';
 
 /** Issuer codes of the party's documents, numbered `number-TYPE/ISSUER` (`21-CT/TW`, `184-KH/TU`). */
@@ -23,24 +25,32 @@ export function rightForm(c: Citation): { number: string; system: 'party' | 'sta
   return undefined;
 }
 
-/** Of the two years of `31/2015/2019/NĐ-CP`, the numbers the registry knows, or the one the citation's date gives. */
-function yearChoices(c: Citation, registry: Registry): { numbers: string[]; chosen?: string } {
+/**
+ * Of the two years of `31/2015/2019/NĐ-CP`, the one the citation's date gives, or the one
+ * the registry knows (then `entry`, what the choice rests on); else none.
+ */
+function yearChoices(c: Citation, registry: Registry): { numbers: string[]; chosen?: string; entry?: RegistryDocument } {
   const years = [c.year!, c.extraYear!];
   const numbers = years.map((y) => `${c.serial}/${y}/${c.symbol}`);
-  const known = years.filter((y) => registry.findDocument({ serial: c.serial, year: y, symbol: c.symbol })?.date.startsWith(String(y)));
+  const known = years.flatMap((y) => {
+    const doc = registry.findDocument({ serial: c.serial, year: y, symbol: c.symbol });
+    return doc?.date.startsWith(String(y)) ? [{ year: y, doc }] : [];
+  });
   const dated = c.date ? years.filter((y) => y === c.date!.year) : [];
-  const chosen = dated.length === 1 ? dated[0] : known.length === 1 ? known[0] : undefined;
-  return { numbers, chosen: chosen === undefined ? undefined : `${c.serial}/${chosen}/${c.symbol}` };
+  const number = (y: number) => `${c.serial}/${y}/${c.symbol}`;
+  if (dated.length === 1) return { numbers, chosen: number(dated[0]) };
+  return known.length === 1 ? { numbers, chosen: number(known[0].year), entry: known[0].doc } : { numbers };
 }
 
 export const citationNumberForm: Rule = {
   id: 'citation-number-form',
   title: { vi: 'Số, ký hiệu văn bản viết sai dạng', en: 'Document number in the wrong form' },
   defaultSeverity: 'warning',
+  basis: registryBasisWhen({ vi: 'ngày trích không chọn được và danh mục chọn năm đúng của một số hiệu có hai năm', en: 'the cited date does not settle it and the registry picks the right year of a number with two years' }),
   check({ document, registry, report }) {
     for (const c of document.citations) {
       if (c.extraYear !== undefined) {
-        const { numbers, chosen } = yearChoices(c, registry);
+        const { numbers, chosen, entry } = yearChoices(c, registry);
         const fixes: Fix[] = chosen
           ? [{ title: `Viết ${chosen} / Write ${chosen}`, edits: [{ range: c.numberRange, newText: chosen }], safe: true }]
           : numbers.map((n) => ({ title: `Viết ${n} / Write ${n}`, edits: [{ range: c.numberRange, newText: n }], safe: false }));
@@ -51,6 +61,7 @@ export const citationNumberForm: Rule = {
             en: `Number "${c.numberText}" has two years (${c.year} and ${c.extraYear}); ${chosen ? `it is ${chosen}` : `write ${numbers.join(' or ')}`}`,
           },
           fixes,
+          entry && { basis: basisOf(entry) },
         );
         continue;
       }
