@@ -100,6 +100,11 @@ describe.each(FILES)('kehoach review of %s', (file) => {
     }
   });
 
+  it('finds what `kehoach check` finds on the imported plan (the parse the import lends it changes nothing)', () => {
+    expect(review.imported.text).toBe(importWordDocument(original, { notes: false }).text);
+    expect(review.diagnostics).toEqual(checkPlan(parsePlan(review.imported.text), settings));
+  });
+
   it('keeps the document’s text, its existing comments, and every part it does not edit byte for byte', () => {
     expect(texts(reviewed)).toEqual(texts(original));
     for (const c of original.comments) {

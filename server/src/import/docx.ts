@@ -3,6 +3,7 @@ import { readWordDocument, type WordBlock, type WordDocument, type WordParagraph
 import { importParagraphs, type ImportResult } from './import-plan';
 import { isLayoutTable } from './layout-table';
 import type { SourceParagraph } from './source-paragraphs';
+import type { TextMemo } from '../syntax/memo';
 
 /**
  * DOCX import: the document's paragraphs as `docx/word-document.ts` reads
@@ -88,11 +89,12 @@ function paragraphsOfDocument(blocks: WordBlock[]): SourceParagraph[] {
  * Imports a Word document read by `readWordDocument`: the report counts words against its visible
  * text and says how many tracked changes it had (read as accepted); its comments, anyone's, become
  * reviewers' notes of the plan unless `notes` is false (the review reads the plan without them).
+ * `memo` goes to the parse of the plan (see `importParagraphs`).
  */
-export function importWordDocument(document: WordDocument, { notes = true } = {}): ImportResult {
+export function importWordDocument(document: WordDocument, { notes = true, memo }: { notes?: boolean; memo?: TextMemo } = {}): ImportResult {
   const paragraphs = paragraphsOfDocument(document.blocks);
   const text = document.paragraphs.map((p) => (p.listNumber?.ordered ? `${p.listNumber.label} ` : '') + p.text).join('\n');
-  const result = importParagraphs(paragraphs, text.normalize('NFC'));
+  const result = importParagraphs(paragraphs, text.normalize('NFC'), memo);
   return {
     text: notes ? withReviewNotes(result.text, document) : result.text,
     report: { ...result.report, trackedChanges: document.trackedChanges, reviewNotes: notes ? document.comments.length : 0 },

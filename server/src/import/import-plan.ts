@@ -2,6 +2,7 @@ import type { PlanDiagnostic } from '../model';
 import { builtinRegistry } from '../registry/builtin';
 import type { TokenType } from 'chevrotain';
 import { lineLexer, RecipientsLabel, TextLine } from '../syntax/lexer';
+import type { TextMemo } from '../syntax/memo';
 import { parsePlan } from '../syntax/parse';
 import { scanBody, type Entry } from './body';
 import { documentBounds } from './page-clutter';
@@ -129,9 +130,10 @@ function modelStrings(value: unknown, out: string[] = []): string[] {
 /**
  * Turns source paragraphs into a plan: header, body, closing blocks. Shared
  * by the text and the DOCX import; `sourceText` is what the words kept are
- * counted against.
+ * counted against; `memo` is lent to the parse of the plan written (the
+ * review parses the same text again and checks it).
  */
-export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: string): ImportResult {
+export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: string, memo?: TextMemo): ImportResult {
   const bounds = documentBounds(allParagraphs);
   const clutter = [...allParagraphs.slice(0, bounds.start), ...allParagraphs.slice(bounds.end)]
     .map((p) => ({ line: p.sourceLine, text: (p.table ? p.table.map((r) => r.join(' | ')).join(' | ') : p.lines.join(' ')).trim(), stray: false }))
@@ -174,7 +176,7 @@ export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: s
   if (after.length) lines.push('', ...after.map(clutterLine));
   const text = `${lines.join('\n')}\n`;
 
-  const parsed = parsePlan(text);
+  const parsed = parsePlan(text, { memo });
   const sourceWords = wordsOf(sourceText.replace(/\*\*/g, ''));
   const kept = wordsOf(modelStrings(parsed.document).join(' '));
   const wordsMended = [...head.mended];

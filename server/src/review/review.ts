@@ -4,6 +4,7 @@ import { DocumentEditor, type Reviewer } from '../docx/annotate';
 import { readWordDocument } from '../docx/word-document';
 import { importWordDocument, type ImportResult } from '../import';
 import type { Registry } from '../registry/registry';
+import { TextMemo } from '../syntax/memo';
 import { parsePlan } from '../syntax/parse';
 import { textBetween, type WordDocument } from '../docx/word-document';
 import type { PlanDiagnostic, Severity } from '../model';
@@ -173,8 +174,12 @@ export interface WordFileReview extends ReviewResult {
  */
 export function reviewWordFile(bytes: Uint8Array, settings: { registry: Registry; config: CheckConfig }, options: ReviewOptions): WordFileReview {
   const document = readWordDocument(bytes);
-  const imported = importWordDocument(document, { notes: false });
-  const parsed = parsePlan(imported.text, { system: settings.config.system });
+  // The import parses the plan it writes: through one memo, the review's parse of that text reuses it.
+  const memo = new TextMemo();
+  memo.nextVersion();
+  const imported = importWordDocument(document, { notes: false, memo });
+  memo.nextVersion();
+  const parsed = parsePlan(imported.text, { system: settings.config.system, memo });
   const diagnostics = checkPlan(parsed, { registry: settings.registry, config: settings.config });
   return { ...reviewDocument(document, imported.text, diagnostics, options), document, imported, diagnostics };
 }
