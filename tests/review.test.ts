@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPlan } from '../server/src/checks';
@@ -65,6 +65,20 @@ function fixed(text: string): string {
   }
   return text;
 }
+
+describe('the Word files reviewed', () => {
+  it('are of three writers (kehoach’s export, pandoc, LibreOffice); pandoc’s and LibreOffice’s hold Word’s automatic numbering, a header table and a reviewer’s comment', () => {
+    const application = (file: string) => readPart(readZip(read(file)), 'docProps/app.xml') ?? '';
+    expect(application('libreoffice-184.docx')).toContain('LibreOffice');
+    expect(readPart(readZip(read('pandoc-470.docx')), 'word/styles.xml')).toContain('w:styleId="FirstParagraph"');
+    for (const file of ['pandoc-470.docx', 'libreoffice-184.docx']) {
+      const document = readWordDocument(read(file));
+      expect(document.paragraphs.filter((p) => p.listNumber?.ordered).length, file).toBeGreaterThan(3);
+      expect(document.blocks[0].kind, file).toBe('table');
+      expect(document.comments.filter((c) => c.author !== 'kehoach' && c.start), file).toHaveLength(1);
+    }
+  });
+});
 
 describe.each(FILES)('kehoach review of %s', (file) => {
   let original: WordDocument;
@@ -146,13 +160,17 @@ describe.each(FILES)('kehoach review of %s', (file) => {
       const note = document.reviewNotes.find((n) => n.author === c.author && n.message.startsWith(c.paragraphs[0].replace(/\s+/g, ' ').trim()));
       expect(note, c.paragraphs[0]).toBeDefined();
       const anchored = words(textBetween(reviewed, c.start!, c.end!));
-      // A comment on words the plan holds quotes them, and the note finds them in the plan.
+      // A comment on words the plan holds quotes them, and the note finds them in the plan: every comment of kehoach on exact words does.
+      const finding = review.findings.find((f) => f.commentId === c.id);
+      if (finding?.range.kind === 'exact') expect(note!.anchor, c.paragraphs[0]).toBeDefined();
       if (note!.anchor) {
         expect(anchored).toContain(words(note!.anchor));
         expect(note!.anchorRange).toBeDefined();
       }
     }
     expect(back.report.words.kept).toBe(back.report.words.source);
+    // Without its notes, the reviewed file imports as the draft did: not a word lost nor moved.
+    expect(importWordDocument(reviewed, { notes: false }).text).toBe(review.imported.text);
     // The plan checked again: the same findings, each now beside its note.
     const again = checkPlan(parsePlan(back.text), settings);
     expect(reviewedDiagnostics(again).map((d) => d.code).sort()).toEqual(reviewedDiagnostics(review.diagnostics).map((d) => d.code).sort());
@@ -194,14 +212,8 @@ describe('bad input to kehoach review: a clear message, exit 2, nothing written'
     dir = folder('review-bad');
     writeFileSync(join(dir, 'text.docx'), 'Kế hoạch số 12/KH-UBND\n');
     writeFileSync(join(dir, 'empty.docx'), '');
-    const cfb = (stream: string) => {
-      const bytes = new Uint8Array(4096);
-      bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-      bytes.set([...stream].flatMap((c) => [c.charCodeAt(0), 0]), 1024);
-      return bytes;
-    };
-    // An encrypted .docx is an OLE compound file holding an `EncryptedPackage` stream.
-    writeFileSync(join(dir, 'password.docx'), cfb('EncryptedPackage'));
+    // pandoc-470.docx with the password "matkhau" (ECMA-376 agile encryption, as Word 2010 and later write it).
+    writeFileSync(join(dir, 'password.docx'), read('password-470.docx'));
     const good = read('kehoach-64.docx');
     writeFileSync(join(dir, 'truncated.docx'), good.slice(0, good.length - 300));
     const zip = readZip(good);
@@ -258,6 +270,18 @@ describe('bad input to kehoach review: a clear message, exit 2, nothing written'
     const out = readZip(new Uint8Array(readFileSync(join(dir, 'big.ra-soat.docx'))));
     expect(findEntry(out, 'word/media/photo.jpeg')!.crc).toBe(findEntry(readZip(big), 'word/media/photo.jpeg')!.crc);
   }, 180_000);
+
+  it('a file over 100 MB is refused before it is read', () => {
+    const work = folder('review-huge');
+    // Sparse: 101 MB long, nothing written to the disk.
+    writeFileSync(join(work, 'huge.docx'), read('kehoach-64.docx'));
+    truncateSync(join(work, 'huge.docx'), 101 * 1024 * 1024);
+    const r = kehoach(work, 'review', 'huge.docx');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('too large to review (101 MB');
+    expect(r.stderr).not.toContain('internal error');
+    expect(readdirSync(work)).toEqual(['huge.docx']);
+  });
 
   it('never writes over the draft, nor over an earlier review', () => {
     const work = folder('review-names');
