@@ -96,11 +96,11 @@ describe.each(FILES)('kehoach review of %s', (file) => {
     const ours = reviewed.comments.filter((c) => c.author === 'kehoach');
     expect(ours).toHaveLength(findings.length);
     expect(ours.every((c) => c.initials === 'KH' && c.date === DATE)).toBe(true);
-    const source = parsePlan(review.imported.text).source;
+    const source = parsePlan(review.planText).source;
     for (const finding of review.findings) {
       const comment = ours.find((c) => c.id === finding.commentId)!;
       const anchored = textBetween(reviewed, comment.start!, comment.end!);
-      const planText = review.imported.text.slice(source.offsetOf(finding.diagnostic.range.start), source.offsetOf(finding.diagnostic.range.end));
+      const planText = review.planText.slice(source.offsetOf(finding.diagnostic.range.start), source.offsetOf(finding.diagnostic.range.end));
       expect(comment.paragraphs[0]).toBe(finding.diagnostic.message);
       expect(comment.paragraphs.some((p) => p.endsWith(`docs/rules.md#${finding.diagnostic.code}`))).toBe(true);
       if (finding.range.kind === 'exact') expect(words(anchored), finding.diagnostic.code).toBe(words(planText));
@@ -114,9 +114,9 @@ describe.each(FILES)('kehoach review of %s', (file) => {
     }
   });
 
-  it('finds what `kehoach check` finds on the imported plan (the parse the import lends it changes nothing)', () => {
-    expect(review.imported.text).toBe(importWordDocument(original, { notes: false }).text);
-    expect(review.diagnostics).toEqual(checkPlan(parsePlan(review.imported.text), settings));
+  it('checks the plan `kehoach import` writes of the file, and finds what `kehoach check` finds on it', () => {
+    expect(review.planText).toBe(importWordDocument(original, { notes: false }).text);
+    expect(review.diagnostics).toEqual(checkPlan(parsePlan(review.planText), settings));
   });
 
   it('keeps the document’s text, its existing comments, and every part it does not edit byte for byte', () => {
@@ -147,8 +147,8 @@ describe.each(FILES)('kehoach review of %s', (file) => {
     const safe = suggested.findings.filter((f) => f.diagnostic.fixes?.some((x) => x.safe));
     // Every safe fix the document can take as typed text is tracked; the others (on Word's automatic numbers) stay comments.
     expect(tracked.length).toBe(safe.filter((f) => f.range.kind === 'exact').length);
-    if (tracked.length === safe.length) expect(accepted).toBe(fixed(suggested.imported.text));
-    else expect(accepted).not.toBe(suggested.imported.text);
+    if (tracked.length === safe.length) expect(accepted).toBe(fixed(suggested.planText));
+    else expect(accepted).not.toBe(suggested.planText);
   });
 
   it('comes back through kehoach import: every comment as a note with its author and words, and no word lost', () => {
@@ -170,7 +170,7 @@ describe.each(FILES)('kehoach review of %s', (file) => {
     }
     expect(back.report.words.kept).toBe(back.report.words.source);
     // Without its notes, the reviewed file imports as the draft did: not a word lost nor moved.
-    expect(importWordDocument(reviewed, { notes: false }).text).toBe(review.imported.text);
+    expect(importWordDocument(reviewed, { notes: false }).text).toBe(review.planText);
     // The plan checked again: the same findings, each now beside its note.
     const again = checkPlan(parsePlan(back.text), settings);
     expect(reviewedDiagnostics(again).map((d) => d.code).sort()).toEqual(reviewedDiagnostics(review.diagnostics).map((d) => d.code).sort());

@@ -1,9 +1,8 @@
 import { withReviewNotes } from '../docx/notes-from-comments';
 import { readWordDocument, type WordBlock, type WordDocument, type WordParagraph } from '../docx/word-document';
-import { importParagraphs, type ImportResult } from './import-plan';
+import { importParagraphs, planTextOfParagraphs, type ImportResult } from './import-plan';
 import { isLayoutTable } from './layout-table';
 import type { SourceParagraph } from './source-paragraphs';
-import type { TextMemo } from '../syntax/memo';
 
 /**
  * DOCX import: the document's paragraphs as `docx/word-document.ts` reads
@@ -89,16 +88,20 @@ function paragraphsOfDocument(blocks: WordBlock[]): SourceParagraph[] {
  * Imports a Word document read by `readWordDocument`: the report counts words against its visible
  * text and says how many tracked changes it had (read as accepted); its comments, anyone's, become
  * reviewers' notes of the plan unless `notes` is false (the review reads the plan without them).
- * `memo` goes to the parse of the plan (see `importParagraphs`).
  */
-export function importWordDocument(document: WordDocument, { notes = true, memo }: { notes?: boolean; memo?: TextMemo } = {}): ImportResult {
+export function importWordDocument(document: WordDocument, { notes = true } = {}): ImportResult {
   const paragraphs = paragraphsOfDocument(document.blocks);
   const text = document.paragraphs.map((p) => (p.listNumber?.ordered ? `${p.listNumber.label} ` : '') + p.text).join('\n');
-  const result = importParagraphs(paragraphs, text.normalize('NFC'), memo);
+  const result = importParagraphs(paragraphs, text.normalize('NFC'));
   return {
     text: notes ? withReviewNotes(result.text, document) : result.text,
     report: { ...result.report, trackedChanges: document.trackedChanges, reviewNotes: notes ? document.comments.length : 0 },
   };
+}
+
+/** The plan of a Word document as the import writes it, without its comments as notes and without the report: what the review checks. */
+export function planTextOfWordDocument(document: WordDocument): string {
+  return planTextOfParagraphs(paragraphsOfDocument(document.blocks));
 }
 
 /** Imports a `.docx` plan from its bytes; throws `DocxInputError` for a file that is not one. */

@@ -2,7 +2,6 @@ import type { PlanDiagnostic } from '../model';
 import { builtinRegistry } from '../registry/builtin';
 import type { TokenType } from 'chevrotain';
 import { lineLexer, RecipientsLabel, TextLine } from '../syntax/lexer';
-import type { TextMemo } from '../syntax/memo';
 import { parsePlan } from '../syntax/parse';
 import { scanBody, type Entry } from './body';
 import { documentBounds } from './page-clutter';
@@ -127,13 +126,8 @@ function modelStrings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/**
- * Turns source paragraphs into a plan: header, body, closing blocks. Shared
- * by the text and the DOCX import; `sourceText` is what the words kept are
- * counted against; `memo` is lent to the parse of the plan written (the
- * review parses the same text again and checks it).
- */
-export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: string, memo?: TextMemo): ImportResult {
+/** The plan written from source paragraphs: header, body, closing blocks; and what its report is made of. */
+function writePlan(allParagraphs: SourceParagraph[]) {
   const bounds = documentBounds(allParagraphs);
   const clutter = [...allParagraphs.slice(0, bounds.start), ...allParagraphs.slice(bounds.end)]
     .map((p) => ({ line: p.sourceLine, text: (p.table ? p.table.map((r) => r.join(' | ')).join(' | ') : p.lines.join(' ')).trim(), stray: false }))
@@ -175,8 +169,22 @@ export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: s
   const after = clutter.filter((c) => c.line >= (allParagraphs[bounds.end]?.sourceLine ?? Infinity));
   if (after.length) lines.push('', ...after.map(clutterLine));
   const text = `${lines.join('\n')}\n`;
+  return { text, paragraphs, head, body, clutter, footnotes };
+}
 
-  const parsed = parsePlan(text, { memo });
+/** The plan's text alone, without the report (the review checks the text itself and reports on nothing else). */
+export function planTextOfParagraphs(allParagraphs: SourceParagraph[]): string {
+  return writePlan(allParagraphs).text;
+}
+
+/**
+ * Turns source paragraphs into a plan: header, body, closing blocks. Shared
+ * by the text and the DOCX import; `sourceText` is what the words kept are
+ * counted against.
+ */
+export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: string): ImportResult {
+  const { text, paragraphs, head, body, clutter, footnotes } = writePlan(allParagraphs);
+  const parsed = parsePlan(text);
   const sourceWords = wordsOf(sourceText.replace(/\*\*/g, ''));
   const kept = wordsOf(modelStrings(parsed.document).join(' '));
   const wordsMended = [...head.mended];
