@@ -1,5 +1,6 @@
 import type { Range } from '../model';
-import { SINGLE_LINE_EM, type LayoutBlock, type LayoutDocument, type LayoutPage, type LayoutParagraph, type LayoutRule, type LayoutTable, type PageSetup, type TextRun } from '../layout';
+import { estimateLines, SINGLE_LINE_EM, type LayoutBlock, type LayoutDocument, type LayoutPage, type LayoutParagraph, type LayoutRule, type LayoutTable, type PageSetup, type TextRun } from '../layout';
+import { textWidthMm } from '../layout/system-styles';
 import { subsetFont } from './font-subset';
 import { EMBEDDED_FONT_FACES, EMBEDDED_FONT_FAMILY, fontFace, type FontFace } from './fonts';
 import { HTML_GENERATOR_META } from './export-marks';
@@ -42,6 +43,22 @@ export function escapeHtml(text: string): string {
  */
 const bindHyphens = (html: string) => html.replace(/\u00A0([-\u2013])\u00A0/g, '\u00A0<span class="kh-nobr">$1\u00A0</span>');
 
+/** A paragraph that runs over three pages or more: its text, where each run starts in it, its estimated lines. */
+interface LongParagraph {
+  text: string;
+  runStarts: number[];
+  lines: number;
+}
+
+const BREAKING_SPACE = /[^\S\u00A0\u2007\u202F]/g;
+
+/** The offset just after the first breaking space at or after `at` (the end when there is none): where a part of a paragraph may end. */
+function cutAtSpace(text: string, at: number): number {
+  BREAKING_SPACE.lastIndex = at;
+  const space = BREAKING_SPACE.exec(text);
+  return space ? space.index + 1 : text.length;
+}
+
 /** Numbers in CSS without float noise (`12.7`, not `12.700000001`). */
 const n = (value: number) => String(Math.round(value * 100) / 100);
 
@@ -75,8 +92,43 @@ function overlaps(a: Range, b: Range): boolean {
   return compare(a.start, b.end) <= 0 && compare(b.start, a.end) <= 0;
 }
 
+/**
+ * The findings by the source lines they touch, so that each block looks at
+ * those of its own lines rather than at every finding (a plan of thousands
+ * of headings has thousands of both). A finding over more than `WIDE` lines
+ * is looked at by every block instead of being filed under each line.
+ */
+class MarksByLine {
+  private static readonly WIDE = 64;
+  private readonly byLine = new Map<number, number[]>();
+  private readonly wide: number[] = [];
+
+  constructor(private readonly marks: readonly HtmlDiagnosticMark[]) {
+    marks.forEach((mark, index) => {
+      const { start, end } = mark.range;
+      if (end.line - start.line > MarksByLine.WIDE || end.line < start.line) this.wide.push(index);
+      else
+        for (let line = start.line; line <= end.line; line++) {
+          const list = this.byLine.get(line);
+          if (list) list.push(index);
+          else this.byLine.set(line, [index]);
+        }
+    });
+  }
+
+  /** The findings that touch `range`, in their given order. */
+  touching(range: Range): HtmlDiagnosticMark[] {
+    const found = new Set<number>(this.wide);
+    if (range.end.line - range.start.line <= this.byLine.size)
+      for (let line = range.start.line; line <= range.end.line; line++) for (const index of this.byLine.get(line) ?? []) found.add(index);
+    else for (const list of this.byLine.values()) for (const index of list) found.add(index);
+    return [...found].sort((a, b) => a - b).map((index) => this.marks[index]).filter((mark) => overlaps(mark.range, range));
+  }
+}
+
 class HtmlWriter {
   readonly sheet = new StyleSheet();
+  private marks?: MarksByLine;
 
   constructor(private readonly options: HtmlPagesOptions) {}
 
@@ -84,7 +136,7 @@ class HtmlWriter {
   private attributes(source: Range | undefined, classes: string[], markable = false): string {
     let out = '';
     if (source && this.options.sourceMap) out += ` data-line="${source.start.line}" data-end-line="${source.end.line}"`;
-    const marks = source && markable ? (this.options.diagnostics ?? []).filter((d) => overlaps(d.range, source)) : [];
+    const marks = source && markable && this.options.diagnostics?.length ? (this.marks ??= new MarksByLine(this.options.diagnostics)).touching(source) : [];
     if (marks.length) {
       const worst = SEVERITY_ORDER.find((s) => marks.some((m) => m.severity === s))!;
       classes.push('kh-diag', `kh-diag-${worst}`);
@@ -119,6 +171,43 @@ class HtmlWriter {
     const shift = fromLine === undefined ? '' : ` ${this.sheet.classFor(`margin-top:${n(-(p.spaceBeforePt + fromLine * line))}pt!important`)}`;
     const height = untilLine === undefined ? '' : ` ${this.sheet.classFor(`height:${n((fromLine === undefined ? p.spaceBeforePt : 0) + (untilLine - (fromLine ?? 0)) * line)}pt`)}`;
     return `<div class="kh-split${height}">${this.paragraph(p, shift)}</div>`;
+  }
+
+  /**
+   * The lines `[fromLine, untilLine)` of a paragraph that runs over three pages
+   * or more, as a paragraph of its own: the words the estimate puts on them,
+   * cut at spaces, so that each page holds its part of the text once (a
+   * paragraph pasted without line breaks runs over hundreds of pages, and the
+   * whole of it on each would make the pages quadratic in its length). A part
+   * that goes on is justified to its last line, as the paragraph would be.
+   */
+  paragraphPart(p: LayoutParagraph, fromLine: number | undefined, untilLine: number | undefined, whole: LongParagraph): string {
+    const { text, lines, runStarts } = whole;
+    const from = fromLine === undefined ? 0 : cutAtSpace(text, Math.round((fromLine / lines) * text.length));
+    const until = untilLine === undefined ? text.length : cutAtSpace(text, Math.round((untilLine / lines) * text.length));
+    const runs: TextRun[] = [];
+    // The first run that reaches past `from`, by halves: a pasted paragraph may have many runs over many pages.
+    let k = 0;
+    for (let high = p.runs.length; k < high; ) {
+      const mid = (k + high) >>> 1;
+      if (runStarts[mid] + p.runs[mid].text.length <= from) k = mid + 1;
+      else high = mid;
+    }
+    for (; k < p.runs.length && runStarts[k] < until; k++) {
+      const run = p.runs[k];
+      const at = runStarts[k];
+      const start = Math.max(at, from);
+      const end = Math.min(at + run.text.length, until);
+      if (start < end) runs.push({ ...run, text: run.text.slice(start - at, end - at), breakBefore: run.breakBefore && at > from });
+    }
+    const part: LayoutParagraph = {
+      ...p,
+      runs,
+      firstLineIndentMm: from > 0 ? 0 : p.firstLineIndentMm,
+      spaceBeforePt: from > 0 ? 0 : p.spaceBeforePt,
+      spaceAfterPt: until < text.length ? 0 : p.spaceAfterPt,
+    };
+    return this.paragraph(part, p.align === 'justify' && until < text.length ? ` ${this.sheet.classFor('text-align-last:justify')}` : '');
   }
 
   paragraph(p: LayoutParagraph, extraClass = ''): string {
@@ -211,6 +300,24 @@ function baseCss(layout: LayoutDocument): string {
  */
 export function renderHtmlPages(layout: LayoutDocument, options: HtmlPagesOptions = {}): HtmlPages {
   const writer = new HtmlWriter(options);
+  // The paragraphs that run over three pages or more (a page that starts inside one continues it).
+  const continued = new Map<LayoutBlock, { pages: number; section: number }>();
+  for (const p of layout.pages) {
+    if (p.firstBlockFromLine === undefined) continue;
+    const block = layout.sections[p.section].blocks[p.firstBlock];
+    continued.set(block, { pages: (continued.get(block)?.pages ?? 0) + 1, section: p.section });
+  }
+  const long = new Map<LayoutBlock, LongParagraph>();
+  for (const [block, { pages, section }] of continued) {
+    if (pages < 2 || block.kind !== 'paragraph') continue;
+    const runStarts: number[] = [];
+    let text = '';
+    for (const run of block.runs) {
+      runStarts.push(text.length);
+      text += run.text;
+    }
+    long.set(block, { text, runStarts, lines: estimateLines(block, textWidthMm(layout.sections[section].page)) });
+  }
   const page = (p: LayoutPage) => {
     const section = layout.sections[p.section];
     const classes = ['kh-page', writer.pageClass(section.page), section.page.orientation === 'landscape' ? 'kh-landscape' : 'kh-portrait'];
@@ -220,7 +327,9 @@ export function renderHtmlPages(layout: LayoutDocument, options: HtmlPagesOption
       .map((b, i, shown) => {
         const from = i === 0 ? p.firstBlockFromLine : undefined;
         const until = i === shown.length - 1 ? p.lastBlockUntilLine : undefined;
-        return b.kind === 'paragraph' && (from !== undefined || until !== undefined) ? writer.splitParagraph(b, from, until) : writer.block(b);
+        if (b.kind !== 'paragraph' || (from === undefined && until === undefined)) return writer.block(b);
+        const whole = long.get(b);
+        return whole ? writer.paragraphPart(b, from, until, whole) : writer.splitParagraph(b, from, until);
       })
       .join('\n');
     return `<section class="${classes.join(' ')}" data-page="${p.number}">${number}\n${blocks}\n</section>`;
