@@ -115,19 +115,93 @@ export function lineHeightMm(paragraph: LayoutParagraph): number {
 
 /** Estimated number of lines of a paragraph in a given width; a run that starts a new line starts a new count. */
 export function estimateLines(paragraph: LayoutParagraph, widthMm: number): number {
+  // Most paragraphs have no line break of their own: counted without measuring their parts.
+  if (paragraph.runs.some((r) => r.breakBefore)) return paragraphLines(paragraph, widthMm).count;
+  const available = Math.max(10, widthMm - paragraph.leftIndentMm);
+  return linesOf(paragraph.runs.map((r) => r.text).join(''), paragraph, Math.max(10, available - paragraph.firstLineIndentMm), available);
+}
+
+/**
+ * The estimated lines of a paragraph in a width, measured once and read as
+ * often as a pagination needs. Offsets are into the text of its runs joined.
+ */
+export interface ParagraphLines {
+  count: number;
+  /** The lines of the paragraph from `from` on, as a part carried on from the page before (no first-line indent). */
+  linesFrom(from: number): number;
+  /**
+   * Where a part that starts at `from` and may take `lines` lines ends: at the
+   * start of a word, erring short (the part's own characters measured, with a
+   * margin) so that it never needs more lines than it was given.
+   */
+  cut(from: number, lines: number): number;
+}
+
+/** How much wider than their estimate a part's characters are taken to be when cutting it: the estimate is for whole paragraphs, a part's lines may be denser. */
+const CUT_MARGIN = 1.08;
+
+export function paragraphLines(paragraph: LayoutParagraph, widthMm: number): ParagraphLines {
   const available = Math.max(10, widthMm - paragraph.leftIndentMm);
   const first = Math.max(10, available - paragraph.firstLineIndentMm);
-  if (!paragraph.runs.some((r) => r.breakBefore)) return linesOf(paragraph.runs.map((r) => r.text).join(''), paragraph, first, available);
-  let lines = 0;
+  // Word wrapping wastes about half a word per line.
+  const following = Math.max(10, available - 1.5 * paragraph.sizePt * MM_PER_PT);
+  const charWidth = (text: string) => averageEm(text, paragraph.bold) * paragraph.sizePt * MM_PER_PT;
+  // Each run that starts a new line closes a stretch of text counted on its own.
+  const stretches: { start: number; end: number; text: string; lines: number; charWidth: number }[] = [];
   let text = '';
+  let start = 0;
+  let count = 0;
+  const closeStretch = () => {
+    const lines = linesOf(text, paragraph, count ? available : first, available);
+    stretches.push({ start, end: start + text.length, text, lines, charWidth: charWidth(text) });
+    count += lines;
+    start += text.length;
+    text = '';
+  };
   for (const run of paragraph.runs) {
-    if (run.breakBefore) {
-      lines += linesOf(text, paragraph, lines ? available : first, available);
-      text = '';
-    }
+    if (run.breakBefore) closeStretch();
     text += run.text;
   }
-  return lines + linesOf(text, paragraph, lines ? available : first, available);
+  closeStretch();
+  const length = start;
+  /** Lines of `chars` characters of a stretch starting a line of `firstWidth`. */
+  const linesFor = (chars: number, width: number, firstWidth: number) => {
+    const total = chars * width;
+    return total <= firstWidth ? 1 : 1 + Math.ceil((total - firstWidth) / following);
+  };
+  return {
+    count,
+    linesFrom(from) {
+      let lines = 0;
+      for (const s of stretches) {
+        if (s.end <= from && s.end < length) continue;
+        lines += s.start >= from ? s.lines : linesFor(s.end - from, s.charWidth, available);
+      }
+      return Math.max(1, lines);
+    },
+    cut(from, lines) {
+      let at = from;
+      let left = lines;
+      for (const s of stretches) {
+        if (s.end <= at) continue;
+        const firstWidth = at === 0 ? first : available;
+        // The characters of this stretch the lines left may hold, measured on the characters themselves.
+        const guess = Math.ceil((firstWidth + (left - 1) * following) / s.charWidth);
+        const local = charWidth(s.text.slice(at - s.start, at - s.start + guess)) * CUT_MARGIN;
+        const chars = Math.floor((firstWidth + (left - 1) * following) / local);
+        if (at + chars < s.end) {
+          const end = at + chars;
+          // Back to the start of the word it falls in; a word longer than a line is cut where it is.
+          const space = s.text.lastIndexOf(' ', end - s.start - 1) + s.start;
+          return Math.max(from + 1, space > at && end - space < chars / left ? space + 1 : end);
+        }
+        left -= linesFor(s.end - at, local, firstWidth);
+        at = s.end;
+        if (left <= 0) return at;
+      }
+      return length;
+    },
+  };
 }
 
 function linesOf(text: string, paragraph: LayoutParagraph, first: number, available: number): number {

@@ -1,6 +1,5 @@
 import type { Range } from '../model';
-import { estimateLines, SINGLE_LINE_EM, type LayoutBlock, type LayoutDocument, type LayoutPage, type LayoutParagraph, type LayoutRule, type LayoutTable, type PageSetup, type TextRun } from '../layout';
-import { textWidthMm } from '../layout/system-styles';
+import { SINGLE_LINE_EM, type LayoutBlock, type LayoutDocument, type LayoutPage, type LayoutParagraph, type LayoutRule, type LayoutTable, type PageSetup, type TextRun } from '../layout';
 import { subsetFont } from './font-subset';
 import { EMBEDDED_FONT_FACES, EMBEDDED_FONT_FAMILY, fontFace, type FontFace } from './fonts';
 import { HTML_GENERATOR_META } from './export-marks';
@@ -43,22 +42,6 @@ export function escapeHtml(text: string): string {
  */
 const bindHyphens = (html: string) => html.replace(/\u00A0([-\u2013])\u00A0/g, '\u00A0<span class="kh-nobr">$1\u00A0</span>');
 
-/** A paragraph that runs over three pages or more: its text, where each run starts in it, its estimated lines. */
-interface LongParagraph {
-  text: string;
-  runStarts: number[];
-  lines: number;
-}
-
-const BREAKING_SPACE = /[^\S\u00A0\u2007\u202F]/g;
-
-/** The offset just after the first breaking space at or after `at` (the end when there is none): where a part of a paragraph may end. */
-function cutAtSpace(text: string, at: number): number {
-  BREAKING_SPACE.lastIndex = at;
-  const space = BREAKING_SPACE.exec(text);
-  return space ? space.index + 1 : text.length;
-}
-
 /** Numbers in CSS without float noise (`12.7`, not `12.700000001`). */
 const n = (value: number) => String(Math.round(value * 100) / 100);
 
@@ -90,6 +73,21 @@ const SEVERITY_ORDER: HtmlDiagnosticMark['severity'][] = ['error', 'warning', 'i
 function overlaps(a: Range, b: Range): boolean {
   const compare = (p: Range['start'], q: Range['start']) => p.line - q.line || p.character - q.character;
   return compare(a.start, b.end) <= 0 && compare(b.start, a.end) <= 0;
+}
+
+/** The runs holding the text between two offsets of their text joined, cut at the ends. */
+function sliceRuns(runs: TextRun[], from: number, until: number): TextRun[] {
+  const out: TextRun[] = [];
+  let at = 0;
+  for (const run of runs) {
+    const start = at;
+    at += run.text.length;
+    if (at <= from || start >= until) continue;
+    const text = run.text.slice(Math.max(0, from - start), Math.min(run.text.length, until - start));
+    // A line break before the part, or right where it opens, is not the part's.
+    out.push({ ...run, text, breakBefore: run.breakBefore && start > from });
+  }
+  return out;
 }
 
 /**
@@ -162,52 +160,21 @@ class HtmlWriter {
   }
 
   /**
-   * Part of a paragraph that runs across pages: the whole paragraph, clipped
-   * to whole lines, so the lines break as they do unsplit and each page shows
-   * its own lines (`fromLine` of them hidden above, up to `untilLine`).
+   * The part of a paragraph that runs across pages shown on one page: only
+   * its own text, from `from` to `until` (offsets into the runs' text), so
+   * that a long paragraph costs each page its share and no more. A part that
+   * goes on keeps no space below and justifies its last line as a middle
+   * one; a part that carries on from the page before has no indent and no
+   * space above.
    */
-  splitParagraph(p: LayoutParagraph, fromLine: number | undefined, untilLine: number | undefined): string {
-    const line = p.sizePt * p.lineSpacing * SINGLE_LINE_EM;
-    const shift = fromLine === undefined ? '' : ` ${this.sheet.classFor(`margin-top:${n(-(p.spaceBeforePt + fromLine * line))}pt!important`)}`;
-    const height = untilLine === undefined ? '' : ` ${this.sheet.classFor(`height:${n((fromLine === undefined ? p.spaceBeforePt : 0) + (untilLine - (fromLine ?? 0)) * line)}pt`)}`;
-    return `<div class="kh-split${height}">${this.paragraph(p, shift)}</div>`;
-  }
-
-  /**
-   * The lines `[fromLine, untilLine)` of a paragraph that runs over three pages
-   * or more, as a paragraph of its own: the words the estimate puts on them,
-   * cut at spaces, so that each page holds its part of the text once (a
-   * paragraph pasted without line breaks runs over hundreds of pages, and the
-   * whole of it on each would make the pages quadratic in its length). A part
-   * that goes on is justified to its last line, as the paragraph would be.
-   */
-  paragraphPart(p: LayoutParagraph, fromLine: number | undefined, untilLine: number | undefined, whole: LongParagraph): string {
-    const { text, lines, runStarts } = whole;
-    const from = fromLine === undefined ? 0 : cutAtSpace(text, Math.round((fromLine / lines) * text.length));
-    const until = untilLine === undefined ? text.length : cutAtSpace(text, Math.round((untilLine / lines) * text.length));
-    const runs: TextRun[] = [];
-    // The first run that reaches past `from`, by halves: a pasted paragraph may have many runs over many pages.
-    let k = 0;
-    for (let high = p.runs.length; k < high; ) {
-      const mid = (k + high) >>> 1;
-      if (runStarts[mid] + p.runs[mid].text.length <= from) k = mid + 1;
-      else high = mid;
-    }
-    for (; k < p.runs.length && runStarts[k] < until; k++) {
-      const run = p.runs[k];
-      const at = runStarts[k];
-      const start = Math.max(at, from);
-      const end = Math.min(at + run.text.length, until);
-      if (start < end) runs.push({ ...run, text: run.text.slice(start - at, end - at), breakBefore: run.breakBefore && at > from });
-    }
+  paragraphPart(p: LayoutParagraph, from: number | undefined, until: number | undefined): string {
     const part: LayoutParagraph = {
       ...p,
-      runs,
-      firstLineIndentMm: from > 0 ? 0 : p.firstLineIndentMm,
-      spaceBeforePt: from > 0 ? 0 : p.spaceBeforePt,
-      spaceAfterPt: until < text.length ? 0 : p.spaceAfterPt,
+      runs: sliceRuns(p.runs, from ?? 0, until ?? Infinity),
+      ...(from !== undefined ? { spaceBeforePt: 0, firstLineIndentMm: 0 } : {}),
+      ...(until !== undefined ? { spaceAfterPt: 0 } : {}),
     };
-    return this.paragraph(part, p.align === 'justify' && until < text.length ? ` ${this.sheet.classFor('text-align-last:justify')}` : '');
+    return this.paragraph(part, until !== undefined && p.align === 'justify' ? ` ${this.sheet.classFor('text-align-last:justify')}` : '');
   }
 
   paragraph(p: LayoutParagraph, extraClass = ''): string {
@@ -282,7 +249,6 @@ function baseCss(layout: LayoutDocument): string {
 .kh-p{orphans:2;widows:2;overflow-wrap:break-word}
 .kh-nobr{white-space:nowrap}
 .kh-framed{border:0.75pt solid #000;padding:0 0.2em}
-.kh-split{overflow:hidden}
 .kh-table{border-collapse:collapse;table-layout:fixed}
 .kh-table td,.kh-table th{font-weight:inherit}
 .kh-bordered td,.kh-bordered th{border:0.75pt solid #000}
@@ -300,24 +266,6 @@ function baseCss(layout: LayoutDocument): string {
  */
 export function renderHtmlPages(layout: LayoutDocument, options: HtmlPagesOptions = {}): HtmlPages {
   const writer = new HtmlWriter(options);
-  // The paragraphs that run over three pages or more (a page that starts inside one continues it).
-  const continued = new Map<LayoutBlock, { pages: number; section: number }>();
-  for (const p of layout.pages) {
-    if (p.firstBlockFromLine === undefined) continue;
-    const block = layout.sections[p.section].blocks[p.firstBlock];
-    continued.set(block, { pages: (continued.get(block)?.pages ?? 0) + 1, section: p.section });
-  }
-  const long = new Map<LayoutBlock, LongParagraph>();
-  for (const [block, { pages, section }] of continued) {
-    if (pages < 2 || block.kind !== 'paragraph') continue;
-    const runStarts: number[] = [];
-    let text = '';
-    for (const run of block.runs) {
-      runStarts.push(text.length);
-      text += run.text;
-    }
-    long.set(block, { text, runStarts, lines: estimateLines(block, textWidthMm(layout.sections[section].page)) });
-  }
   const page = (p: LayoutPage) => {
     const section = layout.sections[p.section];
     const classes = ['kh-page', writer.pageClass(section.page), section.page.orientation === 'landscape' ? 'kh-landscape' : 'kh-portrait'];
@@ -325,11 +273,9 @@ export function renderHtmlPages(layout: LayoutDocument, options: HtmlPagesOption
     const blocks = section.blocks
       .slice(p.firstBlock, p.endBlock)
       .map((b, i, shown) => {
-        const from = i === 0 ? p.firstBlockFromLine : undefined;
-        const until = i === shown.length - 1 ? p.lastBlockUntilLine : undefined;
-        if (b.kind !== 'paragraph' || (from === undefined && until === undefined)) return writer.block(b);
-        const whole = long.get(b);
-        return whole ? writer.paragraphPart(b, from, until, whole) : writer.splitParagraph(b, from, until);
+        const from = i === 0 ? p.firstBlockFromOffset : undefined;
+        const until = i === shown.length - 1 ? p.lastBlockUntilOffset : undefined;
+        return b.kind === 'paragraph' && (from !== undefined || until !== undefined) ? writer.paragraphPart(b, from, until) : writer.block(b);
       })
       .join('\n');
     return `<section class="${classes.join(' ')}" data-page="${p.number}">${number}\n${blocks}\n</section>`;
