@@ -52,6 +52,11 @@ export function headerPlaces(document: PlanDocument): string[][] {
 const capital = (w: string) => w[0] !== w[0].toLowerCase();
 /** `Châu`, not `CHÂU` or `châu`: a word of a name in running text. */
 const titleCase = (w: string) => capital(w) && w.slice(1) === w.slice(1).toLowerCase();
+/** True when `run[i, i+k)` are capitalised words joined by spaces only: tested before any copy, as it runs at every word for every place. */
+function capitalisedName(run: Run, i: number, k: number): boolean {
+  for (let j = 0; j < k; j++) if (!capital(run[i + j].text) || (j > 0 && !run[i + j].adjacent)) return false;
+  return true;
+}
 /** Words that stand before a place's name (`Tỉnh Lai Châu` opening a sentence). */
 const LEVEL_WORD = /^(?:tinh|huyen|xa|phuong|quan|pho|tran|khu|thi)$/;
 
@@ -68,8 +73,8 @@ export function findPlaceSlips(document: PlanDocument, runs: Run[], registry: Re
     const k = want.length;
     for (const run of runs) {
       for (let i = 0; i + k <= run.length; i++) {
+        if (!capitalisedName(run, i, k)) continue;
         const words = run.slice(i, i + k);
-        if (!words.every((w, j) => capital(w.text) && (j === 0 || w.adjacent))) continue;
         // A longer name that only begins or ends like the place (`Lai Châu Mới`) is another name.
         if ((run[i + k]?.adjacent && titleCase(run[i + k].text)) || (i > 0 && run[i].adjacent && titleCase(run[i - 1].text) && !LEVEL_WORD.test(fold(run[i - 1].text)))) continue;
         const typed = words.map((w) => canonical(w.text));
