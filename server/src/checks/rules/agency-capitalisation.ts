@@ -1,6 +1,6 @@
 import type { AgencyMention } from '../../model';
 import type { Rule } from '../rule';
-import { parseSyllable, toneStyleOf, toToneStyle } from '../vietnamese';
+import { parseSyllable, perWord, toneStyleOf, toToneStyle } from '../vietnamese';
 
 export const agencyCapitalisation: Rule = {
   id: 'agency-capitalisation',
@@ -43,10 +43,8 @@ export const agencyCapitalisation: Rule = {
   },
 };
 
-/** The name with every `oa`, `oe`, `uy` marked the modern way (`Uỷ ban` → `Ủy ban`), case kept. */
-function modernPlacement(name: string): string {
-  return name.replace(/[\p{L}\p{M}]+/gu, (w) => toToneStyle(w, 'modern'));
-}
+/** The name with every `oa`, `oe`, `uy` marked the modern way (`Uỷ ban` → `Ủy ban`), case kept; once per name, as a plan names one body many times and is checked on every keystroke. */
+const modernPlacement = perWord((name: string) => name.replace(/[\p{L}\p{M}]+/gu, (w) => toToneStyle(w, 'modern')));
 
 /** `model`'s letters in the tone placement `typed` uses word by word (`Uỷ ban nhân dân Tỉnh`, `Ủy ban nhân dân tỉnh` → `Uỷ ban nhân dân tỉnh`). */
 function inPlacementOf(typed: string, model: string): string {

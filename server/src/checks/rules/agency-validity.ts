@@ -3,6 +3,7 @@ import { DISTRICT_BODY, type Registry } from '../../registry/registry';
 import type { RegistryProvince } from '../../registry/types';
 import { numericDate } from '../../syntax/dates';
 import { basisOf, confidenceNote, severityFor, REGISTRY_BASIS } from '../../domain/registry-facts';
+import { agencyNamed, provinceNamedIn } from '../registry-lookups';
 import type { CheckContext, Rule } from '../rule';
 
 /** A position as one number that orders as positions do (a line holds fewer than 2^32 characters). */
@@ -45,7 +46,7 @@ function withProvince(name: string, from: number, successor: RegistryProvince): 
 
 /** A body of a province merged on the plan's date (`Sở Nội vụ tỉnh Bắc Giang` in 2026): reported with the province it joined. */
 function reportMergedProvince({ registry, date, report }: Pick<CheckContext, 'registry' | 'date' | 'report'>, mention: Pick<AgencyMention, 'name' | 'range' | 'role'> | { name: string; range: AgencyMention['range']; role: 'issuer' }): void {
-  const found = registry.provinceIn(mention.name);
+  const found = provinceNamedIn(registry, mention.name);
   const province = found?.province;
   if (!found || !province?.validTo || date.iso < province.validTo || !province.mergedInto) return;
   const successor = registry.findProvince(province.mergedInto);
@@ -94,7 +95,7 @@ export const agencyValidity: Rule = {
     const inCitation = withinCitedIssuer(document.citations);
     for (const mention of [...document.agencies, ...headerBodies]) {
       if (mention.role !== 'issuer' && (followedByFormer(source, mention) || inCitation(mention.range))) continue;
-      const agency = registry.findAgency(mention.name);
+      const agency = agencyNamed(registry, mention.name);
       if (!agency) continue;
       const status = registry.agencyStatus(agency, date.iso);
       if (status.state !== 'gone') {

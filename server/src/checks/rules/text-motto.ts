@@ -1,4 +1,4 @@
-import { fold } from '../../syntax/inline';
+import { fold, foldedIncludes } from '../../syntax/inline';
 import type { Bilingual, Rule } from '../rule';
 import { textLines } from '../text-lines';
 
@@ -43,6 +43,8 @@ export const textMotto: Rule = {
   check({ document, source, report }) {
     for (const line of textLines(document, source)) {
       if (line.kind === 'blank' || line.kind === 'comment' || line.kind === 'separator' || line.kind === 'table-separator') continue;
+      // Only a line with «phuc» in it may hold the motto: the others are passed over without a copy (this runs on every keystroke).
+      if (!foldedIncludes(source.text, line.contentStart, line.end, 'phuc')) continue;
       const text = source.text.slice(line.contentStart, line.end);
       // Folding keeps the length (NFC, one unit per unit): a match in the folded line is the same span of the line.
       for (const m of fold(text).matchAll(FOLDED_MOTTO)) {
