@@ -16,6 +16,17 @@ const answers = new WeakMap<Registry, Answers>();
 /** Names kept per registry before the lists start again: memory stays bounded whatever is typed. */
 const MAX_NAMES = 20_000;
 
+/**
+ * `extended`, a registry made of `base` with more documents only (no agency,
+ * no province), which therefore answers about names as `base` does: the
+ * answers of `base` serve it (the check of each version of a plan extends
+ * the same base with the plan itself).
+ */
+export function withNamesOf(extended: Registry, base: Registry): Registry {
+  answers.set(extended, answersOf(base));
+  return extended;
+}
+
 function answersOf(registry: Registry): Answers {
   let found = answers.get(registry);
   if (!found) answers.set(registry, (found = { agencies: new Map(), provinces: new Map() }));

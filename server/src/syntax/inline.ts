@@ -166,22 +166,6 @@ export function fold(text: string): string {
   return out;
 }
 
-/**
- * True when `fold(text.slice(from, to))` contains `needle` (folded already),
- * found without building the slice or its folded copy: a rule that looks for
- * a rare phrase in every line tests this first.
- */
-export function foldedIncludes(text: string, from: number, to: number, needle: string): boolean {
-  const first = needle.charCodeAt(0);
-  for (let i = from; i + needle.length <= to; i++) {
-    if (foldCode(text.charCodeAt(i)) !== first) continue;
-    let k = 1;
-    while (k < needle.length && foldCode(text.charCodeAt(i + k)) === needle.charCodeAt(k)) k++;
-    if (k === needle.length) return true;
-  }
-  return false;
-}
-
 function foldCode(code: number): number {
   if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
   return FOLDED[code] || foldUnit(code);

@@ -1,4 +1,5 @@
 import type { AgencyMention } from '../../model';
+import { agencyNamed } from '../registry-lookups';
 import type { Rule } from '../rule';
 import { parseSyllable, perWord, toneStyleOf, toToneStyle } from '../vietnamese';
 
@@ -27,7 +28,7 @@ export const agencyCapitalisation: Rule = {
       const spellings = new Map<string, number>();
       for (const m of mentions) spellings.set(modernPlacement(m.name), (spellings.get(modernPlacement(m.name)) ?? 0) + 1);
       if (spellings.size < 2) continue;
-      const known = registry.findAgency(mentions[0].name);
+      const known = agencyNamed(registry, mentions[0].name);
       const fromRegistry = known && [known.name, ...known.aliases].map(modernPlacement).find((n) => spellings.has(n));
       const majority = [...spellings.entries()].sort((a, b) => b[1] - a[1])[0][0];
       const right = fromRegistry ?? majority;
