@@ -1,7 +1,8 @@
 import type { AgencyMention } from '../../model';
 import { basisOf, registryBasisWhen } from '../../domain/registry-facts';
+import { agencyNamed } from '../registry-lookups';
 import type { Rule } from '../rule';
-import { parseSyllable, toneStyleOf, toToneStyle } from '../vietnamese';
+import { parseSyllable, perWord, toneStyleOf, toToneStyle } from '../vietnamese';
 
 export const agencyCapitalisation: Rule = {
   id: 'agency-capitalisation',
@@ -25,7 +26,7 @@ export const agencyCapitalisation: Rule = {
       const spellings = new Map<string, number>();
       for (const m of mentions) spellings.set(modernPlacement(m.name), (spellings.get(modernPlacement(m.name)) ?? 0) + 1);
       if (spellings.size < 2) continue;
-      const known = registry.findAgency(mentions[0].name);
+      const known = agencyNamed(registry, mentions[0].name);
       const fromRegistry = known && [known.name, ...known.aliases].map(modernPlacement).find((n) => spellings.has(n));
       const majority = [...spellings.entries()].sort((a, b) => b[1] - a[1])[0][0];
       const right = fromRegistry ?? majority;
@@ -41,10 +42,8 @@ export const agencyCapitalisation: Rule = {
   },
 };
 
-/** The name with every `oa`, `oe`, `uy` marked the modern way (`Uỷ ban` → `Ủy ban`), case kept. */
-function modernPlacement(name: string): string {
-  return name.replace(/[\p{L}\p{M}]+/gu, (w) => toToneStyle(w, 'modern'));
-}
+/** The name with every `oa`, `oe`, `uy` marked the modern way (`Uỷ ban` → `Ủy ban`), case kept; once per name, as a plan names one body many times and is checked on every keystroke. */
+const modernPlacement = perWord((name: string) => name.replace(/[\p{L}\p{M}]+/gu, (w) => toToneStyle(w, 'modern')));
 
 /** `model`'s letters in the tone placement `typed` uses word by word (`Uỷ ban nhân dân Tỉnh`, `Ủy ban nhân dân tỉnh` → `Uỷ ban nhân dân tỉnh`). */
 function inPlacementOf(typed: string, model: string): string {

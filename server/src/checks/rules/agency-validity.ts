@@ -1,11 +1,38 @@
-import type { AgencyMention, Position } from '../../model';
+import type { AgencyMention, Citation, Position, Range } from '../../model';
 import { DISTRICT_BODY, type Registry } from '../../registry/registry';
 import type { RegistryProvince } from '../../registry/types';
 import { numericDate } from '../../syntax/dates';
 import { basisOf, confidenceNote, severityFor, REGISTRY_BASIS } from '../../domain/registry-facts';
+import { agencyNamed, provinceNamedIn } from '../registry-lookups';
 import type { CheckContext, Rule } from '../rule';
 
-const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
+/** A position as one number that orders as positions do (a line holds fewer than 2^32 characters). */
+const positionKey = (p: Position) => p.line * 2 ** 32 + p.character;
+
+/**
+ * Whether a range lies within the issuer named in a citation: the issuers by
+ * where they start, each with the furthest end of those up to it, found by
+ * halves (a plan of hundreds of citations names hundreds of bodies).
+ */
+function withinCitedIssuer(citations: readonly Citation[]): (range: Range) => boolean {
+  const starts: number[] = [];
+  const reach: number[] = [];
+  const issuers = citations.flatMap((c) => (c.issuerRange ? [[positionKey(c.issuerRange.start), positionKey(c.issuerRange.end)] as const] : [])).sort((a, b) => a[0] - b[0]);
+  for (const [start, end] of issuers) {
+    starts.push(start);
+    reach.push(Math.max(end, reach.at(-1) ?? -Infinity));
+  }
+  return (range) => {
+    const start = positionKey(range.start);
+    let low = 0;
+    for (let high = starts.length; low < high; ) {
+      const mid = (low + high) >>> 1;
+      if (starts[mid] <= start) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && reach[low - 1] >= positionKey(range.end);
+  };
+}
 
 /** `Ủy ban nhân dân huyện Tam Đường (cũ)`: a body named as it was, on purpose. */
 const FORMER = /^\s*(?:\(\s*)?(?:cũ|trước đây)(?![\p{L}\p{M}])/u;
@@ -19,7 +46,7 @@ function withProvince(name: string, from: number, successor: RegistryProvince): 
 
 /** A body of a province merged on the plan's date (`Sở Nội vụ tỉnh Bắc Giang` in 2026): reported with the province it joined. */
 function reportMergedProvince({ registry, date, report }: Pick<CheckContext, 'registry' | 'date' | 'report'>, mention: Pick<AgencyMention, 'name' | 'range' | 'role'> | { name: string; range: AgencyMention['range']; role: 'issuer' }): void {
-  const found = registry.provinceIn(mention.name);
+  const found = provinceNamedIn(registry, mention.name);
   const province = found?.province;
   if (!found || !province?.validTo || date.iso < province.validTo || !province.mergedInto) return;
   const successor = registry.findProvince(province.mergedInto);
@@ -61,10 +88,10 @@ export const agencyValidity: Rule = {
       .filter((field) => field?.value)
       .map((field) => ({ name: field!.value, range: field!.valueRange, role: 'issuer' as const }));
     // The issuer of a cited document is named as it was when it issued it (`Kế hoạch số 12/KH-UBND … của UBND huyện Tam Đường`).
-    const inCitation = (range: AgencyMention['range']) => document.citations.some((c) => c.issuerRange && !before(range.start, c.issuerRange.start) && !before(c.issuerRange.end, range.end));
+    const inCitation = withinCitedIssuer(document.citations);
     for (const mention of [...document.agencies, ...headerBodies]) {
       if (mention.role !== 'issuer' && (followedByFormer(source, mention) || inCitation(mention.range))) continue;
-      const agency = registry.findAgency(mention.name);
+      const agency = agencyNamed(registry, mention.name);
       if (!agency) continue;
       const status = registry.agencyStatus(agency, date.iso);
       if (status.state !== 'gone') {

@@ -3,10 +3,12 @@ import { agencyKey } from '../../registry/agency-names';
 import type { Registry } from '../../registry/registry';
 import { basisOf, confidenceNote, severityFor, REGISTRY_BASIS } from '../../domain/registry-facts';
 import { numericDate } from '../../syntax/dates';
+import { agencyNamed } from '../registry-lookups';
 import type { Rule } from '../rule';
+import { perWord } from '../vietnamese';
 
-/** An issuer's key without the head of the body before it (`Bộ trưởng Bộ Tài chính` is `Bộ Tài chính`), abbreviations spelled out. */
-const issuerKey = (name: string) => agencyKey(name).replace(/^(?:bo truong|thong doc|chu nhiem|tong kiem toan|chanh an|vien truong|tong thanh tra)(?: chu nhiem)? (?=\S)/, '');
+/** An issuer's key without the head of the body before it (`Bộ trưởng Bộ Tài chính` is `Bộ Tài chính`), abbreviations spelled out; once per name. */
+const issuerKey = perWord((name: string) => agencyKey(name).replace(/^(?:bo truong|thong doc|chu nhiem|tong kiem toan|chanh an|vien truong|tong thanh tra)(?: chu nhiem)? (?=\S)/, ''));
 
 /**
  * Whether an issuer as cited is the registry's: the same name, one starting with the other (`Quốc hội
@@ -18,9 +20,9 @@ function issuerAgrees(cited: string, names: string[], registry: Registry): boole
   const c = issuerKey(cited);
   const close = (f: string) => c === f || c.startsWith(`${f} `) || f.startsWith(`${c} `) || f.split(/ va |, /).some((part) => part === c);
   if (names.some((n) => close(issuerKey(n)))) return true;
-  const citedBody = registry.findAgency(cited);
+  const citedBody = agencyNamed(registry, cited);
   if (!citedBody) return true;
-  return names.some((n) => registry.findAgency(n)?.id === citedBody.id);
+  return names.some((n) => agencyNamed(registry, n)?.id === citedBody.id);
 }
 
 export const citationConflict: Rule = {

@@ -1,12 +1,38 @@
+import type { PlanDocument } from '../../model';
 import { fold } from '../../syntax/inline';
+import type { SourceText } from '../../syntax/source-text';
 import type { Bilingual, Rule } from '../rule';
-import { textLines } from '../text-lines';
+import { perRun, textLines, wordRuns, type TextLine } from '../text-lines';
 
 /** The Tiêu ngữ as Decree 30/2020/NĐ-CP writes it. */
 const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
 /** The motto, folded, whatever its capitals, dashes and spacing (the three phrases joined by a dash or by spaces only). */
 const FOLDED_MOTTO = /(?<![\p{L}\p{N}])doc[ \t]*lap(?:[ \t]*[-‐‑–—−][ \t]*|[ \t]+)tu[ \t]*do(?:[ \t]*[-‐‑–—−][ \t]*|[ \t]+)hanh[ \t]*phuc(?![\p{L}\p{N}])/gu;
+
+/**
+ * The lines (indices into `lines`, in order) that may hold the motto: those
+ * with a word whose folded form has «phuc» in it (the motto's last word,
+ * `hạnhphúc` included). The words of each run are looked at once per run
+ * text (`perRun`), so that a keystroke folds no line it did not change.
+ */
+function linesWithPhuc(document: PlanDocument, source: SourceText, lines: TextLine[]): number[] {
+  const found = new Set<number>();
+  for (const run of wordRuns(document, source)) {
+    for (const index of perRun(run, 'motto-words', () => run.flatMap((w, i) => (fold(w.text).includes('phuc') ? [i] : [])))) {
+      const offset = run.start + run[index].start;
+      // The last line that starts at or before the word.
+      let low = 0;
+      for (let high = lines.length; low < high; ) {
+        const mid = (low + high) >>> 1;
+        if (lines[mid].start <= offset) low = mid + 1;
+        else high = mid;
+      }
+      found.add(low - 1);
+    }
+  }
+  return [...found].sort((a, b) => a - b);
+}
 
 /** What is wrong with a written motto, in words. */
 function problems(written: string): Bilingual {
@@ -37,8 +63,9 @@ export const textMotto: Rule = {
   title: { vi: 'Tiêu ngữ viết sai', en: 'Motto written wrongly' },
   defaultSeverity: 'warning',
   check({ document, source, report }) {
-    for (const line of textLines(document, source)) {
-      if (line.kind === 'blank' || line.kind === 'comment' || line.kind === 'separator' || line.kind === 'table-separator') continue;
+    const lines = textLines(document, source);
+    for (const index of linesWithPhuc(document, source, lines)) {
+      const line = lines[index];
       const text = source.text.slice(line.contentStart, line.end);
       // Folding keeps the length (NFC, one unit per unit): a match in the folded line is the same span of the line.
       for (const m of fold(text).matchAll(FOLDED_MOTTO)) {
