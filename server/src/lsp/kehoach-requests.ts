@@ -107,12 +107,12 @@ function review({ connection, settings, folders }: ServerParts): void {
       if (params.content !== undefined) {
         const { review } = await reviewBytes(Buffer.from(params.content, 'base64'), settings.settingsFor(params.uri), { suggest: params.suggest });
         const name = basename(reviewCopyPath(nameOf(params.uri)));
-        return { reviewed: Buffer.from(review.bytes).toString('base64'), name, planText: review.imported.text, summary: reviewSummary(review) };
+        return { reviewed: Buffer.from(review.bytes).toString('base64'), name, planText: review.planText, summary: reviewSummary(review) };
       }
       const file = fileInWorkspace(params.uri, folders(), 'Chỉ rà soát được tệp trên đĩa / Only a file on disk can be reviewed');
       if (typeof file !== 'string') return file;
       const { review, targets } = await reviewBeside(file, settings.settingsFor(params.uri), { suggest: params.suggest });
-      return { output: targets.docx, planText: review.imported.text, summary: reviewSummary(review, targets.docx) };
+      return { output: targets.docx, planText: review.planText, summary: reviewSummary(review, targets.docx) };
     } catch (error) {
       if (error instanceof DocxInputError || error instanceof OutputPathError) return { error: error.message };
       return { error: `Không rà soát được tệp / Could not review the file: ${(error as Error).message}` };
