@@ -133,3 +133,59 @@ describe('quick fixes that add to the workspace’s files', () => {
     await findings((d) => !d.some((x) => x.code === 'text-spelling'));
   });
 });
+
+describe('quick fixes that add to a workspace file open in the editor with unsaved changes', () => {
+  type VersionedChange = { textDocument: { uri: string; version: number | null }; edits: { range: Range; newText: string }[] };
+  /** The text an edit gives (LF lines). */
+  const applied = (text: string, { edits }: VersionedChange) => {
+    const lines = text.split('\n');
+    const offset = (p: Range['start']) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    return [...edits].reverse().reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
+  };
+
+  it('inserts where the open text has it, for the open version, so that an editor refuses the edit once that version is gone', async () => {
+    const dir = temporaryFolder('workspace-fixes-open');
+    const uri = (name: string) => pathToFileURL(join(dir, name)).toString();
+    writeFileSync(join(dir, 'kehoach.json'), '{\n  "registry": ["danh-muc.json"],\n  "dictionary": ["tu-dien.txt"]\n}\n');
+    writeFileSync(join(dir, 'danh-muc.json'), '{\n  "documents": []\n}\n');
+    writeFileSync(join(dir, 'tu-dien.txt'), 'abc\n');
+    writeFileSync(join(dir, 'ke-hoach.kh'), PLAN);
+    const seen = new Map<string, Diagnostic[]>();
+    const open = await startServer('bundle', {
+      workspace: { folder: dir, name: 'plans' },
+      handlers: (c) => c.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => void seen.set(p.uri, p.diagnostics)),
+    });
+    try {
+      // The editor holds both files with lines the disk has not got yet.
+      const registryText = '{\n\n\n  "documents": []\n}\n';
+      const wordsText = 'abc\nxyz';
+      await open.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('danh-muc.json'), languageId: 'json', version: 7, text: registryText } });
+      await open.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('tu-dien.txt'), languageId: 'plaintext', version: 3, text: wordsText } });
+      await open.open(uri('ke-hoach.kh'), PLAN);
+      await expect.poll(() => seen.get(uri('ke-hoach.kh')) ?? [], { timeout: 15_000 }).toSatisfy((d: Diagnostic[]) => d.some((x) => x.code === 'citation-unknown') && d.some((x) => x.code === 'text-spelling'));
+      const fix = async (code: string) => {
+        const diagnostic = seen.get(uri('ke-hoach.kh'))!.find((d) => d.code === code)!;
+        const actions = await open.connection.sendRequest<{ title: string; edit?: { documentChanges: VersionedChange[] } }[]>('textDocument/codeAction', {
+          textDocument: { uri: uri('ke-hoach.kh') },
+          range: diagnostic.range,
+          context: { diagnostics: [diagnostic] },
+        });
+        const changes = actions.find((a) => a.title.startsWith('Thêm'))!.edit!.documentChanges;
+        expect(changes).toHaveLength(1);
+        return changes[0];
+      };
+      const registryEdit = await fix('citation-unknown');
+      expect(registryEdit.textDocument).toEqual({ uri: uri('danh-muc.json'), version: 7 });
+      const registry = parseRegistryFile(applied(registryText, registryEdit));
+      expect(registry.diagnostics).toEqual([]);
+      expect(registry.documents.map((d) => d.number)).toEqual(['45/KH-UBND']);
+      const wordsEdit = await fix('text-spelling');
+      expect(wordsEdit.textDocument).toEqual({ uri: uri('tu-dien.txt'), version: 3 });
+      expect(applied(wordsText, wordsEdit)).toBe('abc\nxyz\nnhiêm\n');
+      // Nothing published on the registry file as if it were a plan.
+      expect(seen.get(uri('danh-muc.json')) ?? []).toEqual([]);
+    } finally {
+      await open.stop();
+    }
+  }, 60_000);
+});

@@ -60,6 +60,22 @@ function planStatusItem(context: vscode.ExtensionContext, languageClient: Langua
 }
 
 /**
+ * The server is given the plans only, so a quick fix that edits another file
+ * (the workspace's registry file, its word list) was made from that file on
+ * disk: while the editor holds unsaved changes to it, the fix is shown
+ * disabled, with the reason, rather than applied at the wrong place.
+ */
+function refuseEditsOfUnsaved(actions: (vscode.Command | vscode.CodeAction)[] | null | undefined): (vscode.Command | vscode.CodeAction)[] | null | undefined {
+  for (const action of actions ?? []) {
+    if (!(action instanceof vscode.CodeAction) || !action.edit) continue;
+    const edited = new Set(action.edit.entries().map(([uri]) => uri.toString()));
+    const unsaved = vscode.workspace.textDocuments.find((d) => d.isDirty && d.languageId !== 'kehoach' && edited.has(d.uri.toString()));
+    if (unsaved) action.disabled = { reason: vscode.l10n.t('Save {0} first: the fix is made from the file on disk', path.basename(unsaved.uri.fsPath)) };
+  }
+  return actions;
+}
+
+/**
  * Writes a reviewed copy as `name` beside the draft and returns where it
  * went: through a temporary file renamed into place, so that the copy
  * appears whole, and over an existing file only when the user says so
@@ -109,6 +125,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'kehoach' }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.kh,*.json,*.txt}') },
+    middleware: { provideCodeActions: async (document, range, context, token, next) => refuseEditsOfUnsaved(await next(document, range, context, token)) },
   };
   client = new LanguageClient('kehoach', vscode.l10n.t('kehoach: plans'), serverOptions, clientOptions);
   const languageClient = client;

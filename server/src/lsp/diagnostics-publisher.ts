@@ -1,6 +1,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PlanService } from '../service/plan-service';
+import { isPlanDocument } from './workspace-files';
 
 /** How long typing must pause before diagnostics are recomputed; the initialization option `diagnosticsDebounceMs` overrides it (0 for benchmarks). */
 const DEBOUNCE_MS = 120;
@@ -29,7 +30,8 @@ export function createDiagnosticsPublisher(connection: Connection, documents: Te
   const publish = (uri: string) => {
     pending.delete(uri);
     const document = documents.get(uri);
-    if (!document) return;
+    // Another file the editor shares (a registry file, a word list) is no plan: its findings are the settings' (workspace-settings.ts).
+    if (!document || !isPlanDocument(document)) return;
     try {
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics: service.getDiagnostics(document) });
       // The open plans citing this one were checked against its previous text: check and publish them again.

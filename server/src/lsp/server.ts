@@ -10,7 +10,7 @@ import { CAPABILITIES, registerServiceRequests } from './document-requests';
 import { registerKehoachRequests } from './kehoach-requests';
 import { registerPreviewRequests } from './preview-requests';
 import { guardedStdio, type GuardedStdio } from './stdio-transport';
-import { createFileWorkspace } from './workspace-files';
+import { createFileWorkspace, isPlanDocument } from './workspace-files';
 import { createWorkspaceSettings, pullEditorSettings } from './workspace-settings';
 
 /** The paths of the workspace folders that are on disk (a virtual folder has no `.kh` files to list). */
@@ -61,7 +61,7 @@ export function startServer(given?: Connection): void {
   let folders: string[] = [];
   let canPullConfiguration = false;
   let followsFolders = false;
-  const settings = createWorkspaceSettings(connection, () => folders);
+  const settings = createWorkspaceSettings(connection, () => folders, documents);
   const service = createPlanService({ workspace, settingsFor: settings.settingsFor });
   const publisher = createDiagnosticsPublisher(connection, documents, service);
 
@@ -115,7 +115,7 @@ export function startServer(given?: Connection): void {
   documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
   documents.onDidClose((e) => {
     service.forget(e.document.uri);
-    publisher.closed(e.document.uri);
+    if (isPlanDocument(e.document)) publisher.closed(e.document.uri);
   });
 
   registerServiceRequests(connection, documents, service);

@@ -5,6 +5,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isInside, listPlanFiles, readPlanFile, UnreadableFileError } from '../host/plan-files';
 import type { PlanTextDocument, Workspace } from '../service/plan-service';
 
+/** A plan among the editor's open documents (an editor may open others with the server too: a registry file, a word list). */
+export const isPlanDocument = (document: TextDocument) => document.languageId === 'kehoach' || document.uri.endsWith('.kh');
+
 /**
  * The workspace over the editor's open documents and the `.kh` files of the
  * workspace folders, listed as the CLI lists a folder (`listPlanFiles`: only
@@ -52,7 +55,7 @@ export function createFileWorkspace(
   };
   return {
     listDocuments() {
-      const open = documents.all().filter((d) => d.languageId === 'kehoach' || d.uri.endsWith('.kh')).map((d) => d.uri);
+      const open = documents.all().filter(isPlanDocument).map((d) => d.uri);
       return [...new Set([...open, ...onDisk.keys()])];
     },
     readDocument(uri) {

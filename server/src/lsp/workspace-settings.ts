@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES, type CheckConfig } from '../checks';
 import { parseWorkspaceConfig } from '../checks/config';
 import { SHARED_KEYS } from '../checks/settings';
@@ -9,7 +10,7 @@ import { isInside, workspaceConfigs, type LoadedWorkspaceConfig } from '../host/
 import type { Registry } from '../registry/registry';
 import { toLspDiagnostic } from '../service/diagnostics';
 import type { DocumentSettings } from '../service/plan-service';
-import type { WorkspaceFiles } from '../service/workspace-edits';
+import type { WorkspaceFile, WorkspaceFiles } from '../service/workspace-edits';
 import { REVIEW_SCHEME } from './protocol';
 
 /**
@@ -39,8 +40,15 @@ export async function pullEditorSettings(connection: Connection): Promise<CheckC
   return parsed.config;
 }
 
-/** The files a plan's settings come from, as the quick fixes that add to them need them; the names of files to create free in their folder. */
-function filesOf(loaded: LoadedWorkspaceConfig, planFolder: string): WorkspaceFiles {
+/** The editor's open documents, as the quick fixes need them. */
+type OpenDocuments = Pick<TextDocuments<TextDocument>, 'all'>;
+
+/**
+ * The files a plan's settings come from, as the quick fixes that add to them
+ * need them: each as the editor holds it when open (its unsaved changes and
+ * version), else as read; the names of files to create free in their folder.
+ */
+function filesOf(loaded: LoadedWorkspaceConfig, planFolder: string, documents: OpenDocuments): WorkspaceFiles {
   const folder = loaded.files.config ? dirname(loaded.files.config.path) : planFolder;
   const free = (name: string, extension: string) => {
     for (let k = 1; ; k++) {
@@ -48,7 +56,18 @@ function filesOf(loaded: LoadedWorkspaceConfig, planFolder: string): WorkspaceFi
       if (!existsSync(join(folder, candidate))) return candidate;
     }
   };
-  const asUri = (file: { path: string; text: string }) => ({ uri: pathToFileURL(file.path).toString(), text: file.text });
+  const asUri = (file: { path: string; text: string }): WorkspaceFile => {
+    const uri = pathToFileURL(file.path).toString();
+    // Found by path: the editor may spell the URI otherwise (its percent-encoding).
+    const open = () => documents.all().find((d) => d.uri === uri || (d.uri.startsWith('file:') && fileURLToPath(d.uri) === file.path));
+    return {
+      uri,
+      current: () => {
+        const document = open();
+        return document ? { text: document.getText(), version: document.version } : { text: file.text, version: null };
+      },
+    };
+  };
   return {
     folder: pathToFileURL(folder).toString(),
     ...(loaded.files.config ? { config: asUri(loaded.files.config) } : {}),
@@ -66,7 +85,7 @@ function folderOf(uri: string): string {
   return onDisk.startsWith('file:') ? dirname(fileURLToPath(onDisk)) : '';
 }
 
-export function createWorkspaceSettings(connection: Connection, folders: () => string[]): WorkspaceSettings {
+export function createWorkspaceSettings(connection: Connection, folders: () => string[], documents: OpenDocuments): WorkspaceSettings {
   /** Each kehoach.json, loaded once until `reload`. */
   const configs = workspaceConfigs();
   let editor: CheckConfig = {};
@@ -100,7 +119,7 @@ export function createWorkspaceSettings(connection: Connection, folders: () => s
       for (const file of [...loaded.files.registry, ...loaded.files.dictionary]) settingsFiles.add(file.path);
       // The file wins over the editor, so the editor checks as the CLI does.
       const config = { ...editor, ...loaded.config, rules: { ...editor.rules, ...loaded.config.rules } };
-      settings = { registry: loaded.registry, config, ...(folder ? { files: filesOf(loaded, folder) } : {}) };
+      settings = { registry: loaded.registry, config, ...(folder ? { files: filesOf(loaded, folder, documents) } : {}) };
       byFolder.set(folder, settings);
     }
     return settings;

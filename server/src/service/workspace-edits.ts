@@ -1,10 +1,15 @@
 import type { CreateFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { jsonLocations } from '../checks/json-locations';
 
-/** A file of the workspace's configuration as the editor's server read it. */
+/** A file of the workspace's configuration, for an edit of it. */
 export interface WorkspaceFile {
   uri: string;
-  text: string;
+  /**
+   * Its text as the editor holds it when it is open there, with that
+   * version (so that the editor refuses an edit made for another), else as
+   * the server read it from disk (version null).
+   */
+  current(): { text: string; version: number | null };
 }
 
 /**
@@ -64,8 +69,8 @@ export function addToJsonList(text: string, key: string, item: string): TextEdit
   return insertAt(text, locate([key, list.length - 1])!.end, `,\n    ${item.replace(/\n/g, '\n    ')}`);
 }
 
-/** A text edit of a file that may not be open: its version unknown. */
-const editOf = (uri: string, edits: TextEdit[]): TextDocumentEdit => ({ textDocument: { uri, version: null }, edits });
+/** A text edit of a file made for its `version` (null: the file as on disk, or new). */
+const editOf = (uri: string, version: number | null, edits: TextEdit[]): TextDocumentEdit => ({ textDocument: { uri, version }, edits });
 const created = (uri: string): CreateFile => ({ kind: 'create', uri, options: { ignoreIfExists: false, overwrite: false } });
 const at0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -73,7 +78,7 @@ const at0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }
  * Adds `entry` under `listKey` of the first file of `kind` that kehoach.json
  * lists; with none, creates one holding it and lists it in kehoach.json
  * (creating that too). `fileText` makes a new file's text from the entry,
- * `append` the edit adding it to an existing one. Undefined when a file to
+ * `append` the edit adding it to an existing one's current text. Undefined when a file to
  * change is not JSON as kehoach reads it.
  */
 function addToWorkspaceFile(
@@ -81,23 +86,25 @@ function addToWorkspaceFile(
   kind: 'registry' | 'dictionary',
   newName: string,
   fileText: string,
-  append: (file: WorkspaceFile) => TextEdit | undefined,
+  append: (text: string) => TextEdit | undefined,
 ): WorkspaceEdit | undefined {
   const [existing] = files[kind];
   if (existing) {
-    const edit = append(existing);
-    return edit && { documentChanges: [editOf(existing.uri, [edit])] };
+    const { text, version } = existing.current();
+    const edit = append(text);
+    return edit && { documentChanges: [editOf(existing.uri, version, [edit])] };
   }
   const fileUri = `${files.folder.replace(/\/$/, '')}/${newName}`;
   const listed = JSON.stringify(newName);
-  const changes: (CreateFile | TextDocumentEdit)[] = [created(fileUri), editOf(fileUri, [{ range: at0, newText: fileText }])];
+  const changes: (CreateFile | TextDocumentEdit)[] = [created(fileUri), editOf(fileUri, null, [{ range: at0, newText: fileText }])];
   if (files.config) {
-    const edit = addToJsonList(files.config.text, kind, listed);
+    const { text, version } = files.config.current();
+    const edit = addToJsonList(text, kind, listed);
     if (!edit) return undefined;
-    changes.push(editOf(files.config.uri, [edit]));
+    changes.push(editOf(files.config.uri, version, [edit]));
   } else {
     const configUri = `${files.folder.replace(/\/$/, '')}/kehoach.json`;
-    changes.push(created(configUri), editOf(configUri, [{ range: at0, newText: `{\n  "${kind}": [${listed}]\n}\n` }]));
+    changes.push(created(configUri), editOf(configUri, null, [{ range: at0, newText: `{\n  "${kind}": [${listed}]\n}\n` }]));
   }
   return { documentChanges: changes };
 }
@@ -105,13 +112,13 @@ function addToWorkspaceFile(
 /** The edit adding a document entry to the workspace's registry file (created and listed in kehoach.json when there is none). */
 export function addDocumentEdit(files: WorkspaceFiles, entry: Record<string, unknown>): WorkspaceEdit | undefined {
   const item = JSON.stringify(entry, null, 2);
-  return addToWorkspaceFile(files, 'registry', files.newRegistry, `{\n  "documents": [\n    ${item.replace(/\n/g, '\n    ')}\n  ]\n}\n`, (file) => addToJsonList(file.text, 'documents', item));
+  return addToWorkspaceFile(files, 'registry', files.newRegistry, `{\n  "documents": [\n    ${item.replace(/\n/g, '\n    ')}\n  ]\n}\n`, (text) => addToJsonList(text, 'documents', item));
 }
 
 /** The edit adding a word to the workspace's word list (created and listed in kehoach.json when there is none). */
 export function addWordEdit(files: WorkspaceFiles, word: string): WorkspaceEdit | undefined {
   const header = '# Từ điển của thư mục: mỗi dòng một từ / The workspace dictionary: one word a line\n';
-  return addToWorkspaceFile(files, 'dictionary', files.newDictionary, `${header}${word}\n`, (file) =>
-    insertAt(file.text, file.text.length, `${file.text === '' || file.text.endsWith('\n') ? '' : '\n'}${word}\n`),
+  return addToWorkspaceFile(files, 'dictionary', files.newDictionary, `${header}${word}\n`, (text) =>
+    insertAt(text, text.length, `${text === '' || text.endsWith('\n') ? '' : '\n'}${word}\n`),
   );
 }
