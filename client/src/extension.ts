@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreviewCommands } from './preview';
-// The method names are the one run-time import from the server: constants, no code.
-import { CHECK_WORKSPACE, IMPORT, NEW_PLAN, PLAN_STATUS, REGISTRY_ENTRY, REVIEW, REVIEW_SCHEME, type CheckWorkspaceResult, type ImportParams, type ImportPlanResult, type NewPlanParams, type NewPlanResult, type PlanStatus, type PlanStatusParams, type RegistryEntryParams, type ReviewFileResult, type ReviewParams } from '../../server/src/lsp/protocol';
+// The method names and the size limit are the one run-time import from the server: constants, no code.
+import { CHECK_WORKSPACE, IMPORT, MAX_SENT_FILE_BYTES, NEW_PLAN, PLAN_STATUS, REGISTRY_ENTRY, REVIEW, REVIEW_SCHEME, type CheckWorkspaceResult, type ImportParams, type ImportPlanResult, type NewPlanParams, type NewPlanResult, type PlanStatus, type PlanStatusParams, type RegistryEntryParams, type ReviewFileResult, type ReviewParams } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -57,6 +57,21 @@ function planStatusItem(context: vscode.ExtensionContext, languageClient: Langua
     }),
   );
   void refresh();
+}
+
+/**
+ * A file's bytes in base64 for the server, which reads from disk only files
+ * of the workspace folders; a file larger than a message carries
+ * (`MAX_SENT_FILE_BYTES`) is left to the server to read (undefined) when it
+ * lies in a workspace folder, else refused with a message (false).
+ */
+async function contentToSend(file: vscode.Uri): Promise<string | undefined | false> {
+  const { size } = await vscode.workspace.fs.stat(file);
+  if (size <= MAX_SENT_FILE_BYTES) return Buffer.from(await vscode.workspace.fs.readFile(file)).toString('base64');
+  if (file.scheme === 'file' && vscode.workspace.getWorkspaceFolder(file)) return undefined;
+  const mb = (bytes: number) => Math.ceil(bytes / 1048576);
+  void vscode.window.showErrorMessage(vscode.l10n.t('{0} is too large ({1} MB) to be sent to the server (at most {2} MB); put it in a workspace folder', file.fsPath, mb(size), mb(MAX_SENT_FILE_BYTES)));
+  return false;
 }
 
 /**
@@ -160,7 +175,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const [file] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Text or Word')]: ['txt', 'docx', 'md', 'htm', 'html', 'pdf'] } })) ?? [];
       if (!file) return;
       // The file may lie anywhere: the client reads it, the server reads only files of the workspace.
-      const content = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('base64');
+      const content = await contentToSend(file);
+      if (content === false) return;
       const result = await languageClient.sendRequest<ImportPlanResult>(IMPORT, { uri: file.toString(), content } satisfies ImportParams);
       if ('error' in result) {
         void vscode.window.showErrorMessage(result.error);
@@ -175,7 +191,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('kehoach.reviewDocx', async (given?: vscode.Uri) => {
       const [file] = given instanceof vscode.Uri ? [given] : ((await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Word: ['docx'] } })) ?? []);
       if (!file) return;
-      const content = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('base64');
+      const content = await contentToSend(file);
+      if (content === false) return;
       const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reviewing the Word file…') }, () =>
         languageClient.sendRequest<ReviewFileResult>(REVIEW, { uri: file.toString(), content } satisfies ReviewParams),
       );

@@ -5,6 +5,14 @@
  * and none of the server (this file imports nothing at run time).
  */
 
+/**
+ * The largest file a client sends as bytes (`content` of `kehoach/import`
+ * and `kehoach/review`): its base64 (86 MB) fits in a message the server
+ * reads (`stdio-transport.ts`); a larger one only the server reads, from a
+ * workspace folder.
+ */
+export const MAX_SENT_FILE_BYTES = 64 * 1024 * 1024;
+
 /** `kehoach/preview`: the official layout of an open plan, as HTML. */
 export const PREVIEW = 'kehoach/preview';
 
