@@ -4,7 +4,7 @@
 // national legal database (vbpl.vn) the facts come from, and what the codified text says of
 // its replacement, repeal and amendments.
 //
-//   npx tsx scripts/gen-central-documents.ts [LABEL=]DIR…
+//   npx tsx scripts/gen-central-documents.ts [LABEL=]DIR… [--cited LABEL=DIR]… [--skip LIST]
 //
 // DIR holds the pages of the Bộ pháp điển's offline edition (`demuc/<uuid>.html`, one page per
 // topic), as public repositories keep them, e.g. (the data shipped was made from these two):
@@ -27,16 +27,23 @@
 //   "… trừ …") is not a replacement of the document.
 // Whether a document the codification holds was replaced after the snapshot is not known: the
 // registry says so (status unknown) rather than calling it in force.
+//
+// `--cited LABEL=DIR` adds the central documents (decrees, resolutions of the Government,
+// decisions and directives of the Prime Minister, laws) that a collection of public texts cites
+// with agreeing dates and the codification lacks (scripts/gen-central-cited.ts): their confidence
+// is `cited`, the column `citedTexts` says by how many texts. `--skip LIST` names, one a line, the
+// files of such a collection left unread (the plans coverage is measured on).
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { findCitations, type FoundCitation } from '../server/src/syntax/citations';
+import { type Collection, readCitedCollection } from './gen-central-cited';
 import { keyOf } from '../server/src/registry/registry';
 import { fold } from '../server/src/syntax/inline';
 
 const OUT = join(import.meta.dirname, '..', 'server', 'data', 'central-documents.json');
 
 /** The table's columns (server/src/registry/central.ts reads them in this order). */
-export const COLUMNS = ['number', 'type', 'issuer', 'date', 'inForceFrom', 'title', 'vbplItemId', 'citedIn', 'replacedBy', 'replacedOn', 'repealedOn', 'repealedBy', 'amendedBy'];
+export const COLUMNS = ['number', 'type', 'issuer', 'date', 'inForceFrom', 'title', 'vbplItemId', 'citedIn', 'replacedBy', 'replacedOn', 'repealedOn', 'repealedBy', 'amendedBy', 'citedTexts'];
 
 /** Type words of the notes → the registry's types (a joint resolution is cited as a resolution). */
 const NOTE_TYPES: Record<string, string> = {
@@ -308,13 +315,25 @@ function dropContradictedEnds(): string[] {
   return doubtful.sort();
 }
 
-export function generate(args: string[]): { snapshots: Snapshot[]; doubtful: string[]; table: string } {
+const labelled = (arg: string) => {
+  const eq = arg.indexOf('=');
+  return eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [basename(arg), arg];
+};
+
+export function generate(args: string[]): { snapshots: Snapshot[]; collections: Omit<Collection, 'documents'>[]; doubtful: string[]; table: string } {
   documents.clear();
   snapshotsHeld.length = 0;
   const snapshots: Snapshot[] = [];
-  for (const arg of args) {
-    const eq = arg.indexOf('=');
-    const [label, dir] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [basename(arg), arg];
+  const citedArgs: string[] = [];
+  const skip = new Set<string>();
+  const codified: string[] = [];
+  for (let k = 0; k < args.length; k++) {
+    if (args[k] === '--cited') citedArgs.push(args[++k]);
+    else if (args[k] === '--skip') for (const name of readFileSync(args[++k], 'utf8').split(/\r?\n/)) name.trim() && skip.add(name.trim());
+    else codified.push(args[k]);
+  }
+  for (const arg of codified) {
+    const [label, dir] = labelled(arg);
     const files = htmlFiles(dir);
     let notes = 0;
     held = new Set();
@@ -324,7 +343,8 @@ export function generate(args: string[]): { snapshots: Snapshot[]; doubtful: str
     snapshotsHeld.push({ held, asOf: latest });
   }
   const doubtful = dropContradictedEnds();
-  return { snapshots, doubtful, table: render(snapshots) };
+  const collections = citedArgs.map((arg) => readCitedCollection(...(labelled(arg) as [string, string]), skip));
+  return { snapshots, collections: collections.map(({ label, texts }) => ({ label, texts })), doubtful, table: render(snapshots, collections) };
 }
 
 /** The order of the table: by look-up key (server/src/registry/central.ts searches it by halves), then number. */
@@ -337,9 +357,9 @@ function byKey(a: string, b: string): number {
 /** A field of the table: no tab or line break inside. */
 const field = (value: string | number) => String(value).replace(/\s+/g, ' ').trim();
 
-function render(snapshots: Snapshot[]): string {
-  const rows: string[] = [];
-  for (const [number, f] of [...documents].sort(([a], [b]) => byKey(a, b))) {
+function render(snapshots: Snapshot[], collections: Collection[]): string {
+  const rows: [string, string][] = [];
+  for (const [number, f] of documents) {
     const date = mostFrequent(f.dates);
     // The issuer as most readings give it, in its official spelling.
     const readings = new Map<string, number>();
@@ -367,30 +387,47 @@ function render(snapshots: Snapshot[]): string {
       f.repealed && !f.replacedBy ? f.repealed.by : '',
       [...f.amendedBy].sort().join(' '),
     ];
-    rows.push(row.map(field).join('\t').replace(/\t+$/, ''));
+    rows.push([number, row.map(field).join('\t').replace(/\t+$/, '')]);
   }
+  // Documents the codification lacks, as the collections cite them (the first collection to agree on one wins).
+  const codifiedNumbers = new Set(rows.map(([number]) => number));
+  const cited = new Map<string, { row: string; texts: number }>();
+  for (const { documents: found } of collections) {
+    for (const d of found) {
+      const id = `${d.number} ${d.date.slice(0, 4)}`;
+      if (codifiedNumbers.has(d.number) || cited.has(id)) continue;
+      const row = [d.number, d.type, d.issuer, d.date, '', d.title, '', '', '', '', '', '', '', d.texts];
+      cited.set(id, { row: row.map(field).join('\t'), texts: d.texts });
+    }
+  }
+  for (const [id, { row }] of cited) rows.push([id.split(' ')[0], row]);
+  rows.sort(([a, ra], [b, rb]) => byKey(a, b) || (ra < rb ? -1 : ra > rb ? 1 : 0));
   const header = {
     $comment: [
       'Central legal documents, written by scripts/gen-central-documents.ts from the notes and the entry-into-force provisions of the Bộ pháp điển (phapdien.moj.gov.vn): do not edit by hand.',
       'One document a row, its fields (columns) separated by tabs, rows in the order of their look-up key (server/src/registry/central.ts searches them by halves).',
       'The vbpl.vn page is the one the facts were read on: that of the citing document when the document is known only as that one cites it.',
       'A document no text here replaced or repealed may still have been replaced after the snapshot: its status is unknown.',
+      'A row with citedTexts is not in the codification: it is known only as that many texts of the collections below cite it with this date (confidence cited).',
     ],
     snapshots,
+    collections: collections.map(({ label, texts, documents: found }) => ({ label, texts, documents: found.length })),
     columns: COLUMNS,
   };
-  return `${JSON.stringify(header, null, 1).replace(/\n\}$/, '')},\n "rows": [\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n ]\n}\n`;
+  return `${JSON.stringify(header, null, 1).replace(/\n\}$/, '')},\n "rows": [\n${rows.map(([, r]) => JSON.stringify(r)).join(',\n')}\n ]\n}\n`;
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const args = process.argv.slice(2);
   if (args.length === 0) {
-    console.error('Cách dùng / usage: npx tsx scripts/gen-central-documents.ts [LABEL=]DIR…');
+    console.error('Cách dùng / usage: npx tsx scripts/gen-central-documents.ts [LABEL=]DIR… [--cited LABEL=DIR]… [--skip LIST]');
     process.exit(2);
   }
-  const { snapshots, doubtful, table } = generate(args);
+  const { snapshots, collections, doubtful, table } = generate(args);
   writeFileSync(OUT, table);
-  const rows = (JSON.parse(table) as { rows: string[] }).rows.length;
-  console.log(`${OUT}: ${rows} documents from ${snapshots.map((s) => `${s.label} (${s.pages} pages, ${s.notes} notes, as of ${s.asOf})`).join(', ')}`);
+  const rows = (JSON.parse(table) as { rows: string[] }).rows;
+  const citedRows = rows.filter((r) => r.split('\t').length === COLUMNS.length).length;
+  console.log(`${OUT}: ${rows.length} documents from ${snapshots.map((s) => `${s.label} (${s.pages} pages, ${s.notes} notes, as of ${s.asOf})`).join(', ')}`);
+  if (collections.length) console.log(`of which ${citedRows} known only as ${collections.map((c) => `${c.label} (${c.texts} texts)`).join(', ')} cite them`);
   if (doubtful.length) console.log(`ends dropped as contradicted by a later snapshot (${doubtful.length}): ${doubtful.join(', ')}`);
 }

@@ -5,6 +5,8 @@ import type { RegistryDocument } from './types';
 
 /** The codification the table was read from, named in every entry's sources. */
 const CODIFICATION = 'Bộ pháp điển (phapdien.moj.gov.vn)';
+/** The collections of texts whose citations vouch for the rows the codification lacks. */
+const COLLECTIONS = (data as { collections?: { label: string }[] }).collections?.map((c) => c.label).join(', ');
 
 /**
  * The central legal documents generated from the Bộ pháp điển
@@ -70,7 +72,12 @@ export class CentralTable {
   }
 }
 
-function toDocument([number, type, issuer, date, inForce, title, itemId, citedIn, replacedBy, replacedOn, repealedOn, repealedBy, amendedBy]: string[]): RegistryDocument {
+function toDocument([number, type, issuer, date, inForce, title, itemId, citedIn, replacedBy, replacedOn, repealedOn, repealedBy, amendedBy, citedTexts]: string[]): RegistryDocument {
+  if (citedTexts) {
+    // Not in the codification: known only as texts of a collection cite it, nothing of its validity.
+    const sources = [`${citedTexts} texts of ${COLLECTIONS} citing it with this date`];
+    return { number, type: type as CitationType, issuer, date, title, system: 'state', confidence: 'cited', statusUnknown: true, sources };
+  }
   const doc: RegistryDocument = { number, type: type as CitationType, issuer, date, title, system: 'state', confidence: 'verified', sources: [] };
   if (inForce && inForce !== date) doc.inForceFrom = inForce;
   if (replacedBy) Object.assign(doc, { replacedBy, replacedOn });
