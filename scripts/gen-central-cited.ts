@@ -76,20 +76,53 @@ export function centralIssuer(number: string): string | undefined {
 }
 
 /**
- * Reads the texts under `dir` (`.md`, `.txt`, `.html`), leaving out those named in `skip` (texts
- * that must not vouch for anything, such as the plans coverage is measured on), and returns the
- * central documents the collection agrees on.
+ * The texts under `dir` (`.md`, `.txt`, `.html`) but those named in `skip` (texts that must not
+ * vouch for anything, such as the plans coverage is measured on), one paragraph a line: markup and
+ * emphasis out, a line broken inside a paragraph joined again (the texts are often hard-wrapped).
  */
-export function readCitedCollection(label: string, dir: string, skip: ReadonlySet<string>): Collection {
-  const readings = new Map<string, Readings>();
-  const files = textFiles(dir).filter((file) => !skip.has(basename(file)));
-  for (const file of files) {
-    // Markup and emphasis out; a line broken inside a paragraph joined again (the texts are often hard-wrapped).
-    const text = readFileSync(file, 'utf8')
+export function* collectionTexts(dir: string, skip: ReadonlySet<string>): Generator<string> {
+  for (const file of textFiles(dir)) {
+    if (skip.has(basename(file))) continue;
+    yield readFileSync(file, 'utf8')
       .normalize('NFC')
       .replace(/<[^>]*>/g, ' ')
       .replace(/[*_^|#>\[\]]+/g, ' ')
       .replace(/[ \t]*\r?\n(?![ \t]*\r?\n)[ \t]*/g, ' ');
+  }
+}
+
+const DATE_WORDS = String.raw`ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`;
+const OWN_NUMBER = /Số\s*:\s*(\d+(?:\/\d{4})?\/(?:NĐ-CP|NQ-CP|QĐ-TTg|CT-TTg))(?![\p{L}\d])/u;
+const OWN_DATE = new RegExp(DATE_WORDS, 'u');
+const IN_FORCE = new RegExp(String.raw`có hiệu lực(?: thi hành)?(?: kể)? từ (?:${DATE_WORDS}|ngày (ký|ban hành))`, 'u');
+
+/**
+ * The central document a text is, when it is one (its header: `Số: 2629/QĐ-TTg`, then `Hà Nội,
+ * ngày … tháng … năm …`): its number and date, and its provisions on entry into force (an article
+ * saying `có hiệu lực … từ ngày …` or `… từ ngày ký`), each with that date.
+ */
+export function documentOfText(text: string): { number: string; date: string; inForce: { provision: string; on: string }[] } | undefined {
+  const own = OWN_NUMBER.exec(text.slice(0, 2000));
+  if (!own) return undefined;
+  const dated = OWN_DATE.exec(text.slice(own.index, own.index + 400));
+  if (!dated) return undefined;
+  const date = iso({ day: Number(dated[1]), month: Number(dated[2]), year: Number(dated[3]) });
+  const inForce: { provision: string; on: string }[] = [];
+  // An article at a time: its clauses may stand in paragraphs of their own (`1. … có hiệu lực …`, `2. … thay thế …`).
+  for (const provision of text.split(/(?=(?<!\p{L})Điều \d+\.\s)/u)) {
+    const force = IN_FORCE.exec(provision);
+    if (force) inForce.push({ provision, on: force[4] ? date : iso({ day: Number(force[1]), month: Number(force[2]), year: Number(force[3]) }) });
+  }
+  return { number: own[1], date, inForce };
+}
+
+/** Reads the collection under `dir` (`collectionTexts`) and returns the central documents it agrees on. */
+export function readCitedCollection(label: string, dir: string, skip: ReadonlySet<string>): Collection {
+  const readings = new Map<string, Readings>();
+  let files = 0;
+  for (const text of collectionTexts(dir, skip)) {
+    files++;
+    const file = String(files);
     for (const c of findCitations({ text, offsets: new Int32Array(0) })) {
       // `9/2025/NĐ-CP` is written `09/2025/NĐ-CP` by its issuer.
       const number = c.numberText.replace(/\s+/g, '').replace(/^(\d)(?=\/)/u, '0$1');
@@ -101,7 +134,7 @@ export function readCitedCollection(label: string, dir: string, skip: ReadonlySe
       readings.set(number, r);
       bump(r.types, c.docType);
       const texts = r.dates.get(date) ?? new Set<string>();
-      texts.add(basename(file));
+      texts.add(file);
       r.dates.set(date, texts);
       const after = text.slice(c.date.end, c.date.end + 400);
       const of = /^\s*,?\s*của\s+(?:Chính phủ|Thủ tướng Chính phủ|Quốc hội(?: khóa [XVI]+)?|Ủy ban Thường vụ Quốc hội)/u.exec(after);
@@ -132,5 +165,5 @@ export function readCitedCollection(label: string, dir: string, skip: ReadonlySe
       documents.push({ number, type, issuer: centralIssuer(number)!, date, title: mostFrequent(r.titles.get(date) ?? new Map()) ?? '', texts: texts.size });
     }
   }
-  return { label, texts: files.length, documents };
+  return { label, texts: files, documents };
 }

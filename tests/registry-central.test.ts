@@ -81,8 +81,9 @@ describe('scripts/gen-central-documents.ts with a collection of texts citing cen
     ]);
     // A number without a year names one document a year: only the year two texts agree on is kept.
     expect(row('01/NQ-CP').map((r) => [r.date, r.citedTexts])).toEqual([['2025-01-08', '2']]);
-    expect(JSON.parse(table).collections).toEqual([{ label: 'texts', texts: 3, documents: 3 }]);
-    expect(collections).toEqual([{ label: 'texts', texts: 3 }]);
+    // Four agreed on (118/2025, 01/NQ-CP of 2025, 942/QĐ-TTg, and 30/2020/NĐ-CP that the codification has already).
+    expect(JSON.parse(table).collections).toEqual([{ label: 'texts', texts: 4, documents: 4 }]);
+    expect(collections).toEqual([{ label: 'texts', texts: 4 }]);
   });
 
   it('keeps nothing the texts disagree on, nothing outside the central issuers, and the codification’s own reading first', () => {
@@ -96,6 +97,14 @@ describe('scripts/gen-central-documents.ts with a collection of texts citing cen
     expect(row('1855/QĐ-TTg')).toEqual([]);
     const unskipped = rowsOf(run().table);
     expect(unskipped.filter((r) => r.number === '1855/QĐ-TTg').map((r) => [r.date, r.issuer, r.citedTexts])).toEqual([['2009-11-11', 'Thủ tướng Chính phủ', '2']]);
+  });
+
+  it('reads what a central document of the collection replaces in its provision on entry into force, from the day it took effect', () => {
+    expect(row('942/QĐ-TTg')).toEqual([expect.objectContaining({ date: '2021-06-15', citedTexts: '3', replacedBy: '2629/QĐ-TTg', replacedOn: '2025-12-01', endedIn: 'cited' })]);
+    const [doc] = new CentralTable((JSON.parse(table) as { rows: string[] }).rows).find(keyOf('942/QĐ-TTg'));
+    expect(doc).toMatchObject({ replacedBy: '2629/QĐ-TTg', replacedOn: '2025-12-01', confidence: 'cited', statusConfidence: 'cited' });
+    expect(doc.statusUnknown).toBeUndefined();
+    expect(doc.sources[1]).toMatch(/^the text of 2629\/QĐ-TTg in /);
   });
 
   it('gives such a document the confidence cited and an unknown status', () => {
