@@ -11,32 +11,25 @@ export function severityFor(confidence: Confidence): Severity | undefined {
   return confidence === 'cited' ? 'information' : confidence === 'unverified' ? 'hint' : undefined;
 }
 
+/** Each confidence in words (docs/registry.md), and the note a message about an unconfirmed fact ends with. */
+const CONFIDENCE_WORDS: Record<Confidence, { label: Bilingual; note: Bilingual }> = {
+  verified: { label: { vi: 'đã đối chiếu nguồn công khai', en: 'read on a public source' }, note: { vi: '', en: '' } },
+  secondary: { label: { vi: 'theo nguồn thứ cấp', en: 'per a secondary source' }, note: { vi: ' (theo nguồn thứ cấp)', en: ' (per a secondary source)' } },
+  cited: {
+    label: { vi: 'chỉ biết qua cách các kế hoạch trích dẫn', en: 'known only from how plans cite it' },
+    note: { vi: ' (theo cách các kế hoạch trích dẫn, chưa đối chiếu văn bản gốc)', en: ' (as plans cite it, not checked against the original)' },
+  },
+  unverified: { label: { vi: 'chưa xác nhận', en: 'unconfirmed' }, note: { vi: ' (chưa xác nhận)', en: ' (unconfirmed)' } },
+};
+
 /** A confidence in words (docs/registry.md). */
 export function confidenceLabel(confidence: Confidence): Bilingual {
-  switch (confidence) {
-    case 'verified':
-      return { vi: 'đã đối chiếu nguồn công khai', en: 'read on a public source' };
-    case 'secondary':
-      return { vi: 'theo nguồn thứ cấp', en: 'per a secondary source' };
-    case 'cited':
-      return { vi: 'chỉ biết qua cách các kế hoạch trích dẫn', en: 'known only from how plans cite it' };
-    default:
-      return { vi: 'chưa xác nhận', en: 'unconfirmed' };
-  }
+  return (CONFIDENCE_WORDS[confidence] ?? CONFIDENCE_WORDS.unverified).label;
 }
 
 /** A note to append to a message when the fact is not confirmed. */
 export function confidenceNote(confidence: Confidence): Bilingual {
-  switch (confidence) {
-    case 'verified':
-      return { vi: '', en: '' };
-    case 'secondary':
-      return { vi: ' (theo nguồn thứ cấp)', en: ' (per a secondary source)' };
-    case 'cited':
-      return { vi: ' (theo cách các kế hoạch trích dẫn, chưa đối chiếu văn bản gốc)', en: ' (as plans cite it, not checked against the original)' };
-    default:
-      return { vi: ' (chưa xác nhận)', en: ' (unconfirmed)' };
-  }
+  return (CONFIDENCE_WORDS[confidence] ?? CONFIDENCE_WORDS.unverified).note;
 }
 
 /** The canonical citation of a registry document: `Chỉ thị số 21-CT/TW ngày 04/5/2023 của Ban Bí thư`. */
