@@ -60,13 +60,14 @@ const iso = (d: { day: number; month: number; year: number }) => `${d.year}-${St
 const bump = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
 const mostFrequent = <K>(map: Map<K, number>) => [...map].sort((a, b) => b[1] - a[1] || (String(a[0]) < String(b[0]) ? -1 : 1))[0]?.[0];
 
-function textFiles(dir: string): string[] {
+/** The files under `dir`, at any depth, whose name `kind` matches, in order. */
+export function filesUnder(dir: string, kind: RegExp): string[] {
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) return textFiles(path);
-      return /\.(?:md|txt|html?)$/u.test(name) ? [path] : [];
+      if (statSync(path).isDirectory()) return filesUnder(path, kind);
+      return kind.test(name) ? [path] : [];
     });
 }
 
@@ -81,7 +82,7 @@ export function centralIssuer(number: string): string | undefined {
  * emphasis out, a line broken inside a paragraph joined again (the texts are often hard-wrapped).
  */
 export function* collectionTexts(dir: string, skip: ReadonlySet<string>): Generator<string> {
-  for (const file of textFiles(dir)) {
+  for (const file of filesUnder(dir, /\.(?:md|txt|html?)$/u)) {
     if (skip.has(basename(file))) continue;
     yield readFileSync(file, 'utf8')
       .normalize('NFC')

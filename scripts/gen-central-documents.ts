@@ -36,10 +36,10 @@
 // repeals, read as above: the end is kept for a document the table holds without one, the column
 // `endedIn` marks it. `--skip LIST` names, one a line, the
 // files of such a collection left unread (the plans coverage is measured on).
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { findCitations, type FoundCitation } from '../server/src/syntax/citations';
-import { type Collection, collectionTexts, documentOfText, readCitedCollection } from './gen-central-cited';
+import { type Collection, collectionTexts, documentOfText, filesUnder, readCitedCollection } from './gen-central-cited';
 import { keyOf } from '../server/src/registry/registry';
 import { fold } from '../server/src/syntax/inline';
 
@@ -291,15 +291,6 @@ function readPage(html: string): number {
   return notes;
 }
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return htmlFiles(path);
-      return name.endsWith('.html') ? [path] : [];
-    });
-}
 
 /**
  * The codification drops the provisions of a document that ceased to apply. A document a snapshot
@@ -337,7 +328,7 @@ export function generate(args: string[]): { snapshots: Snapshot[]; collections: 
   }
   for (const arg of codified) {
     const [label, dir] = labelled(arg);
-    const files = htmlFiles(dir);
+    const files = filesUnder(dir, /\.html$/u);
     let notes = 0;
     held = new Set();
     latest = '';
