@@ -53,7 +53,7 @@ export const REGISTRY_BASIS: Bilingual = {
 export function registryBasisWhen(when: Bilingual): Bilingual {
   return {
     vi: `khi ${when.vi}: ${REGISTRY_BASIS.vi}. Nếu không, chỉ chữ của chính kế hoạch, không dựa vào danh mục`,
-    en: `when ${when.en}: ${REGISTRY_BASIS.en}. Otherwise the plan\'s own text alone, not the registry`,
+    en: `when ${when.en}: ${REGISTRY_BASIS.en}. Otherwise the plan's own text alone, not the registry`,
   };
 }
 
