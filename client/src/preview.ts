@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { EXPORT, PREVIEW, type ExportFormat, type ExportParams, type ExportResult, type PreviewParams, type PreviewResult } from '../../server/src/lsp/protocol';
 
-
 /** Typing must pause this long before the pages are laid out again. */
 const UPDATE_DELAY_MS = 150;
 

@@ -11,7 +11,6 @@ import { CHECK_WORKSPACE, IMPORT, NEW_PLAN, PLAN_STATUS, REGISTRY_ENTRY, REVIEW,
 import { checkParams } from './request-params';
 import type { WorkspaceSettings } from './workspace-settings';
 
-
 /** What kehoach's own requests work with. */
 export interface ServerParts {
   connection: Connection;

@@ -7,7 +7,6 @@ import type { PlanService } from '../service/plan-service';
 import { EXPORT, PREVIEW, type ExportParams, type ExportResult, type PreviewParams, type PreviewResult } from './protocol';
 import { checkParams } from './request-params';
 
-
 /**
  * The preview and export requests (types in `protocol.ts`). Each finds the
  * open document, answers empty (`null`, or an error message for export) when
