@@ -87,7 +87,7 @@ export function* collectionTexts(dir: string, skip: ReadonlySet<string>): Genera
     yield readFileSync(file, 'utf8')
       .normalize('NFC')
       .replace(/<[^>]*>/g, ' ')
-      .replace(/[*_^|#>\[\]]+/g, ' ')
+      .replace(/[*_^|#>[\]]+/g, ' ')
       .replace(/[ \t]*\r?\n(?![ \t]*\r?\n)[ \t]*/g, ' ');
   }
 }
