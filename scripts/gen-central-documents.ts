@@ -323,7 +323,9 @@ export function generate(args: string[]): { snapshots: Snapshot[]; collections: 
   const codified: string[] = [];
   for (let k = 0; k < args.length; k++) {
     if (args[k] === '--cited') citedArgs.push(args[++k]);
-    else if (args[k] === '--skip') for (const name of readFileSync(args[++k], 'utf8').split(/\r?\n/)) if (name.trim()) skip.add(name.trim());
+    else if (args[k] === '--skip') {
+      for (const name of readFileSync(args[++k], 'utf8').split(/\r?\n/)) if (name.trim()) skip.add(name.trim());
+    }
     else codified.push(args[k]);
   }
   for (const arg of codified) {
