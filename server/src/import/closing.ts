@@ -35,6 +35,14 @@ export function opensClosing(paragraph: SourceParagraph): boolean {
   return first.some((cell) => RECIPIENTS_LABEL.test(fold(cell)) || AUTHORITY.test(cell));
 }
 
+/** A line's two columns, the signature's on the right: usually it is, but a line may also hold it on the left. */
+function closingColumns(cells: string[]): { left: string; right: string } {
+  const [first, ...others] = cells;
+  const rest = others.join(' ');
+  const swapped = AUTHORITY.test(clean(first)) && /^(?:[-+•–—]|noi nhan)/u.test(fold(clean(rest)));
+  return swapped ? { left: rest, right: first } : { left: first, right: rest };
+}
+
 /** Reads the closing blocks from `start`; stops at the first paragraph that belongs to neither. */
 export function scanClosing(paragraphs: SourceParagraph[], start: number): ClosingScan {
   const blocks: ClosingScan['blocks'] = [];
@@ -42,16 +50,13 @@ export function scanClosing(paragraphs: SourceParagraph[], start: number): Closi
   let recipients: { kind: 'recipients'; label: string; line: number; items: string[] } | undefined;
   let signature: { kind: 'signature'; lines: string[] } | undefined;
   let signed = false;
-  const openRecipients = (label: string) => {
-    recipients ??= { kind: 'recipients', label, line: paragraphs[index].sourceLine, items: [] };
-    if (!blocks.includes(recipients)) blocks.push(recipients);
-    return recipients;
+  /** A block listed once, where it first appears. */
+  const listed = <B extends ClosingScan['blocks'][number]>(block: B): B => {
+    if (!blocks.includes(block)) blocks.push(block);
+    return block;
   };
-  const openSignature = () => {
-    signature ??= { kind: 'signature', lines: [] };
-    if (!blocks.includes(signature)) blocks.push(signature);
-    return signature;
-  };
+  const openRecipients = (label: string) => listed((recipients ??= { kind: 'recipients', label, line: paragraphs[index].sourceLine, items: [] }));
+  const openSignature = () => listed((signature ??= { kind: 'signature', lines: [] }));
 
   /** Places one cell; `side` is its column when the line had two. Returns false when the cell is no closing material. */
   const place = (raw: string, side: 'left' | 'right' | 'alone', farRight: boolean): boolean => {
@@ -109,10 +114,8 @@ export function scanClosing(paragraphs: SourceParagraph[], start: number): Closi
     for (const line of paragraph.lines) {
       const cells = cellsOf(line);
       if (cells.length >= 2) {
-        const [left, ...right] = cells;
-        // The column with the signature is usually the right one; a line may also hold it on the left.
-        const swapped = AUTHORITY.test(clean(left)) && /^(?:[-+•–—]|noi nhan)/u.test(fold(clean(right.join(' '))));
-        placedAll = place(swapped ? right.join(' ') : left, 'left', false) && place(swapped ? left : right.join(' '), 'right', false) && placedAll;
+        const { left, right } = closingColumns(cells);
+        placedAll = place(left, 'left', false) && place(right, 'right', false) && placedAll;
       } else placedAll = place(line, 'alone', paragraph.farIndented) && placedAll;
     }
     if (!placedAll) break;

@@ -47,7 +47,7 @@ function problems(written: string): Bilingual {
     vi.push('giữa các cụm từ là gạch nối (-)');
     en.push('the phrases are joined by hyphens (-)');
   }
-  if (/[^ ]-|-[^ ]|  /.test(written)) {
+  if (/[^ ]-|-[^ ]| {2}/.test(written)) {
     vi.push('có một dấu cách hai bên gạch nối');
     en.push('with one space on either side');
   }
@@ -62,10 +62,6 @@ export const textMotto: Rule = {
   id: 'text-motto',
   title: { vi: 'Tiêu ngữ viết sai', en: 'Motto written wrongly' },
   defaultSeverity: 'warning',
-  doc: {
-    vi: 'Người soạn không cần viết Quốc hiệu và Tiêu ngữ (bố cục tự in chúng), nhưng khi văn bản có viết Tiêu ngữ thì phải đúng từng chữ: `Độc lập - Tự do - Hạnh phúc`, chữ cái đầu của mỗi cụm từ viết hoa, giữa các cụm từ là gạch nối (-) có cách chữ (Nghị định 30/2020/NĐ-CP, Phụ lục I, phần I, mục II, khoản 1; docs/format-rules.vi.md §3). Quy tắc báo Tiêu ngữ viết hoa cả chữ bên trong cụm (`Độc Lập - Tự Do - Hạnh Phúc`, `ĐỘC LẬP - TỰ DO - HẠNH PHÚC`), dùng gạch ngang dài hay gạch khác thay gạch nối (`Độc lập – Tự do – Hạnh phúc`), thiếu hay thừa dấu cách (`Độc lập-Tự do-Hạnh phúc`). Sửa nhanh: viết lại đúng Tiêu ngữ (an toàn).',
-    en: 'Drafters need not write the Quốc hiệu and the motto (the layout prints them), but a motto the text does write must be exact: `Độc lập - Tự do - Hạnh phúc`, the first letter of each phrase a capital, the phrases joined by hyphens (-) with spaces (Decree 30/2020/NĐ-CP, Appendix I, part I, section II, item 1; docs/format-rules.en.md §3). Reported: capitals inside the phrases (`Độc Lập - Tự Do - Hạnh Phúc`, `ĐỘC LẬP - TỰ DO - HẠNH PHÚC`), dashes or other signs for the hyphens (`Độc lập – Tự do – Hạnh phúc`), missing or extra spaces (`Độc lập-Tự do-Hạnh phúc`). Fix: the exact motto (safe).',
-  },
   check({ document, source, report }) {
     const lines = textLines(document, source);
     for (const index of linesWithPhuc(document, source, lines)) {
