@@ -166,6 +166,22 @@ export function fold(text: string): string {
   return out;
 }
 
+/**
+ * True when `fold(text)` contains `needle` (folded already), found without
+ * building the folded copy: a rule that looks for a rare word in every word
+ * of a plan tests this first.
+ */
+export function foldedIncludes(text: string, needle: string): boolean {
+  const first = needle.charCodeAt(0);
+  for (let i = 0; i + needle.length <= text.length; i++) {
+    if (foldCode(text.charCodeAt(i)) !== first) continue;
+    let k = 1;
+    while (k < needle.length && foldCode(text.charCodeAt(i + k)) === needle.charCodeAt(k)) k++;
+    if (k === needle.length) return true;
+  }
+  return false;
+}
+
 function foldCode(code: number): number {
   if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
   return FOLDED[code] || foldUnit(code);

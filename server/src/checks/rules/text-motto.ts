@@ -1,5 +1,5 @@
 import type { PlanDocument } from '../../model';
-import { fold } from '../../syntax/inline';
+import { fold, foldedIncludes } from '../../syntax/inline';
 import type { SourceText } from '../../syntax/source-text';
 import type { Bilingual, Rule } from '../rule';
 import { perRun, textLines, wordRuns, type TextLine } from '../text-lines';
@@ -19,7 +19,7 @@ const FOLDED_MOTTO = /(?<![\p{L}\p{N}])doc[ \t]*lap(?:[ \t]*[-‐‑–—−][ 
 function linesWithPhuc(document: PlanDocument, source: SourceText, lines: TextLine[]): number[] {
   const found = new Set<number>();
   for (const run of wordRuns(document, source)) {
-    for (const index of perRun(run, 'motto-words', () => run.flatMap((w, i) => (fold(w.text).includes('phuc') ? [i] : [])))) {
+    for (const index of perRun(run, 'motto-words', () => run.flatMap((w, i) => (foldedIncludes(w.text, 'phuc') ? [i] : [])))) {
       const offset = run.start + run[index].start;
       // The last line that starts at or before the word.
       let low = 0;
