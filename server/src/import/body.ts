@@ -262,14 +262,6 @@ function headingFollows(paragraphs: SourceParagraph[], numbers: (Numbered | unde
   return isUpperText(text) && classifyTitle(text) !== undefined;
 }
 
-/** True when the next paragraph (past noise) is a sibling of `i` or a higher heading, not a part under it. */
-function siblingFollows(numbers: (Numbered | undefined)[], marks: Map<number, boolean>, i: number): boolean {
-  let j = i + 1;
-  while (marks.has(j)) j++;
-  const next = numbers[j];
-  return next === undefined || next.kind === 'roman' || (next.kind === numbers[i]!.kind && next.depth <= numbers[i]!.depth);
-}
-
 interface HeadingDecision {
   level: number;
   /** `14. Đề nghị …: Trong phạm vi …` split into its heading and its first paragraph. */
@@ -298,7 +290,8 @@ function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | unde
       decisions.set(i, { level: 1 });
       continue;
     }
-    const key = n.kind === 'arabic' ? `arabic:${romanSeen}` : n.kind === 'letter' ? `letter:${romanSeen}:${arabicParent}` : `dotted:${i}`;
+    // Dotted numbers are siblings when they share all but their last part (`2.2.1`, `2.2.2` under `2.2.`).
+    const key = n.kind === 'arabic' ? `arabic:${romanSeen}` : n.kind === 'letter' ? `letter:${romanSeen}:${arabicParent}` : `dotted:${romanSeen}:${parentNumber(n.marker)}`;
     sequences.set(key, [...(sequences.get(key) ?? []), i]);
     // Letters belong to the numbered part above them, `1.` or `3.2.` alike.
     if (n.kind === 'arabic' || n.kind === 'dotted') arabicParent = i;
@@ -318,13 +311,8 @@ function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | unde
       } else level = Math.min(4, numbers[i]!.depth + 1);
       const text = textOf(paragraphs[i]);
       const decision: HeadingDecision = { level };
-      const sentence = text.endsWith('.') && headingFollows(paragraphs, numbers, marks, i);
-      if (sentence && (!like.includes(i) || (wordCount(text) > 4 && siblingFollows(numbers, marks, i)))) {
-        // A whole sentence with nothing under it before the next heading (`2. Phấn đấu … qua đào tạo.`
-        // after a page number, `3.2. Thư ký hội nghị đọc tiểu sử … .` in bold among the steps of a meeting):
-        // an item of its sequence, not an empty sub-heading.
-        continue;
-      }
+      // Siblings are read alike, headings all (a step that is a whole sentence, `3.2. Thư ký hội nghị đọc …`, too):
+      // one read as an item among headings would make their numbers skip.
       if (!like.includes(i) || (wordCount(text) > 20 && headingFollows(paragraphs, numbers, marks, i))) {
         // The first colon followed by a capital, chosen in a look-ahead (atomic) so that the rest is read once:
         // when it runs into a line break, no later colon could do better (its head would cross the break).
@@ -334,5 +322,31 @@ function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | unde
       decisions.set(i, decision);
     }
   }
+  promoteParents(numbers, start, decisions);
   return decisions;
+}
+
+/** The number a dotted number's parent has: `2.2.1` → `2.2`, `2.1.` → `2`. */
+function parentNumber(marker: string): string {
+  return marker.replace(/\.$/, '').split('.').slice(0, -1).join('.');
+}
+
+/**
+ * A numbered part with parts under it read as headings is a heading too
+ * (`2.2. Giải pháp cụ thể:` above `2.2.1 Lưu vực Tô Lịch`): the parent is the
+ * nearest part before them numbered as their prefix, under the same level-1 heading.
+ */
+function promoteParents(numbers: (Numbered | undefined)[], start: number, decisions: Map<number, HeadingDecision>): void {
+  for (let i = numbers.length - 1; i >= start; i--) {
+    const n = numbers[i];
+    if (!n || n.kind !== 'dotted' || !decisions.has(i)) continue;
+    const parent = parentNumber(n.marker);
+    for (let j = i - 1; j >= start; j--) {
+      const m = numbers[j];
+      if (!m || m.kind === 'roman') break;
+      if (m.kind === 'letter' || m.marker.replace(/[.)-]$/, '') !== parent) continue;
+      if (!decisions.has(j)) decisions.set(j, { level: m.kind === 'arabic' ? Math.max(1, decisions.get(i)!.level - 1) : Math.min(4, m.depth + 1) });
+      break;
+    }
+  }
 }

@@ -1,11 +1,13 @@
 import type { PlanDiagnostic } from '../model';
+import { fold } from '../syntax/inline';
 import { builtinRegistry } from '../registry/builtin';
 import type { TokenType } from 'chevrotain';
 import { lineLexer, RecipientsLabel, TextLine } from '../syntax/lexer';
 import { parsePlan } from '../syntax/parse';
 import { scanBody, type Entry } from './body';
 import { documentBounds } from './page-clutter';
-import { scanHeader, type ImportedHeader, type WordMend } from './header';
+import { scanHeader, type HeaderScan, type ImportedHeader, type WordMend } from './header';
+import { issuedPlanHeader, issuedPlanStart, ISSUED_WITH } from './issuing-decision';
 import { mendCapitals, paragraphsOfText, splitRunInHeadings, type SourceParagraph } from './source-paragraphs';
 
 /** What an import did not understand, and how much of the source it kept. */
@@ -126,6 +128,27 @@ function modelStrings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+const paragraphText = (p: SourceParagraph) => (p.table ? p.table.map((r) => r.join(' | ')).join(' | ') : p.lines.join(' ')).trim();
+
+/**
+ * The `(Kèm theo Quyết định số …)` line under an issued plan's title, as a
+ * comment of the header: taken off the trích yếu it was read into, or off
+ * the body it would open.
+ */
+function issuedWithNote(head: HeaderScan, paragraphs: SourceParagraph[]): string[] {
+  const note = /\(\s*(?:[Bb]an hành\s+)?[Kk]èm theo\s[^)]*\)?\s*$/u.exec(head.header.summary);
+  if (note && ISSUED_WITH.test(fold(note[0]))) {
+    head.header.summary = head.header.summary.slice(0, note.index).trim();
+    return [note[0].replace(/\s+/g, ' ').trim()];
+  }
+  const next = paragraphs[head.consumed];
+  if (next && !next.table && ISSUED_WITH.test(fold(paragraphText(next)))) {
+    head.consumed++;
+    return [paragraphText(next).replace(/\s+/g, ' ')];
+  }
+  return [];
+}
+
 /**
  * Turns source paragraphs into a plan: header, body, closing blocks. Shared
  * by the text and the DOCX import; `sourceText` is what the words kept are
@@ -134,11 +157,21 @@ function modelStrings(value: unknown, out: string[] = []): string[] {
 export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: string): ImportResult {
   const bounds = documentBounds(allParagraphs);
   const clutter = [...allParagraphs.slice(0, bounds.start), ...allParagraphs.slice(bounds.end)]
-    .map((p) => ({ line: p.sourceLine, text: (p.table ? p.table.map((r) => r.join(' | ')).join(' | ') : p.lines.join(' ')).trim(), stray: false }))
+    .map((p) => ({ line: p.sourceLine, text: paragraphText(p), stray: false }))
     .filter((c) => c.text);
   const clutterLine = (c: { text: string }) => `// ${c.text}`;
-  const paragraphs = splitRunInHeadings(allParagraphs.slice(bounds.start, bounds.end));
-  const head = scanHeader(paragraphs);
+  let paragraphs = splitRunInHeadings(allParagraphs.slice(bounds.start, bounds.end));
+  let head = scanHeader(paragraphs);
+  // A decision that issues the plan before it in the same file: the plan is read, the decision kept as comments and reported.
+  const issuedAt = issuedPlanStart(paragraphs, head.consumed, head.header.kind);
+  const decision = issuedAt === undefined ? [] : paragraphs.slice(0, issuedAt).map((p) => ({ line: p.sourceLine, text: paragraphText(p), stray: false })).filter((d) => d.text);
+  const issuedBy = issuedAt === undefined ? undefined : { kind: head.header.kind, number: head.header.number, date: head.header.date };
+  if (issuedAt !== undefined) {
+    paragraphs = paragraphs.slice(issuedAt);
+    const planHead = scanHeader(paragraphs);
+    head = { ...planHead, header: issuedPlanHeader(planHead.header, head.header) };
+  }
+  const issuedWith = issuedWithNote(head, paragraphs);
   const body = scanBody(paragraphs, head.consumed);
   // Footnotes a portal or a converter sets after the signature (`[1] Nghị quyết số …`) have no place in a plan's
   // body: kept as comments, reported, rather than read as text after the closing.
@@ -154,8 +187,13 @@ export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: s
   const lines: string[] = [];
   // The portal's page before the plan: kept as comments, reported as noise.
   for (const c of clutter) if (c.line < (allParagraphs[bounds.start]?.sourceLine ?? Infinity)) lines.push(clutterLine(c));
-  for (const c of head.comments) lines.push(`// ${c}`);
-  if (head.comments.length) lines.push('');
+  if (issuedBy) {
+    const by = [issuedBy.kind, issuedBy.number && `số ${issuedBy.number}`, issuedBy.date && `ngày ${issuedBy.date}`].filter(Boolean).join(' ');
+    lines.push(`// Kế hoạch ban hành kèm theo ${by}; văn bản ban hành giữ làm chú thích / The plan is issued with ${by}; that document is kept as comments`);
+    lines.push(...decision.map(clutterLine), '');
+  }
+  for (const c of [...head.comments, ...issuedWith]) lines.push(`// ${c}`);
+  if (head.comments.length || issuedWith.length) lines.push('');
   const suggestion = head.header.issuer ? undefined : suggestIssuer(head.header.place, body.entries);
   for (const [key, label] of HEADER_LABELS) {
     const value = head.header[key];
@@ -189,7 +227,7 @@ export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: s
     text,
     report: {
       unclassified: [...head.unplaced.map((u) => ({ ...u, keptAs: 'comment' as const })), ...body.unclassified.map((u) => ({ ...u, keptAs: 'text' as const })), ...footnotes.map((u) => ({ ...u, keptAs: 'comment' as const }))],
-      noise: [...clutter, ...body.noise].sort((a, b) => a.line - b.line),
+      noise: [...clutter, ...decision, ...body.noise].sort((a, b) => a.line - b.line),
       ocrMended,
       missingHeaderFields,
       wordsMended,
