@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-const files = ['bench/parse-check.bench.ts', 'bench/render.bench.ts', 'bench/review.bench.ts', 'bench/startup.bench.ts'];
+const files = ['bench/parse-check.bench.ts', 'bench/render.bench.ts', 'bench/review.bench.ts', 'bench/startup.bench.ts', 'bench/registry.bench.ts'];
 let failed = false;
 for (const file of files) {
   if (!existsSync(join(root, file))) {

@@ -58,6 +58,14 @@ describe('rule catalogue', () => {
       [4, 'III.'],
     ]);
   });
+
+  it('offers to write 1.3 as its sequence does (1.3.), and 1- as the level does elsewhere (1.)', () => {
+    const text = 'Số: 1/KH-UBND\n---\n# I. A\n## 1. B\n### 1.1. C\n### 1.2. D\n### 1.3 E\n# II. F\n## 1- G\n';
+    const fixes = checkPlan(parsePlan(text))
+      .filter((d) => d.code === 'heading-number-style')
+      .map((d) => d.fixes![0].edits.map((e) => [e.range.start.line, e.newText]));
+    expect(fixes).toEqual([[[6, '1.3.']], [[8, '1.']]]);
+  });
 });
 
 describe('docs/rules.md', () => {

@@ -9,7 +9,7 @@ import { chmodSync, chownSync, copyFileSync, lstatSync, readdirSync, readFileSyn
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ChangedOnDiskError, editPlanFile, writeAtomically } from '../server/src/cli/output-file';
+import { ChangedOnDiskError, editPlanFile, writeAtomically } from '../server/src/host/output-file';
 import { kehoach } from './helpers/cli';
 import { temporaryFolders } from './helpers/temp-folders';
 

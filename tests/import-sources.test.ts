@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sourceKind } from '../server/src/host/source-kind';
 import { importHtml, importMarkdown, importPdf, type ImportResult } from '../server/src/import';
 import { layoutPlan } from '../server/src/layout';
 import type { PlanDocument, Section } from '../server/src/model';
@@ -77,9 +78,15 @@ describe('a Word document saved as a web page (windows-1252, letters as entities
   let result: ImportResult;
   let document: PlanDocument;
   beforeAll(() => {
-    const bytes = readFileSync(fixture('word-web-page.htm'));
-    result = importHtml(new TextDecoder('windows-1252').decode(bytes));
+    const source = sourceKind(readFileSync(fixture('word-web-page.htm')), 1 << 20);
+    if (source.kind !== 'html') throw new Error(`read as ${source.kind}`);
+    result = importHtml(source.text);
     document = parsed(result);
+  });
+
+  it('reads the bytes of its charset as Word wrote them: quotes, dash and ellipsis, not control characters', () => {
+    expect(result.text).toContain('Bảo đảm danh sách cử tri “đúng, đủ” – kịp thời… theo quy định.');
+    expect(result.text).not.toMatch(/[\u0080-\u009f]/);
   });
 
   it('reads the header table column by column', () => {

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../server/src/checks';
 import { createPlanService } from '../server/src/service/plan-service';
+import { shiftBlock, shiftCitation, shiftSection } from '../server/src/syntax/block-reuse';
 import { TextMemo } from '../server/src/syntax/memo';
 import { parsePlan } from '../server/src/syntax/parse';
 import { examples, FUZZ_TIMEOUT, runs, SEED } from './fuzz-inputs';
@@ -95,5 +96,38 @@ describe('incremental analysis', () => {
     expect(moved.diagnostics).toEqual(full.diagnostics);
     expect(checkPlan(moved, { today: TODAY })).toEqual(checkPlan(full, { today: TODAY }));
     expect(memo.computed.filter((kind) => kind.startsWith('block-'))).toEqual([]);
+  });
+
+  it('moves a reused block by a copy with every position of it further down, whatever fields the model has', () => {
+    /** Every position of plain data `delta` lines down, found by its shape (the only objects with `line` and `character`). */
+    const moved = (value: unknown, delta: number): unknown => {
+      if (typeof value !== 'object' || value === null) return value;
+      if (Array.isArray(value)) return value.map((v) => moved(v, delta));
+      const record = value as Record<string, unknown>;
+      if (typeof record.line === 'number' && typeof record.character === 'number') return { line: record.line + delta, character: record.character };
+      return Object.fromEntries(Object.entries(record).map(([key, v]) => [key, moved(v, delta)]));
+    };
+    /** The objects the copy shares with the original (none: the memo's copy is never handed out). */
+    const shared = (a: unknown, b: unknown): number =>
+      typeof a !== 'object' || a === null ? 0 : (a === b ? 1 : 0) + Object.keys(a).reduce((n, key) => n + shared((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]), 0);
+    let checked = 0;
+    for (const text of examples) {
+      const { document } = parsePlan(text);
+      const sections = (list: typeof document.sections): typeof document.sections => list.flatMap((s) => [s, ...sections(s.children)]);
+      for (const section of sections(document.sections)) {
+        expect(shiftSection(section, 3)).toEqual(moved(section, 3));
+        expect(shared(shiftSection(section, 0), section)).toBe(0);
+        for (const block of section.blocks) {
+          expect(shiftBlock(block, 3)).toEqual(moved(block, 3));
+          expect(shared(shiftBlock(block, 0), block)).toBe(0);
+          checked++;
+        }
+      }
+      for (const citation of document.citations) {
+        expect(shiftCitation(citation, -2)).toEqual(moved(citation, -2));
+        expect(shared(shiftCitation(citation, 0), citation)).toBe(0);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
-import { isInside, nearestConfigFile } from '../server/src/lsp/workspace-config';
+import { isInside, nearestConfigFile } from '../server/src/host/workspace-config';
 import { startServer, type LspServer } from './helpers/lsp-client';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRegistryFile } from '../server/src/checks/config';
-import { confidenceNote, severityFor } from '../server/src/checks/registry-facts';
+import { confidenceNote, severityFor } from '../server/src/domain/registry-facts';
 import { checkPlan } from '../server/src/checks';
 import { builtinRegistry } from '../server/src/registry/builtin';
 import { createPlanService } from '../server/src/service/plan-service';
@@ -73,5 +73,36 @@ describe('what a finding rests on', () => {
     const value = (hover?.contents as { value: string }).value;
     expect(value).toContain('Căn cứ / Basis: Nghị định 30/2020/NĐ-CP — nguồn / sources: http://vbpl.vn/TW/Pages/vbpq-toanvan.aspx?ItemID=141142');
     expect(value).toContain('độ tin cậy / confidence: đã đối chiếu nguồn công khai / read on a public source (`verified`)');
+  });
+});
+
+describe('the central documents entered by hand', () => {
+  const plan = (date: string, body: string) =>
+    ['Cơ quan: ỦY BAN NHÂN DÂN TỈNH LAI CHÂU', 'Số: 12/KH-UBND', 'Địa danh: Lai Châu', `Ngày: ${date}`, 'Loại: Kế hoạch', 'Trích yếu: Thực hiện', '---', '', body, ''].join('\n');
+  const validity = (date: string, body: string) =>
+    checkPlan(parsePlan(plan(date, body)), { registry: builtinRegistry() }).filter((d) => d.code === 'citation-validity');
+
+  it('knows Luật Việc làm 2013 replaced by Luật Việc làm 74/2025/QH15 from 01/01/2026, and says so only once it is', () => {
+    const body = 'Căn cứ Luật Việc làm số 38/2013/QH13 ngày 16/11/2013 của Quốc hội.';
+    const found = validity('15/3/2026', body);
+    expect(found.map((d) => d.message)).toEqual([expect.stringContaining('74/2025/QH15')]);
+    expect(validity('15/3/2025', body)).toEqual([]);
+  });
+
+  it('knows Chỉ thị 35-CT/TW replaced by Chỉ thị 45-CT/TW of 14/4/2025', () => {
+    const body = 'Thực hiện Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị.';
+    expect(validity('20/5/2025', body).map((d) => d.message)).toEqual([expect.stringContaining('45-CT/TW')]);
+    expect(validity('20/3/2025', body)).toEqual([]);
+  });
+
+  it('gives each party resolution and programme its source and confidence', () => {
+    const registry = builtinRegistry();
+    for (const number of ['57-NQ/TW', '126-KL/TW', '1719/QĐ-TTg', '74/2025/QH15', '46-CT/TW', '71/NQ-CP']) {
+      const doc = registry.documentByNumber(number);
+      expect(doc, number).toBeDefined();
+      expect(doc!.sources.length, number).toBeGreaterThan(0);
+      expect(['verified', 'secondary', 'cited', 'unverified']).toContain(doc!.confidence);
+    }
+    expect(registry.documentByNumber('71/NQ-CP')!.confidence).toBe('cited');
   });
 });

@@ -1,8 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { outputTarget, OutputPathError, writeAtomically } from '../server/src/cli/output-file';
-import { exportRules } from '../server/src/cli/render-command';
+import { outputTarget, OutputPathError, writeAtomically } from '../server/src/host/output-file';
+import { exportRules } from '../server/src/host/export-plan';
 import { kehoach as run } from './helpers/cli';
 import { temporaryFolders } from './helpers/temp-folders';
 

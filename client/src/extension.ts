@@ -81,7 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'kehoach' }],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{kehoach.json,*.kh}') },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.kh,*.json,*.txt}') },
   };
   client = new LanguageClient('kehoach', vscode.l10n.t('kehoach: plans'), serverOptions, clientOptions);
   const languageClient = client;

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPlan } from '../../server/src/checks';
-import { importFile } from '../../server/src/cli/import-command';
+import { importFile } from '../../server/src/host/import-file';
 import type { ImportResult } from '../../server/src/import';
 import type { PlanDiagnostic } from '../../server/src/model';
 import { parsePlan } from '../../server/src/syntax/parse';

@@ -5,13 +5,14 @@ import { SourceText } from '../syntax/source-text';
 import { jsonLocations, type JsonLocation, type JsonPath } from './json-locations';
 import type { CheckConfig } from './rule';
 
-/** A workspace's `kehoach.json`: check settings plus the registry files to load (paths relative to it). */
+/** A workspace's `kehoach.json`: check settings plus the registry files and word lists to load (paths relative to it). */
 export interface WorkspaceConfig extends CheckConfig {
   registry?: string[];
+  dictionary?: string[];
 }
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
-const KEYS = ['rules', 'registry', 'planDate', 'system', 'toneStyle', '$schema'];
+const KEYS = ['rules', 'registry', 'dictionary', 'planDate', 'system', 'toneStyle', '$schema'];
 
 /** Diagnostics for a JSON file, each on the value (or key) it is about, found by its path. */
 class JsonReporter {
@@ -58,16 +59,17 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * unknown key, rule id or value is a diagnostic in that file (code `config`),
  * and what is valid is kept.
  */
-export function parseWorkspaceConfig(text: string, knownRules: readonly string[]): { config: WorkspaceConfig; diagnostics: PlanDiagnostic[]; registryRanges: Range[] } {
+export function parseWorkspaceConfig(text: string, knownRules: readonly string[]): { config: WorkspaceConfig; diagnostics: PlanDiagnostic[]; registryRanges: Range[]; dictionaryRanges: Range[] } {
   const out = new JsonReporter(text, 'config');
   const config: WorkspaceConfig = {};
-  /** Where each path of `config.registry` is written, for findings on the file it names. */
+  /** Where each path of `config.registry` and `config.dictionary` is written, for findings on the file it names. */
   const registryRanges: Range[] = [];
+  const dictionaryRanges: Range[] = [];
   const json = out.parse();
-  if (json === undefined) return { config, diagnostics: out.diagnostics, registryRanges };
+  if (json === undefined) return { config, diagnostics: out.diagnostics, registryRanges, dictionaryRanges };
   if (!isObject(json)) {
     out.at([], 'kehoach.json phải là một đối tượng JSON { … } / kehoach.json must be a JSON object');
-    return { config, diagnostics: out.diagnostics, registryRanges };
+    return { config, diagnostics: out.diagnostics, registryRanges, dictionaryRanges };
   }
   const obj = json as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
@@ -85,18 +87,24 @@ export function parseWorkspaceConfig(text: string, knownRules: readonly string[]
       config.rules = rules;
     }
   }
-  if (obj.registry !== undefined) {
-    if (!Array.isArray(obj.registry)) out.at(['registry'], '"registry" phải là danh sách đường dẫn tệp JSON / "registry" must be a list of JSON file paths');
-    else {
-      // A wrong entry is reported; the other files are still read.
-      config.registry = obj.registry.filter((path, i) => {
-        const ok = typeof path === 'string' && path.length > 0;
-        if (!ok) out.at(['registry', i], 'Mỗi mục của "registry" là một đường dẫn tệp JSON / Each entry of "registry" is the path of a JSON file');
-        else registryRanges.push(out.rangeOf(['registry', i]));
-        return ok;
-      }) as string[];
+  // Lists of files: a wrong entry is reported, the other files are still read.
+  const paths = (key: 'registry' | 'dictionary', ranges: Range[], what: { vi: string; en: string }): string[] | undefined => {
+    if (obj[key] === undefined) return undefined;
+    if (!Array.isArray(obj[key])) {
+      out.at([key], `"${key}" phải là danh sách đường dẫn ${what.vi} / "${key}" must be a list of paths of ${what.en}`);
+      return undefined;
     }
-  }
+    return (obj[key] as unknown[]).filter((path, i) => {
+      const ok = typeof path === 'string' && path.length > 0;
+      if (!ok) out.at([key, i], `Mỗi mục của "${key}" là một đường dẫn ${what.vi} / Each entry of "${key}" is the path of ${what.en}`);
+      else ranges.push(out.rangeOf([key, i]));
+      return ok;
+    }) as string[];
+  };
+  const registry = paths('registry', registryRanges, { vi: 'tệp JSON', en: 'JSON files' });
+  if (registry) config.registry = registry;
+  const dictionary = paths('dictionary', dictionaryRanges, { vi: 'tệp danh sách từ (mỗi dòng một từ)', en: 'word lists (one word a line)' });
+  if (dictionary) config.dictionary = dictionary;
   if (obj.planDate !== undefined) {
     const date = typeof obj.planDate === 'string' ? readDate(obj.planDate) : undefined;
     if (!date) out.at(['planDate'], '"planDate" phải là một ngày (2026-03-15 hoặc 15/3/2026) / "planDate" must be a date');
@@ -110,7 +118,15 @@ export function parseWorkspaceConfig(text: string, knownRules: readonly string[]
     if (!['modern', 'classic'].includes(obj.toneStyle as string)) out.at(['toneStyle'], '"toneStyle" phải là modern (hóa, ủy) hoặc classic (hoá, uỷ) / "toneStyle" must be modern or classic');
     else config.toneStyle = obj.toneStyle as WorkspaceConfig['toneStyle'];
   }
-  return { config, diagnostics: out.diagnostics, registryRanges };
+  return { config, diagnostics: out.diagnostics, registryRanges, dictionaryRanges };
+}
+
+/** The words of a word list (`dictionary` of kehoach.json): one a line; empty lines and `#` comments left out. */
+export function parseWordList(text: string): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim().normalize('NFC'))
+    .filter((line) => line && !line.startsWith('#'));
 }
 
 const CONFIDENCES: Confidence[] = ['verified', 'secondary', 'cited', 'unverified'];

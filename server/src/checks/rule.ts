@@ -1,12 +1,6 @@
-import type { FindingBasis, Fix, PlanDiagnostic, PlanDocument, PlanSystem, Range, RelatedInformation, Severity } from '../model';
+import type { Bilingual, FindingBasis, Fix, PlanDiagnostic, PlanDocument, PlanSystem, Range, RelatedInformation, Severity } from '../model';
 import type { Registry } from '../registry/registry';
 import type { SourceText } from '../syntax/source-text';
-
-/** Text in Vietnamese and English; Vietnamese is shown first. */
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
 
 /** The tone-mark placement a document should use: `hóa`, `ủy` (modern) or `hoá`, `uỷ` (classic). */
 export type ToneStyle = 'modern' | 'classic';
@@ -20,6 +14,8 @@ export interface CheckConfig {
   system?: PlanSystem;
   /** Tone-mark style; without it the document's majority decides. */
   toneStyle?: ToneStyle;
+  /** Words the workspace's dictionary adds (the word lists of kehoach.json's `dictionary`): the spelling rules accept them. */
+  words?: readonly string[];
 }
 
 export interface CheckContext {
@@ -62,4 +58,4 @@ export function formatMessage(message: Bilingual): string {
   return `${message.vi} / ${message.en}`;
 }
 
-export type { PlanDiagnostic };
+export type { Bilingual, PlanDiagnostic };

@@ -48,6 +48,8 @@ export interface ContextSlip {
 const MIN_EDGE_ASSOCIATION = 0.6;
 /** The corpus has slips of its own: a typed pair counts as unseen beside a variant's pair this many times as frequent (`trong qua` twice beside 6710 `trong quá`). */
 const SLIP_RATIO = 500;
+/** A neighbour rarer than this (`dần`, seen 196 times) has pairs too few to tell a slip by. */
+const MIN_NEIGHBOUR = 1000;
 /** Variants rarer than this are not offered. */
 const MIN_VARIANT = 20;
 /** Odds of the variant over the typed word that overrule a neighbour holding the typed word (`kịp thời sử lý`: `thời sử` is seen, in `kịp thời sử dụng`). */
@@ -174,8 +176,11 @@ const CODA_CLASS: Record<string, string> = { ng: 'n', c: 't' };
 
 /** Words with the same key differ by marks or by a confusable initial or final: `tạo`, `tảo`, `tao`. */
 export const confusionKey = perWord((word: string): string | undefined => {
-  const s = parseSyllable(fold(word));
-  return s && `${ONSET_CLASS[s.onset] ?? s.onset}|${s.nucleus}|${CODA_CLASS[s.coda] ?? s.coda}`;
+  // Read as a syllable first: folded, `tương`, `tiên` are no syllable shape (`uo`, `ie` take no final).
+  const s = parseSyllable(word.toLowerCase());
+  if (!s) return undefined;
+  const onset = fold(s.onset);
+  return `${ONSET_CLASS[onset] ?? onset}|${fold(s.nucleus)}|${CODA_CLASS[s.coda] ?? s.coda}`;
 });
 
 /** The one thing that tells `typed` from `meant` apart, if there is just one. */
@@ -297,7 +302,7 @@ export function findContextSlips(run: Word[]): ContextSlip[] {
       for (const side of [1, -1] as const) {
         const other = -side as 1 | -1;
         const y = side === 1 ? right : left;
-        if (y < 0) continue;
+        if (y < 0 || count(y) < MIN_NEIGHBOUR) continue;
         const at = stats.pairs.slot(side === 1 ? b * PAIR + y : y * PAIR + b);
         const association = stats.pairs.association[at];
         if (association === 0 || (edge && association < MIN_EDGE_ASSOCIATION)) continue;
@@ -317,7 +322,10 @@ export function findContextSlips(run: Word[]): ContextSlip[] {
         const own = z === NONE ? 0 : beside(x, z, other);
         const fits = z === NONE ? 0 : beside(b, z, other);
         const odds = ((Math.max(fits, 0.5) * evidence) / count(b)) / ((Math.max(own, 0.5) * Math.max(beside(x, y, side), 0.5)) / Math.max(count(x), 1));
-        if (z !== NONE && (fits === 0 || (!rare(own, fits) && odds < LONG_ODDS))) continue;
+        // The variant between the two neighbours as a frequent chain of tight pairs (`Thủ tướng Chính phủ`) overrules
+        // a pair the typed word makes elsewhere (`tư tưởng chính trị`).
+        const chain = left >= 0 && right >= 0 ? (stats.triples.get((left * PAIR + b) * PAIR + right) ?? 0) : 0;
+        if (z !== NONE && chain < MIN_PAIR && (fits === 0 || (!rare(own, fits) && odds < LONG_ODDS))) continue;
         if (!best || evidence > best.strength) best = { at: i, by: i + side, right: stats.words[b], kind, strength: evidence };
         break;
       }

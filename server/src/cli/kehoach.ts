@@ -7,11 +7,12 @@ import type { Registry } from '../registry/registry';
 import type { RegistryDocument } from '../registry/types';
 import { planAsDocument } from '../registry/workspace';
 import { parsePlan } from '../syntax/parse';
-import { workspaceConfigs, type FileReport, type LoadedWorkspaceConfig } from '../lsp/workspace-config';
+import { workspaceConfigs, type FileReport, type LoadedWorkspaceConfig } from '../host/workspace-config';
 import { commandHelp, subcommand, synopsis, UsageError, type CommandSpec, type Subcommand } from './arguments';
-import { editPlanFile, OutputPathError } from './output-file';
-import { expandFiles, readPlanFile, unreadableFinding, UnreadableFileError } from './plan-files';
-import { describeEncoding, type TextEncodingName } from './text-encoding';
+import { editPlanFile, OutputPathError } from '../host/output-file';
+import { expandFiles, readPlanFile, unreadableFinding, UnreadableFileError } from '../host/plan-files';
+import { forTerminal, jsonForTerminal } from './terminal-text';
+import { describeEncoding, type TextEncodingName } from '../host/text-encoding';
 import { renderCommand } from './render-command';
 import { IMPORT } from './import-command';
 import { reviewCommand } from './review-command';
@@ -68,13 +69,12 @@ function checkFiles(files: string[], skipped: { file: string; reason: string }[]
   const read = files.flatMap((file) => {
     let read;
     try {
-      read = readPlanFile(file);
+      read = readPlanFile(file, (note) => run.notes.push(note));
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
       run.reports.push({ file, diagnostics: [unreadableFinding(error.reason)] });
       return [];
     }
-    if (read.encoding === 'utf-16le' || read.encoding === 'utf-16be') run.notes.push(`kehoach: ${file}: đọc dạng ${describeEncoding(read.encoding)} / read as ${describeEncoding(read.encoding)}`);
     return [{ file, ...read, workspace: workspaceOf(file) }];
   });
   const keep = read.reduce((n, r) => n + r.text.length, 0) <= KEPT_PARSES_CHARS;
@@ -164,7 +164,7 @@ function formatText(reports: FileReport[]): string {
   const lines: string[] = [];
   for (const { file, diagnostics } of reports) {
     for (const d of diagnostics) {
-      lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+      lines.push(forTerminal(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`));
     }
   }
   const count = (s: string) => reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
@@ -206,7 +206,7 @@ const CHECK = subcommand(
     const shown = reports.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file }));
     for (const note of notes) err(note);
     if (fix) err(`kehoach: đã áp dụng ${fixed} sửa an toàn / applied ${fixed} safe fixes`);
-    out(format === 'json' ? formatJson(shown) : format === 'sarif' ? JSON.stringify(toSarif(shown), null, 2) : formatText(shown));
+    out(format === 'json' ? jsonForTerminal(formatJson(shown)) : format === 'sarif' ? jsonForTerminal(JSON.stringify(toSarif(shown), null, 2)) : formatText(shown));
     if (values.timing) err(`kehoach: parse + check ${timing.ms.toFixed(1)} ms`);
     if (refused) return 2;
     return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
@@ -224,11 +224,11 @@ const PARSE = subcommand(
     },
   } as const satisfies CommandSpec,
   (values, [file], { out, err }) => {
-    const { text } = readPlanFile(file);
+    const { text } = readPlanFile(file, err);
     const started = performance.now();
     const parsed = parsePlan(text);
     const ms = performance.now() - started;
-    out(JSON.stringify({ document: parsed.document, diagnostics: parsed.diagnostics }, null, 2));
+    out(jsonForTerminal(JSON.stringify({ document: parsed.document, diagnostics: parsed.diagnostics }, null, 2)));
     if (values.timing) err(`kehoach: parse ${ms.toFixed(1)} ms`);
     return parsed.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   },
@@ -270,6 +270,7 @@ Mã thoát / Exit codes: 0 không có lỗi / no error, 1 có lỗi / an error w
 
 /** Runs the CLI; returns the exit code (-1: a server was started and keeps the process alive), or a promise of it. Output goes through the given writers so tests can capture it. */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number | Promise<number> {
+  const safeErr = (message: string) => err(message.split('\n').map(forTerminal).join('\n'));
   try {
     const [name, ...args] = argv;
     if (name === undefined || name === '--help' || name === '-h') {
@@ -287,10 +288,11 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     }
     const command = SUBCOMMANDS.find((c) => c.spec.name === name);
     if (!command) throw new UsageError(`Lệnh không biết / Unknown command: ${name}`);
-    const code = command.run(args, { out, err });
-    return typeof code === 'number' ? code : code.catch((error: unknown) => reportFailure(error, err));
+    // Standard error only ever carries messages, which may quote a plan or a file name: never a raw control character.
+    const code = command.run(args, { out, err: safeErr });
+    return typeof code === 'number' ? code : code.catch((error: unknown) => reportFailure(error, safeErr));
   } catch (error) {
-    return reportFailure(error, err);
+    return reportFailure(error, safeErr);
   }
 }
 

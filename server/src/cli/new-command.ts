@@ -6,8 +6,8 @@ import { planAsDocument } from '../registry/workspace';
 import { newPlan } from '../scaffold';
 import { parsePlan } from '../syntax/parse';
 import { subcommand, UsageError, type CommandSpec } from './arguments';
-import { outputTarget, planOutput, writeAtomically } from './output-file';
-import { listPlanFiles, readPlanFile, UnreadableFileError } from './plan-files';
+import { outputTarget, planOutput, writeAtomically } from '../host/output-file';
+import { listPlanFiles, readPlanFile, UnreadableFileError } from '../host/plan-files';
 
 const SYSTEMS: readonly PlanSystem[] = ['state', 'party', 'mass'];
 

@@ -1,4 +1,4 @@
-import { confidenceLabel } from '../checks/registry-facts';
+import { confidenceLabel } from '../domain/registry-facts';
 import type { AgencyStatus, DocumentStatus, Registry } from '../registry/registry';
 import { documentsNumbered, searchRegistry, type FoundAgency, type FoundDocument } from '../registry/search';
 import { numericDate } from '../syntax/dates';

@@ -1,44 +1,15 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { CheckConfig } from '../checks/rule';
 import { DocxInputError } from '../docx/input-error';
-import type { PlanDiagnostic, Severity } from '../model';
+import { OutputPathError } from '../host/output-file';
+import { reviewBeside, reviewSummary } from '../host/review-file';
+import type { PlanDiagnostic } from '../model';
 import type { Registry } from '../registry/registry';
 import type { ReviewedFinding, WordFileReview } from '../review/review';
 import { subcommand, type CommandSpec } from './arguments';
-import { OutputPathError, outputTarget, writeAtomically, type OutputRules } from './output-file';
 import { toSarif } from './sarif';
 
 const FORMATS = ['text', 'json', 'sarif', 'html'] as const;
-
-/** A Word file larger than this is refused before it is read. */
-const MAX_INPUT_BYTES = 100 * 1024 * 1024;
-
-/** What a reviewed copy may be and replace: a `.docx`, never an existing file unless `force`. */
-const reviewRules = (extension: string, force: boolean): OutputRules => ({ extensions: [extension], kind: { vi: 'bản rà soát', en: 'reviewed copy' }, force });
-
-/**
- * The reviewed copy's path: OUT when given (an existing file is replaced
- * only with `force`), else `DRAFT.ra-soat.docx` beside the draft, numbered
- * `-2`, `-3` … past the copies already there; `withReport` keeps the
- * `.html` of the same name free too.
- */
-function reviewTargets(source: string, output: string | undefined, withReport: boolean, force: boolean): { docx: string; html: string } {
-  const html = (docx: string) => join(dirname(docx), `${basename(docx, extname(docx))}.html`);
-  if (output !== undefined) {
-    const docx = outputTarget(source, output, reviewRules('.docx', force));
-    if (withReport) outputTarget(source, html(docx), reviewRules('.html', force));
-    return { docx, html: html(docx) };
-  }
-  const base = join(dirname(source), basename(source, extname(source)));
-  for (let n = 1; ; n++) {
-    const docx = `${base}.ra-soat${n === 1 ? '' : `-${n}`}.docx`;
-    if (!existsSync(docx) && !(withReport && existsSync(html(docx)))) return { docx: outputTarget(source, docx, reviewRules('.docx', false)), html: html(docx) };
-  }
-}
-
-const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
-const SEVERITY_VI: Record<Severity, string> = { error: 'lỗi', warning: 'cảnh báo', information: 'thông tin', hint: 'gợi ý' };
 
 /** The findings as diagnostics whose lines are the document's paragraphs (0-based) and characters the offsets in their text. */
 function asDocumentDiagnostics(findings: ReviewedFinding[]): PlanDiagnostic[] {
@@ -52,16 +23,6 @@ const quoted = (text: string) => {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 60 ? `“${flat.slice(0, 57)}…”` : `“${flat}”`;
 };
-
-/** What a review wrote, with the counts by severity: the last line of every output. */
-export function reviewSummary(review: WordFileReview, written: string): string {
-  const count = (s: Severity) => review.findings.filter((f) => f.diagnostic.severity === s).length;
-  const counts = SEVERITIES.map((s) => `${count(s)} ${SEVERITY_VI[s]}`).join(', ');
-  const countsEn = SEVERITIES.map((s) => `${count(s)} ${s}`).join(', ');
-  const tracked = review.findings.filter((f) => f.tracked).length;
-  const n = review.findings.length;
-  return `kehoach: đã ghi ${written}: ${n} nhận xét (${counts})${tracked ? `, ${tracked} sửa đề nghị` : ''} / wrote ${written}: ${n} comments (${countsEn})${tracked ? `, ${tracked} suggested changes` : ''}`;
-}
 
 function formatText(file: string, review: WordFileReview, written: string): string {
   const lines = review.findings.map((f) => {
@@ -92,32 +53,6 @@ function formatJson(file: string, review: WordFileReview): string {
     null,
     2,
   );
-}
-
-/**
- * Reviews a Word file and writes the reviewed copy (and with `report` the
- * HTML report) beside it or to `output`; what the CLI and the editor's
- * command share. Throws `DocxInputError` or `OutputPathError`, writing nothing.
- */
-export async function reviewBeside(
-  source: string,
-  settings: { registry: Registry; config: CheckConfig },
-  options: { output?: string; suggest?: boolean; hints?: boolean; report?: boolean; force?: boolean; now?: Date },
-): Promise<{ review: WordFileReview; targets: { docx: string; html: string } }> {
-  const size = statSync(source).size;
-  if (size > MAX_INPUT_BYTES) {
-    const mb = Math.round(size / 1048576);
-    throw new DocxInputError(`Tệp quá lớn để rà soát (${mb} MB, tối đa ${MAX_INPUT_BYTES / 1048576} MB) / The file is too large to review (${mb} MB, at most ${MAX_INPUT_BYTES / 1048576} MB)`);
-  }
-  const targets = reviewTargets(source, options.output, options.report === true, options.force === true);
-  const bytes = new Uint8Array(readFileSync(source));
-  const date = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  // The review (the import readers, the Word writer, the report's fonts) loads when a file is reviewed, not with every command.
-  const { reviewWordFile } = await import('../review/review');
-  const review = reviewWordFile(bytes, settings, { suggest: options.suggest, hints: options.hints, date });
-  writeAtomically(targets.docx, review.bytes);
-  if (options.report) writeAtomically(targets.html, (await import('../review/report-html')).renderReviewHtml({ file: basename(source), reviewed: basename(targets.docx), date, document: review.document, findings: review.findings }));
-  return { review, targets };
 }
 
 /**

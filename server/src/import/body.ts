@@ -1,4 +1,4 @@
-import { classifyTitle } from '../checks/structure-text';
+import { classifyTitle } from '../domain/plan-parts';
 import { opensClosing, scanClosing } from './closing';
 import { bookmarksOf, isFragment, isNoiseLine, isPageNumber, isStampNumberLine, withoutBookmarks } from './noise';
 import { cellsOf, isUpperText, TERMINAL, wordCount, type SourceParagraph } from './source-paragraphs';

@@ -1,4 +1,4 @@
-import { classifyTitle } from '../checks/structure-text';
+import { classifyTitle } from '../domain/plan-parts';
 import { fold } from '../syntax/inline';
 import { makeDate } from '../syntax/dates';
 import { inferSystem, readDocumentNumber } from '../syntax/header-values';

@@ -1,4 +1,4 @@
-import { BOOKMARK, WHOLE_LINE } from '../checks/rules/text-scan-noise';
+import { BOOKMARK, WHOLE_LINE } from '../domain/scan-noise';
 import { isUpperText, MARKER, TERMINAL, wordCount } from './source-paragraphs';
 
 /**

@@ -205,6 +205,10 @@ export interface LayoutPage {
   firstBlockFromLine?: number;
   /** The last block goes on to the next page: this page shows its lines before this one. */
   lastBlockUntilLine?: number;
+  /** Where the first block's part on this page begins in the text of its runs joined (with `firstBlockFromLine`). */
+  firstBlockFromOffset?: number;
+  /** Where the last block's part on this page ends in the text of its runs joined (with `lastBlockUntilLine`). */
+  lastBlockUntilOffset?: number;
   showNumber: boolean;
   /** Estimated height of the blocks on the page. */
   contentHeightMm: number;

@@ -32,8 +32,9 @@ function line(role: LayoutParagraph['role'], text: string, sizePt: number, style
   return paragraph({ role, runs: text ? [{ text, source }] : [], sizePt, align: 'center', keepWithNext: true, source, ...style });
 }
 
-function rule(role: LayoutRule['role'], widthMm: number, source?: Range): LayoutRule {
-  return { kind: 'rule', role, widthMm: Math.round(widthMm * 10) / 10, thicknessPt: 0.75, align: 'center', spaceBeforePt: 4, spaceAfterPt: 3, keepWithNext: true, source };
+function rule(style: SystemStyle, role: LayoutRule['role'], widthMm: number, source?: Range): LayoutRule {
+  const { thicknessPt, spaceBeforePt, spaceAfterPt } = style.rule;
+  return { kind: 'rule', role, widthMm: Math.round(widthMm * 10) / 10, thicknessPt, align: 'center', spaceBeforePt, spaceAfterPt, keepWithNext: true, source };
 }
 
 function runsOf(inlines: InlineRun[], transform: (s: string) => string = (s) => s): TextRun[] {
@@ -95,7 +96,7 @@ class PlanLayout {
         record: this.record(),
       },
       font: { family: 'Times New Roman', fallbacks: ['Tinos', 'Liberation Serif', 'serif'] },
-      pageNumbering: { position: 'top-center', showOnFirstPage: false, sizePt: style.bodyPt, fromTopMm: 10 },
+      pageNumbering: { position: 'top-center', showOnFirstPage: false, sizePt: style.bodyPt, fromTopMm: style.pageNumberFromTopMm },
       sections,
       pages: paginate(sections),
     };
@@ -149,13 +150,12 @@ class PlanLayout {
     const party = doc.system.value === 'party';
     const { parentBodyLines, issuerLines } = doc.official;
     const issuerCell: LayoutTableCell['blocks'] = [];
-    const column = left - 2;
+    const column = left - 2 * style.header.cellPaddingMm;
     if (parentBodyLines) issuerCell.push(nameParagraph('parent-body', parentBodyLines, style.parentBodyPt, false, column, header.parentBody?.valueRange).block);
     const issuer = issuerLines && nameParagraph('issuer', issuerLines, style.issuerPt, true, column, header.issuer?.valueRange);
     issuerCell.push(issuer?.block ?? line('issuer', '', style.issuerPt, { bold: true }, header.issuer?.valueRange));
     if (party) issuerCell.push(line('issuer-mark', '*', style.issuerPt, {}, header.issuer?.valueRange));
-    // The short rule is 1/3 to 1/2 of the issuer's longest line; 2/5 here.
-    else if (issuer) issuerCell.push(rule('issuer-rule', 0.4 * issuer.widthMm, header.issuer?.valueRange));
+    else if (issuer) issuerCell.push(rule(style, 'issuer-rule', style.shortRuleShare * issuer.widthMm, header.issuer?.valueRange));
 
     const nationCell: LayoutTableCell['blocks'] = [];
     if (party) {
@@ -165,7 +165,7 @@ class PlanLayout {
       nationCell.push(line('national-title', doc.official.nationalTitle ?? 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', style.nationalTitlePt, { bold: true }));
       nationCell.push(line('motto', motto, style.mottoPt, { bold: true }));
       // The Tiêu ngữ's rule is as long as its line.
-      nationCell.push(rule('motto-rule', lineWidthMm(motto, style.mottoPt, true, right - 2)));
+      nationCell.push(rule(style, 'motto-rule', lineWidthMm(motto, style.mottoPt, true, right - 2 * style.header.cellPaddingMm)));
     }
     const dateSource = spanRange(header.place?.valueRange, header.date?.valueRange);
     const numberLine = header.number?.value ? doc.official.numberLine : party ? 'Số' : 'Số:';
@@ -180,15 +180,15 @@ class PlanLayout {
         {
           isHeader: false,
           cells: [
-            cell([line('number', numberLine, style.numberPt, { spaceBeforePt: 2 }, header.number?.valueRange), ...this.marks()]),
-            cell([line('place-date', doc.official.placeDateLine ?? '', style.placeDatePt, { italic: true, spaceBeforePt: 2 }, dateSource)]),
+            cell([line('number', numberLine, style.numberPt, { spaceBeforePt: style.header.numberSpaceBeforePt }, header.number?.valueRange), ...this.marks()]),
+            cell([line('place-date', doc.official.placeDateLine ?? '', style.placeDatePt, { italic: true, spaceBeforePt: style.header.numberSpaceBeforePt }, dateSource)]),
           ],
           source: spanRange(header.number?.range, header.date?.range),
         },
       ],
       spaceBeforePt: 0,
-      spaceAfterPt: 12,
-      cellPaddingMm: 1,
+      spaceAfterPt: style.header.spaceAfterPt,
+      cellPaddingMm: style.header.cellPaddingMm,
       keepWithNext: true,
       source: header.range,
     };
@@ -203,7 +203,7 @@ class PlanLayout {
     const { doc, style } = this;
     const { header, official } = doc;
     const mark = (role: 'confidentiality-mark' | 'urgency-mark', text: string | undefined, source?: Range) =>
-      text ? [line(role, '', style.numberPt, { bold: true, spaceBeforePt: 6, runs: [{ text, framed: true, source }] }, source)] : [];
+      text ? [line(role, '', style.numberPt, { bold: true, spaceBeforePt: style.header.markSpaceBeforePt, runs: [{ text, framed: true, source }] }, source)] : [];
     return [...mark('confidentiality-mark', official.confidentialityMark, header.confidentiality?.valueRange), ...mark('urgency-mark', official.urgencyMark, header.urgency?.valueRange)];
   }
 
@@ -212,7 +212,7 @@ class PlanLayout {
     const { doc, style } = this;
     const header = doc.header;
     const out: LayoutBlock[] = [];
-    if (doc.official.kindTitle) out.push(line('kind-title', doc.official.kindTitle, style.kindTitlePt, { bold: true, spaceBeforePt: 6 }, header.kind?.valueRange));
+    if (doc.official.kindTitle) out.push(line('kind-title', doc.official.kindTitle, style.kindTitlePt, { bold: true, spaceBeforePt: style.header.kindTitleSpaceBeforePt }, header.kind?.valueRange));
     const summary = header.summary?.value;
     if (summary) {
       out.push(line('summary', summary, style.summaryPt, { bold: true }, header.summary?.valueRange));
@@ -221,11 +221,11 @@ class PlanLayout {
     return out;
   }
 
-  /** The rule under a title: drawn, 2/5 of the title's line (state), or a typed `-----` (party). */
+  /** The rule under a title: drawn, a share of the title's line (state), or a typed `-----` (party). */
   private ruleUnder(role: 'summary-rule' | 'appendix-rule', titleWidthMm: number, source?: Range): LayoutBlock {
     const { style } = this;
-    if (style.summaryRule === 'dashes') return line(role, '-----', style.summaryPt, { spaceAfterPt: 12 }, source);
-    return { ...rule(role, 0.4 * titleWidthMm, source), spaceAfterPt: 12 };
+    if (style.summaryRule === 'dashes') return line(role, '-----', style.summaryPt, { spaceAfterPt: style.titleRuleSpaceAfterPt }, source);
+    return { ...rule(style, role, style.shortRuleShare * titleWidthMm, source), spaceAfterPt: style.titleRuleSpaceAfterPt };
   }
 
   /** Body text: justified, first-line indent, the system's spacing. */
@@ -278,7 +278,7 @@ class PlanLayout {
 
   /** A plan's table: bordered, columns in proportion to their longest text, the header row bold and centred. */
   private table(table: Table, width: number): LayoutTable {
-    const size = this.style.tablePt;
+    const { tablePt: size, table: measures } = this.style;
     const columns = Math.max(1, ...table.rows.map((r) => r.cells.length));
     const weights = Array.from({ length: columns }, (_, i) => {
       const longest = Math.max(0, ...table.rows.map((r) => [...(r.cells[i]?.text ?? '')].length));
@@ -306,14 +306,14 @@ class PlanLayout {
             return {
               verticalAlign: isHeader ? 'middle' : 'top',
               source: cell?.range,
-              blocks: [paragraph({ role: 'table-cell', runs, sizePt: size, bold: isHeader, align: isHeader || ordinal[i] ? 'center' : 'left', spaceBeforePt: 2, spaceAfterPt: 2, source: cell?.range })],
+              blocks: [paragraph({ role: 'table-cell', runs, sizePt: size, bold: isHeader, align: isHeader || ordinal[i] ? 'center' : 'left', spaceBeforePt: measures.cellSpacePt, spaceAfterPt: measures.cellSpacePt, source: cell?.range })],
             };
           }),
         };
       }),
-      spaceBeforePt: 6,
-      spaceAfterPt: 6,
-      cellPaddingMm: 1.5,
+      spaceBeforePt: measures.spaceAroundPt,
+      spaceAfterPt: measures.spaceAroundPt,
+      cellPaddingMm: measures.cellPaddingMm,
       keepWithNext: false,
       source: table.range,
     };
@@ -324,7 +324,7 @@ class PlanLayout {
     const { doc, style } = this;
     const { recipients, signature } = doc;
     if (!recipients && !signature) return undefined;
-    const left = Math.round(this.width * 0.45 * 10) / 10;
+    const left = Math.round(this.width * style.closing.recipientsShare * 10) / 10;
     const recipientsCell: LayoutTableCell['blocks'] = [];
     if (recipients) {
       recipientsCell.push(
@@ -350,7 +350,7 @@ class PlanLayout {
       for (const authority of signature.authorities) signatureCell.push(line('authority', upper(authority.text), size, { bold: true }, authority.range));
       if (signature.title) signatureCell.push(line('signer-title', upper(signature.title.text), size, { bold: true }, signature.title.range));
       // Room for the signature and the seal.
-      signatureCell.push(line('signature-space', '', size, { spaceAfterPt: 60 }));
+      signatureCell.push(line('signature-space', '', size, { spaceAfterPt: style.closing.signatureSpacePt }));
       if (signature.signer) signatureCell.push(line('signer', signature.signer.text, size, { bold: true }, signature.signer.range));
     }
     return {
@@ -359,18 +359,18 @@ class PlanLayout {
       columnWidthsMm: [left, Math.round((this.width - left) * 10) / 10],
       borders: false,
       rows: [{ isHeader: false, cells: [{ blocks: recipientsCell, verticalAlign: 'top', source: recipients?.range }, { blocks: signatureCell, verticalAlign: 'top', source: signature?.range }] }],
-      spaceBeforePt: 6,
+      spaceBeforePt: style.closing.spaceBeforePt,
       spaceAfterPt: 0,
-      cellPaddingMm: 1,
+      cellPaddingMm: style.closing.cellPaddingMm,
       keepWithNext: false,
       source: spanRange(recipients?.range, signature?.range) ?? recipients?.range,
     };
   }
 
-  /** An appendix on new pages: landscape when its widest table has five columns or more. */
+  /** An appendix on new pages: landscape when its widest table has five columns or more (`table.landscapeColumns`). */
   private appendix(appendix: Appendix): LayoutSection {
     const { doc, style } = this;
-    const wide = appendix.blocks.some((b) => b.kind === 'table' && Math.max(0, ...b.rows.map((r) => r.cells.length)) >= 5);
+    const wide = appendix.blocks.some((b) => b.kind === 'table' && Math.max(0, ...b.rows.map((r) => r.cells.length)) >= style.table.landscapeColumns);
     const page = wide ? landscape(style.page) : style.page;
     const width = textWidthMm(page);
     const titleSource = { start: appendix.range.start, end: appendix.range.start };
@@ -391,7 +391,7 @@ class PlanLayout {
       const laid = this.block(block, 'paragraph', width);
       // Another line in parentheses (`(Đơn vị: triệu đồng)`) is centred, as issued appendices print it.
       const aside = block.kind === 'paragraph' && /^\(.*\)$/s.test(block.text) && laid.kind === 'paragraph';
-      blocks.push(aside ? { ...laid, align: 'center', firstLineIndentMm: 0, spaceAfterPt: 12 } : laid);
+      blocks.push(aside ? { ...laid, align: 'center', firstLineIndentMm: 0, spaceAfterPt: style.asideSpaceAfterPt } : laid);
     }
     return { kind: 'appendix', page, blocks, source: appendix.range };
   }

@@ -12,16 +12,49 @@ export const MM_PER_PT = 25.4 / 72;
  * PDF renderer measures real glyphs.
  */
 function averageEm(text: string, bold: boolean): number {
-  if (!text) return 0.405;
-  let capitals = 0;
-  let letters = 0;
-  for (const c of text) {
-    if (c === ' ') continue;
-    letters++;
-    if (c !== c.toLowerCase()) capitals++;
-  }
+  return text ? emOf(characterCounts(text), bold) : 0.405;
+}
+
+function emOf({ letters, capitals }: { letters: number; capitals: number }, bold: boolean): number {
   const share = letters ? capitals / letters : 0;
   return (0.405 + 0.25 * share) * (bold ? 1.06 : 1);
+}
+
+/** Whether each UTF-16 unit is a capital (its lower case differs): 0 not known yet, 1 yes, 2 no. */
+const CAPITAL_UNIT = new Uint8Array(0x10000);
+
+/**
+ * Characters (code points), letters (characters but spaces) and capitals of a
+ * text, counted in one pass without allocating: a paragraph pasted without
+ * line breaks is millions of characters, and is measured once per estimate.
+ */
+function characterCounts(text: string): { characters: number; letters: number; capitals: number } {
+  let characters = 0;
+  let letters = 0;
+  let capitals = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    characters++;
+    if (code === 32) continue;
+    letters++;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        // A pair is one character.
+        const c = text.slice(i, i + 2);
+        if (c !== c.toLowerCase()) capitals++;
+        i++;
+        continue;
+      }
+    }
+    let capital = CAPITAL_UNIT[code];
+    if (capital === 0) {
+      const c = String.fromCharCode(code);
+      CAPITAL_UNIT[code] = capital = c !== c.toLowerCase() ? 1 : 2;
+    }
+    if (capital === 1) capitals++;
+  }
+  return { characters, letters, capitals };
 }
 
 /**
@@ -68,7 +101,8 @@ function capitalAdvance(char: string): [number, number] | undefined {
 
 /** Estimated width of one line of text at a size. */
 export function estimateTextWidthMm(text: string, sizePt: number, bold: boolean): number {
-  return [...text].length * averageEm(text, bold) * sizePt * MM_PER_PT;
+  const counts = characterCounts(text);
+  return counts.characters * (text ? emOf(counts, bold) : 0.405) * sizePt * MM_PER_PT;
 }
 
 /** Single line spacing of Times New Roman and its metric twins, in ems: what Word and browsers use for "single". */
@@ -81,19 +115,93 @@ export function lineHeightMm(paragraph: LayoutParagraph): number {
 
 /** Estimated number of lines of a paragraph in a given width; a run that starts a new line starts a new count. */
 export function estimateLines(paragraph: LayoutParagraph, widthMm: number): number {
+  // Most paragraphs have no line break of their own: counted without measuring their parts.
+  if (paragraph.runs.some((r) => r.breakBefore)) return paragraphLines(paragraph, widthMm).count;
+  const available = Math.max(10, widthMm - paragraph.leftIndentMm);
+  return linesOf(paragraph.runs.map((r) => r.text).join(''), paragraph, Math.max(10, available - paragraph.firstLineIndentMm), available);
+}
+
+/**
+ * The estimated lines of a paragraph in a width, measured once and read as
+ * often as a pagination needs. Offsets are into the text of its runs joined.
+ */
+export interface ParagraphLines {
+  count: number;
+  /** The lines of the paragraph from `from` on, as a part carried on from the page before (no first-line indent). */
+  linesFrom(from: number): number;
+  /**
+   * Where a part that starts at `from` and may take `lines` lines ends: at the
+   * start of a word, erring short (the part's own characters measured, with a
+   * margin) so that it never needs more lines than it was given.
+   */
+  cut(from: number, lines: number): number;
+}
+
+/** How much wider than their estimate a part's characters are taken to be when cutting it: the estimate is for whole paragraphs, a part's lines may be denser. */
+const CUT_MARGIN = 1.08;
+
+export function paragraphLines(paragraph: LayoutParagraph, widthMm: number): ParagraphLines {
   const available = Math.max(10, widthMm - paragraph.leftIndentMm);
   const first = Math.max(10, available - paragraph.firstLineIndentMm);
-  if (!paragraph.runs.some((r) => r.breakBefore)) return linesOf(paragraph.runs.map((r) => r.text).join(''), paragraph, first, available);
-  let lines = 0;
+  // Word wrapping wastes about half a word per line.
+  const following = Math.max(10, available - 1.5 * paragraph.sizePt * MM_PER_PT);
+  const charWidth = (text: string) => averageEm(text, paragraph.bold) * paragraph.sizePt * MM_PER_PT;
+  // Each run that starts a new line closes a stretch of text counted on its own.
+  const stretches: { start: number; end: number; text: string; lines: number; charWidth: number }[] = [];
   let text = '';
+  let start = 0;
+  let count = 0;
+  const closeStretch = () => {
+    const lines = linesOf(text, paragraph, count ? available : first, available);
+    stretches.push({ start, end: start + text.length, text, lines, charWidth: charWidth(text) });
+    count += lines;
+    start += text.length;
+    text = '';
+  };
   for (const run of paragraph.runs) {
-    if (run.breakBefore) {
-      lines += linesOf(text, paragraph, lines ? available : first, available);
-      text = '';
-    }
+    if (run.breakBefore) closeStretch();
     text += run.text;
   }
-  return lines + linesOf(text, paragraph, lines ? available : first, available);
+  closeStretch();
+  const length = start;
+  /** Lines of `chars` characters of a stretch starting a line of `firstWidth`. */
+  const linesFor = (chars: number, width: number, firstWidth: number) => {
+    const total = chars * width;
+    return total <= firstWidth ? 1 : 1 + Math.ceil((total - firstWidth) / following);
+  };
+  return {
+    count,
+    linesFrom(from) {
+      let lines = 0;
+      for (const s of stretches) {
+        if (s.end <= from && s.end < length) continue;
+        lines += s.start >= from ? s.lines : linesFor(s.end - from, s.charWidth, available);
+      }
+      return Math.max(1, lines);
+    },
+    cut(from, lines) {
+      let at = from;
+      let left = lines;
+      for (const s of stretches) {
+        if (s.end <= at) continue;
+        const firstWidth = at === 0 ? first : available;
+        // The characters of this stretch the lines left may hold, measured on the characters themselves.
+        const guess = Math.ceil((firstWidth + (left - 1) * following) / s.charWidth);
+        const local = charWidth(s.text.slice(at - s.start, at - s.start + guess)) * CUT_MARGIN;
+        const chars = Math.floor((firstWidth + (left - 1) * following) / local);
+        if (at + chars < s.end) {
+          const end = at + chars;
+          // Back to the start of the word it falls in; a word longer than a line is cut where it is.
+          const space = s.text.lastIndexOf(' ', end - s.start - 1) + s.start;
+          return Math.max(from + 1, space > at && end - space < chars / left ? space + 1 : end);
+        }
+        left -= linesFor(s.end - at, local, firstWidth);
+        at = s.end;
+        if (left <= 0) return at;
+      }
+      return length;
+    },
+  };
 }
 
 function linesOf(text: string, paragraph: LayoutParagraph, first: number, available: number): number {

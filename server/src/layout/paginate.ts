@@ -1,5 +1,5 @@
 import type { LayoutBlock, LayoutPage, LayoutParagraph, LayoutSection } from './layout-model';
-import { estimateBlockHeightMm, estimateLines, lineHeightMm, MM_PER_PT } from './measure';
+import { estimateBlockHeightMm, lineHeightMm, MM_PER_PT, paragraphLines, type ParagraphLines } from './measure';
 import { textHeightMm, textWidthMm } from './system-styles';
 
 /** Fewest lines of a split paragraph left on either page (no widow, no orphan). */
@@ -24,6 +24,9 @@ export function paginate(sections: LayoutSection[]): LayoutPage[] {
     const width = textWidthMm(section.page);
     const blocks = section.blocks;
     const heights = blocks.map((b) => estimateBlockHeightMm(b, width));
+    // A paragraph split over many pages is measured once, not once a page.
+    const measured = new Map<LayoutParagraph, ParagraphLines>();
+    const linesOf = (p: LayoutParagraph) => measured.get(p) ?? measured.set(p, paragraphLines(p, width)).get(p)!;
     // A chain of blocks kept with the next one must fit with the block after it, or with the
     // first lines of that block when it may run onto the next page.
     const chain = (i: number) => {
@@ -36,39 +39,49 @@ export function paginate(sections: LayoutSection[]): LayoutPage[] {
     };
     let page: LayoutPage = { number: 0, section: sectionIndex, firstBlock: 0, endBlock: 0, showNumber: false, contentHeightMm: 0 };
     let used = 0;
-    const close = (endBlock: number, untilLine?: number) => {
-      pages.push({ ...page, number: pages.length + 1, endBlock, showNumber: pages.length > 0, contentHeightMm: Math.round(used * 10) / 10, ...(untilLine !== undefined ? { lastBlockUntilLine: untilLine } : {}) });
+    const close = (endBlock: number, until?: { line: number; offset: number }) => {
+      pages.push({
+        ...page,
+        number: pages.length + 1,
+        endBlock,
+        showNumber: pages.length > 0,
+        contentHeightMm: Math.round(used * 10) / 10,
+        ...(until ? { lastBlockUntilLine: until.line, lastBlockUntilOffset: until.offset } : {}),
+      });
     };
-    let fromLine: number | undefined;
+    /** The paragraph begun on the page before: the lines shown there, and where its text goes on. */
+    let carried: { line: number; offset: number } | undefined;
     for (let i = 0; i < blocks.length; ) {
       const block = blocks[i];
       let own = heights[i];
-      if (fromLine !== undefined && block.kind === 'paragraph') {
+      if (carried && block.kind === 'paragraph') {
         // The rest of a paragraph begun on the page before.
-        own = (estimateLines(block, width) - fromLine) * lineHeightMm(block) + block.spaceAfterPt * MM_PER_PT;
+        own = linesOf(block).linesFrom(carried.offset) * lineHeightMm(block) + block.spaceAfterPt * MM_PER_PT;
       }
       const needed = block.keepWithNext ? Math.min(chain(i), height) : own;
-      const empty = i === page.firstBlock && fromLine === page.firstBlockFromLine;
+      const empty = i === page.firstBlock && carried?.line === page.firstBlockFromLine;
       const place = () => {
         used += own;
         i++;
-        fromLine = undefined;
+        carried = undefined;
       };
       if (used + needed <= height) {
         place();
         continue;
       }
       if (splittable(block)) {
-        const lines = estimateLines(block, width);
-        const shown = fromLine ?? 0;
-        const before = fromLine === undefined ? block.spaceBeforePt * MM_PER_PT : 0;
+        const measure = linesOf(block);
+        const lines = carried ? measure.linesFrom(carried.offset) : measure.count;
+        const before = carried ? 0 : block.spaceBeforePt * MM_PER_PT;
         // Lines that fit here, leaving at least two for the next page.
-        const fit = Math.min(Math.floor((height - used - before) / lineHeightMm(block)), lines - shown - MIN_LINES);
+        const fit = Math.min(Math.floor((height - used - before) / lineHeightMm(block)), lines - MIN_LINES);
         if (fit >= MIN_LINES) {
           used += before + fit * lineHeightMm(block);
-          close(i + 1, shown + fit);
-          fromLine = shown + fit;
-          page = { ...page, firstBlock: i, firstBlockFromLine: fromLine };
+          // Each page carries only its part of the text: the part is cut where its lines are full.
+          const until = { line: (carried?.line ?? 0) + fit, offset: measure.cut(carried?.offset ?? 0, fit) };
+          close(i + 1, until);
+          carried = until;
+          page = { ...page, firstBlock: i, firstBlockFromLine: until.line, firstBlockFromOffset: until.offset };
           used = 0;
           continue;
         }
@@ -79,7 +92,8 @@ export function paginate(sections: LayoutSection[]): LayoutPage[] {
         continue;
       }
       close(i);
-      page = { number: 0, section: sectionIndex, firstBlock: i, endBlock: 0, showNumber: false, contentHeightMm: 0, ...(fromLine !== undefined ? { firstBlockFromLine: fromLine } : {}) };
+      const goesOn = carried ? { firstBlockFromLine: carried.line, firstBlockFromOffset: carried.offset } : {};
+      page = { number: 0, section: sectionIndex, firstBlock: i, endBlock: 0, showNumber: false, contentHeightMm: 0, ...goesOn };
       used = 0;
     }
     close(blocks.length);

@@ -35,6 +35,22 @@ export interface SystemStyle {
   firstLineIndentMm: number;
   paragraphSpacingPt: number;
   lineSpacing: number;
+  /** The page number: its distance from the top edge of the sheet. */
+  pageNumberFromTopMm: number;
+  /** The drawn rules (under the issuer, the Tiêu ngữ, the trích yếu, an appendix's note). */
+  rule: { thicknessPt: number; spaceBeforePt: number; spaceAfterPt: number };
+  /** The short rule under the issuer's name or a title, as a share of that line: 1/3 to 1/2 of it. */
+  shortRuleShare: number;
+  /** Space after the rule or the `-----` under the trích yếu or an appendix's note. */
+  titleRuleSpaceAfterPt: number;
+  /** The header's two columns: the padding of each, space above the number and the place-and-date line, above each mark, after the header, above tên loại. */
+  header: { cellPaddingMm: number; numberSpaceBeforePt: number; markSpaceBeforePt: number; spaceAfterPt: number; kindTitleSpaceBeforePt: number };
+  /** The plan's tables: cell padding, space around the table and around each cell's text; from this many columns an appendix is set landscape. */
+  table: { cellPaddingMm: number; spaceAroundPt: number; cellSpacePt: number; landscapeColumns: number };
+  /** Nơi nhận (left, this share of the text width) beside the signature: padding, space above, the room left for the signature and the seal. */
+  closing: { recipientsShare: number; cellPaddingMm: number; spaceBeforePt: number; signatureSpacePt: number };
+  /** Space after a centred line in parentheses of an appendix (`(Đơn vị: triệu đồng)`). */
+  asideSpaceAfterPt: number;
 }
 
 /** A4 in millimetres. */
@@ -65,6 +81,14 @@ const STATE: SystemStyle = {
   firstLineIndentMm: 12.7,
   paragraphSpacingPt: 6,
   lineSpacing: 1.15,
+  pageNumberFromTopMm: 10,
+  rule: { thicknessPt: 0.75, spaceBeforePt: 4, spaceAfterPt: 3 },
+  shortRuleShare: 0.4,
+  titleRuleSpaceAfterPt: 12,
+  header: { cellPaddingMm: 1, numberSpaceBeforePt: 2, markSpaceBeforePt: 6, spaceAfterPt: 12, kindTitleSpaceBeforePt: 6 },
+  table: { cellPaddingMm: 1.5, spaceAroundPt: 6, cellSpacePt: 2, landscapeColumns: 5 },
+  closing: { recipientsShare: 0.45, cellPaddingMm: 1, spaceBeforePt: 6, signatureSpacePt: 60 },
+  asideSpaceAfterPt: 12,
 };
 
 const PARTY: SystemStyle = {

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { exportPlan } from '../cli/render-command';
-import { OutputPathError } from '../cli/output-file';
+import { exportPlan } from '../host/export-plan';
+import { OutputPathError } from '../host/output-file';
 import type { PlanService } from '../service/plan-service';
 import type { ExportMethod, ExportParams, ExportResult, PreviewMethod, PreviewParams, PreviewResult } from './protocol';
 import { checkParams } from './request-params';

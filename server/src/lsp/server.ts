@@ -1,5 +1,5 @@
-import { realpathSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { format } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, DidChangeConfigurationNotification, FileChangeType, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type Connection, type ConnectionStrategy, type RequestMessage } from 'vscode-languageserver/node';
@@ -8,19 +8,20 @@ import { RULES, type CheckConfig } from '../checks';
 import { parseWorkspaceConfig } from '../checks/config';
 import { toLspDiagnostic } from '../service/diagnostics';
 import { createPlanService, type DocumentSettings } from '../service/plan-service';
+import type { WorkspaceFiles } from '../service/workspace-edits';
 import { registerPreviewRequests } from './preview-requests';
 import { SEMANTIC_TOKENS_LEGEND } from '../service/semantic-tokens';
 import type { CheckWorkspaceMethod, CheckWorkspaceResult, ImportMethod, ImportParams, ImportPlanResult, ReviewFileResult, ReviewMethod, ReviewParams, ReviewScheme, NewPlanMethod, NewPlanParams, NewPlanResult, PlanStatusMethod, PlanStatusParams, RegistryEntryMethod, RegistryEntryParams } from './protocol';
-import { OutputPathError } from '../cli/output-file';
+import { OutputPathError } from '../host/output-file';
 import { DocxInputError } from '../docx/input-error';
 import { planAsDocument } from '../registry/workspace';
 import { newPlan } from '../scaffold';
 import { parsePlan } from '../syntax/parse';
 import { checkParams } from './request-params';
 import { guardedStdio, type GuardedStdio } from './stdio-transport';
-import { isInside, workspaceConfigs, type LoadedWorkspaceConfig } from './workspace-config';
+import { isInside, workspaceConfigs, type LoadedWorkspaceConfig } from '../host/workspace-config';
 import { createFileWorkspace } from './workspace-files';
-import { unreadableFinding } from '../cli/plan-files';
+import { unreadableFinding } from '../host/plan-files';
 
 const REGISTRY_ENTRY: RegistryEntryMethod = 'kehoach/registryEntry';
 const PLAN_STATUS: PlanStatusMethod = 'kehoach/planStatus';
@@ -89,6 +90,8 @@ export function startServer(given?: Connection): void {
   let editorSettings: CheckConfig = {};
   /** What each folder's documents are checked with. */
   const settingsByFolder = new Map<string, DocumentSettings>();
+  /** The registry files and word lists the settings were read from: a change to one is a change of settings. */
+  const settingsFiles = new Set<string>();
   /** Files whose findings are published (kehoach.json, registry files), to clear them when mended. */
   let reported = new Set<string>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -142,10 +145,31 @@ export function startServer(given?: Connection): void {
     let settings = settingsByFolder.get(folder);
     if (!settings) {
       const loaded = loadedFor(folder || undefined);
-      settings = { registry: loaded.registry, config: { ...editorSettings, ...loaded.config, rules: { ...editorSettings.rules, ...loaded.config.rules } } };
+      settings = { registry: loaded.registry, config: { ...editorSettings, ...loaded.config, rules: { ...editorSettings.rules, ...loaded.config.rules } }, ...(folder ? { files: filesOf(loaded, folder) } : {}) };
       settingsByFolder.set(folder, settings);
     }
     return settings;
+  }
+
+  /** The files a plan's settings come from, as the quick fixes that add to them need them; the names of files to create free in their folder. */
+  function filesOf(loaded: LoadedWorkspaceConfig, planFolder: string): WorkspaceFiles {
+    const folder = loaded.files.config ? dirname(loaded.files.config.path) : planFolder;
+    const free = (name: string, extension: string) => {
+      for (let k = 1; ; k++) {
+        const candidate = `${name}${k === 1 ? '' : `-${k}`}.${extension}`;
+        if (!existsSync(join(folder, candidate))) return candidate;
+      }
+    };
+    const asUri = (file: { path: string; text: string }) => ({ uri: pathToFileURL(file.path).toString(), text: file.text });
+    for (const file of [...loaded.files.registry, ...loaded.files.dictionary]) settingsFiles.add(file.path);
+    return {
+      folder: pathToFileURL(folder).toString(),
+      ...(loaded.files.config ? { config: asUri(loaded.files.config) } : {}),
+      registry: loaded.files.registry.map(asUri),
+      dictionary: loaded.files.dictionary.map(asUri),
+      newRegistry: free('danh-muc', 'json'),
+      newDictionary: free('tu-dien', 'txt'),
+    };
   }
 
   /**
@@ -226,7 +250,7 @@ export function startServer(given?: Connection): void {
       if (uri.endsWith('.kh')) {
         if (type === FileChangeType.Deleted) workspace.deleted(uri);
         else workspace.changed(uri);
-      } else if (uri.endsWith('.json')) settingsChanged = true; // kehoach.json or one of its registry files
+      } else if (uri.endsWith('/kehoach.json') || (uri.startsWith('file:') && settingsFiles.has(fileURLToPath(uri)))) settingsChanged = true; // kehoach.json, a registry file or a word list it names
     }
     if (settingsChanged) await reconfigure();
     // Another plan changed: what the open plans cite may have too.
@@ -355,7 +379,7 @@ export function startServer(given?: Connection): void {
     if (params instanceof ResponseError) return params;
     try {
       // The import (and the Word and PDF readers) loads on the first import asked for.
-      const { formatImportReport, importBytes, importFile } = await import('../cli/import-command');
+      const { formatImportReport, importBytes, importFile } = await import('../host/import-file');
       const name = params.uri.startsWith('file:') ? fileURLToPath(params.uri) : params.uri;
       if (params.content !== undefined) {
         const result = await importBytes(Buffer.from(params.content, 'base64'), name);
@@ -376,7 +400,7 @@ export function startServer(given?: Connection): void {
     if (!params.uri.startsWith('file:')) return { error: 'Chỉ rà soát được tệp trên đĩa / Only a file on disk can be reviewed' };
     const file = fileURLToPath(params.uri);
     try {
-      const { reviewBeside, reviewSummary } = await import('../cli/review-command');
+      const { reviewBeside, reviewSummary } = await import('../host/review-file');
       const { review, targets } = await reviewBeside(file, settingsFor(params.uri), { suggest: params.suggest });
       return { output: targets.docx, planText: review.imported.text, summary: reviewSummary(review, targets.docx) };
     } catch (error) {

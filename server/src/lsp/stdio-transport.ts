@@ -14,7 +14,7 @@ import { Transform, Writable, type TransformCallback } from 'node:stream';
  */
 
 const HEADER_LIMIT = 8 * 1024;
-/** A plan is at most 8 MB and an imported file 64 MB (cli/plan-files.ts), which comes in base64: 86 MB. */
+/** A plan is at most 8 MB and an imported file 64 MB (host/plan-files.ts), which comes in base64: 86 MB. */
 export const MESSAGE_LIMIT = 96 * 1024 * 1024;
 const BACKLOG_LIMIT = 16 * 1024 * 1024;
 /** More than any editor asks at once (semantic tokens, folding, symbols, hints, code actions… of a few documents). */

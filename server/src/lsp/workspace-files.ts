@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isInside, listPlanFiles, readPlanFile, UnreadableFileError } from '../cli/plan-files';
+import { isInside, listPlanFiles, readPlanFile, UnreadableFileError } from '../host/plan-files';
 import type { PlanTextDocument, Workspace } from '../service/plan-service';
 
 /**

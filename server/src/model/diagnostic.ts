@@ -2,6 +2,12 @@ import type { Range } from './plan';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
+/** Text in Vietnamese and English; Vietnamese is shown first. */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
 /** A replacement of the text in `range` (LSP positions) by `newText`. */
 export interface TextEdit {
   range: Range;

@@ -55,15 +55,27 @@ export function agencyKey(name: string): string {
 /** Kinds of body that a district had (`Phòng …`, `Trung tâm …`, `Văn phòng …`, `Thanh tra`, `Hội …`, `Đội …`, `Ban …`). */
 const DISTRICT_KINDS = /^(?:phong|trung tam|van phong|thanh tra|hoi|doi|ban|uy ban|lien doan lao dong|hoi dong nhan dan) /;
 
+/** A district's level word, with its diacritics (folded, `quận` would be `quản` of `Ban Quản lý`). */
+export const DISTRICT_LEVEL = /(?:^|\s)(?:huyện|quận|thị xã)(?=\s|$)/u;
+
 /**
- * Whether a name (its key) is that of a body of a district: a kind of body
- * with `huyện`, `quận` or `thị xã` after its name, or `thành phố` with a city
- * that is not a province (`thành phố Lai Châu`, not `thành phố Hà Nội`).
- * `isProvince` tells a province's name.
+ * Whether a name is that of a body of a district: a kind of body (`key`, its
+ * look-up key) with `huyện`, `quận` or `thị xã` after its name (read in the
+ * name itself, lower-cased: `Ban Quản lý` names no district), or `thành phố`
+ * with a city that is not a province (`thành phố Lai Châu`, not `thành phố Hà
+ * Nội`). `isProvince` tells a province's name.
  */
-export function isDistrictBody(key: string, isProvince: (name: string) => boolean): boolean {
+export function isDistrictBody(name: string, key: string, isProvince: (name: string) => boolean): boolean {
   if (!DISTRICT_KINDS.test(key)) return false;
-  if (/ (?:huyen|quan|thi xa)(?: |$)/.test(key)) return true;
-  const city = / thanh pho ([a-z ]+)$/.exec(key);
-  return city !== null && !isProvince(city[1]);
+  const nfc = name.normalize('NFC');
+  if (DISTRICT_LEVEL.test(nfc.toLocaleLowerCase('vi'))) return true;
+  // A city named after `thành phố` (`… thành phố và các đoàn thể` names none: the province's own city, as likely).
+  const city = CITY.exec(nfc);
+  if (!city) return false;
+  // `thành phố Cần Thơ Thực hiện …`: a province's name may be followed by words that are not its own.
+  const words = agencyKey(city[1]).split(' ');
+  return !words.some((_, n) => isProvince(words.slice(0, words.length - n).join(' ')));
 }
+
+/** `thành phố` and the capitalised words of a city's name after it. */
+const CITY = /(?:thành phố|Thành phố|THÀNH PHỐ)\s+(\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*)/u;

@@ -11,7 +11,7 @@ let builtin: Registry | undefined;
  * The registry shipped with kehoach (server/data/), built once: the documents
  * entered by hand (documents.json, each with its sources), agencies and
  * provinces, and the central documents generated from the Bộ pháp điển
- * (central-documents.tsv), which an entry by hand of the same number overrides.
+ * (central-documents.json), which an entry by hand of the same number overrides.
  */
 export function builtinRegistry(): Registry {
   builtin ??= new Registry(

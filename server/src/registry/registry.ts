@@ -1,6 +1,6 @@
 import type { Citation } from '../model';
 import { fold } from '../syntax/inline';
-import { agencyKey, isDistrictBody } from './agency-names';
+import { agencyKey, DISTRICT_LEVEL, isDistrictBody } from './agency-names';
 import type { RegistryAgency, RegistryDocument, RegistryProvince } from './types';
 
 export interface RegistryData {
@@ -312,10 +312,12 @@ export class Registry {
     const withoutPlace = withoutTrailingPlace(clean);
     if (!byName && withoutPlace !== clean) byName = this.agencyByName(agencyKey(withoutPlace));
     // A district's body is one even when a body of another level has its name (`Phòng Kinh tế huyện …`).
-    if (byName?.level !== 'district' && isDistrictBody(key, (city) => this.findProvince(city)?.kind === 'thành phố')) {
+    if (byName?.level !== 'district' && isDistrictBody(clean, key, (city) => this.findProvince(city)?.kind === 'thành phố')) {
       // The district's own People's Committee or Council when listed (`Ủy ban nhân dân thành phố Lai Châu`), else the generic body.
-      const level = / (?:huyen|quan|thi xa|thanh pho)(?: |$)/.exec(key)!;
-      return this.agencyByName(`${key.slice(0, level.index)} huyen`) ?? this.agency(DISTRICT_BODY);
+      const lower = clean.normalize('NFC').toLocaleLowerCase('vi');
+      const level = DISTRICT_LEVEL.exec(lower) ?? /(?:^|\s)thành phố(?=\s|$)/u.exec(lower);
+      const own = level && this.agencyByName(`${agencyKey(clean.normalize('NFC').slice(0, level.index))} huyen`);
+      return own ?? this.agency(DISTRICT_BODY);
     }
     if (byName || withoutPlace === clean) return byName;
     return this.agencyByName(agencyKey(`${withoutPlace} tỉnh`));

@@ -57,6 +57,14 @@ const GRID_BORDERS = { top: GRID_LINE, bottom: GRID_LINE, left: GRID_LINE, right
 /** The frame of a mark (`KHẨN`, `MẬT`): a single line, three quarters of a point, a point clear of the text. */
 const MARK_FRAME = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } as const;
 
+/**
+ * Characters XML 1.0 refuses (C0 controls but tab and line breaks, U+FFFE,
+ * U+FFFF, unpaired surrogates) make the whole DOCX unreadable; the checks
+ * report them (`text-invisible-character`) and the document leaves them out.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const xmlText = (text: string) => text.replace(NOT_XML, '');
+
 function paragraph(block: LayoutParagraph): Paragraph {
   // A negative first-line indent is Word's hanging indent (the Nơi nhận lines).
   const first = block.firstLineIndentMm;
@@ -77,7 +85,7 @@ function paragraph(block: LayoutParagraph): Paragraph {
     children: block.runs.map(
       (run) =>
         new TextRun({
-          text: run.text,
+          text: xmlText(run.text),
           bold: run.bold ?? block.bold,
           italics: run.italic ?? block.italic,
           underline: (run.underline ?? block.underline) ? { type: UnderlineType.SINGLE } : undefined,
@@ -211,9 +219,9 @@ function section(layout: LayoutDocument, section: LayoutSection, index: number):
 export async function renderDocx(layout: LayoutDocument): Promise<Uint8Array> {
   const { family } = layout.font;
   const document = new Document({
-    title: layout.meta.title,
-    subject: layout.meta.subject,
-    creator: layout.meta.author,
+    title: xmlText(layout.meta.title),
+    subject: xmlText(layout.meta.subject),
+    creator: xmlText(layout.meta.author),
     lastModifiedBy: GENERATOR,
     customProperties: [DOCX_GENERATOR_PROPERTY],
     styles: {

@@ -51,7 +51,7 @@ const PREVIEW_SCRIPT = `(() => {
     } else if (message.type === 'scrollTo') {
       let target;
       for (const el of blocks()) {
-        // The first block of the nearest line (a paragraph split across pages appears twice).
+        // The first block of the nearest line (a paragraph split across pages has a part on each).
         if (lineOf(el) > message.line) break;
         if (!target || lineOf(el) > lineOf(target)) target = el;
       }

@@ -75,6 +75,21 @@ function overlaps(a: Range, b: Range): boolean {
   return compare(a.start, b.end) <= 0 && compare(b.start, a.end) <= 0;
 }
 
+/** The runs holding the text between two offsets of their text joined, cut at the ends. */
+function sliceRuns(runs: TextRun[], from: number, until: number): TextRun[] {
+  const out: TextRun[] = [];
+  let at = 0;
+  for (const run of runs) {
+    const start = at;
+    at += run.text.length;
+    if (at <= from || start >= until) continue;
+    const text = run.text.slice(Math.max(0, from - start), Math.min(run.text.length, until - start));
+    // A line break before the part, or right where it opens, is not the part's.
+    out.push({ ...run, text, breakBefore: run.breakBefore && start > from });
+  }
+  return out;
+}
+
 class HtmlWriter {
   readonly sheet = new StyleSheet();
 
@@ -110,15 +125,21 @@ class HtmlWriter {
   }
 
   /**
-   * Part of a paragraph that runs across pages: the whole paragraph, clipped
-   * to whole lines, so the lines break as they do unsplit and each page shows
-   * its own lines (`fromLine` of them hidden above, up to `untilLine`).
+   * The part of a paragraph that runs across pages shown on one page: only
+   * its own text, from `from` to `until` (offsets into the runs' text), so
+   * that a long paragraph costs each page its share and no more. A part that
+   * goes on keeps no space below and justifies its last line as a middle
+   * one; a part that carries on from the page before has no indent and no
+   * space above.
    */
-  splitParagraph(p: LayoutParagraph, fromLine: number | undefined, untilLine: number | undefined): string {
-    const line = p.sizePt * p.lineSpacing * SINGLE_LINE_EM;
-    const shift = fromLine === undefined ? '' : ` ${this.sheet.classFor(`margin-top:${n(-(p.spaceBeforePt + fromLine * line))}pt!important`)}`;
-    const height = untilLine === undefined ? '' : ` ${this.sheet.classFor(`height:${n((fromLine === undefined ? p.spaceBeforePt : 0) + (untilLine - (fromLine ?? 0)) * line)}pt`)}`;
-    return `<div class="kh-split${height}">${this.paragraph(p, shift)}</div>`;
+  paragraphPart(p: LayoutParagraph, from: number | undefined, until: number | undefined): string {
+    const part: LayoutParagraph = {
+      ...p,
+      runs: sliceRuns(p.runs, from ?? 0, until ?? Infinity),
+      ...(from !== undefined ? { spaceBeforePt: 0, firstLineIndentMm: 0 } : {}),
+      ...(until !== undefined ? { spaceAfterPt: 0 } : {}),
+    };
+    return this.paragraph(part, until !== undefined && p.align === 'justify' ? ` ${this.sheet.classFor('text-align-last:justify')}` : '');
   }
 
   paragraph(p: LayoutParagraph, extraClass = ''): string {
@@ -193,7 +214,6 @@ function baseCss(layout: LayoutDocument): string {
 .kh-p{orphans:2;widows:2;overflow-wrap:break-word}
 .kh-nobr{white-space:nowrap}
 .kh-framed{border:0.75pt solid #000;padding:0 0.2em}
-.kh-split{overflow:hidden}
 .kh-table{border-collapse:collapse;table-layout:fixed}
 .kh-table td,.kh-table th{font-weight:inherit}
 .kh-bordered td,.kh-bordered th{border:0.75pt solid #000}
@@ -218,9 +238,9 @@ export function renderHtmlPages(layout: LayoutDocument, options: HtmlPagesOption
     const blocks = section.blocks
       .slice(p.firstBlock, p.endBlock)
       .map((b, i, shown) => {
-        const from = i === 0 ? p.firstBlockFromLine : undefined;
-        const until = i === shown.length - 1 ? p.lastBlockUntilLine : undefined;
-        return b.kind === 'paragraph' && (from !== undefined || until !== undefined) ? writer.splitParagraph(b, from, until) : writer.block(b);
+        const from = i === 0 ? p.firstBlockFromOffset : undefined;
+        const until = i === shown.length - 1 ? p.lastBlockUntilOffset : undefined;
+        return b.kind === 'paragraph' && (from !== undefined || until !== undefined) ? writer.paragraphPart(b, from, until) : writer.block(b);
       })
       .join('\n');
     return `<section class="${classes.join(' ')}" data-page="${p.number}">${number}\n${blocks}\n</section>`;

@@ -111,16 +111,17 @@ type SetBlock = SetParagraph | SetRule | SetTable;
 
 /** Advances of words in the embedded faces, measured once per face and text at one point. */
 class Metrics {
-  private readonly cache = new Map<string, number>();
+  private readonly cache = new Map<FontFace, Map<string, number>>();
 
   constructor(private readonly pdf: PDFKit.PDFDocument) {}
 
   width(text: string, face: FontFace, sizePt: number): number {
-    const key = `${face}\u0000${text}`;
-    let width = this.cache.get(key);
+    let widths = this.cache.get(face);
+    if (!widths) this.cache.set(face, (widths = new Map()));
+    let width = widths.get(text);
     if (width === undefined) {
       width = this.pdf.font(face).fontSize(1).widthOfString(text);
-      this.cache.set(key, width);
+      widths.set(text, width);
     }
     return width * sizePt;
   }
@@ -131,9 +132,13 @@ function words(block: LayoutParagraph, metrics: Metrics): Word[] {
   let pieces: Piece[] = [];
   let newLine = false;
   const end = (space: number) => {
-    if (pieces.length) out.push({ pieces, width: pieces.reduce((sum, p) => sum + p.width, 0), space, ...(newLine ? { newLine } : {}) });
-    if (pieces.length) newLine = false;
-    pieces = [];
+    if (pieces.length) {
+      let width = 0;
+      for (const p of pieces) width += p.width;
+      out.push(newLine ? { pieces, width, space, newLine } : { pieces, width, space });
+      newLine = false;
+      pieces = [];
+    }
   };
   for (const run of block.runs) {
     const face = fontFace(run.bold ?? block.bold, run.italic ?? block.italic);
@@ -144,16 +149,21 @@ function words(block: LayoutParagraph, metrics: Metrics): Word[] {
       end(0);
       newLine = true;
     }
-    for (const part of run.text.split(BREAKING_SPACE)) {
+    const space = metrics.width(' ', face, sizePt);
+    // Split by a capturing pattern: the white space is every other part.
+    const parts = run.text.split(BREAKING_SPACE);
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k];
       if (!part) continue;
-      if (BREAKING_SPACE.test(part)) {
-        end(metrics.width(' ', face, sizePt));
+      if (k % 2 === 1) {
+        end(space);
         continue;
       }
-      part.split(HYPHEN_BREAK).forEach((text, i) => {
+      const texts = part.includes('-') ? part.split(HYPHEN_BREAK) : [part];
+      for (let i = 0; i < texts.length; i++) {
         if (i > 0) end(0);
-        pieces.push({ text, face, sizePt, underline, framed, width: metrics.width(text, face, sizePt) });
-      });
+        pieces.push({ text: texts[i], face, sizePt, underline, framed, width: metrics.width(texts[i], face, sizePt) });
+      }
     }
   }
   end(0);
@@ -197,7 +207,7 @@ function breakLines(block: LayoutParagraph, widthPt: number, metrics: Metrics): 
   let current: Word[] = [];
   let width = 0;
   const narrowest = widthPt - left - Math.max(0, pt(block.firstLineIndentMm));
-  for (const word of words(block, metrics).flatMap((w) => cut(w, narrowest, metrics))) {
+  const place = (word: Word) => {
     const previous = current.at(-1);
     const needed = previous ? width + previous.space + word.width : word.width;
     if (previous && (word.newLine || needed > widthPt - indent + EPSILON)) {
@@ -210,6 +220,10 @@ function breakLines(block: LayoutParagraph, widthPt: number, metrics: Metrics): 
       current.push(word);
       width = needed;
     }
+  };
+  for (const word of words(block, metrics)) {
+    if (word.width <= narrowest + EPSILON) place(word);
+    else for (const piece of cut(word, narrowest, metrics)) place(piece);
   }
   lines.push({ words: current, width, indent, available: widthPt - indent, last: true });
   return lines;
@@ -589,7 +603,8 @@ class Typesetter {
         const group = words.slice(i, end);
         const text = group.map((w, k) => w.pieces[0].text + (k < group.length - 1 && w.space > 0 ? ' ' : '')).join('');
         const groupWidth = group.reduce((sum, w, k) => sum + w.width + (k < group.length - 1 ? advance(w, gap) : 0), 0);
-        this.drawPiece({ ...first[0], text, width: groupWidth }, cursor, baseline, gap);
+        const naturalWidth = group.reduce((sum, w, k) => sum + w.width + (k < group.length - 1 ? advance(w, 0) : 0), 0);
+        this.drawPiece({ ...first[0], text, width: groupWidth }, cursor, baseline, gap, naturalWidth);
         cursor += groupWidth;
       } else {
         for (const piece of first) {
@@ -602,8 +617,9 @@ class Typesetter {
     }
   }
 
-  private drawPiece(piece: Piece, x: number, baseline: number, wordSpacing: number): void {
-    this.text(piece.text, piece.face, piece.sizePt, x, baseline - ASCENT * piece.sizePt, wordSpacing);
+  /** `naturalWidth`: the width without the justification's word spacing. */
+  private drawPiece(piece: Piece, x: number, baseline: number, wordSpacing: number, naturalWidth = piece.width): void {
+    this.text(piece.text, piece.face, piece.sizePt, x, baseline - ASCENT * piece.sizePt, wordSpacing, naturalWidth);
     if (piece.underline) this.pdf.rect(x, baseline + 0.1 * piece.sizePt, piece.width, 0.05 * piece.sizePt).fill();
     // A frame a fifth of the size clear of the text, as a stamp's.
     if (piece.framed) {
@@ -612,8 +628,9 @@ class Typesetter {
     }
   }
 
-  private text(text: string, face: FontFace, sizePt: number, x: number, top: number, wordSpacing: number): void {
-    this.pdf.font(face).fontSize(sizePt).text(text, x, top, { lineBreak: false, wordSpacing });
+  /** `width`, when known, spares pdfkit measuring the text again (`textWidth`, which it reads only for links and underlines). */
+  private text(text: string, face: FontFace, sizePt: number, x: number, top: number, wordSpacing: number, width?: number): void {
+    this.pdf.font(face).fontSize(sizePt).text(text, x, top, { lineBreak: false, wordSpacing, ...(width === undefined ? {} : { textWidth: width }) });
   }
 }
 

@@ -1,4 +1,4 @@
-import { allSections, classifyTitle } from '../checks/structure-text';
+import { allSections, classifyTitle } from '../domain/plan-parts';
 import type { Block, PlanDocument, Range, Section } from '../model';
 import { fold } from '../syntax/inline';
 import { lastLineBreak } from '../syntax/body-names';

@@ -1,4 +1,4 @@
-import { issuerKind, systemOfIssuer, type IssuerKind } from '../checks/structure-text';
+import { issuerKind, systemOfIssuer, type IssuerKind } from '../domain/issuers';
 import type { PlanSystem } from '../model';
 import type { Registry } from '../registry/registry';
 import { placeOf, runningName } from '../syntax/body-names';

@@ -1,4 +1,4 @@
-import { canonicalCitation } from '../checks/registry-facts';
+import { canonicalCitation } from '../domain/registry-facts';
 import type { Citation, PlanSystem } from '../model';
 import type { Registry } from '../registry/registry';
 import type { RegistryDocument } from '../registry/types';

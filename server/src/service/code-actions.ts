@@ -1,21 +1,27 @@
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver-types';
 import type { PlanDiagnostic } from '../model';
+import type { ParseResult } from '../syntax/parse';
 import { before } from './positions';
 import { toLspDiagnostic } from './diagnostics';
+import type { WorkspaceFiles } from './workspace-edits';
+import { workspaceQuickFixes } from './workspace-quick-fixes';
 
 const overlaps = (a: Range, b: Range) => !before(a.end, b.start) && !before(b.end, a.start);
 
 /**
- * Quick fixes for the diagnostics under a range, then "fix all of this kind"
- * (every safe fix of the same rule) and "suppress on this line".
+ * Quick fixes for the diagnostics under a range, then those that add to the
+ * workspace's files (its registry, its dictionary: `workspace` gives the plan's
+ * parse and those files), "fix all of this kind" (every safe fix of the same
+ * rule) and "suppress on this line".
  */
-export function codeActions(uri: string, diagnostics: PlanDiagnostic[], range: Range): CodeAction[] {
+export function codeActions(uri: string, diagnostics: PlanDiagnostic[], range: Range, workspace?: { parsed: ParseResult; files?: WorkspaceFiles }): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const d of diagnostics.filter((x) => overlaps(x.range, range))) {
     const lsp = toLspDiagnostic(d);
     d.fixes?.forEach((fix, i) => {
       actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: i === 0 && fix.safe, edit: { changes: { [uri]: fix.edits } } });
     });
+    if (workspace) actions.push(...workspaceQuickFixes(d, lsp, workspace.parsed, uri, workspace.files));
     const sameKind = diagnostics.filter((x) => x.code === d.code && x.fixes?.[0]?.safe);
     if (sameKind.length > 1) {
       actions.push({

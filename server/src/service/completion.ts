@@ -1,10 +1,10 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
-import { canonicalCitation } from '../checks/registry-facts';
+import { canonicalCitation } from '../domain/registry-facts';
 import { numericDate } from '../syntax/dates';
 import type { PlanDocument, Position } from '../model';
 import type { Registry } from '../registry/registry';
 import { fold } from '../syntax/inline';
-import { classifyTitle, PART_ORDER, PART_TITLE } from '../checks/structure-text';
+import { classifyTitle, PART_ORDER, PART_TITLE } from '../domain/plan-parts';
 
 const HEADER_LABELS: { label: string; detail: string }[] = [
   { label: 'Cơ quan chủ quản', detail: 'Cơ quan cấp trên (nếu có) / parent body' },

@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { findRule } from '../checks';
-import { confidenceLabel, confidenceNote } from '../checks/registry-facts';
+import { confidenceLabel, confidenceNote } from '../domain/registry-facts';
 import { numericDate } from '../syntax/dates';
 import type { PlanDiagnostic, PlanDocument, Position, Section } from '../model';
 import type { Registry } from '../registry/registry';

@@ -22,6 +22,7 @@ import { selectionRanges } from './selection-ranges';
 import { semanticTokens } from './semantic-tokens';
 import { documentSymbols } from './symbols';
 import { indexWorkspace, inMemoryWorkspace, type CancellationToken, type IndexedPlan, type PlanTextDocument, type Workspace } from './workspace';
+import type { WorkspaceFiles } from './workspace-edits';
 import { workspaceSymbols } from './workspace-symbols';
 
 export type { CancellationToken, PlanTextDocument, Workspace } from './workspace';
@@ -45,6 +46,8 @@ export interface PlanServiceOptions {
 export interface DocumentSettings {
   registry: Registry;
   config: CheckConfig;
+  /** The files its settings come from, for the quick fixes that add to them (the server's; none in-process). */
+  files?: WorkspaceFiles;
 }
 
 /** The plan's system and judgement date, for the editor's status bar (`kehoach/planStatus`). */
@@ -202,7 +205,9 @@ export function createPlanService(options: PlanServiceOptions = {}) {
       return token?.isCancellationRequested ? [] : formatPlan(document.getText());
     },
     getCodeActions(document: PlanTextDocument, range: Range, token?: CancellationToken): CodeAction[] {
-      return token?.isCancellationRequested ? [] : codeActions(document.uri, analyse(document).diagnostics, range);
+      if (token?.isCancellationRequested) return [];
+      const analysis = analyse(document);
+      return codeActions(document.uri, analysis.diagnostics, range, { parsed: analysis.parsed, files: settingsOf(document.uri).files });
     },
     /** Citation → the cited plan or its registry entry; `Kế hoạch này` → the header; agency → its assignment. */
     getDefinition(document: PlanTextDocument, position: Position, token?: CancellationToken): Location[] {

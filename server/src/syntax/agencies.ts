@@ -84,7 +84,8 @@ const PATTERNS: string[] = [
   String.raw`(?:uy\s+ban\s+)?mat\s+tran\s+to\s+quoc(?:\s+viet\s+nam)?${LEVEL}`,
   String.raw`(?:ub\s*)?mttq(?:\s*vn|\s+viet\s+nam)?${LEVEL}`,
   String.raw`(?:uy\s+ban\s+)?mttq(?:\s*vn|\s+viet\s+nam)?${LEVEL}`,
-  DISTRICT_BODY,
+  // Named: a match by this alternative is a district body by its kind alone, and needs its capitalised name.
+  String.raw`(?<districtBody>${DISTRICT_BODY})`,
   String.raw`${ASSOCIATION}${LEVEL}`,
   String.raw`thanh\s+tra\s+${DISTRICT}`,
   String.raw`(?:huyen|thi|quan)\s+doan`,
@@ -111,9 +112,9 @@ const PATTERNS: string[] = [
   String.raw`ban\s+can\s+su\s+dang\s+(?:uy\s+ban\s+nhan\s+dan|ubnd)(?:\s+tinh)?`,
 ];
 
-/** A match that is only a district body by kind (and so needs its capitalised name), and its kind. */
-const DISTRICT_BODY_ONLY = new RegExp(String.raw`^${DISTRICT_BODY}$`, 'u');
+/** The kind of a district body at the start of its match (`Phòng `, `Trung tâm `). */
 const KIND_AT_START = new RegExp(String.raw`^${NAMED_KIND}\s+`, 'u');
+const ENDS_WITH_LEVEL = /(?:huyện|quận|thị xã|thành phố)$/u;
 
 // Not inside a document symbol (`85/KH-UBND`).
 const AGENCY = new RegExp(String.raw`(?<![\p{L}\d/-])(?:${PATTERNS.join('|')})(?![\p{L}\d])`, 'gu');
@@ -149,7 +150,8 @@ export function findAgencies(source: MappedText): FoundAgency[] {
     if (!/^\p{Lu}/u.test(text[start])) continue;
     // `Phòng Nội vụ huyện`, not `Phòng chống dịch trên địa bàn huyện`: a named body's name is capitalised.
     const kind = KIND_AT_START.exec(m[0]);
-    if (kind && DISTRICT_BODY_ONLY.test(m[0]) && !/^\p{Lu}/u.test(text[start + kind[0].length] ?? '')) {
+    // …and it ends with a level word indeed: folded, `Quản lý` would be `quận`.
+    if (kind && m.groups?.districtBody !== undefined && (!/^\p{Lu}/u.test(text[start + kind[0].length] ?? '') || !ENDS_WITH_LEVEL.test(text.slice(start, start + m[0].length).toLocaleLowerCase('vi')))) {
       AGENCY.lastIndex = start + kind[0].length;
       continue;
     }

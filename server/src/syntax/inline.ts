@@ -19,18 +19,23 @@ export interface LineSpan {
   text: string;
 }
 
-/** Joins line spans with one space each; the space maps to the end of the line before. */
-export function joinSpans(spans: LineSpan[]): MappedText {
+/**
+ * Joins line spans into one mapped text: with `separator` ' ' (lines of a
+ * paragraph) each join is a space that maps to the end of the span before;
+ * with '' (pieces of one line, such as a heading's title around its number)
+ * the spans are set side by side.
+ */
+export function joinSpans(spans: LineSpan[], separator: ' ' | '' = ' '): MappedText {
   let text = '';
-  let length = Math.max(0, spans.length - 1);
+  let length = separator ? Math.max(0, spans.length - 1) : 0;
   for (const span of spans) length += span.text.length;
   const offsets = new Int32Array(length + 1);
   let n = 0;
   spans.forEach((span, index) => {
-    if (index > 0) {
+    if (index > 0 && separator) {
       offsets[n] = n ? offsets[n - 1] + 1 : span.start;
       n++;
-      text += ' ';
+      text += separator;
     }
     for (let i = 0; i < span.text.length; i++) offsets[n++] = span.start + i;
     text += span.text;

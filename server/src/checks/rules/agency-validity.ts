@@ -1,9 +1,11 @@
-import type { AgencyMention } from '../../model';
+import type { AgencyMention, Position } from '../../model';
 import { DISTRICT_BODY, type Registry } from '../../registry/registry';
 import type { RegistryProvince } from '../../registry/types';
 import { numericDate } from '../../syntax/dates';
-import { basisOf, confidenceNote, severityFor, REGISTRY_BASIS } from '../registry-facts';
+import { basisOf, confidenceNote, severityFor, REGISTRY_BASIS } from '../../domain/registry-facts';
 import type { CheckContext, Rule } from '../rule';
+
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
 
 /** `Ủy ban nhân dân huyện Tam Đường (cũ)`: a body named as it was, on purpose. */
 const FORMER = /^\s*(?:\(\s*)?(?:cũ|trước đây)(?![\p{L}\p{M}])/u;
@@ -62,8 +64,10 @@ export const agencyValidity: Rule = {
     const headerBodies = [document.header.issuer, document.header.parentBody]
       .filter((field) => field?.value)
       .map((field) => ({ name: field!.value, range: field!.valueRange, role: 'issuer' as const }));
+    // The issuer of a cited document is named as it was when it issued it (`Kế hoạch số 12/KH-UBND … của UBND huyện Tam Đường`).
+    const inCitation = (range: AgencyMention['range']) => document.citations.some((c) => c.issuerRange && !before(range.start, c.issuerRange.start) && !before(c.issuerRange.end, range.end));
     for (const mention of [...document.agencies, ...headerBodies]) {
-      if (mention.role !== 'issuer' && followedByFormer(source, mention)) continue;
+      if (mention.role !== 'issuer' && (followedByFormer(source, mention) || inCitation(mention.range))) continue;
       const agency = registry.findAgency(mention.name);
       if (!agency) continue;
       const status = registry.agencyStatus(agency, date.iso);

@@ -2,7 +2,7 @@ import type { Block, PlanDocument } from '../../model';
 import { issuerProfile } from '../../scaffold/issuer-profile';
 import { cascadeOf, smallerScope } from '../../scaffold/parents';
 import { fold } from '../../syntax/inline';
-import { allSections } from '../structure-text';
+import { allSections } from '../../domain/plan-parts';
 import type { Rule } from '../rule';
 
 /**

@@ -1,7 +1,7 @@
 import { assignedTasks } from '../../scaffold/assigned-tasks';
 import { cascadeOf } from '../../scaffold/parents';
 import { fold } from '../../syntax/inline';
-import { allSections } from '../structure-text';
+import { allSections } from '../../domain/plan-parts';
 import type { Rule } from '../rule';
 import type { Block, PlanDocument } from '../../model';
 

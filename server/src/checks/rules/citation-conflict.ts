@@ -1,7 +1,7 @@
 import type { Citation } from '../../model';
 import { agencyKey } from '../../registry/agency-names';
 import type { Registry } from '../../registry/registry';
-import { basisOf, confidenceNote, severityFor, REGISTRY_BASIS } from '../registry-facts';
+import { basisOf, confidenceNote, severityFor, REGISTRY_BASIS } from '../../domain/registry-facts';
 import { numericDate } from '../../syntax/dates';
 import type { Rule } from '../rule';
 

@@ -1,7 +1,7 @@
 import type { Citation } from '../../model';
 import { fold } from '../../syntax/inline';
 import { foreignSymbolLetters } from '../citation-symbols';
-import { basisOf } from '../registry-facts';
+import { basisOf } from '../../domain/registry-facts';
 import type { Rule } from '../rule';
 
 /** The canonical type word in the case style the drafter used (`Chỉ thị`, `CHỈ THỊ`, `chỉ thị`). */
@@ -19,7 +19,7 @@ export const citationDiacritics: Rule = {
     vi: 'Tên loại văn bản phải viết đúng chính tả (`Chỉ thị`, không phải `Chi thị`); ký hiệu chỉ dùng chữ cái Latinh, chữ Đ và chữ số (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.3). `/TƯ` không phải ký hiệu: `TW` là Trung ương, `TU` là Tỉnh ủy, nên gõ nhầm biến văn bản của tỉnh thành văn bản Trung ương. Khi danh mục biết văn bản, ký hiệu được so với ký hiệu trong danh mục (chữ hoa, chữ thường, dấu). Sửa nhanh tên loại: an toàn.',
     en: 'The type word must be spelt right (`Chỉ thị`, not `Chi thị`); a symbol uses only Latin letters, Đ and digits (Decree 30/2020/NĐ-CP, Appendix I, II.3). `/TƯ` is no symbol: `TW` is central, `TU` a provincial committee, so the slip turns a provincial document into a central one. When the registry knows the document, the symbol is compared with it (case and diacritics). The type-word fix is safe.',
   },
-  check({ document, registry, report }) {
+  check({ document, registry, source, report }) {
     for (const c of document.citations) {
       if (c.typeWord.toLocaleLowerCase('vi') !== c.docType.toLocaleLowerCase('vi')) {
         const right = inCaseOf(c.typeWord, c.docType);
@@ -30,11 +30,17 @@ export const citationDiacritics: Rule = {
       checkSymbol(c);
     }
 
+    /** A citation written all in capitals (`CHỈ THỊ SỐ 27/CT-TTG`, a trích yếu in capitals): its symbol is capitals too. */
+    function inCapitals(c: Citation): boolean {
+      const written = source.original.slice(source.offsetOf(c.typeWordRange.start), source.offsetOf(c.numberRange.end));
+      return !/\p{Ll}/u.test(written);
+    }
+
     function checkSymbol(c: Citation) {
       const known = registry.findDocument(c);
       const knownSymbol = known ? known.number.replace(/^\d+(?:\/\d{4})?[/-]/, '') : undefined;
       const foreign = foreignSymbolLetters(c.symbol);
-      if (knownSymbol && knownSymbol !== c.symbol && fold(knownSymbol) === fold(c.symbol)) {
+      if (knownSymbol && knownSymbol !== c.symbol && fold(knownSymbol) === fold(c.symbol) && !(inCapitals(c) && c.symbol === knownSymbol.toLocaleUpperCase('vi'))) {
         const rightNumber = c.numberText.replace(/\s+/g, '').replace(c.symbol, knownSymbol);
         report(c.numberRange, { vi: `Ký hiệu "${c.symbol}" viết sai; đúng là ${knownSymbol}`, en: `Symbol "${c.symbol}" is misspelt; it is ${knownSymbol}` }, [
           { title: `Viết ${rightNumber} / Write ${rightNumber}`, edits: [{ range: c.numberRange, newText: rightNumber }], safe: false },

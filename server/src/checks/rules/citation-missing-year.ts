@@ -1,5 +1,5 @@
 import { TYPES_WITH_YEAR } from '../citation-symbols';
-import { basisOf } from '../registry-facts';
+import { basisOf } from '../../domain/registry-facts';
 import type { Rule } from '../rule';
 
 export const citationMissingYear: Rule = {

@@ -14,8 +14,8 @@ function parts(c: Citation): { head: string; separator: string; type: string; in
   return m ? { head: m[1], separator: m[2], type: m[3], inner: m[4], issuer: m[5] } : undefined;
 }
 
-/** The number in the form its issuer's system gives it, when the separators are the other system's. */
-function rightForm(c: Citation): { number: string; system: 'party' | 'state' } | undefined {
+/** The number in the form its issuer's system gives it, when the separators are the other system's (its fix removes stray spaces too). */
+export function rightForm(c: Citation): { number: string; system: 'party' | 'state' } | undefined {
   const p = parts(c);
   if (!p || c.year !== undefined || typesOfSymbol(p.type) === undefined) return undefined;
   if (PARTY_ISSUER.test(p.issuer) && (p.separator !== '-' || p.inner !== '/')) return { number: `${p.head}-${p.type}/${p.issuer}`, system: 'party' };

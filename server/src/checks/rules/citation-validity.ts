@@ -1,4 +1,4 @@
-import { basisOf, canonicalCitation, confidenceNote, severityFor, REGISTRY_BASIS } from '../registry-facts';
+import { basisOf, canonicalCitation, confidenceNote, severityFor, REGISTRY_BASIS } from '../../domain/registry-facts';
 import { numericDate } from '../../syntax/dates';
 import type { Rule } from '../rule';
 

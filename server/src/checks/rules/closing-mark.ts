@@ -1,5 +1,7 @@
 import type { Rule } from '../rule';
-import { effectiveSystem, lastBodyBlock, PARTY_NOTE, RawSpan } from '../structure-text';
+import { effectiveSystem } from '../../domain/issuers';
+import { lastBodyBlock } from '../../domain/plan-parts';
+import { PARTY_NOTE, RawSpan } from '../structure-text';
 
 /**
  * A mark that tries to be `./.` and is not, at the end of the text: `./-`,

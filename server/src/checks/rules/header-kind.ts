@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
-import { foldTitle, RawSpan } from '../structure-text';
+import { foldTitle } from '../../domain/plan-parts';
+import { RawSpan } from '../structure-text';
 
 /** Tên loại of plans, spelled as they should be. */
 const PLAN_KINDS = ['Kế hoạch', 'Chương trình', 'Chương trình hành động', 'Chương trình công tác', 'Đề án', 'Phương án'];

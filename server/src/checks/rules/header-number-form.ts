@@ -1,6 +1,8 @@
 import type { Fix, PlanSystem } from '../../model';
 import type { Bilingual, Rule } from '../rule';
-import { effectiveSystem, foldTitle, issuerKind, PARTY_NOTE, RawSpan, systemOfIssuer } from '../structure-text';
+import { effectiveSystem, issuerKind, systemOfIssuer } from '../../domain/issuers';
+import { foldTitle } from '../../domain/plan-parts';
+import { PARTY_NOTE, RawSpan } from '../structure-text';
 
 /** Type codes by tên loại (folded), for the state (Nghị định 30/2020/NĐ-CP, Phụ lục III) and the party (Hướng dẫn 36-HD/VPTW). */
 const TYPE_CODES: { kind: RegExp; state: string; party: string }[] = [

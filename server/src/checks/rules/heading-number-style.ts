@@ -1,35 +1,62 @@
-import type { ExplicitNumber, Section } from '../../model';
+import type { ExplicitNumber, Fix, Section } from '../../model';
 import type { Rule } from '../rule';
 
 const styleOf = (n: ExplicitNumber) => `${n.kind}${n.punctuation}`;
 
-/** One numbering style per heading level in a document: not `II.` beside `III-`. */
+/** `n` written with the punctuation of `model`, when only the punctuation differs. */
+function punctuationFix(n: ExplicitNumber, model: ExplicitNumber): Fix[] | undefined {
+  if (n.kind !== model.kind || n.punctuation === model.punctuation) return undefined;
+  const fixed = (n.punctuation ? n.text.slice(0, -1) : n.text) + model.punctuation;
+  return [{ title: `Viết "${fixed}" / Write "${fixed}"`, edits: [{ range: n.range, newText: fixed }], safe: true }];
+}
+
+/**
+ * One number style among the headings of one sequence (`II.` beside `III-`,
+ * `1.3` beside `1.1.`), and one system's mark per level across the document
+ * (`1.` under I. beside `1-` under II.). Sections may differ in the kind of
+ * number they give a level (`a)` in one, `1.1.` in another): the regulation
+ * fixes the hierarchy, not that choice, and real plans make it.
+ */
 export const headingNumberStyle: Rule = {
   id: 'heading-number-style',
   title: { vi: 'Kiểu số đề mục lẫn lộn', en: 'Mixed heading number styles' },
   defaultSeverity: 'warning',
   doc: {
-    vi: 'Trong một văn bản, các đề mục cùng cấp dùng một kiểu số: văn bản hành chính viết `I.`, `1.` (Nghị định 30/2020/NĐ-CP, Phụ lục I), văn bản của Đảng thường viết `I-`, `1-` (Hướng dẫn 36-HD/VPTW). Viết `II.` rồi `III-` trong cùng văn bản là lỗi thể thức. Kiểu của đề mục đầu tiên được coi là kiểu của văn bản.',
-    en: 'Within one document, headings of a level use one number style: state documents write `I.`, `1.` (Decree 30/2020/NĐ-CP, Appendix I), party documents usually `I-`, `1-` (Guidance 36-HD/VPTW). `II.` then `III-` in one document is a layout defect. The first heading sets the style.',
+    vi: 'Các đề mục cùng một dãy (cùng đề mục cha) dùng một kiểu số: không viết `II.` rồi `III-`, không viết `1.1.`, `1.2.` rồi `1.3`; kiểu của đề mục đầu dãy là kiểu của dãy. Văn bản hành chính viết `I.`, `1.` (Nghị định 30/2020/NĐ-CP, Phụ lục I), văn bản của Đảng thường viết `I-`, `1-` (Hướng dẫn 36-HD/VPTW): trong một văn bản, các đề mục cùng cấp dùng một dấu, kể cả ở các phần khác nhau (`1.` ở phần I, `1-` ở phần II là lỗi). Quy định chỉ định thứ bậc số La Mã, số Ả Rập, chữ cái theo cấp, nên mỗi phần được chọn cách đánh số cấp dưới của mình (`a)` ở phần này, `1.1.` ở phần kia): kehoach không so các phần với nhau về cách chọn đó.',
+    en: 'Headings of one sequence (under one parent) use one number style: not `II.` then `III-`, not `1.1.`, `1.2.` then `1.3`; the first heading of the sequence sets its style. State documents write `I.`, `1.` (Decree 30/2020/NĐ-CP, Appendix I), party documents usually `I-`, `1-` (Guidance 36-HD/VPTW): within a document, headings of a level use one mark, across sections too (`1.` under part I and `1-` under part II is a defect). The regulation fixes the hierarchy of Roman numerals, Arabic numerals and letters by level, so each section may choose how it numbers its own subdivisions (`a)` in one, `1.1.` in another): kehoach does not compare sections on that choice.',
   },
   check({ document, report }) {
-    const firstByLevel = new Map<number, ExplicitNumber>();
-    const visit = (sections: Section[]) => {
-      for (const s of sections) {
+    /** The first `.` or `-` mark of each kind of number per level, across the document. */
+    const markByLevel = new Map<string, ExplicitNumber>();
+    const visit = (siblings: Section[]) => {
+      let first: ExplicitNumber | undefined;
+      for (const s of siblings) {
         const n = s.explicitNumber;
         if (n) {
-          const first = firstByLevel.get(s.level);
-          if (!first) firstByLevel.set(s.level, n);
-          else if (styleOf(first) !== styleOf(n)) {
-            const fixed = n.punctuation !== first.punctuation && n.kind === first.kind && first.punctuation ? n.text.slice(0, -1) + first.punctuation : undefined;
+          first ??= n;
+          if (styleOf(first) !== styleOf(n)) {
             report(
               n.range,
               {
-                vi: `Đề mục cấp ${s.level} viết "${n.text}" nhưng đề mục đầu cùng cấp viết "${first.text}"`,
-                en: `Level ${s.level} heading written "${n.text}" while the first one of that level is "${first.text}"`,
+                vi: `Đề mục "${n.text}" viết khác đề mục đầu cùng dãy ("${first.text}")`,
+                en: `Heading "${n.text}" is written otherwise than the first of its sequence ("${first.text}")`,
               },
-              fixed ? [{ title: `Viết "${fixed}" / Write "${fixed}"`, edits: [{ range: n.range, newText: fixed }], safe: true }] : undefined,
+              punctuationFix(n, first),
             );
+          } else if ((n.punctuation === '.' || n.punctuation === '-') && n.kind !== 'dotted') {
+            const key = `${s.level} ${n.kind}`;
+            const mark = markByLevel.get(key);
+            if (!mark) markByLevel.set(key, n);
+            else if (mark.punctuation !== n.punctuation) {
+              report(
+                n.range,
+                {
+                  vi: `Đề mục cấp ${s.level} viết "${n.text}" nhưng đề mục đầu cùng cấp viết "${mark.text}"`,
+                  en: `Level ${s.level} heading written "${n.text}" while the first one of that level is "${mark.text}"`,
+                },
+                punctuationFix(n, mark),
+              );
+            }
           }
         }
         visit(s.children);

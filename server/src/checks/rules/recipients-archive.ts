@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { fold } from '../../syntax/inline';
-import { effectiveSystem, PARTY_NOTE, RawSpan } from '../structure-text';
+import { effectiveSystem } from '../../domain/issuers';
+import { PARTY_NOTE, RawSpan } from '../structure-text';
 
 /** The archive line closes the recipients: `- Lưu: VT, KGVX.` (state), `- Lưu Văn phòng Tỉnh ủy.` (party). */
 export const recipientsArchive: Rule = {

@@ -1,6 +1,7 @@
 import type { Fix } from '../../model';
 import type { Rule } from '../rule';
-import { effectiveSystem, PARTY_NOTE, RawSpan } from '../structure-text';
+import { effectiveSystem } from '../../domain/issuers';
+import { PARTY_NOTE, RawSpan } from '../structure-text';
 
 /** Each recipient ends with `;` (the party: `,` or `;`), the last with `.` and nothing after it. */
 export const recipientsPunctuation: Rule = {

@@ -1,6 +1,8 @@
 import type { AuthorityKind, Fix } from '../../model';
 import type { Bilingual, Rule } from '../rule';
-import { effectiveSystem, foldTitle, issuerKind, PARTY_NOTE, RawSpan } from '../structure-text';
+import { effectiveSystem, issuerKind } from '../../domain/issuers';
+import { foldTitle } from '../../domain/plan-parts';
+import { PARTY_NOTE, RawSpan } from '../structure-text';
 
 type Role = 'TM' | 'KT' | 'TL' | 'Q' | 'TUQ';
 

@@ -2,7 +2,8 @@ import type { Block, Range } from '../../model';
 import { fold } from '../../syntax/inline';
 import { fromRoman } from '../../syntax/numbering';
 import type { Rule } from '../rule';
-import { allSections, RawSpan } from '../structure-text';
+import { allSections } from '../../domain/plan-parts';
+import { RawSpan } from '../structure-text';
 
 interface Reference {
   /** Ordinals named (`Phụ lục 2` → [2], `Phụ lục I, II` → [1, 2]); empty for `Phụ lục kèm theo`. */

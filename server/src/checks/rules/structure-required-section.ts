@@ -1,6 +1,7 @@
 import type { Range, Section } from '../../model';
 import type { Rule } from '../rule';
-import { effectiveSystem, isPlanKind, mentionsFunding, PART_ORDER, PART_TITLE, partSections, planKind, REQUIRED_PARTS, sectionRoles, type PlanPart } from '../structure-text';
+import { effectiveSystem } from '../../domain/issuers';
+import { isPlanKind, mentionsFunding, PART_ORDER, PART_TITLE, partSections, planKind, REQUIRED_PARTS, sectionRoles, type PlanPart } from '../../domain/plan-parts';
 
 /** The usual parts of a plan, as far as its kind asks for them: Mục đích, yêu cầu; Nhiệm vụ, giải pháp; Tổ chức thực hiện; and where a state plan's money comes from. */
 export const structureRequiredSection: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { isPlanKind, PART_TITLE, partSections, planKind, sectionRoles, type PlanPart } from '../structure-text';
+import { isPlanKind, PART_TITLE, partSections, planKind, sectionRoles, type PlanPart } from '../../domain/plan-parts';
 
 /** The parts whose order is checked: the purpose first, then the tasks, then who does what. */
 const CORE: readonly PlanPart[] = ['purpose', 'tasks', 'organisation'];

@@ -12,13 +12,12 @@ const FOLDED_MOTTO = /(?<![\p{L}\p{N}])doc[ \t]*lap(?:[ \t]*[-‐‑–—−][ 
 function problems(written: string): Bilingual {
   const vi: string[] = [];
   const en: string[] = [];
-  const phrases = written.split(/[ \t]*[-‐‑–—−][ \t]*/);
   const words = written.split(/[^\p{L}]+/u).filter(Boolean);
   if (words.some((w, k) => (k % 2 === 1 ? w !== w.toLowerCase() : w.slice(1) !== w.slice(1).toLowerCase()))) {
     vi.push('chỉ chữ cái đầu mỗi cụm từ viết hoa');
     en.push('only the first letter of each phrase is a capital');
   }
-  if (/[‐‑–—−]/.test(written) || phrases.length !== 3) {
+  if (/[‐‑–—−]/.test(written) || (written.match(/-/g) ?? []).length !== 2) {
     vi.push('giữa các cụm từ là gạch nối (-)');
     en.push('the phrases are joined by hyphens (-)');
   }

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { textDoubleSpace } from './text-double-space';
+import { textInvisibleCharacter } from './text-invisible-character';
 import { textMotto } from './text-motto';
 import { textNfd } from './text-nfd';
 import { textPhrase } from './text-phrase';
@@ -12,6 +13,7 @@ import { textToneStyle } from './text-tone-style';
 /** The text rules, in the order of docs/rules.md. */
 export const TEXT_RULES: readonly Rule[] = [
   textNfd,
+  textInvisibleCharacter,
   textScanNoise,
   textRepeatedWord,
   textDoubleSpace,

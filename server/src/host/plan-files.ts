@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { PlanDiagnostic } from '../model';
-import { decodeText, type DecodedText } from './text-encoding';
+import { decodeText, describeEncoding, type DecodedText } from './text-encoding';
 
 /**
  * Reading the files of a workspace that may hold anything: only regular
@@ -83,10 +83,16 @@ export interface PlanFile extends DecodedText {
   bytes: Uint8Array;
 }
 
-/** Reads a plan: UTF-8 with or without a BOM, or UTF-16 with its BOM; invalid bytes become U+FFFD (and `invalid`), never an exception. */
-export function readPlanFile(path: string): PlanFile {
+/**
+ * Reads a plan: UTF-8 with or without a BOM, or UTF-16 with its BOM; invalid
+ * bytes become U+FFFD (and `invalid`), never an exception. `note` hears that
+ * a file was converted from UTF-16 (the CLI says so on stderr).
+ */
+export function readPlanFile(path: string, note?: (message: string) => void): PlanFile {
   const bytes = readRegularFile(path, SIZE_LIMITS.plan);
-  return { ...decodeText(bytes), bytes };
+  const decoded = decodeText(bytes);
+  if (note && (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be')) note(`kehoach: ${path}: đọc dạng ${describeEncoding(decoded.encoding)} / read as ${describeEncoding(decoded.encoding)}`);
+  return { ...decoded, bytes };
 }
 
 /** A finding on a file kehoach did not read: it is reported on the file, at its start. */

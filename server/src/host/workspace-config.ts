@@ -1,12 +1,12 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { RULES } from '../checks';
-import { parseRegistryFile, parseWorkspaceConfig, type WorkspaceConfig } from '../checks/config';
-import type { PlanDiagnostic } from '../model';
+import { parseRegistryFile, parseWordList, parseWorkspaceConfig, type WorkspaceConfig } from '../checks/config';
+import type { PlanDiagnostic, Range } from '../model';
 import { builtinRegistry } from '../registry/builtin';
 import type { Registry } from '../registry/registry';
-import { isInside, readRegularFile, SIZE_LIMITS, UnreadableFileError } from '../cli/plan-files';
-import { decodeText, describeEncoding } from '../cli/text-encoding';
+import { isInside, readRegularFile, SIZE_LIMITS, UnreadableFileError } from './plan-files';
+import { decodeText, describeEncoding } from './text-encoding';
 
 export { isInside };
 
@@ -16,12 +16,20 @@ export interface FileReport {
   diagnostics: PlanDiagnostic[];
 }
 
+/** A file read for the settings, with its text (for the quick fixes that add to it). */
+export interface ReadFile {
+  path: string;
+  text: string;
+}
+
 /** A workspace's settings and registry, from its `kehoach.json`. */
 export interface LoadedWorkspaceConfig {
   config: WorkspaceConfig;
   registry: Registry;
   /** `kehoach.json` and each registry file it names, with what is wrong in them. */
   reports: FileReport[];
+  /** `kehoach.json` and the registry files and word lists it names, as read. */
+  files: { config?: ReadFile; registry: ReadFile[]; dictionary: ReadFile[] };
 }
 
 const TOP = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -51,7 +59,7 @@ function readJsonFile(file: string): { text: string } | { problem: string } {
  * settings.
  */
 export function loadWorkspaceConfig(configFile: string | undefined): LoadedWorkspaceConfig {
-  const loaded: LoadedWorkspaceConfig = { config: {}, registry: builtinRegistry(), reports: [] };
+  const loaded: LoadedWorkspaceConfig = { config: {}, registry: builtinRegistry(), reports: [], files: { registry: [], dictionary: [] } };
   if (!configFile) return loaded;
   const read = readJsonFile(configFile);
   if ('problem' in read) {
@@ -59,12 +67,14 @@ export function loadWorkspaceConfig(configFile: string | undefined): LoadedWorks
     loaded.reports.push({ file: configFile, diagnostics: [{ range: TOP, severity: 'error', code: 'config', message: `kehoach.json không đọc được (${vi}), các thiết lập mặc định được dùng / kehoach.json cannot be read (${en}); the default settings apply` }] });
     return loaded;
   }
-  const { config, diagnostics, registryRanges } = parseWorkspaceConfig(read.text, RULES.map((r) => r.id));
+  const { config, diagnostics, registryRanges, dictionaryRanges } = parseWorkspaceConfig(read.text, RULES.map((r) => r.id));
   loaded.config = config;
   loaded.reports.push({ file: configFile, diagnostics });
+  loaded.files.config = { path: configFile, text: read.text };
   const folder = realpathSync(dirname(configFile));
-  for (const [i, path] of (config.registry ?? []).entries()) {
-    const refuse = (vi: string, en: string) => void diagnostics.push({ range: registryRanges[i] ?? TOP, severity: 'error', code: 'config', message: `Tệp danh mục ${path}: ${vi} / Registry file ${path}: ${en}` });
+  /** The text of a file kehoach.json names, or undefined with a finding on where it names it. */
+  const named = (path: string, range: Range | undefined, what: { vi: string; en: string }): { full: string; text: string } | undefined => {
+    const refuse = (vi: string, en: string) => void diagnostics.push({ range: range ?? TOP, severity: 'error', code: 'config', message: `${what.vi} ${path}: ${vi} / ${what.en} ${path}: ${en}` });
     const full = resolve(folder, path);
     let real: string;
     try {
@@ -73,22 +83,36 @@ export function loadWorkspaceConfig(configFile: string | undefined): LoadedWorks
       // Said before reading: a path out of the folder is refused whether or not it exists.
       if (!isInside(full, folder)) refuse('ở ngoài thư mục của kehoach.json, không đọc', 'lies outside the folder of kehoach.json; not read');
       else refuse('không có tệp này', 'no such file');
-      continue;
+      return undefined;
     }
     if (!isInside(real, folder)) {
       refuse('ở ngoài thư mục của kehoach.json, không đọc', 'lies outside the folder of kehoach.json; not read');
-      continue;
+      return undefined;
     }
     const file = readJsonFile(real);
     if ('problem' in file) {
       const [vi, en] = file.problem.split(' / ');
       refuse(`${vi}, không đọc`, `${en}; not read`);
-      continue;
+      return undefined;
     }
+    return { full, text: file.text };
+  };
+  for (const [i, path] of (config.registry ?? []).entries()) {
+    const file = named(path, registryRanges[i], { vi: 'Tệp danh mục', en: 'Registry file' });
+    if (!file) continue;
     const extra = parseRegistryFile(file.text);
-    loaded.reports.push({ file: full, diagnostics: extra.diagnostics });
+    loaded.reports.push({ file: file.full, diagnostics: extra.diagnostics });
+    loaded.files.registry.push({ path: file.full, text: file.text });
     loaded.registry = loaded.registry.with(extra);
   }
+  const words: string[] = [];
+  for (const [i, path] of (config.dictionary ?? []).entries()) {
+    const file = named(path, dictionaryRanges[i], { vi: 'Danh sách từ', en: 'Word list' });
+    if (!file) continue;
+    loaded.files.dictionary.push({ path: file.full, text: file.text });
+    words.push(...parseWordList(file.text));
+  }
+  if (words.length) config.words = words;
   // In the order of the file, whether found while reading it or the files it names.
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return loaded;

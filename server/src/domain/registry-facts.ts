@@ -1,8 +1,6 @@
-import type { Severity } from '../model';
-import type { FindingBasis } from '../model';
+import type { Bilingual, FindingBasis, Severity } from '../model';
 import type { Confidence, RegistryAgency, RegistryDocument, RegistryProvince } from '../registry/types';
 import { numericDate } from '../syntax/dates';
-import type { Bilingual } from './rule';
 
 /**
  * The severity a finding resting on a registry fact may have: a verified or
