@@ -252,6 +252,76 @@ describe('plans from outside the examples, as a new user would bring them (tests
     expect(blocks.map((b) => b.kind)).toEqual(['paragraph']);
     expect(document.comments.map((c) => c.text)).toEqual(['2']);
   });
+
+  it('reads the plan a decision issues in the same file: the decision as comments, its closing closing the plan, dotted parts under their parent', () => {
+    const source = [
+      'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'THÀNH PHỐ HÀ NỘI\tĐộc lập - Tự do - Hạnh phúc',
+      'Số: 2280/QĐ-UBND\tHà Nội, ngày 29 tháng 4 năm 2026',
+      '',
+      'QUYẾT ĐỊNH',
+      'Phê duyệt Kế hoạch bảo đảm thoát nước mùa mưa năm 2026',
+      '',
+      'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI',
+      '',
+      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;',
+      '',
+      'QUYẾT ĐỊNH:',
+      '',
+      'Điều 1. Phê duyệt Kế hoạch bảo đảm thoát nước mùa mưa năm 2026, kèm theo Quyết định này.',
+      '',
+      'Điều 2. Quyết định này có hiệu lực từ ngày ký./.',
+      '',
+      'Nơi nhận:\tTM. ỦY BAN NHÂN DÂN',
+      '- Như Điều 2;\tKT. CHỦ TỊCH',
+      '- Thường trực Thành ủy;\tPHÓ CHỦ TỊCH',
+      '- Các Sở, ban, ngành Thành phố;',
+      'Trương Việt Dũng',
+      'Trung tâm Thông tin Thành phố;',
+      '- Lưu: VT.',
+      '',
+      'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'THÀNH PHỐ HÀ NỘI\tĐộc lập - Tự do - Hạnh phúc',
+      '',
+      'KẾ HOẠCH',
+      'Bảo đảm thoát nước mùa mưa năm 2026',
+      '(Kèm theo Quyết định số 2280/QĐ-UBND ngày 29/4/2026 của UBND Thành phố)',
+      '',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'Giảm thiểu các điểm úng ngập cục bộ.',
+      'II. NHIỆM VỤ, GIẢI PHÁP',
+      '2.1. Giải pháp chung',
+      'Nạo vét hệ thống thoát nước trước mùa mưa.',
+      '2.2. Giải pháp cụ thể theo từng lưu vực thoát nước của Thành phố như sau:',
+      '2.2.1 Lưu vực Tô Lịch',
+      'Vận hành trạm bơm Yên Sở.',
+      '2.2.2 Lưu vực Hữu Nhuệ',
+      'Vận hành trạm bơm Đồng Bông.',
+      'III. TỔ CHỨC THỰC HIỆN',
+      'Sở Xây dựng chủ trì thực hiện Kế hoạch.',
+    ].join('\n');
+    const imported = importText(source);
+    const { document } = parsePlan(imported.text);
+    expect(headerOf(document)).toEqual({ issuer: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI', number: '', place: 'Hà Nội', date: '29/4/2026', kind: 'Kế hoạch', summary: 'Bảo đảm thoát nước mùa mưa năm 2026' });
+    expect(document.comments.map((c) => c.text)).toEqual(
+      expect.arrayContaining(['QUYẾT ĐỊNH', 'Điều 2. Quyết định này có hiệu lực từ ngày ký./.', '(Kèm theo Quyết định số 2280/QĐ-UBND ngày 29/4/2026 của UBND Thành phố)']),
+    );
+    expect(imported.text).toMatch(/^\/\/ Kế hoạch ban hành kèm theo Quyết định số 2280\/QĐ-UBND ngày 29\/4\/2026;/);
+    expect(imported.report.noise.map((n) => n.text)).toContain('QUYẾT ĐỊNH');
+    // `2.2.` reads as a long sentence, but the parts numbered under it make it their heading.
+    expect(headingsOf(document.sections)).toEqual([
+      '1 I. MỤC ĐÍCH, YÊU CẦU',
+      '1 II. NHIỆM VỤ, GIẢI PHÁP',
+      '2 2.1. Giải pháp chung',
+      '2 2.2. Giải pháp cụ thể theo từng lưu vực thoát nước của Thành phố như sau:',
+      '3 2.2.1 Lưu vực Tô Lịch',
+      '3 2.2.2 Lưu vực Hữu Nhuệ',
+      '1 III. TỔ CHỨC THỰC HIỆN',
+    ]);
+    // The decision's Nơi nhận and signature close the plan; a recipient without its dash after the signer's name stays one.
+    expect(recipientsOf(document)).toEqual(['Như Điều 2;', 'Thường trực Thành ủy;', 'Các Sở, ban, ngành Thành phố;', 'Trung tâm Thông tin Thành phố;', 'Lưu: VT.']);
+    expect(signatureOf(document)).toEqual({ authorities: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH', signer: 'Trương Việt Dũng' });
+  });
 });
 
 describe('a .docx typed in Word rather than exported by kehoach', () => {

@@ -280,6 +280,9 @@ function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | unde
   const sequences = new Map<string, number[]>();
   let romanSeen = 0;
   let arabicParent = -1;
+  /** Arabic numbers by the level-1 part they stand in (`2:3` is `3.` under the second Roman number). */
+  const arabicNumbers = new Set<string>();
+  const partOf = new Map<number, number>();
   for (let i = start; i < paragraphs.length; i++) {
     const n = numbers[i];
     if (!n || marks.has(i)) continue;
@@ -290,12 +293,21 @@ function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | unde
       decisions.set(i, { level: 1 });
       continue;
     }
+    partOf.set(i, romanSeen);
+    if (n.kind === 'arabic') arabicNumbers.add(`${romanSeen}:${n.marker.replace(/[.)-]$/, '')}`);
     // Dotted numbers are siblings when they share all but their last part (`2.2.1`, `2.2.2` under `2.2.`).
     const key = n.kind === 'arabic' ? `arabic:${romanSeen}` : n.kind === 'letter' ? `letter:${romanSeen}:${arabicParent}` : `dotted:${romanSeen}:${parentNumber(n.marker)}`;
     sequences.set(key, [...(sequences.get(key) ?? []), i]);
     // Letters belong to the numbered part above them, `1.` or `3.2.` alike.
     if (n.kind === 'arabic' || n.kind === 'dotted') arabicParent = i;
   }
+  // A dotted number goes one level below its depth (`2.1.` under `2.`); numbered after its Roman part with no
+  // `2.` above it (`2.1.` right under `II.`), it is that part's own subdivision, one level higher.
+  const dottedLevel = (i: number) => {
+    const part = partOf.get(i) ?? 0;
+    const underArabic = part === 0 || arabicNumbers.has(`${part}:${numbers[i]!.marker.split('.')[0]}`);
+    return Math.min(4, numbers[i]!.depth + (underArabic ? 1 : 0));
+  };
   for (const [key, members] of sequences) {
     const kind = key.split(':')[0] as NumberKind;
     const like = members.filter((i) => headingLike(paragraphs, i, numbers[i]!));
@@ -308,7 +320,7 @@ function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | unde
         const parentDecision = decisions.get(parent);
         if (!parentDecision) continue;
         level = Math.min(4, parentDecision.level + 1);
-      } else level = Math.min(4, numbers[i]!.depth + 1);
+      } else level = dottedLevel(i);
       const text = textOf(paragraphs[i]);
       const decision: HeadingDecision = { level };
       // Siblings are read alike, headings all (a step that is a whole sentence, `3.2. Thư ký hội nghị đọc …`, too):
@@ -322,7 +334,7 @@ function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | unde
       decisions.set(i, decision);
     }
   }
-  promoteParents(numbers, start, decisions);
+  promoteParents(numbers, start, decisions, dottedLevel);
   return decisions;
 }
 
@@ -336,7 +348,7 @@ function parentNumber(marker: string): string {
  * (`2.2. Giải pháp cụ thể:` above `2.2.1 Lưu vực Tô Lịch`): the parent is the
  * nearest part before them numbered as their prefix, under the same level-1 heading.
  */
-function promoteParents(numbers: (Numbered | undefined)[], start: number, decisions: Map<number, HeadingDecision>): void {
+function promoteParents(numbers: (Numbered | undefined)[], start: number, decisions: Map<number, HeadingDecision>, dottedLevel: (i: number) => number): void {
   for (let i = numbers.length - 1; i >= start; i--) {
     const n = numbers[i];
     if (!n || n.kind !== 'dotted' || !decisions.has(i)) continue;
@@ -345,7 +357,7 @@ function promoteParents(numbers: (Numbered | undefined)[], start: number, decisi
       const m = numbers[j];
       if (!m || m.kind === 'roman') break;
       if (m.kind === 'letter' || m.marker.replace(/[.)-]$/, '') !== parent) continue;
-      if (!decisions.has(j)) decisions.set(j, { level: m.kind === 'arabic' ? Math.max(1, decisions.get(i)!.level - 1) : Math.min(4, m.depth + 1) });
+      if (!decisions.has(j)) decisions.set(j, { level: m.kind === 'arabic' ? Math.max(1, decisions.get(i)!.level - 1) : dottedLevel(j) });
       break;
     }
   }

@@ -82,6 +82,12 @@ export function scanClosing(paragraphs: SourceParagraph[], start: number): Closi
       recipients.items.push(cell.replace(DASH, ''));
       return true;
     }
+    // A recipient whose dash was left out, ended by its `;` like the others (`Trung tâm TT, DL vs CNS TP;` after
+    // the signer's name, the list being longer than the signature beside it).
+    if (recipients?.items.length && side !== 'right' && /;$/.test(cell) && /;$/.test(recipients.items[recipients.items.length - 1]) && !isUpperText(cell)) {
+      recipients.items.push(cell);
+      return true;
+    }
     if (toSignature && !signed && (side === 'right' || AUTHORITY.test(cell) || isUpperText(cell) || NAME.test(cell))) {
       openSignature().lines.push(cell);
       // The signer's name ends the signature.

@@ -5,6 +5,7 @@ import type { TokenType } from 'chevrotain';
 import { lineLexer, RecipientsLabel, TextLine } from '../syntax/lexer';
 import { parsePlan } from '../syntax/parse';
 import { scanBody, type Entry } from './body';
+import { opensClosing } from './closing';
 import { documentBounds } from './page-clutter';
 import { scanHeader, type HeaderScan, type ImportedHeader, type WordMend } from './header';
 import { issuedPlanHeader, issuedPlanStart, ISSUED_WITH } from './issuing-decision';
@@ -164,13 +165,22 @@ export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: s
   let head = scanHeader(paragraphs);
   // A decision that issues the plan before it in the same file: the plan is read, the decision kept as comments and reported.
   const issuedAt = issuedPlanStart(paragraphs, head.consumed, head.header.kind);
-  const decision = issuedAt === undefined ? [] : paragraphs.slice(0, issuedAt).map((p) => ({ line: p.sourceLine, text: paragraphText(p), stray: false })).filter((d) => d.text);
+  let decisionParagraphs = issuedAt === undefined ? [] : paragraphs.slice(0, issuedAt);
   const issuedBy = issuedAt === undefined ? undefined : { kind: head.header.kind, number: head.header.number, date: head.header.date };
   if (issuedAt !== undefined) {
+    const decisionBody = head.consumed;
     paragraphs = paragraphs.slice(issuedAt);
     const planHead = scanHeader(paragraphs);
     head = { ...planHead, header: issuedPlanHeader(planHead.header, head.header) };
+    // The plan issued with a decision is signed by the decision's signature: its Nơi nhận and signature close the plan
+    // (where the plan has none of its own), so that they are checked rather than reported missing.
+    const closing = decisionParagraphs.findIndex((p, i) => i >= decisionBody && opensClosing(p));
+    if (closing >= 0 && !paragraphs.some((p, i) => i >= head.consumed && opensClosing(p))) {
+      paragraphs = [...paragraphs, ...decisionParagraphs.slice(closing)];
+      decisionParagraphs = decisionParagraphs.slice(0, closing);
+    }
   }
+  const decision = decisionParagraphs.map((p) => ({ line: p.sourceLine, text: paragraphText(p), stray: false })).filter((d) => d.text);
   const issuedWith = issuedWithNote(head, paragraphs);
   const body = scanBody(paragraphs, head.consumed);
   // Footnotes a portal or a converter sets after the signature (`[1] Nghị quyết số …`) have no place in a plan's
