@@ -140,6 +140,7 @@ describe('a PDF signed digitally, its letters mapped to Unicode decomposed', () 
   // Every letter is 0.5 em wide; a line that goes on in another run starts where the first one ends.
   const at = (x: number, text: string) => x + text.length * 7;
   const firstRun = '1. Liên hiệp các tổ chức h';
+  const sunk = 'Chủ trì bơm 500 m';
   const bytes = handWrittenPdf(
     [
       { x: 72, y: 800, size: 14, text: 'ỦY BAN NHÂN DÂN' },
@@ -156,7 +157,11 @@ describe('a PDF signed digitally, its letters mapped to Unicode decomposed', () 
       { x: at(72, firstRun), y: 650, size: 14, text: 'ữu nghị thành phố' },
       { x: 90, y: 630, size: 14, text: 'Chủ trì các hoạt động giao lưu quốc tế.' },
       { x: 72, y: 610, size: 14, text: '2. Sở Văn hóa và Thể thao' },
-      { x: 90, y: 590, size: 14, text: 'Chủ trì tổ chức các chương trình nghệ thuật.' },
+      { x: 90, y: 590, size: 14, text: 'Nhiệm vụ trọng tâm', bold: true },
+      { x: 90, y: 570, size: 14, text: sunk },
+      // A superscript: small print raised, right after the word before it.
+      { x: at(90, sunk), y: 576, size: 8, text: '3' },
+      { x: at(90, sunk) + 4, y: 570, size: 14, text: ' nước.' },
       { x: 72, y: 540, size: 14, text: 'Nơi nhận:' },
       { x: 330, y: 540, size: 14, text: 'TM. ỦY BAN NHÂN DÂN' },
       { x: 72, y: 526, size: 14, text: '- Như trên;' },
@@ -188,6 +193,14 @@ describe('a PDF signed digitally, its letters mapped to Unicode decomposed', () 
 
   it('keeps a word whole where a letter decomposed by the font map ends a run (h + ữu)', () => {
     expect(headingsOf(document.sections)).toEqual(['1 I. NHIỆM VỤ', '2 1. Liên hiệp các tổ chức hữu nghị thành phố', '2 2. Sở Văn hóa và Thể thao']);
+  });
+
+  it('keeps bold as bold, and a superscript in its word', () => {
+    const blocks = document.sections[0].children[1].blocks;
+    expect(blocks.map((b) => [b.kind, 'isSubheading' in b ? b.isSubheading : undefined, squeeze(String('text' in b ? b.text : ''))])).toEqual([
+      ['paragraph', true, 'Nhiệm vụ trọng tâm'],
+      ['paragraph', false, 'Chủ trì bơm 500 m³ nước.'],
+    ]);
   });
 
   it('reads Nơi nhận beside the signature', () => {
@@ -232,7 +245,7 @@ describe('bad input: a clear message, exit 2, nothing written', () => {
 });
 
 /** A PDF written by hand: a standard font whose Unicode map writes every letter beyond ASCII decomposed (ổ as o + marks), lines placed where given, and signature widgets whose appearance draws a text. */
-function handWrittenPdf(lines: { x: number; y: number; size: number; text: string }[], stamps: { rect: [number, number, number, number]; text: string }[] = []): Uint8Array {
+function handWrittenPdf(lines: { x: number; y: number; size: number; text: string; bold?: boolean }[], stamps: { rect: [number, number, number, number]; text: string }[] = []): Uint8Array {
   const codes = new Map<string, number>();
   const encode = (text: string) =>
     [...text.normalize('NFC')]
@@ -245,7 +258,7 @@ function handWrittenPdf(lines: { x: number; y: number; size: number; text: strin
         return code === 0x28 || code === 0x29 || code === 0x5c ? `\\${ch}` : code > 0x7e ? `\\${code.toString(8)}` : ch;
       })
       .join('');
-  const content = lines.map((l) => `BT /F1 ${l.size} Tf 1 0 0 1 ${l.x} ${l.y} Tm (${encode(l.text)}) Tj ET`).join('\n');
+  const content = lines.map((l) => `BT /${l.bold ? 'F2' : 'F1'} ${l.size} Tf 1 0 0 1 ${l.x} ${l.y} Tm (${encode(l.text)}) Tj ET`).join('\n');
   const hex = (s: string) => [...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
   const map = [...Array(0x7f - 0x20).keys()].map((i) => `<${(0x20 + i).toString(16)}> <${hex(String.fromCharCode(0x20 + i))}>`);
   for (const [ch, code] of codes) map.push(`<${code.toString(16)}> <${hex(ch.normalize('NFD'))}>`);
@@ -256,7 +269,7 @@ function handWrittenPdf(lines: { x: number; y: number; size: number; text: strin
   add('<< /Type /Catalog /Pages 2 0 R >>');
   const annots = stamps.map((_, i) => `${6 + 2 * i} 0 R`).join(' ');
   add('<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
-  add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R /Annots [${annots}] >>`);
+  add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R /F2 ${7 + 2 * stamps.length} 0 R >> >> /Contents 5 0 R /Annots [${annots}] >>`);
   add(`<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [128 ${[...Array(128).keys()].map((i) => `/g${128 + i}`).join(" ")}] >> /FirstChar 32 /LastChar 255 /Widths [${Array(224).fill(500).join(' ')}] /ToUnicode ${6 + 2 * stamps.length} 0 R >>`);
   add(stream('', content));
   stamps.forEach((s, i) => {
@@ -265,6 +278,7 @@ function handWrittenPdf(lines: { x: number; y: number; size: number; text: strin
     add(stream(`/Type /XObject /Subtype /Form /BBox [0 0 ${x1 - x0} ${y1 - y0}] /Resources << /Font << /F1 4 0 R >> >>`, `BT /F1 13 Tf 2 5 Td (${encode(s.text)}) Tj ET`));
   });
   add(stream('', cmap));
+  add(`<< /Type /Font /Subtype /Type1 /BaseFont /Times-Bold /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [128 ${[...Array(128).keys()].map((i) => `/g${128 + i}`).join(" ")}] >> /FirstChar 32 /LastChar 255 /Widths [${Array(224).fill(500).join(' ')}] /ToUnicode ${6 + 2 * stamps.length} 0 R >>`);
   let out = '%PDF-1.7\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {

@@ -92,6 +92,9 @@ export function mendCapitals(line: string): string {
 /** A line's text without the bold that opens it (`**3.1. Với …`): what it starts with is read through the mark. */
 const unmarked = (text: string) => text.replace(/^\*{2,3}(?=\S)/, '');
 
+/** A line bold from its first word to its last, one run (`**…**`). */
+const wholeBold = (text: string) => /^\*\*[^*]/.test(text.trim()) && /[^*]\*\*$/.test(text.trim()) && !text.trim().slice(2, -2).includes('**');
+
 /** True when `next` begins a paragraph of its own rather than continuing `prev`; `width` is the block's longest line. */
 function startsParagraph(prev: RawLine, next: RawLine, width: number): boolean {
   if (prev.hardBreak || prev.markedHeading || next.markedHeading || next.farIndented) return true;
@@ -108,6 +111,8 @@ function startsParagraph(prev: RawLine, next: RawLine, width: number): boolean {
     return ended || /^[\p{Lu}\d"“(]/u.test(afterMarker);
   }
   if (next.indented) return false;
+  // A line bold from end to end before one that opens in plain text is a title over its paragraph (`**Nhiệm vụ trọng tâm**`).
+  if (wholeBold(prev.text) && !next.text.trim().startsWith('*') && /^[\p{Lu}\d"“]/u.test(body)) return true;
   // A short line before a capital is a title line of its own (`1. Hoàn thiện hạ tầng` / `Rà soát …`), not a wrap.
   const short = prev.text.trim().length < width * 0.7;
   return (ended || short) && /^[\p{Lu}\d"“]/u.test(body);
