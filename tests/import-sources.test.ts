@@ -81,12 +81,14 @@ describe('a Word document saved as a web page (windows-1252, letters as entities
     const source = sourceKind(readFileSync(fixture('word-web-page.htm')), 1 << 20);
     if (source.kind !== 'html') throw new Error(`read as ${source.kind}`);
     result = importHtml(source.text);
-    document = parsed(result);
+    document = parsePlan(result.text).document;
   });
 
-  it('reads the bytes of its charset as Word wrote them: quotes, dash and ellipsis, not control characters', () => {
-    expect(result.text).toContain('Bảo đảm danh sách cử tri “đúng, đủ” – kịp thời… theo quy định.');
+  it('reads the bytes of its charset as Word wrote them (quotes, dash and ellipsis, not control characters), and runs of one style as one', () => {
+    // An italic run split by a span is one run: `*(theo Luật Bầu cử).*`, no `**` left between its halves.
+    expect(result.text).toContain('Bảo đảm danh sách cử tri “đúng, đủ” – kịp thời… theo quy định *(theo Luật Bầu cử).*');
     expect(result.text).not.toMatch(/[\u0080-\u009f]/);
+    expect(parsePlan(result.text).diagnostics.filter((d) => d.code === 'syntax')).toEqual([]);
   });
 
   it('reads the header table column by column', () => {
