@@ -51,8 +51,8 @@ describe('Markdown a converter wrote from a legal portal page', () => {
     expect(result.report.missingHeaderFields).toEqual([]);
   });
 
-  it('reads each heading once, whether its bold runs over two lines or text follows it on the line', () => {
-    expect(headingsOf(document.sections)).toEqual(['1 I. MỤC ĐÍCH, YÊU CẦU', '2 1. Mục đích', '2 2. Yêu cầu', '1 II. NỘI DUNG', '1 III. TỔ CHỨC THỰC HIỆN']);
+  it('reads each heading once, whether its bold runs over two lines, is split around its number or its italics by a comma, or has text after it on the line', () => {
+    expect(headingsOf(document.sections)).toEqual(['1 I. MỤC ĐÍCH, YÊU CẦU', '2 1. Mục đích', '2 2. Yêu cầu', '3 a) Về nội dung, hình thức', '3 b) Về thời gian', '1 II. NỘI DUNG', '1 III. TỔ CHỨC THỰC HIỆN']);
     expect(squeeze(document.sections[0].children[0].blocks.map((b) => ('text' in b ? String(b.text) : '')).join(' '))).toContain('Nâng cao nhận thức');
   });
 

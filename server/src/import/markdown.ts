@@ -55,7 +55,12 @@ function joinSplitMarks(lines: Line[]): Line[] {
 
 /** A paragraph's text without the bold or italic wrapper around all of it, and whether it was bold. */
 function unwrap(text: string): { text: string; bold: boolean } {
-  let t = text.trim();
+  // Bold runs side by side are one (`**2.** **Sở Nông nghiệp và Môi trường:**`); marks with only spaces inside carry nothing.
+  let t = text
+    .trim()
+    .replace(/\*\*\s+\*\*/g, ' ')
+    // So are italic runs parted by a comma (`*a) Thu gom và xử lý rác thải*, *xác động vật*`).
+    .replace(/(?<=[^*\s])\*([,;]?\s+)\*(?=[^*\s])/g, '$1');
   let bold = false;
   for (;;) {
     const b = /^\*\*([^]*)\*\*$/.exec(t);
@@ -69,8 +74,7 @@ function unwrap(text: string): { text: string; bold: boolean } {
       t = i[1].trim();
       continue;
     }
-    // Marks with only spaces inside (`DÂN **`, `** **`) carry nothing.
-    t = t.replace(/\*\*\s+\*\*/g, ' ');
+    // A mark left at the end after a space (`DÂN **`) carries nothing.
     if (/\s\*\*$/.test(t)) t = t.slice(0, -2);
     return { text: t.replace(/\s+/g, ' ').trim(), bold };
   }
