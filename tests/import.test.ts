@@ -253,6 +253,33 @@ describe('plans from outside the examples, as a new user would bring them (tests
     expect(document.comments.map((c) => c.text)).toEqual(['2']);
   });
 
+  it('keeps the post set under the signer’s name beside the signature, not as text after it', () => {
+    const source = [
+      'ĐẢNG BỘ XÃ PHỐ BẢNG\tĐẢNG CỘNG SẢN VIỆT NAM',
+      'TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN\tPhố Bảng, ngày 20 tháng 11 năm 2025',
+      'Số: 01-KH/TB',
+      '',
+      'KẾ HOẠCH',
+      'Tuyên truyền về bầu cử',
+      '',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'Tuyên truyền sâu rộng đến cử tri.',
+      '',
+      'Nơi nhận:',
+      '- Thường trực Đảng ủy (Báo cáo);',
+      '- Lưu Ban xây dựng Đảng.',
+      '',
+      'T/M TIỂU BAN',
+      'TRƯỞNG TIỂU BAN',
+      'Nguyễn Văn Hoàn',
+      'TRƯỞNG BAN XÂY DỰNG ĐẢNG',
+    ].join('\n');
+    const imported = importText(source);
+    const { document } = parsePlan(imported.text);
+    expect(signatureOf(document)).toEqual({ authorities: ['T/M TIỂU BAN'], title: 'TRƯỞNG TIỂU BAN', signer: 'Nguyễn Văn Hoàn' });
+    expect(imported.text).toMatch(/Nguyễn Văn Hoàn\n\n\/\/ TRƯỞNG BAN XÂY DỰNG ĐẢNG\n$/);
+  });
+
   it('reads the plan a decision issues in the same file: the decision as comments, its closing closing the plan, dotted parts under their parent', () => {
     const source = [
       'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',

@@ -26,6 +26,8 @@ const AUTHORITY = /^(?:(?:TM|KT|Q|TL|TUQ)\.\s*\S|(?:T\/M|K\/T|T\/L)\s+\S)/u;
 const NAME = /^(?:\p{Lu}[\p{Ll}\p{M}]*\s+){1,5}\p{Lu}[\p{Ll}\p{M}]*$/u;
 const DASH = /^[-+•–—]\s*/u;
 const APPENDIX = /^(?:PHỤ LỤC|Phụ lục)(?![\p{L}])/u;
+/** A post (`TRƯỞNG BAN XÂY DỰNG ĐẢNG`, `BÍ THƯ ĐẢNG ỦY`), folded: set under the signer's name, the other post the signer holds. */
+const POST = /^(?:pho\s+)?(?:truong|bi thu|chu tich|giam doc|chanh|hieu truong|thu truong|chu nhiem|tong)\b/;
 
 const clean = (text: string) => text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
 
@@ -42,6 +44,8 @@ export function scanClosing(paragraphs: SourceParagraph[], start: number): Closi
   let recipients: { kind: 'recipients'; label: string; line: number; items: string[] } | undefined;
   let signature: { kind: 'signature'; lines: string[] } | undefined;
   let signed = false;
+  /** Set when the last cell placed was the signer's name. */
+  let lastPlaced: 'name' | undefined;
   const openRecipients = (label: string) => {
     recipients ??= { kind: 'recipients', label, line: paragraphs[index].sourceLine, items: [] };
     if (!blocks.includes(recipients)) blocks.push(recipients);
@@ -57,6 +61,8 @@ export function scanClosing(paragraphs: SourceParagraph[], start: number): Closi
   const place = (raw: string, side: 'left' | 'right' | 'alone', farRight: boolean): boolean => {
     const cell = clean(raw);
     if (!cell) return true;
+    const afterName = lastPlaced === 'name';
+    lastPlaced = undefined;
     if (APPENDIX.test(cell)) return false;
     const folded = fold(cell);
     const label = RECIPIENTS_LABEL.exec(folded);
@@ -77,6 +83,11 @@ export function scanClosing(paragraphs: SourceParagraph[], start: number): Closi
       comments.push(cell);
       return true;
     }
+    // The signer's other post under the name: kept beside the signature as a comment, not read as body text after it.
+    if (afterName && isUpperText(cell) && POST.test(folded) && cell.split(/\s+/).length <= 8) {
+      comments.push(cell);
+      return true;
+    }
     const toSignature = side === 'right' || farRight || AUTHORITY.test(cell) || (signature !== undefined && (isUpperText(cell) || NAME.test(cell)));
     if (DASH.test(cell) && recipients && side !== 'right') {
       recipients.items.push(cell.replace(DASH, ''));
@@ -92,6 +103,7 @@ export function scanClosing(paragraphs: SourceParagraph[], start: number): Closi
       openSignature().lines.push(cell);
       // The signer's name ends the signature.
       signed = NAME.test(cell);
+      if (signed) lastPlaced = 'name';
       return true;
     }
     // A recipient wrapped onto the next line continues it.
