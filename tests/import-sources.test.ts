@@ -54,6 +54,11 @@ describe('Markdown a converter wrote from a legal portal page', () => {
   it('reads each heading once, whether its bold runs over two lines, is split around its number or its italics by a comma, or has text after it on the line', () => {
     expect(headingsOf(document.sections)).toEqual(['1 I. MỤC ĐÍCH, YÊU CẦU', '2 1. Mục đích', '2 2. Yêu cầu', '3 a) Về nội dung, hình thức', '3 b) Về thời gian', '1 II. NỘI DUNG', '1 III. TỔ CHỨC THỰC HIỆN']);
     expect(squeeze(document.sections[0].children[0].blocks.map((b) => ('text' in b ? String(b.text) : '')).join(' '))).toContain('Nâng cao nhận thức');
+    // Items numbered in italics that close after a space (`*a) Đối với cán bộ: *Nắm vững …`), read through the marks.
+    expect(document.sections[0].children[0].blocks.filter((b) => b.kind === 'item').map((b) => squeeze(String('text' in b ? b.text : '')))).toEqual([
+      'Đối với cán bộ: Nắm vững quy định về phòng cháy.',
+      'Đối với người dân: Chủ động phòng cháy khi đốt nương.',
+    ]);
   });
 
   it('reads the closing table: recipients without a stray |, the whole signature', () => {

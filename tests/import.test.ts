@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkPlan } from '../server/src/checks';
 import { importDocx, importText } from '../server/src/import';
 import { layoutPlan } from '../server/src/layout';
 import type { Block, PlanDocument, Section } from '../server/src/model';
@@ -334,6 +335,9 @@ describe('plans from outside the examples, as a new user would bring them (tests
       expect.arrayContaining(['QUYẾT ĐỊNH', 'Điều 2. Quyết định này có hiệu lực từ ngày ký./.', '(Kèm theo Quyết định số 2280/QĐ-UBND ngày 29/4/2026 của UBND Thành phố)']),
     );
     expect(imported.text).toMatch(/^\/\/ Kế hoạch ban hành kèm theo Quyết định số 2280\/QĐ-UBND ngày 29\/4\/2026;/);
+    // It has no number of its own: said, and not asked for.
+    expect(imported.text).toContain('// kehoach-ignore header-missing-field\nSố:\n');
+    expect(checkPlan(parsePlan(imported.text)).filter((d) => d.code === 'header-missing-field')).toEqual([]);
     expect(imported.report.noise.map((n) => n.text)).toContain('QUYẾT ĐỊNH');
     // `2.2.` reads as a long sentence, but the parts numbered under it make it their heading.
     expect(headingsOf(document.sections)).toEqual([

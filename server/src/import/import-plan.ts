@@ -209,6 +209,8 @@ export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: s
     const value = head.header[key];
     if (value === undefined) continue;
     if (key === 'issuer' && suggestion) lines.push(`// Cơ quan? ${suggestion} (suy ra từ dòng TM. và địa danh, cần xác nhận / inferred from the TM. line and the place: confirm it)`);
+    // A plan issued with a decision has no number of its own: said, and the check that would ask for one silenced here.
+    if (key === 'number' && issuedBy && !value) lines.push('// Kế hoạch ban hành kèm theo quyết định, không có số riêng / issued with the decision, the plan has no number of its own', '// kehoach-ignore header-missing-field');
     lines.push(value ? `${label}: ${value}` : `${label}:`);
   }
   lines.push('---');
