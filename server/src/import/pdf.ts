@@ -78,7 +78,7 @@ interface GlyphLike {
 }
 
 /** What the operators need of a font: its glyph-space scale, and whether its face is bold. */
-export interface FontFacts {
+interface FontFacts {
   scale: number;
   bold: boolean;
 }
@@ -115,7 +115,7 @@ const LIGATURES = /[\uFB00-\uFB06]/g;
  * letter its Unicode map writes decomposed, `ổ` as o + marks, for a mark of no
  * width, and then sees a space after it: `tổ chứ c`, `h ữu`.)
  */
-export function piecesOfOperators(fnArray: number[], argsArray: unknown[][], ops: Record<string, number>, fontOf: (name: string) => FontFacts): Piece[] {
+function piecesOfOperators(fnArray: number[], argsArray: unknown[][], ops: Record<string, number>, fontOf: (name: string) => FontFacts): Piece[] {
   const pieces: Piece[] = [];
   let state: TextState = { ctm: IDENTITY, fontMatrix: 0.001, bold: false, fontSize: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0, textMatrix: IDENTITY, x: 0, y: 0, lineX: 0, lineY: 0 };
   const stack: TextState[] = [];
