@@ -281,6 +281,38 @@ describe('plans from outside the examples, as a new user would bring them (tests
     expect(imported.text).toMatch(/Nguyễn Văn Hoàn\n\n\/\/ TRƯỞNG BAN XÂY DỰNG ĐẢNG\n$/);
   });
 
+  it('reads the plan a decision announces in its article when the (Kèm theo …) line is missing, and a trích yếu broken after a dash', () => {
+    const source = [
+      'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'TỈNH SƠN LA\tĐộc lập - Tự do - Hạnh phúc',
+      'Số: 2954/QĐ-UBND\tSơn La, ngày 20 tháng 11 năm 2025',
+      '',
+      'QUYẾT ĐỊNH',
+      'Về việc ban hành Kế hoạch xuất khẩu sản phẩm hàng hóa giai đoạn 2026 - 2030',
+      '',
+      'Điều 1. Ban hành kèm theo Quyết định này Kế hoạch xuất khẩu sản phẩm hàng hóa tỉnh Sơn La giai đoạn 2026 - 2030.',
+      '',
+      'Điều 2. Quyết định này có hiệu lực kể từ ngày ký ban hành./.',
+      '',
+      'Nơi nhận:\tTM. ỦY BAN NHÂN DÂN',
+      '- Như Điều 2;\tCHỦ TỊCH',
+      '- Lưu: VT.\tNguyễn Thành Công',
+      '',
+      'KẾ HOẠCH',
+      '',
+      'XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH SƠN LA GIAI ĐOẠN 2026 -',
+      '',
+      '2030',
+      '',
+      'I. MỤC TIÊU',
+      'Phát triển xuất khẩu bền vững.',
+    ].join('\n');
+    const { document } = parsePlan(importText(source).text);
+    expect(headerOf(document)).toEqual({ issuer: 'ỦY BAN NHÂN DÂN TỈNH SƠN LA', number: '', place: 'Sơn La', date: '20/11/2025', kind: 'Kế hoạch', summary: 'XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH SƠN LA GIAI ĐOẠN 2026 - 2030' });
+    expect(headingsOf(document.sections)).toEqual(['1 I. MỤC TIÊU']);
+    expect(signatureOf(document).signer).toBe('Nguyễn Thành Công');
+  });
+
   it('reads the plan a decision issues in the same file: the decision as comments, its closing closing the plan, dotted parts under their parent', () => {
     const source = [
       'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
@@ -326,7 +358,14 @@ describe('plans from outside the examples, as a new user would bring them (tests
       '2.2.2 Lưu vực Hữu Nhuệ',
       'Vận hành trạm bơm Đồng Bông.',
       'III. TỔ CHỨC THỰC HIỆN',
-      'Sở Xây dựng chủ trì thực hiện Kế hoạch.',
+      'Sở Xây dựng chủ trì thực hiện Kế hoạch (chi tiết tại Phụ lục kèm theo)./.',
+      '',
+      'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI',
+      '',
+      'PHỤ LỤC',
+      'DANH MỤC TRẠM BƠM',
+      '',
+      'Trạm bơm Yên Sở, công suất 90 m3/s.',
     ].join('\n');
     const imported = importText(source);
     const { document } = parsePlan(imported.text);
@@ -352,6 +391,10 @@ describe('plans from outside the examples, as a new user would bring them (tests
     // The decision's Nơi nhận and signature close the plan; a recipient without its dash after the signer's name stays one.
     expect(recipientsOf(document)).toEqual(['Như Điều 2;', 'Thường trực Thành ủy;', 'Các Sở, ban, ngành Thành phố;', 'Trung tâm Thông tin Thành phố;', 'Lưu: VT.']);
     expect(signatureOf(document)).toEqual({ authorities: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH', signer: 'Trương Việt Dũng' });
+    // The closing stands before the appendix, whose issuer line over it is a comment, not the plan's last words.
+    expect(imported.text.indexOf('Nơi nhận:')).toBeLessThan(imported.text.indexOf('// ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\n\nPHỤ LỤC'));
+    expect(document.appendices.map((a) => squeeze(a.title))).toEqual(['DANH MỤC TRẠM BƠM']);
+    expect(checkPlan(parsePlan(imported.text)).filter((d) => d.code === 'closing-mark')).toEqual([]);
   });
 });
 

@@ -166,6 +166,9 @@ export function scanBody(paragraphs: SourceParagraph[], start: number): BodyScan
         title = textOf(next);
         i++;
       }
+      // The issuer's name in capitals over an appendix after the signature is the appendix's heading, not the plan's last words.
+      const last = entries[entries.length - 1];
+      if (last?.kind === 'paragraph' && isUpperText(last.text) && entries.some((e) => e.kind === 'signature')) entries[entries.length - 1] = { kind: 'comment', lines: [last.text] };
       entries.push({ kind: 'appendix', label: `${appendix[1]}${appendix[3] ? ` ${appendix[3]}` : ''}: ${title}`.trim() });
       inAppendix = true;
       continue;

@@ -256,6 +256,13 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
       if (!MARKER.test(text) && !paragraph.table) {
         header.summary = cleanValue(text);
         index++;
+        // A trích yếu broken after a dash or a comma goes on (`… GIAI ĐOẠN 2026 -` / `2030`, `… các cấp,` / `nhiệm kỳ 2026 - 2031 …`).
+        while (/[-–,]$/.test(header.summary) && paragraphs[index] && !paragraphs[index].table) {
+          const next = paragraphs[index].lines.join(' ').trim();
+          if (MARKER.test(next) || next.length > 120) break;
+          header.summary = `${header.summary} ${cleanValue(next)}`;
+          index++;
+        }
       }
       // The rule drawn under the trích yếu (`-----`) belongs to the header.
       while (paragraphs[index] && DECORATION.test(paragraphs[index].lines.join(' '))) index++;

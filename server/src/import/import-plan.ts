@@ -9,7 +9,7 @@ import { opensClosing } from './closing';
 import { documentBounds } from './page-clutter';
 import { scanHeader, type HeaderScan, type ImportedHeader, type WordMend } from './header';
 import { issuedPlanHeader, issuedPlanStart, ISSUED_WITH } from './issuing-decision';
-import { mendCapitals, paragraphsOfText, splitRunInHeadings, type SourceParagraph } from './source-paragraphs';
+import { isUpperText, mendCapitals, paragraphsOfText, splitRunInHeadings, type SourceParagraph } from './source-paragraphs';
 
 /** What an import did not understand, and how much of the source it kept. */
 export interface ImportReport {
@@ -137,10 +137,13 @@ const paragraphText = (p: SourceParagraph) => (p.table ? p.table.map((r) => r.jo
  * the body it would open.
  */
 function issuedWithNote(head: HeaderScan, paragraphs: SourceParagraph[]): string[] {
-  const note = /\(\s*(?:[Bb]an hành\s+)?[Kk]èm theo\s[^)]*\)?\s*$/u.exec(head.header.summary);
-  if (note && ISSUED_WITH.test(fold(note[0]))) {
-    head.header.summary = head.header.summary.slice(0, note.index).trim();
-    return [note[0].replace(/\s+/g, ' ').trim()];
+  // Read from the last `(`, anchored: a search over the whole trích yếu would retry at every `(`.
+  const summary = head.header.summary.trimEnd();
+  const open = summary.lastIndexOf('(');
+  const note = open < 0 ? '' : summary.slice(open);
+  if (note && /^\(\s*(?:[Bb]an hành\s+)?[Kk]èm theo\s[^)]*\)?$/u.test(note) && ISSUED_WITH.test(fold(note))) {
+    head.header.summary = summary.slice(0, open).trim();
+    return [note.replace(/\s+/g, ' ').trim()];
   }
   const next = paragraphs[head.consumed];
   if (next && !next.table && ISSUED_WITH.test(fold(paragraphText(next)))) {
@@ -176,7 +179,11 @@ export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: s
     // (where the plan has none of its own), so that they are checked rather than reported missing.
     const closing = decisionParagraphs.findIndex((p, i) => i >= decisionBody && opensClosing(p));
     if (closing >= 0 && !paragraphs.some((p, i) => i >= head.consumed && opensClosing(p))) {
-      paragraphs = [...paragraphs, ...decisionParagraphs.slice(closing)];
+      // Before the appendices, and before the issuer's name in capitals that heads the first of them.
+      let at = paragraphs.findIndex((p, i) => i >= head.consumed && !p.table && /^phu luc\b/.test(fold(paragraphText(p)).replace(/^\W+/, '')));
+      if (at < 0) at = paragraphs.length;
+      while (at - 1 > head.consumed && !paragraphs[at - 1].table && isUpperText(paragraphText(paragraphs[at - 1]))) at--;
+      paragraphs = [...paragraphs.slice(0, at), ...decisionParagraphs.slice(closing), ...paragraphs.slice(at)];
       decisionParagraphs = decisionParagraphs.slice(0, closing);
     }
   }

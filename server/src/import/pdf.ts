@@ -147,7 +147,8 @@ function piecesOfOperators(fnArray: number[], argsArray: unknown[][], ops: Recor
     let moved = 0;
     let blanks: { from: number; advance: number; count: number } | undefined;
     const close = () => {
-      if (run && run.text.trim()) pieces.push({ ...run, text: run.text.replace(/ +$/, ' ') });
+      // Blanks at the end are one space (trimEnd rather than / +$/, which is quadratic on a long run of them).
+      if (run && run.text.trim()) pieces.push({ ...run, text: run.text.trimEnd() === run.text ? run.text : `${run.text.trimEnd()} ` });
       run = undefined;
       blanks = undefined;
     };
@@ -331,7 +332,7 @@ function textOfLine(line: PageLine, middle: number): { text: string; x: number; 
   let bold = false;
   // Bold is written as Markdown's `**…**`, as converters write it: the classifier weighs a bold numbered title as a heading.
   const closeBold = () => {
-    if (bold) text = text.replace(/(\s*)$/, '**$1');
+    if (bold) text = `${text.trimEnd()}**${text.slice(text.trimEnd().length)}`;
     bold = false;
   };
   for (const piece of line.pieces) {

@@ -89,6 +89,13 @@ export function mendCapitals(line: string): string {
   return isUpperText(mended) ? mended : line;
 }
 
+/** A text without the `*` marks that close it (read back by hand: `/\*+$/` would be quadratic on a run of them). */
+function withoutClosingMarks(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '*') end--;
+  return text.slice(0, end);
+}
+
 /** A line's text without the bold that opens it (`**3.1. Với …`): what it starts with is read through the mark. */
 const unmarked = (text: string) => text.replace(/^\*{2,3}(?=\S)/, '');
 
@@ -103,7 +110,7 @@ function startsParagraph(prev: RawLine, next: RawLine, width: number): boolean {
   const upperPrev = isUpperText(prev.text);
   const upperNext = isUpperText(next.text);
   if (upperPrev || upperNext) return true;
-  const ended = TERMINAL.test(prev.text.trim().replace(/\*+$/, ''));
+  const ended = TERMINAL.test(withoutClosingMarks(prev.text.trim()));
   const body = unmarked(next.text.trim());
   if (MARKER.test(body)) {
     // `… kinh tế` / `- xã hội của tỉnh` is a wrap, not an item.
@@ -118,12 +125,13 @@ function startsParagraph(prev: RawLine, next: RawLine, width: number): boolean {
   return (ended || short) && /^[\p{Lu}\d"“]/u.test(body);
 }
 
-/** A document number broken at the hyphen of its symbol at the end of a line: `5969/QĐ-` / `UBND`. */
-const BROKEN_NUMBER = /\d[\p{L}\p{N}.]*\/[\p{L}\p{N}/.-]*-$/u;
+/** A document number broken at the hyphen of its symbol at the end of a line (its last word): `5969/QĐ-` / `UBND`. */
+const BROKEN_NUMBER = /^\d+\/[\p{L}\p{N}/.-]*-$/u;
 
 /** Lines wrapped by the extraction, one line again: a space between them, none inside a document number. */
 function joinWrapped(lines: string[]): string {
-  return lines.reduce((text, line) => (!text ? line : BROKEN_NUMBER.test(text) && /^[\p{Lu}Đ]/u.test(line) ? `${text}${line}` : `${text} ${line}`), '');
+  const brokenNumber = (text: string) => BROKEN_NUMBER.test(text.slice(text.lastIndexOf(' ') + 1));
+  return lines.reduce((text, line) => (!text ? line : brokenNumber(text) && /^[\p{Lu}Đ]/u.test(line) ? `${text}${line}` : `${text} ${line}`), '');
 }
 
 /**
