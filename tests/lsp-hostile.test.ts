@@ -57,6 +57,8 @@ describe('the language server’s own requests', () => {
       ['kehoach/import', { uri: ['file:///etc/passwd'] }, 'uri'],
       ['kehoach/preview', { uri: 'file:///a.kh', shell: { nonce: '"><script>', cspSource: 'x' } }, 'shell'],
       ['kehoach/export', { uri: 'file:///a.kh', format: 'exe' }, 'format'],
+      ['kehoach/review', { uri: 42 }, 'uri'],
+      ['kehoach/review', { uri: 'file:///a.docx', suggest: 'yes' }, 'suggest'],
     ];
     for (const [method, params, field] of cases) {
       const error = await failure(server.connection.sendRequest(method, params));

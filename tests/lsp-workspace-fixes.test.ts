@@ -25,7 +25,7 @@ Trích yếu: Thực hiện công tác năm 2026
 
 Thực hiện Kế hoạch số 45/KH-UBND ngày 02/02/2026 của Ủy ban nhân dân tỉnh Lai Châu về phát triển kinh tế tập thể.
 
-Thực hiện Kế hoạch số 46/KH-UBND ngày 03/02/2026 của Ủy ban nhân dân tỉnh Lai Châu về khuyến học.
+Thực hiện Kế hoạch số 46/KH-UBND ngày 03/02/2026 của Ủy ban nhân dân tỉnh Lai Châu ,  về khuyến học, khuyến tài.
 
 Triển khai nhiêm vụ năm 2026.
 `;
@@ -115,7 +115,11 @@ describe('quick fixes that add to the workspace’s files', () => {
   it('adds the next one to the same registry file, keeping what is there', async () => {
     const [second] = published.get(uriOf('ke-hoach.kh'))!.filter((d) => d.code === 'citation-unknown');
     expect(await quickFix(second, /^Thêm Kế hoạch 46\/KH-UBND/)).toEqual([uriOf('danh-muc.json')]);
-    expect(parseRegistryFile(readFileSync(join(folder, 'danh-muc.json'), 'utf8')).documents.map((d) => d.number)).toEqual(['45/KH-UBND', '46/KH-UBND']);
+    // The title as cited, read past the comma and its spaces after the issuer.
+    expect(parseRegistryFile(readFileSync(join(folder, 'danh-muc.json'), 'utf8')).documents.map((d) => [d.number, d.title])).toEqual([
+      ['45/KH-UBND', 'về phát triển kinh tế tập thể'],
+      ['46/KH-UBND', 'về khuyến học, khuyến tài'],
+    ]);
     await findings((d) => !d.some((x) => x.code === 'citation-unknown'));
   });
 

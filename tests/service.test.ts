@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry } from '../server/src/registry/builtin';
-import { createPlanService } from '../server/src/service/plan-service';
+import { ANSWER_WHEN_CANCELLED, createPlanService } from '../server/src/service/plan-service';
+import { inMemoryWorkspace } from '../server/src/service/workspace';
 
 /**
  * The editor features in-process. `|` in a text marks the cursor; it is
@@ -146,5 +147,50 @@ describe('settings per document', () => {
     const [location] = perFolder.getDefinition(document, position);
     expect(location.uri).toBe('kehoach-registry:/document/7%2FKH-UBND.json');
     expect(JSON.parse(perFolder.getRegistryEntry(location.uri)!)).toMatchObject({ title: 'Kế hoạch riêng' });
+  });
+});
+
+describe('the service contract', () => {
+  it('answers a request cancelled before it runs with its empty result, without reading the document', () => {
+    const unread = { uri: 'file:///t.kh', version: 1, getText: (): string => { throw new Error('read'); } };
+    const cancelled = { isCancellationRequested: true };
+    const position = { line: 0, character: 0 };
+    const range = { start: position, end: position };
+    const answers = {
+      getDiagnostics: service.getDiagnostics(unread, cancelled),
+      getDocumentSymbols: service.getDocumentSymbols(unread, cancelled),
+      getFoldingRanges: service.getFoldingRanges(unread, cancelled),
+      getHover: service.getHover(unread, position, cancelled),
+      getCompletions: service.getCompletions(unread, position, cancelled),
+      getInlayHints: service.getInlayHints(unread, cancelled),
+      getFormattingEdits: service.getFormattingEdits(unread, cancelled),
+      getCodeActions: service.getCodeActions(unread, range, cancelled),
+      getDefinition: service.getDefinition(unread, position, cancelled),
+      getReferences: service.getReferences(unread, position, true, cancelled),
+      prepareRename: service.prepareRename(unread, position, cancelled),
+      getRenameEdits: service.getRenameEdits(unread, position, 'X', cancelled),
+      getWorkspaceSymbols: service.getWorkspaceSymbols('', cancelled),
+      getSelectionRanges: service.getSelectionRanges(unread, [position], cancelled),
+      getSemanticTokens: service.getSemanticTokens(unread, cancelled),
+      getDocumentLinks: service.getDocumentLinks(unread, cancelled),
+      getPlanStatus: service.getPlanStatus(unread, cancelled),
+    };
+    expect(Object.keys(answers).sort()).toEqual(Object.keys(ANSWER_WHEN_CANCELLED).sort());
+    for (const [name, answer] of Object.entries(answers)) expect(answer, name).toEqual(ANSWER_WHEN_CANCELLED[name as keyof typeof ANSWER_WHEN_CANCELLED]());
+    expect(() => service.getDiagnostics(unread, { isCancellationRequested: false })).toThrow('read');
+  });
+
+  it('drafts a new plan from the parents the workspace index already parsed', () => {
+    const parentText = `${HEADER}I. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân các huyện, thành phố\n- Xây dựng kế hoạch thực hiện.\n`;
+    let reads = 0;
+    const parent = { uri: 'file:///ws/tinh-12.kh', version: 1, getText: () => (reads++, parentText) };
+    const draft = { uri: 'file:///ws/nhap.kh', version: 1, getText: () => `${HEADER}Nội dung.\n` };
+    const inWorkspace = createPlanService({ today: () => '2026-03-15', workspace: inMemoryWorkspace([parent, draft]) });
+    inWorkspace.getDiagnostics(draft);
+    const before = reads;
+    const plan = inWorkspace.getNewPlan({ implements: 'Kế hoạch số 12/KH-UBND', issuer: 'Ủy ban nhân dân huyện Tam Đường' });
+    expect(reads).toBe(before);
+    expect(plan.text).toContain('Kế hoạch số 12/KH-UBND');
+    expect(plan.text).toContain('Ngày: 15/3/2026');
   });
 });

@@ -30,6 +30,22 @@ interface Frame {
 
 const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\r' || c === '\t';
 
+/** The end of the string that opens at `i` (its closing quote included). */
+function stringEnd(text: string, i: number): number {
+  for (let j = i + 1; j < text.length; j++) {
+    if (text[j] === '\\') j++;
+    else if (text[j] === '"') return j + 1;
+  }
+  return text.length;
+}
+
+/** The end of the number, `true`, `false` or `null` at `from`. */
+function literalEnd(text: string, from: number): number {
+  let j = from;
+  while (j < text.length && !isSpace(text[j]) && text[j] !== ',' && text[j] !== '}' && text[j] !== ']') j++;
+  return j;
+}
+
 export function jsonLocations(text: string, maxDepth = 3): (path: JsonPath) => JsonLocation | undefined {
   const found = new Map<string, JsonLocation>();
   const stack: Frame[] = [];
@@ -37,14 +53,6 @@ export function jsonLocations(text: string, maxDepth = 3): (path: JsonPath) => J
     if (stack.length > maxDepth) return;
     const top = stack[stack.length - 1];
     found.set(pathKey(stack.map((f) => f.at)), { start, end, keyStart: top?.keyStart, keyEnd: top?.keyEnd });
-  };
-  /** The end of the string that opens at `i` (its closing quote included). */
-  const stringEnd = (i: number) => {
-    for (let j = i + 1; j < text.length; j++) {
-      if (text[j] === '\\') j++;
-      else if (text[j] === '"') return j + 1;
-    }
-    return text.length;
   };
   let i = 0;
   const skipSpace = () => {
@@ -64,7 +72,7 @@ export function jsonLocations(text: string, maxDepth = 3): (path: JsonPath) => J
         continue;
       }
       const keyStart = i;
-      i = stringEnd(i);
+      i = stringEnd(text, i);
       top.at = JSON.parse(text.slice(keyStart, i)) as string;
       top.keyStart = keyStart;
       top.keyEnd = i;
@@ -85,7 +93,7 @@ export function jsonLocations(text: string, maxDepth = 3): (path: JsonPath) => J
       }
       continue;
     }
-    i = c === '"' ? stringEnd(i) : scanLiteral(i);
+    i = c === '"' ? stringEnd(text, i) : literalEnd(text, i);
     record(start, i);
     afterValue();
   }
@@ -111,11 +119,5 @@ export function jsonLocations(text: string, maxDepth = 3): (path: JsonPath) => J
   function close(): void {
     const frame = stack.pop()!;
     record(frame.start, i);
-  }
-
-  function scanLiteral(from: number): number {
-    let j = from;
-    while (j < text.length && !isSpace(text[j]) && text[j] !== ',' && text[j] !== '}' && text[j] !== ']') j++;
-    return j;
   }
 }

@@ -58,15 +58,9 @@ const KEPT_PARSES_CHARS = 1_000_000;
 /** Models of plans read again for the plans citing them (cascade checks), kept for the next citing plan. */
 const CITED_MODELS_KEPT = 32;
 
-function checkFiles(files: string[], skipped: { file: string; reason: string }[], options: { fix: boolean }, timing: { ms: number }, progress: Progress): CheckRun {
-  const run: CheckRun = { reports: skipped.map(({ file, reason }) => ({ file, diagnostics: [unreadableFinding(reason)] })), fixed: 0, notes: [], refused: false };
-  const parse = (text: string, workspace: Workspace) => {
-    const started = performance.now();
-    const parsed = parsePlan(text, { system: workspace.config.system });
-    timing.ms += performance.now() - started;
-    return parsed;
-  };
-  const read = files.flatMap((file) => {
+/** The plans that can be read, each with its workspace; a file that cannot is reported. */
+function readPlans(files: string[], run: CheckRun) {
+  return files.flatMap((file) => {
     let read;
     try {
       read = readPlanFile(file, (note) => run.notes.push(note));
@@ -77,6 +71,48 @@ function checkFiles(files: string[], skipped: { file: string; reason: string }[]
     }
     return [{ file, ...read, workspace: workspaceOf(file) }];
   });
+}
+
+/**
+ * The safe fixes written to the file: fixes can overlap, so they are applied
+ * and the text checked again until nothing safe is left (five passes at
+ * most). The findings on the text written; undefined when the file was not
+ * read again (a write refused is a note, and the run is marked refused).
+ */
+function writeSafeFixes(file: string, check: (text: string) => PlanDiagnostic[], run: CheckRun): PlanDiagnostic[] | undefined {
+  let diagnostics: PlanDiagnostic[] | undefined;
+  let applied = 0;
+  try {
+    editPlanFile(file, (text) => {
+      applied = 0;
+      diagnostics = check(text);
+      for (let pass = 0; pass < 5; pass++) {
+        const result = applySafeFixes(text, diagnostics);
+        if (result.applied === 0) break;
+        applied += result.applied;
+        text = result.text;
+        diagnostics = check(text);
+      }
+      return text;
+    });
+    run.fixed += applied;
+  } catch (error) {
+    if (!(error instanceof OutputPathError || error instanceof UnreadableFileError)) throw error;
+    run.notes.push(`kehoach: ${error.message}`);
+    run.refused = true;
+  }
+  return diagnostics;
+}
+
+function checkFiles(files: string[], skipped: { file: string; reason: string }[], options: { fix: boolean }, timing: { ms: number }, progress: Progress): CheckRun {
+  const run: CheckRun = { reports: skipped.map(({ file, reason }) => ({ file, diagnostics: [unreadableFinding(reason)] })), fixed: 0, notes: [], refused: false };
+  const parse = (text: string, workspace: Workspace) => {
+    const started = performance.now();
+    const parsed = parsePlan(text, { system: workspace.config.system });
+    timing.ms += performance.now() - started;
+    return parsed;
+  };
+  const read = readPlans(files, run);
   const keep = read.reduce((n, r) => n + r.text.length, 0) <= KEPT_PARSES_CHARS;
   // First every plan is read as a document the others may cite; its model rides on its entry as a way to read it
   // again (the plans citing it by number need it).
@@ -131,27 +167,7 @@ function checkFiles(files: string[], skipped: { file: string; reason: string }[]
     if (options.fix && input.invalid) {
       run.notes.push(`kehoach: ${file}: không sửa vì có byte không hợp lệ trong ${describeEncoding(input.encoding)} / not fixed: it has bytes that are not valid ${describeEncoding(input.encoding)}`);
     } else if (options.fix) {
-      let applied = 0;
-      try {
-        editPlanFile(file, (text) => {
-          // Fixes can overlap: apply, re-check, until nothing safe is left (bounded).
-          applied = 0;
-          diagnostics = check(text);
-          for (let pass = 0; pass < 5; pass++) {
-            const result = applySafeFixes(text, diagnostics);
-            if (result.applied === 0) break;
-            applied += result.applied;
-            text = result.text;
-            diagnostics = check(text);
-          }
-          return text;
-        });
-        run.fixed += applied;
-      } catch (error) {
-        if (!(error instanceof OutputPathError || error instanceof UnreadableFileError)) throw error;
-        run.notes.push(`kehoach: ${error.message}`);
-        run.refused = true;
-      }
+      diagnostics = writeSafeFixes(file, check, run) ?? diagnostics;
     }
     run.reports.push({ file, diagnostics: input.invalid ? [encodingProblem(input.encoding), ...diagnostics] : diagnostics });
   }

@@ -131,6 +131,35 @@ export function crc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/** An entry as written: its name in UTF-8, its (compressed) bytes and what the headers say of them. */
+interface Out {
+  name: Uint8Array;
+  method: number;
+  crc: number;
+  size: number;
+  data: Uint8Array;
+  time: number;
+  date: number;
+}
+
+/**
+ * The fields an entry's local header (from its 5th byte) and its central
+ * directory record (from its 7th) share, in the same order: version needed,
+ * flags (names in UTF-8), method, time, date, CRC, sizes, name length.
+ * The extra field and the comment are left empty (zeros).
+ */
+function writeEntryFields(view: DataView, at: number, o: Out): void {
+  view.setUint16(at, 20, true);
+  view.setUint16(at + 2, 0x0800, true);
+  view.setUint16(at + 4, o.method, true);
+  view.setUint16(at + 6, o.time, true);
+  view.setUint16(at + 8, o.date, true);
+  view.setUint32(at + 10, o.crc, true);
+  view.setUint32(at + 14, o.data.length, true);
+  view.setUint32(at + 18, o.size, true);
+  view.setUint16(at + 22, o.name.length, true);
+}
+
 /**
  * Writes the archive again with some parts replaced or added (`changes`, by
  * name: text is deflated, bytes, such as an image, stored as they are): the other entries keep their compressed bytes, order,
@@ -139,15 +168,6 @@ export function crc32(data: Uint8Array): number {
 export function writeZip(zip: ZipArchive, changes: Map<string, string | Uint8Array>): Uint8Array {
   const encoder = new TextEncoder();
   const pending = new Map([...changes].map(([name, text]) => [name.toLowerCase(), { name, text }]));
-  interface Out {
-    name: Uint8Array;
-    method: number;
-    crc: number;
-    size: number;
-    data: Uint8Array;
-    time: number;
-    date: number;
-  }
   const fresh = (name: string, content: string | Uint8Array, time: number, date: number): Out => {
     if (typeof content !== 'string') return { name: encoder.encode(name), method: 0, crc: crc32(content), size: content.length, data: content, time, date };
     const raw = encoder.encode(content);
@@ -176,16 +196,7 @@ export function writeZip(zip: ZipArchive, changes: Map<string, string | Uint8Arr
   for (const o of outs) {
     offsets.push(at);
     view.setUint32(at, 0x04034b50, true);
-    view.setUint16(at + 4, 20, true);
-    view.setUint16(at + 6, 0x0800, true); // names are UTF-8
-    view.setUint16(at + 8, o.method, true);
-    view.setUint16(at + 10, o.time, true);
-    view.setUint16(at + 12, o.date, true);
-    view.setUint32(at + 14, o.crc, true);
-    view.setUint32(at + 18, o.data.length, true);
-    view.setUint32(at + 22, o.size, true);
-    view.setUint16(at + 26, o.name.length, true);
-    view.setUint16(at + 28, 0, true);
+    writeEntryFields(view, at + 4, o);
     out.set(o.name, at + 30);
     out.set(o.data, at + 30 + o.name.length);
     at += 30 + o.name.length + o.data.length;
@@ -193,16 +204,8 @@ export function writeZip(zip: ZipArchive, changes: Map<string, string | Uint8Arr
   const directory = at;
   outs.forEach((o, i) => {
     view.setUint32(at, 0x02014b50, true);
-    view.setUint16(at + 4, 20, true);
-    view.setUint16(at + 6, 20, true);
-    view.setUint16(at + 8, 0x0800, true);
-    view.setUint16(at + 10, o.method, true);
-    view.setUint16(at + 12, o.time, true);
-    view.setUint16(at + 14, o.date, true);
-    view.setUint32(at + 16, o.crc, true);
-    view.setUint32(at + 20, o.data.length, true);
-    view.setUint32(at + 24, o.size, true);
-    view.setUint16(at + 28, o.name.length, true);
+    view.setUint16(at + 4, 20, true); // version made by
+    writeEntryFields(view, at + 6, o);
     view.setUint32(at + 42, offsets[i], true);
     out.set(o.name, at + 46);
     at += 46 + o.name.length;

@@ -1,5 +1,6 @@
 import { classifyTitle } from '../domain/plan-parts';
 import { opensClosing, scanClosing } from './closing';
+import { issuerOverAppendix, parentNumber, promoteParents } from './body-context';
 import { bookmarksOf, isFragment, isNoiseLine, isPageNumber, isStampNumberLine, withoutBookmarks } from './noise';
 import { cellsOf, isUpperText, TERMINAL, wordCount, type SourceParagraph } from './source-paragraphs';
 
@@ -24,7 +25,7 @@ export interface BodyScan {
 
 type NumberKind = 'roman' | 'arabic' | 'dotted' | 'letter';
 
-interface Numbered {
+export interface Numbered {
   kind: NumberKind;
   /** The number as typed, with its punctuation (`II.`, `1-`, `2.1.`, `a)`). */
   marker: string;
@@ -102,6 +103,116 @@ function headingLike(paragraphs: SourceParagraph[], i: number, own: Numbered): b
   return !nextNumber || nextNumber.kind !== own.kind;
 }
 
+/** What the body scan works over and collects its comments and noise into. */
+interface BodyState {
+  paragraphs: SourceParagraph[];
+  /** Noise paragraphs, each marked stray when the import is not sure of it. */
+  marks: Map<number, boolean>;
+  numbers: unknown[];
+  pendingComments: string[];
+  noise: BodyScan['noise'];
+}
+
+/** Paragraph `k`, noise, turned into comments. */
+function asComments(scan: BodyState, k: number): void {
+  const p = scan.paragraphs[k];
+  scan.pendingComments.push(...p.lines);
+  for (const line of p.lines) scan.noise.push({ line: p.sourceLine, text: line, stray: scan.marks.get(k)! });
+}
+
+/** The noise of paragraph `i` turned into comments: the whole paragraph (true), or Word's bookmarks in its lines. */
+function takeNoise(scan: BodyState, i: number): boolean {
+  if (scan.marks.has(i)) {
+    asComments(scan, i);
+    return true;
+  }
+  const p = scan.paragraphs[i];
+  for (const line of p.lines) {
+    const found = bookmarksOf(line);
+    if (found.length) {
+      scan.pendingComments.push(found.join(' '));
+      scan.noise.push({ line: p.sourceLine, text: found.join(' '), stray: false });
+    }
+  }
+  return false;
+}
+
+/** The closing blocks read from the body: a plan has one Nơi nhận and one signature, so a part that resumes after a stray line continues the first. */
+function addClosing(entries: Entry[], closing: ReturnType<typeof scanClosing>): void {
+  for (const block of closing.blocks) {
+    const earlier = entries.find((e) => e.kind === block.kind);
+    if (earlier?.kind === 'recipients' && block.kind === 'recipients') earlier.items.push(...block.items);
+    else if (earlier?.kind === 'signature' && block.kind === 'signature') earlier.lines.push(...block.lines);
+    else entries.push(block);
+  }
+  if (closing.comments.length) entries.push({ kind: 'comment', lines: closing.comments });
+}
+
+/**
+ * A table starting at paragraph `i`, with the index of its last paragraph:
+ * consecutive lines in columns (a table copied from Word; a lone one is text
+ * whose cells are kept), or Markdown's `|` rows.
+ */
+function tableAt(paragraphs: SourceParagraph[], i: number, marks: Map<number, boolean>, cells: string[]): { rows: string[][]; last: number } | undefined {
+  if (cells.length >= 2) {
+    const rows = [cells];
+    let last = i;
+    while (paragraphs[last + 1] && !marks.has(last + 1) && paragraphs[last + 1].lines.length === 1 && cellsOf(paragraphs[last + 1].lines[0]).length >= 2 && !opensClosing(paragraphs[last + 1])) {
+      rows.push(cellsOf(paragraphs[++last].lines[0]));
+    }
+    if (rows.length >= 2) return { rows, last };
+  }
+  if (!PIPE_ROW.test(textOf(paragraphs[i]))) return undefined;
+  const rows: string[][] = [];
+  let j = i;
+  for (; j < paragraphs.length && PIPE_ROW.test(textOf(paragraphs[j])); j++) rows.push(splitPipeRow(textOf(paragraphs[j])));
+  return { rows, last: j - 1 };
+}
+
+/**
+ * A paragraph a page break split (`… vị trí,` / `vai trò …`) joined again with
+ * what follows; the noise between its parts goes to the comments. The text
+ * and the index of the last paragraph joined.
+ */
+function joinSplitParagraph(scan: BodyState, i: number, body: string): { body: string; last: number } {
+  const { paragraphs, marks, numbers } = scan;
+  const joinable = () => {
+    let j = i + 1;
+    while (marks.has(j)) j++;
+    const next = paragraphs[j];
+    if (!next || next.table || next.bold || numbers[j] || opensClosing(next) || TERMINAL.test(body)) return undefined;
+    return /^[\p{Ll}(]/u.test(textOf(next)) ? j : undefined;
+  };
+  for (let j = joinable(); j !== undefined; j = joinable()) {
+    for (let k = i + 1; k < j; k++) asComments(scan, k);
+    body = `${body} ${withoutBookmarks(textOf(paragraphs[j]))}`;
+    i = j;
+  }
+  return { body, last: i };
+}
+
+/** An appendix's heading at paragraph `i` (`PHỤ LỤC I`, its title on the same line or the next), with the index of its last paragraph. */
+function appendixAt(paragraphs: SourceParagraph[], i: number): { label: string; last: number } | undefined {
+  const appendix = APPENDIX.exec(textOf(paragraphs[i]));
+  if (!appendix || !(appendix[1] === 'PHỤ LỤC' || !appendix[6] || isUpperText(appendix[6]))) return undefined;
+  let title = appendix[6];
+  let last = i;
+  const next = paragraphs[i + 1];
+  if (!title && next && !next.table && (isUpperText(textOf(next)) || next.bold)) {
+    title = textOf(next);
+    last++;
+  }
+  return { label: `${appendix[1]}${appendix[3] ? ` ${appendix[3]}` : ''}: ${title}`.trim(), last };
+}
+
+/** A title in capitals wrapped onto the next lines (`… TRỌNG TÂM` / `THỜI GIAN TỚI`) read on, with the index of its last paragraph. */
+function wrappedTitle(paragraphs: SourceParagraph[], i: number, body: string, marks: Map<number, boolean>, numbers: unknown[]): { body: string; last: number } {
+  while (isUpperText(body) && paragraphs[i + 1] && !marks.has(i + 1) && !paragraphs[i + 1].blankBefore && isUpperText(textOf(paragraphs[i + 1])) && !numbers[i + 1] && !opensClosing(paragraphs[i + 1])) {
+    body = `${body} ${textOf(paragraphs[++i])}`;
+  }
+  return { body, last: i };
+}
+
 /**
  * Classifies the paragraphs of the body, from `start` on: headings (their
  * level from the numbering style, each sequence of siblings read as headings
@@ -117,27 +228,16 @@ export function scanBody(paragraphs: SourceParagraph[], start: number): BodyScan
   const numbers = paragraphs.map((p) => (p.table ? undefined : numberOf(textOf(p))));
   const decisions = decideHeadings(paragraphs, numbers, start, marks);
   let inAppendix = false;
-  let pendingComments: string[] = [];
+  const pendingComments: string[] = [];
+  const scan: BodyState = { paragraphs, marks, numbers, pendingComments, noise };
   const flushComments = () => {
-    if (pendingComments.length) entries.push({ kind: 'comment', lines: pendingComments });
-    pendingComments = [];
+    if (pendingComments.length) entries.push({ kind: 'comment', lines: pendingComments.splice(0) });
   };
 
   for (let i = start; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     const text = textOf(p);
-    if (marks.has(i)) {
-      pendingComments.push(...p.lines);
-      for (const line of p.lines) noise.push({ line: p.sourceLine, text: line, stray: marks.get(i)! });
-      continue;
-    }
-    for (const line of p.lines) {
-      const found = bookmarksOf(line);
-      if (found.length) {
-        pendingComments.push(found.join(' '));
-        noise.push({ line: p.sourceLine, text: found.join(' '), stray: false });
-      }
-    }
+    if (takeNoise(scan, i)) continue;
     flushComments();
     if (p.table) {
       entries.push({ kind: 'table', rows: p.table });
@@ -146,49 +246,24 @@ export function scanBody(paragraphs: SourceParagraph[], start: number): BodyScan
     if (opensClosing(p)) {
       const closing = scanClosing(paragraphs, i);
       if (closing.consumed > 0) {
-        // A plan has one Nơi nhận and one signature: a part that resumes after a stray line continues the first.
-        for (const block of closing.blocks) {
-          const earlier = entries.find((e) => e.kind === block.kind);
-          if (earlier?.kind === 'recipients' && block.kind === 'recipients') earlier.items.push(...block.items);
-          else if (earlier?.kind === 'signature' && block.kind === 'signature') earlier.lines.push(...block.lines);
-          else entries.push(block);
-        }
-        if (closing.comments.length) entries.push({ kind: 'comment', lines: closing.comments });
+        addClosing(entries, closing);
         i += closing.consumed - 1;
         continue;
       }
     }
-    const appendix = APPENDIX.exec(text);
-    if (appendix && (appendix[1] === 'PHỤ LỤC' || !appendix[6] || isUpperText(appendix[6]))) {
-      let title = appendix[6];
-      const next = paragraphs[i + 1];
-      if (!title && next && !next.table && (isUpperText(textOf(next)) || next.bold)) {
-        title = textOf(next);
-        i++;
-      }
-      // The issuer's name in capitals over an appendix after the signature is the appendix's heading, not the plan's last words.
-      const last = entries[entries.length - 1];
-      if (last?.kind === 'paragraph' && isUpperText(last.text) && entries.some((e) => e.kind === 'signature')) entries[entries.length - 1] = { kind: 'comment', lines: [last.text] };
-      entries.push({ kind: 'appendix', label: `${appendix[1]}${appendix[3] ? ` ${appendix[3]}` : ''}: ${title}`.trim() });
+    const appendix = appendixAt(paragraphs, i);
+    if (appendix) {
+      issuerOverAppendix(entries);
+      entries.push({ kind: 'appendix', label: appendix.label });
+      i = appendix.last;
       inAppendix = true;
       continue;
     }
     const cells = p.lines.length === 1 ? cellsOf(p.lines[0]) : [];
-    if (cells.length >= 2) {
-      // Consecutive lines in columns are a table copied from Word; a lone one is text whose cells are kept.
-      const rows = [cells];
-      while (paragraphs[i + 1] && !marks.has(i + 1) && paragraphs[i + 1].lines.length === 1 && cellsOf(paragraphs[i + 1].lines[0]).length >= 2 && !opensClosing(paragraphs[i + 1])) {
-        rows.push(cellsOf(paragraphs[++i].lines[0]));
-      }
-      if (rows.length >= 2) {
-        entries.push({ kind: 'table', rows });
-        continue;
-      }
-    }
-    if (PIPE_ROW.test(text)) {
-      const rows: string[][] = [];
-      for (let j = i; j < paragraphs.length && PIPE_ROW.test(textOf(paragraphs[j])); j++, i = j - 1) rows.push(splitPipeRow(textOf(paragraphs[j])));
-      entries.push({ kind: 'table', rows });
+    const table = tableAt(paragraphs, i, marks, cells);
+    if (table) {
+      entries.push({ kind: 'table', rows: table.rows });
+      i = table.last;
       continue;
     }
     const decision = decisions.get(i);
@@ -197,32 +272,13 @@ export function scanBody(paragraphs: SourceParagraph[], start: number): BodyScan
     // A line that was only a bookmark is now a comment and nothing else.
     if (!body) continue;
     // A page break may split a paragraph: `… vị trí,` / `vai trò …`.
-    const joinable = () => {
-      let j = i + 1;
-      while (marks.has(j)) j++;
-      const next = paragraphs[j];
-      if (!next || next.table || next.bold || numbers[j] || opensClosing(next) || TERMINAL.test(body)) return undefined;
-      return /^[\p{Ll}(]/u.test(textOf(next)) ? j : undefined;
-    };
-    const joinFollowing = () => {
-      for (let j = joinable(); j !== undefined; j = joinable()) {
-        for (let k = i + 1; k < j; k++) {
-          pendingComments.push(...paragraphs[k].lines);
-          for (const line of paragraphs[k].lines) noise.push({ line: paragraphs[k].sourceLine, text: line, stray: marks.get(k)! });
-        }
-        body = `${body} ${withoutBookmarks(textOf(paragraphs[j]))}`;
-        i = j;
-      }
-    };
+    const joinFollowing = () => ({ body, last: i } = joinSplitParagraph(scan, i, body));
     if (!inAppendix && number && decision) {
       if (decision.split) {
         entries.push({ kind: 'heading', level: decision.level, text: decision.split[0] });
         entries.push({ kind: 'paragraph', text: decision.split[1], bold: false });
       } else {
-        // A title in capitals wrapped onto the next line (`… TRỌNG TÂM` / `THỜI GIAN TỚI`) goes on.
-        while (isUpperText(body) && paragraphs[i + 1] && !marks.has(i + 1) && !paragraphs[i + 1].blankBefore && isUpperText(textOf(paragraphs[i + 1])) && !numbers[i + 1] && !opensClosing(paragraphs[i + 1])) {
-          body = `${body} ${textOf(paragraphs[++i])}`;
-        }
+        ({ body, last: i } = wrappedTitle(paragraphs, i, body, marks, numbers));
         if (wordCount(number.title) > 30) unclassified.push({ line: p.sourceLine, text: body });
         entries.push({ kind: 'heading', level: decision.level, text: body });
       }
@@ -265,7 +321,7 @@ function headingFollows(paragraphs: SourceParagraph[], numbers: (Numbered | unde
   return isUpperText(text) && classifyTitle(text) !== undefined;
 }
 
-interface HeadingDecision {
+export interface HeadingDecision {
   level: number;
   /** `14. Đề nghị …: Trong phạm vi …` split into its heading and its first paragraph. */
   split?: [string, string];
@@ -339,29 +395,4 @@ function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | unde
   }
   promoteParents(numbers, start, decisions, dottedLevel);
   return decisions;
-}
-
-/** The number a dotted number's parent has: `2.2.1` → `2.2`, `2.1.` → `2`. */
-function parentNumber(marker: string): string {
-  return marker.replace(/\.$/, '').split('.').slice(0, -1).join('.');
-}
-
-/**
- * A numbered part with parts under it read as headings is a heading too
- * (`2.2. Giải pháp cụ thể:` above `2.2.1 Lưu vực Tô Lịch`): the parent is the
- * nearest part before them numbered as their prefix, under the same level-1 heading.
- */
-function promoteParents(numbers: (Numbered | undefined)[], start: number, decisions: Map<number, HeadingDecision>, dottedLevel: (i: number) => number): void {
-  for (let i = numbers.length - 1; i >= start; i--) {
-    const n = numbers[i];
-    if (!n || n.kind !== 'dotted' || !decisions.has(i)) continue;
-    const parent = parentNumber(n.marker);
-    for (let j = i - 1; j >= start; j--) {
-      const m = numbers[j];
-      if (!m || m.kind === 'roman') break;
-      if (m.kind === 'letter' || m.marker.replace(/[.)-]$/, '') !== parent) continue;
-      if (!decisions.has(j)) decisions.set(j, { level: m.kind === 'arabic' ? Math.max(1, decisions.get(i)!.level - 1) : dottedLevel(j) });
-      break;
-    }
-  }
 }

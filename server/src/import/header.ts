@@ -160,6 +160,100 @@ function foldedMatch(cell: string, pattern: RegExp): { start: number; end: numbe
 
 type Found = { kind: 'kind'; value: string; rest: string } | { kind: 'agency'; value: string } | { kind: 'unplaced'; value: string };
 
+/** What the header scan has read so far. */
+interface HeaderState {
+  header: ImportedHeader;
+  comments: string[];
+  unplaced: { line: number; text: string }[];
+  mended: WordMend[];
+  /** Records a word the plan writes otherwise than the source, unless only its case differs. */
+  mend(line: number, from: string, to: string): void;
+  sawNational: boolean;
+  sawParty: boolean;
+  /** How many header parts were recognised. */
+  found: number;
+  sawNumberLabel: boolean;
+}
+
+/**
+ * One cell of a header line: the national title, motto and party line, the
+ * number, the place and date cut out of it; what is left is the tên loại,
+ * an agency's name or text the header cannot place.
+ */
+function readCell(state: HeaderState, cell: string, line: number): Found[] {
+  // Cleaned without squeezing spaces: a run of them may still separate two columns.
+  // Bold and italic marks of a Markdown or Word source carry nothing in the header; the party header's lone `*` stays.
+  let rest = cell.trim() === '*' ? cell : cell.replace(/\*+/g, '');
+  const out: Found[] = [];
+  for (const pattern of [NATIONAL_TITLE, MOTTO, PARTY_LINE]) {
+    const at = foldedMatch(rest, pattern);
+    if (!at) continue;
+    if (pattern === PARTY_LINE) state.sawParty = true;
+    else state.sawNational = true;
+    rest = cut(rest, at.start, at.end);
+    state.found++;
+  }
+  // A number left blank for the clerk leaves its symbol in the next column (`Số:      /KH-MTTQ-BTT`).
+  const symbol = /^\/[\p{Lu}\p{N}Đ&.-]+(?:\/[\p{Lu}\p{N}Đ&.-]+)*$/u.exec(rest.trim());
+  if (symbol && !state.header.number && state.sawNumberLabel) {
+    state.header.number = symbol[0];
+    return out;
+  }
+  const number = NUMBER.exec(rest);
+  if (number) state.sawNumberLabel = true;
+  if (number && !state.header.number) {
+    state.header.number = cleanValue(number[1] ?? number[2] ?? '');
+    state.mend(line, /^\p{L}+/u.exec(number[0])![0], 'Số');
+    rest = cut(rest, number.index, number.index + number[0].length);
+    state.found++;
+  }
+  const placeDate = findPlaceDate(rest);
+  if (placeDate) {
+    state.header.place = placeDate.place.trim();
+    const [day, month, year] = [placeDate.day.trim(), placeDate.month.trim(), placeDate.year];
+    if (/^\d+$/.test(day) && /^\d+$/.test(month) && makeDate(Number(day), Number(month), Number(year))) {
+      state.header.date = `${day}/${month}/${year}`;
+      // The date is written `Ngày: 03/02/2025`; its words as OCR misread them are mends (a draft's blank date stays as a comment).
+      const words = placeDate.matched.slice(placeDate.place.length);
+      for (const [pattern, proper] of DATE_WORDS) state.mend(line, pattern.exec(words)![0], proper);
+    } else state.comments.push(placeDate.matched.trim());
+    rest = cut(rest, placeDate.index, placeDate.index + placeDate.matched.length);
+    state.found++;
+  }
+  rest = rest.trim();
+  if (!rest || DECORATION.test(rest)) return out;
+  // What is left around a cut-out part may be two columns again (`ỦY BAN NHÂN DÂN XÃ …     Số: …`).
+  const parts = cellsOf(rest);
+  if (parts.length > 1) return parts.flatMap((part) => readCell(state, part, line));
+  const kind = KIND_AT_START.exec(fold(rest));
+  const kindWords = kind ? rest.slice(0, kind[0].length) : '';
+  if (kind && isUpperText(kindWords) && fold(rest).length === rest.length) {
+    const proper = KINDS.get(kind[1].replace(/\s+/g, ' '))!;
+    state.mend(line, cleanValue(kindWords), proper);
+    out.push({ kind: 'kind', value: proper, rest: rest.slice(kind[0].length).trim() });
+  } else if (isUpperText(rest) && !MARKER.test(rest) && !classifyTitle(rest)) {
+    out.push({ kind: 'agency', value: cleanValue(rest) });
+  } else {
+    out.push({ kind: 'unplaced', value: cleanValue(rest) });
+    state.unplaced.push({ line, text: cleanValue(rest) });
+  }
+  return out;
+}
+
+/** Reads the trích yếu from paragraph `index`; returns the paragraph after it. */
+function readSummary(paragraphs: SourceParagraph[], index: number, header: ImportedHeader): number {
+  header.summary = cleanValue(paragraphs[index].lines.join(' ').trim());
+  index++;
+  // A trích yếu broken after a dash or a comma goes on (`… GIAI ĐOẠN 2026 -` / `2030`, `… các cấp,` / `nhiệm kỳ 2026 - 2031 …`).
+  while (/[-–,]$/.test(header.summary) && paragraphs[index] && !paragraphs[index].table) {
+    const next = paragraphs[index].lines.join(' ').trim();
+    if (MARKER.test(next) || next.length > 120) break;
+    header.summary = `${header.summary} ${cleanValue(next)}`;
+    index++;
+  }
+  return index;
+}
+
 /**
  * Reads the header of an imported plan from the paragraphs at its start: the
  * fields may come in any order, in two columns or run together on one line.
@@ -167,81 +261,25 @@ type Found = { kind: 'kind'; value: string; rest: string } | { kind: 'agency'; v
  * header material.
  */
 export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
-  const header: ImportedHeader = { issuer: '', number: '', place: '', date: '', kind: '', summary: '' };
-  const comments: string[] = [];
-  const unplaced: { line: number; text: string }[] = [];
   const mended: WordMend[] = [];
-  /** Records a word the plan writes otherwise than the source, unless only its case differs. */
-  const mend = (line: number, from: string, to: string) => {
-    if (from.toLocaleLowerCase('vi') !== to.toLocaleLowerCase('vi')) mended.push({ line, from, to });
+  const state: HeaderState = {
+    header: { issuer: '', number: '', place: '', date: '', kind: '', summary: '' },
+    comments: [],
+    unplaced: [],
+    mended,
+    mend: (line, from, to) => {
+      if (from.toLocaleLowerCase('vi') !== to.toLocaleLowerCase('vi')) mended.push({ line, from, to });
+    },
+    sawNational: false,
+    sawParty: false,
+    found: 0,
+    sawNumberLabel: false,
   };
+  const { header, comments, unplaced } = state;
   const agencies: string[] = [];
-  let sawNational = false;
-  let sawParty = false;
-  let found = 0;
   let index = 0;
   let expectSummary = false;
-  let sawNumberLabel = false;
 
-  const readCell = (cell: string, line: number): Found[] => {
-    // Cleaned without squeezing spaces: a run of them may still separate two columns.
-    // Bold and italic marks of a Markdown or Word source carry nothing in the header; the party header's lone `*` stays.
-    let rest = cell.trim() === '*' ? cell : cell.replace(/\*+/g, '');
-    const out: Found[] = [];
-    for (const pattern of [NATIONAL_TITLE, MOTTO, PARTY_LINE]) {
-      const at = foldedMatch(rest, pattern);
-      if (!at) continue;
-      if (pattern === PARTY_LINE) sawParty = true;
-      else sawNational = true;
-      rest = cut(rest, at.start, at.end);
-      found++;
-    }
-    // A number left blank for the clerk leaves its symbol in the next column (`Số:      /KH-MTTQ-BTT`).
-    const symbol = /^\/[\p{Lu}\p{N}Đ&.-]+(?:\/[\p{Lu}\p{N}Đ&.-]+)*$/u.exec(rest.trim());
-    if (symbol && !header.number && sawNumberLabel) {
-      header.number = symbol[0];
-      return out;
-    }
-    const number = NUMBER.exec(rest);
-    if (number) sawNumberLabel = true;
-    if (number && !header.number) {
-      header.number = cleanValue(number[1] ?? number[2] ?? '');
-      mend(line, /^\p{L}+/u.exec(number[0])![0], 'Số');
-      rest = cut(rest, number.index, number.index + number[0].length);
-      found++;
-    }
-    const placeDate = findPlaceDate(rest);
-    if (placeDate) {
-      header.place = placeDate.place.trim();
-      const [day, month, year] = [placeDate.day.trim(), placeDate.month.trim(), placeDate.year];
-      if (/^\d+$/.test(day) && /^\d+$/.test(month) && makeDate(Number(day), Number(month), Number(year))) {
-        header.date = `${day}/${month}/${year}`;
-        // The date is written `Ngày: 03/02/2025`; its words as OCR misread them are mends (a draft's blank date stays as a comment).
-        const words = placeDate.matched.slice(placeDate.place.length);
-        for (const [pattern, proper] of DATE_WORDS) mend(line, pattern.exec(words)![0], proper);
-      } else comments.push(placeDate.matched.trim());
-      rest = cut(rest, placeDate.index, placeDate.index + placeDate.matched.length);
-      found++;
-    }
-    rest = rest.trim();
-    if (!rest || DECORATION.test(rest)) return out;
-    // What is left around a cut-out part may be two columns again (`ỦY BAN NHÂN DÂN XÃ …     Số: …`).
-    const parts = cellsOf(rest);
-    if (parts.length > 1) return parts.flatMap((part) => readCell(part, line));
-    const kind = KIND_AT_START.exec(fold(rest));
-    const kindWords = kind ? rest.slice(0, kind[0].length) : '';
-    if (kind && isUpperText(kindWords) && fold(rest).length === rest.length) {
-      const proper = KINDS.get(kind[1].replace(/\s+/g, ' '))!;
-      mend(line, cleanValue(kindWords), proper);
-      out.push({ kind: 'kind', value: proper, rest: rest.slice(kind[0].length).trim() });
-    } else if (isUpperText(rest) && !MARKER.test(rest) && !classifyTitle(rest)) {
-      out.push({ kind: 'agency', value: cleanValue(rest) });
-    } else {
-      out.push({ kind: 'unplaced', value: cleanValue(rest) });
-      unplaced.push({ line, text: cleanValue(rest) });
-    }
-    return out;
-  };
 
   for (; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index];
@@ -253,29 +291,19 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
     if (DECORATION.test(text)) continue;
     if (expectSummary) {
       // The trích yếu is the paragraph under the tên loại, unless the body starts at once.
-      if (!MARKER.test(text) && !paragraph.table) {
-        header.summary = cleanValue(text);
-        index++;
-        // A trích yếu broken after a dash or a comma goes on (`… GIAI ĐOẠN 2026 -` / `2030`, `… các cấp,` / `nhiệm kỳ 2026 - 2031 …`).
-        while (/[-–,]$/.test(header.summary) && paragraphs[index] && !paragraphs[index].table) {
-          const next = paragraphs[index].lines.join(' ').trim();
-          if (MARKER.test(next) || next.length > 120) break;
-          header.summary = `${header.summary} ${cleanValue(next)}`;
-          index++;
-        }
-      }
+      if (!MARKER.test(text) && !paragraph.table) index = readSummary(paragraphs, index, header);
       // The rule drawn under the trích yếu (`-----`) belongs to the header.
       while (paragraphs[index] && DECORATION.test(paragraphs[index].lines.join(' '))) index++;
       break;
     }
     const cells = paragraph.table ? [] : paragraph.lines.flatMap(cellsOf);
-    const before = found;
-    const results = cells.flatMap((cell) => readCell(cell, paragraph.sourceLine));
+    const before = state.found;
+    const results = cells.flatMap((cell) => readCell(state, cell, paragraph.sourceLine));
     const kind = results.find((r) => r.kind === 'kind');
     const agencyCells = results.filter((r) => r.kind === 'agency').map((r) => r.value);
-    const recognised = found > before || kind || agencyCells.length > 0;
+    const recognised = state.found > before || kind || agencyCells.length > 0;
     const placedUnplaced = results.filter((r) => r.kind === 'unplaced');
-    if (!recognised || (placedUnplaced.length && found === before && !kind && !agencyCells.length)) {
+    if (!recognised || (placedUnplaced.length && state.found === before && !kind && !agencyCells.length)) {
       // Not header material: the body starts here. Unplaced cells of this paragraph are its text.
       unplaced.splice(unplaced.length - placedUnplaced.length, placedUnplaced.length);
       break;
@@ -284,7 +312,7 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
     agencies.push(...agencyCells);
     if (kind && kind.kind === 'kind') {
       header.kind = kind.value;
-      found++;
+      state.found++;
       if (kind.rest) {
         header.summary = cleanValue(kind.rest);
         index++;
@@ -298,12 +326,12 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
   if (names.length) {
     header.issuer = names[names.length - 1];
     if (names.length > 1) header.parentBody = names.slice(0, -1).join(' ');
-    found++;
+    state.found++;
   }
-  const absent = found === 0;
+  const absent = state.found === 0;
   const system = inferSystem(header.number ? readDocumentNumber(header.number) : undefined, header.issuer || undefined).value;
-  if (sawParty && !sawNational && system !== 'party') header.system = 'đảng';
-  else if (sawNational && !sawParty && system === 'party') header.system = 'nhà nước';
+  if (state.sawParty && !state.sawNational && system !== 'party') header.system = 'đảng';
+  else if (state.sawNational && !state.sawParty && system === 'party') header.system = 'nhà nước';
   return { header, consumed: index, comments, unplaced, absent, mended };
 }
 

@@ -154,6 +154,32 @@ function issuedWithNote(head: HeaderScan, paragraphs: SourceParagraph[]): string
 }
 
 /**
+ * The plan a decision before it in the same file issues, when there is one:
+ * its paragraphs (closed by the decision's Nơi nhận and signature, which sign
+ * it, where it has none of its own), its header (the decision's place and
+ * date where its own has none), and the decision's paragraphs, kept as comments.
+ */
+function readIssuedPlan(paragraphs: SourceParagraph[], head: HeaderScan) {
+  const issuedAt = issuedPlanStart(paragraphs, head.consumed, head.header.kind);
+  if (issuedAt === undefined) return { paragraphs, head, decisionParagraphs: [] as SourceParagraph[], issuedBy: undefined };
+  const issuedBy = { kind: head.header.kind, number: head.header.number, date: head.header.date };
+  let decisionParagraphs = paragraphs.slice(0, issuedAt);
+  let plan = paragraphs.slice(issuedAt);
+  const planHead = scanHeader(plan);
+  const planScan = { ...planHead, header: issuedPlanHeader(planHead.header, head.header) };
+  const closing = decisionParagraphs.findIndex((p, i) => i >= head.consumed && opensClosing(p));
+  if (closing >= 0 && !plan.some((p, i) => i >= planScan.consumed && opensClosing(p))) {
+    // Before the appendices, and before the issuer's name in capitals that heads the first of them.
+    let at = plan.findIndex((p, i) => i >= planScan.consumed && !p.table && /^phu luc\b/.test(fold(paragraphText(p)).replace(/^\W+/, '')));
+    if (at < 0) at = plan.length;
+    while (at - 1 > planScan.consumed && !plan[at - 1].table && isUpperText(paragraphText(plan[at - 1]))) at--;
+    plan = [...plan.slice(0, at), ...decisionParagraphs.slice(closing), ...plan.slice(at)];
+    decisionParagraphs = decisionParagraphs.slice(0, closing);
+  }
+  return { paragraphs: plan, head: planScan, decisionParagraphs, issuedBy };
+}
+
+/**
  * Turns source paragraphs into a plan: header, body, closing blocks. Shared
  * by the text and the DOCX import; `sourceText` is what the words kept are
  * counted against.
@@ -164,29 +190,9 @@ export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: s
     .map((p) => ({ line: p.sourceLine, text: paragraphText(p), stray: false }))
     .filter((c) => c.text);
   const clutterLine = (c: { text: string }) => `// ${c.text}`;
-  let paragraphs = splitRunInHeadings(allParagraphs.slice(bounds.start, bounds.end));
-  let head = scanHeader(paragraphs);
+  const found = splitRunInHeadings(allParagraphs.slice(bounds.start, bounds.end));
   // A decision that issues the plan before it in the same file: the plan is read, the decision kept as comments and reported.
-  const issuedAt = issuedPlanStart(paragraphs, head.consumed, head.header.kind);
-  let decisionParagraphs = issuedAt === undefined ? [] : paragraphs.slice(0, issuedAt);
-  const issuedBy = issuedAt === undefined ? undefined : { kind: head.header.kind, number: head.header.number, date: head.header.date };
-  if (issuedAt !== undefined) {
-    const decisionBody = head.consumed;
-    paragraphs = paragraphs.slice(issuedAt);
-    const planHead = scanHeader(paragraphs);
-    head = { ...planHead, header: issuedPlanHeader(planHead.header, head.header) };
-    // The plan issued with a decision is signed by the decision's signature: its Nơi nhận and signature close the plan
-    // (where the plan has none of its own), so that they are checked rather than reported missing.
-    const closing = decisionParagraphs.findIndex((p, i) => i >= decisionBody && opensClosing(p));
-    if (closing >= 0 && !paragraphs.some((p, i) => i >= head.consumed && opensClosing(p))) {
-      // Before the appendices, and before the issuer's name in capitals that heads the first of them.
-      let at = paragraphs.findIndex((p, i) => i >= head.consumed && !p.table && /^phu luc\b/.test(fold(paragraphText(p)).replace(/^\W+/, '')));
-      if (at < 0) at = paragraphs.length;
-      while (at - 1 > head.consumed && !paragraphs[at - 1].table && isUpperText(paragraphText(paragraphs[at - 1]))) at--;
-      paragraphs = [...paragraphs.slice(0, at), ...decisionParagraphs.slice(closing), ...paragraphs.slice(at)];
-      decisionParagraphs = decisionParagraphs.slice(0, closing);
-    }
-  }
+  const { paragraphs, head, issuedBy, decisionParagraphs } = readIssuedPlan(found, scanHeader(found));
   const decision = decisionParagraphs.map((p) => ({ line: p.sourceLine, text: paragraphText(p), stray: false })).filter((d) => d.text);
   const issuedWith = issuedWithNote(head, paragraphs);
   const body = scanBody(paragraphs, head.consumed);

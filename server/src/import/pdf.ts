@@ -1,17 +1,17 @@
 import { importText, type ImportResult } from './import-plan';
+import { fillStamps, NUMBER_TAIL, piecesOfOperators, SPACE_GAP, type FontFacts, type Piece } from './pdf-operators';
 
 /**
  * PDF import: pdf.js (its legacy build, plain JavaScript on Node 20) gives
- * each page's text items with their positions; they are set back into lines
- * by their baseline, a line's items into columns where a wide gap parts
- * them (the header's two columns, the closing's `Nơi nhận` beside the
- * signature, written with a tab between them as Word's copied text has it),
- * and a line indented from the page's left margin, or far below the one
- * before, starts a paragraph. The text then goes through the same classifier
- * as text copied from Word. What a digital signature's stamp draws (the
- * number and date a clerk fills in on signing) is no text of the page and is
- * not read: the import then says the date is incomplete. Pure: bytes in, no
- * file system.
+ * each page's operator list, which `pdf-operators.ts` reads into runs of
+ * text placed by their glyphs' widths (a signature's stamp included, filled
+ * into the header's blanks); the runs are set back into lines by their
+ * baseline, a line's runs into columns where a wide gap parts them (the
+ * header's two columns, the closing's `Nơi nhận` beside the signature,
+ * written with a tab between them as Word's copied text has it), and a line
+ * indented from the page's left margin, or far below the one before, starts
+ * a paragraph. The text then goes through the same classifier as text copied
+ * from Word. Pure: bytes in, no file system.
  */
 
 /**
@@ -39,256 +39,10 @@ async function loadPdfjs() {
 /** A PDF the import cannot read: the reason is for the user (Vietnamese / English). */
 export class UnreadablePdfError extends Error {}
 
-/** A run of glyphs drawn one after the other on a baseline, in page space (points, y up). */
-interface Piece {
-  text: string;
-  x: number;
-  /** Where its last glyph that is not a blank ends. */
-  end: number;
-  /** Baseline. */
-  y: number;
-  size: number;
-  /** Drawn in a bold face. */
-  bold?: boolean;
-  /** Drawn by an annotation's appearance: the number or a day a digital signature's stamp fills in. */
-  stamp?: boolean;
-  /** Small print raised above the line (m³, a footnote's mark): part of the word before it. */
-  superscript?: boolean;
-  /** Runs of blanks wider than a few letters, and where the text stands there (the blanks left for a stamp). */
-  holes?: { from: number; to: number; at: number }[];
-}
-
 interface PageLine {
   pieces: Piece[];
   y: number;
   size: number;
-}
-
-type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-/** `m` applied first, then `n` (PDF's row-vector convention). */
-const times = (m: Matrix, n: Matrix): Matrix => [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
-const matrixOf = (value: unknown): Matrix => (value && typeof value === 'object' && 'length' in value && (value as ArrayLike<number>).length === 6 ? (Array.from(value as ArrayLike<number>) as Matrix) : IDENTITY);
-
-/** A glyph as pdf.js's operator list gives it (`glyph.width` in glyph space, thousandths of the font size for most fonts). */
-interface GlyphLike {
-  unicode?: string;
-  width?: number;
-  isSpace?: boolean;
-}
-
-/** What the operators need of a font: its glyph-space scale, and whether its face is bold. */
-interface FontFacts {
-  scale: number;
-  bold: boolean;
-}
-
-interface TextState {
-  ctm: Matrix;
-  fontMatrix: number;
-  bold: boolean;
-  fontSize: number;
-  charSpacing: number;
-  wordSpacing: number;
-  hScale: number;
-  leading: number;
-  rise: number;
-  textMatrix: Matrix;
-  x: number;
-  y: number;
-  lineX: number;
-  lineY: number;
-}
-
-/** A gap this many times the font size between glyphs of one run is a space the producer drew by moving, not with a blank. */
-const SPACE_GAP = 0.15;
-/** A run is cut where the pen moves this many times the font size: a tab stop, or the other column. */
-const RUN_BREAK = 1.5;
-/** Letters of the Alphabetic Presentation Forms (the ligatures ﬁ, ﬂ) are written as their letters. */
-const LIGATURES = /[\uFB00-\uFB06]/g;
-
-/**
- * The runs of text a page's operator list draws, annotations' appearances
- * included (a digital signature's stamp writes the number and the day into the
- * header's blanks), each placed where its glyphs are: the pen is moved by the
- * glyphs' own widths, as a viewer draws them. (pdf.js's text content takes a
- * letter its Unicode map writes decomposed, `ổ` as o + marks, for a mark of no
- * width, and then sees a space after it: `tổ chứ c`, `h ữu`.)
- */
-function piecesOfOperators(fnArray: number[], argsArray: unknown[][], ops: Record<string, number>, fontOf: (name: string) => FontFacts): Piece[] {
-  const pieces: Piece[] = [];
-  let state: TextState = { ctm: IDENTITY, fontMatrix: 0.001, bold: false, fontSize: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0, textMatrix: IDENTITY, x: 0, y: 0, lineX: 0, lineY: 0 };
-  const stack: TextState[] = [];
-  /** How deep inside annotations' appearances the operators are. */
-  let stamping = 0;
-  const push = (ctm: Matrix) => {
-    stack.push(state);
-    state = { ...state, ctm };
-  };
-  const pop = () => {
-    state = stack.pop() ?? state;
-  };
-  const moveText = (x: number, y: number) => {
-    state.x = state.lineX += x;
-    state.y = state.lineY += y;
-  };
-  const show = (glyphs: unknown[]) => {
-    const { fontSize, hScale, charSpacing, wordSpacing } = state;
-    if (!fontSize) return;
-    const toPage = times(state.textMatrix, state.ctm);
-    const scale = Math.hypot(toPage[2], toPage[3]) * Math.abs(fontSize);
-    if (!scale) return;
-    // The pen moves in text space, where the font size is the em.
-    const em = Math.abs(fontSize);
-    const at = (textX: number) => toPage[0] * textX + toPage[2] * (state.y + state.rise) + toPage[4];
-    const baseline = toPage[1] * state.x + toPage[3] * (state.y + state.rise) + toPage[5];
-    let run: Piece | undefined;
-    let pen = 0;
-    let moved = 0;
-    let blanks: { from: number; advance: number; count: number } | undefined;
-    const close = () => {
-      // Blanks at the end are one space (trimEnd rather than / +$/, which is quadratic on a long run of them).
-      if (run && run.text.trim()) pieces.push({ ...run, text: run.text.trimEnd() === run.text ? run.text : `${run.text.trimEnd()} ` });
-      run = undefined;
-      blanks = undefined;
-    };
-    for (const glyph of glyphs) {
-      if (typeof glyph === 'number') {
-        const shift = (-glyph * fontSize) / 1000;
-        pen += shift;
-        moved += shift;
-        continue;
-      }
-      const g = glyph as GlyphLike;
-      const text = (g.unicode ?? '').normalize('NFC').replace(LIGATURES, (l) => l.normalize('NFKC'));
-      const blank = !text.trim();
-      const width = (g.width ?? 0) * state.fontMatrix * fontSize;
-      const advance = width + charSpacing + (g.isSpace ? wordSpacing : 0);
-      const x = at(state.x + pen * hScale);
-      // The pen moved back, or far ahead: the glyphs after it stand elsewhere on the line.
-      if (run && (moved < -RUN_BREAK * em || moved > RUN_BREAK * em)) close();
-      if (blank && advance > RUN_BREAK * em) close();
-      else if (!blank) {
-        if (!run) run = { text: '', x, end: x, y: baseline, size: scale, ...(state.bold ? { bold: true } : {}), ...(stamping ? { stamp: true } : {}) };
-        else if (moved > SPACE_GAP * em && !run.text.endsWith(' ')) run.text += ' ';
-        // Blanks typed one after another, or as wide as a letter or more, hold a place on the line.
-        if (run && blanks && (blanks.count > 1 || blanks.advance >= em)) (run.holes ??= []).push({ from: blanks.from, to: x, at: run.text.length });
-        run.text += text.replace(/\s+/g, ' ');
-        run.end = Math.max(run.end, at(state.x + (pen + width) * hScale));
-        blanks = undefined;
-      } else if (run) {
-        if (!run.text.endsWith(' ')) run.text += ' ';
-        blanks ??= { from: x, advance: 0, count: 0 };
-        blanks.advance += advance;
-        blanks.count++;
-      }
-      pen += advance;
-      moved = 0;
-    }
-    close();
-    state.x += pen * hScale;
-  };
-  for (let i = 0; i < fnArray.length; i++) {
-    const args = argsArray[i] ?? [];
-    switch (fnArray[i]) {
-      case ops.save:
-        push(state.ctm);
-        break;
-      case ops.restore:
-        pop();
-        break;
-      case ops.transform:
-        state.ctm = times(matrixOf(args), state.ctm);
-        break;
-      case ops.paintFormXObjectBegin:
-        push(times(matrixOf(args[0]), state.ctm));
-        break;
-      case ops.paintFormXObjectEnd:
-        pop();
-        break;
-      case ops.beginAnnotation:
-        // [id, rect, transform, matrix]: the appearance's matrix, then the fit into the annotation's rectangle.
-        push(times(matrixOf(args[3]), times(matrixOf(args[2]), state.ctm)));
-        stamping++;
-        break;
-      case ops.endAnnotation:
-        pop();
-        stamping--;
-        break;
-      case ops.beginText:
-        state.textMatrix = IDENTITY;
-        state.x = state.y = state.lineX = state.lineY = 0;
-        break;
-      case ops.setTextMatrix:
-        state.textMatrix = matrixOf(args[0] && typeof args[0] === 'object' ? args[0] : args);
-        state.x = state.y = state.lineX = state.lineY = 0;
-        break;
-      case ops.moveText:
-        moveText(Number(args[0]) || 0, Number(args[1]) || 0);
-        break;
-      case ops.setLeadingMoveText:
-        state.leading = -(Number(args[1]) || 0);
-        moveText(Number(args[0]) || 0, Number(args[1]) || 0);
-        break;
-      case ops.nextLine:
-        moveText(0, -state.leading);
-        break;
-      case ops.setLeading:
-        state.leading = Number(args[0]) || 0;
-        break;
-      case ops.setFont: {
-        const font = fontOf(String(args[0]));
-        state.fontMatrix = font.scale;
-        state.bold = font.bold;
-        state.fontSize = Number(args[1]) || 0;
-        break;
-      }
-      case ops.setCharSpacing:
-        state.charSpacing = Number(args[0]) || 0;
-        break;
-      case ops.setWordSpacing:
-        state.wordSpacing = Number(args[0]) || 0;
-        break;
-      case ops.setHScale:
-        state.hScale = (Number(args[0]) || 100) / 100;
-        break;
-      case ops.setTextRise:
-        state.rise = Number(args[0]) || 0;
-        break;
-      case ops.showText:
-        show(Array.isArray(args[0]) ? args[0] : []);
-        break;
-    }
-  }
-  return pieces;
-}
-
-/** Text that follows a number's stamp without a space: the rest of the number (`173` + `/KH-UBND`). */
-const NUMBER_TAIL = /^[/\-–]/;
-
-/**
- * Puts each stamp into the blanks left for it on its line (`Số:        /KH-UBND`,
- * `ngày      tháng`), as the printed page reads: `Số: 173/KH-UBND`, `ngày 28 tháng`.
- * A stamp over no blanks stays a piece of its own.
- */
-function fillStamps(pieces: Piece[]): Piece[] {
-  const stamps = pieces.filter((p) => p.stamp);
-  const rest = pieces.filter((p) => !p.stamp);
-  const left: Piece[] = [];
-  for (const stamp of stamps) {
-    const near = (p: Piece) => Math.abs(p.y - stamp.y) <= 0.5 * Math.max(p.size, stamp.size);
-    const host = rest.find((p) => near(p) && p.holes?.some((h) => stamp.x >= h.from - stamp.size && stamp.x < h.to));
-    const hole = host?.holes?.find((h) => stamp.x >= h.from - stamp.size && stamp.x < h.to);
-    if (!host || !hole) {
-      left.push(stamp);
-      continue;
-    }
-    const after = host.text.slice(hole.at);
-    const inserted = `${stamp.text.trim()}${NUMBER_TAIL.test(after) ? '' : ' '}`;
-    host.text = `${host.text.slice(0, hole.at)}${inserted}${after}`;
-    host.holes = host.holes!.filter((h) => h !== hole).map((h) => (h.at > hole.at ? { ...h, at: h.at + inserted.length } : h));
-  }
-  return [...rest, ...left];
 }
 
 /** Two pieces of a line further apart than this many times the font size stand in different columns. */

@@ -10,6 +10,18 @@ function splittable(block: LayoutBlock): block is LayoutParagraph {
   return block.kind === 'paragraph' && !block.keepWithNext;
 }
 
+/** A page ended before `endBlock`, `usedMm` of its height taken; `until`: where its last block's text stops when it goes on. */
+function closed(page: LayoutPage, number: number, endBlock: number, usedMm: number, until?: { line: number; offset: number }): LayoutPage {
+  return {
+    ...page,
+    number,
+    endBlock,
+    showNumber: number > 1,
+    contentHeightMm: Math.round(usedMm * 10) / 10,
+    ...(until ? { lastBlockUntilLine: until.line, lastBlockUntilOffset: until.offset } : {}),
+  };
+}
+
 /**
  * Splits each section into pages by estimated heights. Each section starts on
  * a new page; page numbers run through the document and the first page shows
@@ -39,16 +51,7 @@ export function paginate(sections: LayoutSection[]): LayoutPage[] {
     };
     let page: LayoutPage = { number: 0, section: sectionIndex, firstBlock: 0, endBlock: 0, showNumber: false, contentHeightMm: 0 };
     let used = 0;
-    const close = (endBlock: number, until?: { line: number; offset: number }) => {
-      pages.push({
-        ...page,
-        number: pages.length + 1,
-        endBlock,
-        showNumber: pages.length > 0,
-        contentHeightMm: Math.round(used * 10) / 10,
-        ...(until ? { lastBlockUntilLine: until.line, lastBlockUntilOffset: until.offset } : {}),
-      });
-    };
+    const close = (endBlock: number, until?: { line: number; offset: number }) => void pages.push(closed(page, pages.length + 1, endBlock, used, until));
     /** The paragraph begun on the page before: the lines shown there, and where its text goes on. */
     let carried: { line: number; offset: number } | undefined;
     for (let i = 0; i < blocks.length; ) {

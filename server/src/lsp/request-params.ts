@@ -1,5 +1,5 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import type { ExportParams, ImportParams, NewPlanParams, PlanStatusParams, PreviewParams, RegistryEntryParams } from './protocol';
+import type { ExportParams, ImportParams, NewPlanParams, PlanStatusParams, PreviewParams, RegistryEntryParams, ReviewParams } from './protocol';
 
 /**
  * The parameters of kehoach's own requests, checked against their types in
@@ -33,6 +33,7 @@ const EXPECTS: Record<string, string> = {
   date: 'a date YYYY-MM-DD',
   shell: '{ nonce, cspSource }',
   content: 'the file’s bytes in base64',
+  suggest: 'true or false',
 };
 
 /** The fields of each request's parameters, as protocol.ts types them. */
@@ -43,6 +44,7 @@ const SHAPES = {
   'kehoach/import': { uri: string, content: optional((v) => typeof v === 'string') } satisfies Record<keyof ImportParams, Check>,
   'kehoach/preview': { uri: string, shell: optional(object({ nonce, cspSource: string })) } satisfies Record<keyof PreviewParams, Check>,
   'kehoach/export': { uri: string, format: oneOf('html', 'docx', 'pdf') } satisfies Record<keyof ExportParams, Check>,
+  'kehoach/review': { uri: string, suggest: optional((v) => typeof v === 'boolean') } satisfies Record<keyof ReviewParams, Check>,
 };
 
 export type CheckedMethod = keyof typeof SHAPES;

@@ -89,6 +89,10 @@ const LEVEL_WORDS = new Set(['tinh', 'huyen', 'quan', 'xa', 'phuong', 'pho', 'tr
 /** The id of the generic body of a district (server/data/agencies.json): what a district's body not listed by name is. */
 export const DISTRICT_BODY = 'co-quan-cap-huyen';
 
+/** How many words the level word ending at `words[n - 1]` has: two for `thành phố`, `thị xã`, `thị trấn`. */
+const levelWordCount = (words: string[], n: number) =>
+  (words[n - 2] === 'thanh' && words[n - 1] === 'pho') || (words[n - 2] === 'thi' && (words[n - 1] === 'xa' || words[n - 1] === 'tran')) ? 2 : 1;
+
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}]*$/u;
 const LEVEL_AT_END = /(?<!\s)(?:\s+các)?\s+(?:tỉnh|thành phố|huyện|thị xã|xã|phường)$/u;
 
@@ -305,9 +309,14 @@ export class Registry {
     // "Ủy ban nhân dân huyện Tam Đường", "ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG": the kind with its level names
     // the body (a district one, gone from 01/7/2025), so only the place's own name comes off first.
     const words = key.split(' ');
+    // In capitals (`SỞ NỘI VỤ TỈNH BẮC GIANG`, a header's issuer) no capital tells the place from the name:
+    // the body is then the longest listed name before a level word.
+    const capitals = clean === clean.toLocaleUpperCase('vi');
     let byName: RegistryAgency | undefined;
     for (let n = Math.min(words.length - 1, this.longestAgencyWords); n >= 2 && !byName; n--) {
-      if (LEVEL_WORDS.has(words[n - 1])) byName = this.agencyByName(words.slice(0, n).join(' '));
+      if (!LEVEL_WORDS.has(words[n - 1])) continue;
+      byName = this.agencyByName(words.slice(0, n).join(' '));
+      if (!byName && capitals) byName = this.agencyByName(words.slice(0, n - levelWordCount(words, n)).join(' '));
     }
     const withoutPlace = withoutTrailingPlace(clean);
     if (!byName && withoutPlace !== clean) byName = this.agencyByName(agencyKey(withoutPlace));

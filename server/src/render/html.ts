@@ -332,25 +332,35 @@ export function renderStandaloneHtml(layout: LayoutDocument, options: Standalone
   const pages = renderHtmlPages(layout);
   const nonce = options.nonce ?? makeNonce();
   const fonts = options.embedFonts === false ? '' : `${subsetFontCss(layout)}\n`;
-  const csp = `default-src 'none'; style-src 'nonce-${nonce}'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'`;
+  const css = `${fonts}body{margin:0;padding:8mm 0;background:#e8e8e8}
+.kh-page{box-shadow:0 0 2mm rgba(0,0,0,.3)}
+@media print{body{padding:0;background:#fff}}
+${pages.css}`;
+  const head = `<meta name="author" content="${escapeHtml(layout.meta.author)}">\n${HTML_GENERATOR_META}`;
+  return htmlPage({ title: layout.meta.title, nonce, sources: 'font-src data:; img-src data:', head, css, body: pages.body });
+}
+
+/**
+ * A self-contained HTML page in Vietnamese (the export, the review report):
+ * a policy that allows only its own stylesheet by nonce and the `sources`
+ * given, no script, no remote load; `head` and `body` are markup already
+ * escaped.
+ */
+export function htmlPage(page: { title: string; nonce: string; sources?: string; head?: string; css: string; body: string }): string {
+  const csp = `default-src 'none'; style-src 'nonce-${page.nonce}'; ${page.sources ? `${page.sources}; ` : ''}base-uri 'none'; form-action 'none'`;
   return `<!DOCTYPE html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(layout.meta.title)}</title>
-<meta name="author" content="${escapeHtml(layout.meta.author)}">
-${HTML_GENERATOR_META}
-<style nonce="${nonce}">
-${fonts}body{margin:0;padding:8mm 0;background:#e8e8e8}
-.kh-page{box-shadow:0 0 2mm rgba(0,0,0,.3)}
-@media print{body{padding:0;background:#fff}}
-${pages.css}
+<title>${escapeHtml(page.title)}</title>
+${page.head ? `${page.head}\n` : ''}<style nonce="${page.nonce}">
+${page.css}
 </style>
 </head>
 <body>
-${pages.body}
+${page.body}
 </body>
 </html>
 `;

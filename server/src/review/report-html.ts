@@ -1,6 +1,6 @@
 import type { WordBlock, WordDocument, WordParagraph } from '../docx/word-document';
 import type { Severity } from '../model';
-import { escapeHtml, makeNonce } from '../render/html';
+import { escapeHtml, htmlPage, makeNonce } from '../render/html';
 import { RULES_DOC_URL, type ReviewedFinding } from './review';
 
 /**
@@ -103,20 +103,8 @@ export function renderReviewHtml(input: ReviewReportInput, nonce = makeNonce()):
       return `<li id="kh-f${number}" value="${number}"><a href="#kh-m${number}">↑</a> <mark class="kh-${d.severity}">${escapeHtml(d.severity)}</mark> <a class="kh-rule" href="${escapeHtml(`${RULES_DOC_URL}#${d.code}`)}">${escapeHtml(d.code)}</a>${escapeHtml(where)}${quote}<br>${escapeHtml(d.message)}${suggestion}</li>`;
     })
     .join('\n');
-  const csp = `default-src 'none'; style-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'`;
-  return `<!DOCTYPE html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(`Rà soát / Review: ${input.file}`)}</title>
-<style nonce="${nonce}">
-${CSS}
-</style>
-</head>
-<body>
-<h1>${escapeHtml(`Rà soát / Review: ${input.file}`)}</h1>
+  const title = `Rà soát / Review: ${input.file}`;
+  const body = `<h1>${escapeHtml(title)}</h1>
 <p class="kh-meta">${escapeHtml(`kehoach, ${input.date.slice(0, 10)} — bản có nhận xét / reviewed copy: ${input.reviewed}`)}</p>
 <ul class="kh-counts">${counts}</ul>
 <h2>Các phát hiện / Findings (${input.findings.length})</h2>
@@ -126,8 +114,6 @@ ${list}
 <h2>Văn bản / The text</h2>
 <div class="kh-text">
 ${blocksHtml(input.document.blocks, numbered)}
-</div>
-</body>
-</html>
-`;
+</div>`;
+  return htmlPage({ title, nonce, css: CSS, body });
 }

@@ -65,10 +65,12 @@ export function hover(document: PlanDocument, p: Position, registry: Registry, d
   for (const d of diagnostics.filter((x) => contains(x.range, p))) {
     const rule = findRule(d.code);
     if (!rule) continue;
-    // The registry entry the finding rests on: where its facts come from and how sure they are.
+    // The registry entry the finding rests on: where its facts come from and how sure they are; without one, what the rule's findings rest on.
     const basis = d.basis
       ? `\n\nCăn cứ / Basis: ${d.basis.entry} — nguồn / sources: ${d.basis.sources.join('; ')} — độ tin cậy / confidence: ${confidenceLabel(d.basis.confidence).vi} / ${confidenceLabel(d.basis.confidence).en} (\`${d.basis.confidence}\`)`
-      : '';
+      : rule.basis
+        ? `\n\nCăn cứ / Basis: ${rule.basis.vi}`
+        : '';
     parts.push(`---\n**${rule.id}**: ${rule.title.vi} / ${rule.title.en}${basis}\n\n${rule.doc.vi}`);
   }
   if (parts.length === 0) return null;

@@ -1,8 +1,6 @@
 import type { Citation, PlanDocument } from '../model';
 import { numberKey, splitNumber } from '../registry/registry';
-import { planAsDocument } from '../registry/workspace';
 import type { RegistryDocument } from '../registry/types';
-import type { ParseResult } from '../syntax/parse';
 
 /**
  * What the service needs of a cancellation token: the LSP connection's tokens
@@ -71,23 +69,6 @@ export function planRef(document: PlanDocument): NumberRef | undefined {
 /** Same serial and symbol; the same year when both give one (`24/CT-TTg` cites `24/CT-TTg` of 2020). */
 export function sameNumber(a: NumberRef, b: NumberRef): boolean {
   return a.key === b.key && (a.year === undefined || b.year === undefined || a.year === b.year);
-}
-
-/**
- * Every plan of the workspace, parsed. Parses come from the service's cache
- * (one per document version), so asking again after an edit re-parses only
- * the edited plan. Stops early, returning what it has, when cancelled.
- */
-export function indexWorkspace(workspace: Workspace, parse: (document: PlanTextDocument) => ParseResult, token?: CancellationToken): IndexedPlan[] {
-  const plans: IndexedPlan[] = [];
-  for (const uri of workspace.listDocuments()) {
-    if (token?.isCancellationRequested) break;
-    const text = workspace.readDocument(uri);
-    if (!text) continue;
-    const { document } = parse(text);
-    plans.push({ uri, version: text.version, document, asCited: planAsDocument(document, uri) });
-  }
-  return plans;
 }
 
 /** The workspace plan a citation refers to, by its number. */

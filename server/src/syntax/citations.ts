@@ -1,18 +1,9 @@
-import type { CitationType } from '../model';
+import type { Citation, CitationType } from '../model';
 import { agencyEndAt } from './agencies';
 import { fold, type MappedText } from './inline';
 
 /** A citation found in a mapped text, with offsets into that text (not yet source ranges). */
-export interface FoundCitation {
-  typeWord: string;
-  docType: CitationType;
-  numberText: string;
-  serial: string;
-  year?: number;
-  /** A second year written after the first (`31/2015/2019/NĐ-CP`): a slip, one of the two is wrong. */
-  extraYear?: number;
-  symbol: string;
-  hasStraySpaces: boolean;
+export interface FoundCitation extends Pick<Citation, 'typeWord' | 'docType' | 'numberText' | 'serial' | 'year' | 'extraYear' | 'symbol' | 'hasStraySpaces'> {
   date?: { day: number; month: number; year: number; start: number; end: number };
   issuer?: { text: string; start: number; end: number };
   typeWord_: { start: number; end: number };

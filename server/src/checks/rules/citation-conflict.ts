@@ -28,8 +28,8 @@ export const citationConflict: Rule = {
   title: { vi: 'Ngày hoặc cơ quan ban hành trái với danh mục', en: 'Date or issuer contradicts the registry' },
   defaultSeverity: 'warning',
   doc: {
-    vi: 'Ngày ban hành và cơ quan ban hành trong trích dẫn phải khớp với văn bản được trích (theo danh mục, server/data/documents.json, với nguồn của từng mục), và một văn bản được trích nhiều lần trong cùng kế hoạch phải mang cùng một ngày. Khi dữ kiện của danh mục chỉ biết qua cách các kế hoạch trích dẫn văn bản, phát hiện hạ xuống mức thông tin; khi dữ kiện chưa xác nhận, xuống mức gợi ý.',
-    en: 'The date and issuer in a citation must match the cited document (per the registry, server/data/documents.json, with each entry\'s sources), and a document cited several times in one plan must carry the same date each time. When the registry fact is known only from how plans cite the document the finding is information; when it is unconfirmed, a hint.',
+    vi: 'Ngày ban hành và cơ quan ban hành trong trích dẫn phải khớp với văn bản được trích (theo danh mục: văn bản trung ương sinh từ Bộ pháp điển, văn bản nhập tay, tệp danh mục và các kế hoạch khác của thư mục, với nguồn của từng mục), và một văn bản được trích nhiều lần trong cùng kế hoạch phải mang cùng một ngày. Khi dữ kiện của danh mục chỉ biết qua cách các kế hoạch trích dẫn văn bản, phát hiện hạ xuống mức thông tin; khi dữ kiện chưa xác nhận, xuống mức gợi ý.',
+    en: 'The date and issuer in a citation must match the cited document (per the registry: the central documents generated from the Bộ pháp điển, the documents entered by hand, the workspace\'s registry files and other plans, with each entry\'s sources), and a document cited several times in one plan must carry the same date each time. When the registry fact is known only from how plans cite the document the finding is information; when it is unconfirmed, a hint.',
   },
   basis: REGISTRY_BASIS,
   check({ document, registry, date, report }) {

@@ -1,6 +1,8 @@
 import type { Citation, Fix } from '../../model';
 import type { Registry } from '../../registry/registry';
+import type { RegistryDocument } from '../../registry/types';
 import { typesOfSymbol } from '../citation-symbols';
+import { basisOf, registryBasisWhen } from '../../domain/registry-facts';
 import type { Rule } from '../rule';
 
 /** Issuer codes of the party's documents, numbered `number-TYPE/ISSUER` (`21-CT/TW`, `184-KH/TU`). */
@@ -23,14 +25,21 @@ export function rightForm(c: Citation): { number: string; system: 'party' | 'sta
   return undefined;
 }
 
-/** Of the two years of `31/2015/2019/NĐ-CP`, the numbers the registry knows, or the one the citation's date gives. */
-function yearChoices(c: Citation, registry: Registry): { numbers: string[]; chosen?: string } {
+/**
+ * Of the two years of `31/2015/2019/NĐ-CP`, the one the citation's date gives, or the one
+ * the registry knows (then `entry`, what the choice rests on); else none.
+ */
+function yearChoices(c: Citation, registry: Registry): { numbers: string[]; chosen?: string; entry?: RegistryDocument } {
   const years = [c.year!, c.extraYear!];
   const numbers = years.map((y) => `${c.serial}/${y}/${c.symbol}`);
-  const known = years.filter((y) => registry.findDocument({ serial: c.serial, year: y, symbol: c.symbol })?.date.startsWith(String(y)));
+  const known = years.flatMap((y) => {
+    const doc = registry.findDocument({ serial: c.serial, year: y, symbol: c.symbol });
+    return doc?.date.startsWith(String(y)) ? [{ year: y, doc }] : [];
+  });
   const dated = c.date ? years.filter((y) => y === c.date!.year) : [];
-  const chosen = dated.length === 1 ? dated[0] : known.length === 1 ? known[0] : undefined;
-  return { numbers, chosen: chosen === undefined ? undefined : `${c.serial}/${chosen}/${c.symbol}` };
+  const number = (y: number) => `${c.serial}/${y}/${c.symbol}`;
+  if (dated.length === 1) return { numbers, chosen: number(dated[0]) };
+  return known.length === 1 ? { numbers, chosen: number(known[0].year), entry: known[0].doc } : { numbers };
 }
 
 export const citationNumberForm: Rule = {
@@ -41,10 +50,11 @@ export const citationNumberForm: Rule = {
     vi: 'Số, ký hiệu của văn bản nhà nước viết "số/năm/TÊN LOẠI-CƠ QUAN" (Nghị định 30/2020/NĐ-CP, Phụ lục I, phần I, mục II, khoản 3: "giữa số, năm ban hành và ký hiệu văn bản có dấu gạch chéo (/), giữa các nhóm chữ viết tắt ký hiệu văn bản có dấu gạch nối (-)": 24/CT-TTg, 30/2020/NĐ-CP); của Đảng viết "số-TÊN LOẠI/CƠ QUAN" (Hướng dẫn 36-HD/VPTW, mục II, điểm 1.3: 21-CT/TW, 184-KH/TU). Quy tắc báo (1) một số hiệu có hai năm ("31/2015/2019/NĐ-CP"): một trong hai năm sai; khi ngày trích hoặc danh mục chỉ ra đúng một văn bản, có sửa nhanh an toàn, nếu không thì đề xuất cả hai; (2) dấu gạch chéo và gạch nối đổi chỗ so với hệ của cơ quan ban hành mà ký hiệu nêu ("21/CT-TW" → 21-CT/TW vì TW là Trung ương Đảng; "24-CT/TTg" → 24/CT-TTg vì TTg là Thủ tướng Chính phủ): sửa nhanh an toàn, vì ký hiệu cơ quan đã định dạng đúng. Danh mục vẫn nhận ra văn bản khi dấu bị đổi chỗ, nên các kiểm tra ngày, cơ quan, hiệu lực vẫn chạy. Dấu cách thừa trong số hiệu ("24/CT - TTg") do quy tắc citation-spacing báo.',
     en: 'A state document is numbered "number/year/TYPE-ISSUER" (Decree 30/2020/NĐ-CP, Appendix I, part I, section II, item 3: a slash between number, year and symbol, hyphens between the groups of the symbol: 24/CT-TTg, 30/2020/NĐ-CP); a party document "number-TYPE/ISSUER" (Guidance 36-HD/VPTW, section II, point 1.3: 21-CT/TW, 184-KH/TU). The rule reports (1) a number with two years ("31/2015/2019/NĐ-CP"): one of them is wrong; when the cited date or the registry points to exactly one document, a safe fix writes it, otherwise both are offered; (2) the slash and the hyphen swapped against the system of the issuer the symbol names ("21/CT-TW" → 21-CT/TW, TW being the party\'s centre; "24-CT/TTg" → 24/CT-TTg, TTg the Prime Minister): a safe fix, the issuer code settling the form. The registry still finds a document cited with swapped separators, so the date, issuer and validity checks still run. Stray spaces in a number ("24/CT - TTg") are citation-spacing\'s.',
   },
+  basis: registryBasisWhen({ vi: 'ngày trích không chọn được và danh mục chọn năm đúng của một số hiệu có hai năm', en: 'the cited date does not settle it and the registry picks the right year of a number with two years' }),
   check({ document, registry, report }) {
     for (const c of document.citations) {
       if (c.extraYear !== undefined) {
-        const { numbers, chosen } = yearChoices(c, registry);
+        const { numbers, chosen, entry } = yearChoices(c, registry);
         const fixes: Fix[] = chosen
           ? [{ title: `Viết ${chosen} / Write ${chosen}`, edits: [{ range: c.numberRange, newText: chosen }], safe: true }]
           : numbers.map((n) => ({ title: `Viết ${n} / Write ${n}`, edits: [{ range: c.numberRange, newText: n }], safe: false }));
@@ -55,6 +65,7 @@ export const citationNumberForm: Rule = {
             en: `Number "${c.numberText}" has two years (${c.year} and ${c.extraYear}); ${chosen ? `it is ${chosen}` : `write ${numbers.join(' or ')}`}`,
           },
           fixes,
+          entry && { basis: basisOf(entry) },
         );
         continue;
       }

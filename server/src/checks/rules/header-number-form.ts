@@ -1,5 +1,5 @@
-import type { Fix, PlanSystem } from '../../model';
-import type { Bilingual, Rule } from '../rule';
+import type { DocumentNumber, Fix, PlanDocument, PlanSystem, Range } from '../../model';
+import type { Bilingual, CheckContext, Rule } from '../rule';
 import { effectiveSystem, issuerKind, systemOfIssuer } from '../../domain/issuers';
 import { foldTitle } from '../../domain/plan-parts';
 import { PARTY_NOTE, RawSpan } from '../structure-text';
@@ -25,6 +25,37 @@ const KNOWN_CODES = new Set(['KH', 'CTR', 'ĐA', 'PA', 'QĐ', 'QYĐ', 'CT', 'TB'
 const FORM_EXAMPLE: Record<'state' | 'party', string> = { state: '64/KH-UBND', party: '184-KH/TU' };
 
 /** The `Số:` value: no spaces, the system's form, a leading zero below 10, a type code that matches `Loại:`. */
+/**
+ * A number in the other system's form (`184-KH/TU` in a state plan, `64/KH-UBND`
+ * in a party one), judged by `Hệ:` or else the issuer.
+ * Mass organisations are left out: unions write 470/KH-LĐLĐ, the Đoàn TNCS Hồ Chí Minh 12-KH/TĐTN.
+ */
+function reportFormAgainstSystem(document: PlanDocument, number: DocumentNumber, range: Range, trimmed: string, report: CheckContext['report']): void {
+  const { header, system } = document;
+  const issuer = issuerKind(header.issuer?.value);
+  const expected: PlanSystem | undefined = system.source === 'explicit' ? system.value : issuer ? systemOfIssuer(issuer) : undefined;
+  const expectedForm = expected === 'party' ? 'party' : expected === 'state' ? 'state' : undefined;
+  if (expectedForm && expectedForm !== number.form) {
+    const why: Bilingual =
+      system.source === 'explicit'
+        ? { vi: `văn bản thuộc hệ ${expected === 'party' ? 'Đảng' : expected === 'mass' ? 'đoàn thể' : 'nhà nước'} ("Hệ:")`, en: `the plan is a ${expected} document ("Hệ:")` }
+        : { vi: `cơ quan ban hành "${header.issuer!.value}" thuộc hệ ${expected === 'party' ? 'Đảng' : expected === 'mass' ? 'đoàn thể' : 'nhà nước'}`, en: `the issuer "${header.issuer!.value}" is a ${expected} body` };
+    const fixes: Fix[] = [];
+    if (number.typeCode && number.issuerSymbol) {
+      const converted = expectedForm === 'party' ? `${number.serial}-${number.typeCode}/${number.issuerSymbol}` : `${number.serial}/${number.typeCode}-${number.issuerSymbol}`;
+      fixes.push({ title: `Viết ${converted} / Write ${converted}`, edits: [{ range, newText: converted }], safe: false });
+    }
+    report(
+      range,
+      {
+        vi: `Số "${trimmed}" có dạng của ${number.form === 'party' ? 'Đảng' : 'nhà nước'} nhưng ${why.vi}; dạng đúng: ${FORM_EXAMPLE[expectedForm]}`,
+        en: `Number "${trimmed}" has the ${number.form} form but ${why.en}; expected the form ${FORM_EXAMPLE[expectedForm]}`,
+      },
+      fixes,
+    );
+  }
+}
+
 export const headerNumberForm: Rule = {
   id: 'header-number-form',
   title: { vi: 'Hình thức số, ký hiệu văn bản', en: 'Form of the document number' },
@@ -34,7 +65,7 @@ export const headerNumberForm: Rule = {
     en: 'Checks the "Số:" value. (1) No spaces ("64 /KH-UBND" → "64/KH-UBND"; safe fix): Decree 30/2020/NĐ-CP, Appendix I, part I, section II, item 3.c ("a slash between number and symbol, hyphens between the groups of the symbol, no spaces"). (2) The system\'s form: state "number/TYPE-ISSUER" (64/KH-UBND, same item), party "number-TYPE/ISSUER" (184-KH/TU, Guidance 36-HD/VPTW, section II, point 1.3); the system is the "Hệ:" label when given, else the issuer\'s name (TỈNH ỦY … is party, ỦY BAN NHÂN DÂN, SỞ, BỘ … is state). Mass organisations are left out of this point, each having its own rules (unions write 470/KH-LĐLĐ, the Đoàn TNCS Hồ Chí Minh 12-KH/TĐTN). (3) A number below 10 takes a leading zero (05/KH-UBND; safe fix): Decree 30/2020, same item; for the party, Guidance 36-HD/VPTW, section II, point 1.3.1.a numbers documents "from 01", so the rule applies too. (4) The type code matches "Loại:" (KH – Kế hoạch, CTr – Chương trình, ĐA – Đề án, PA – Phương án, QĐ – Quyết định, CT – Chỉ thị, TB – Thông báo, BC – Báo cáo, HD – Hướng dẫn, NQ – Nghị quyết, TTr – Tờ trình): Decree 30/2020, Appendix I, part I, section II, item 3.b and the abbreviation table of Appendix III. A number left blank for the registry to fill ("/KH-UBND") is not reported. ' + PARTY_NOTE.en,
   },
   check({ document, source, report }) {
-    const { header, system } = document;
+    const { header } = document;
     const field = header.number;
     const number = header.documentNumber;
     if (!field || !number) return;
@@ -64,29 +95,7 @@ export const headerNumberForm: Rule = {
     }
 
     // (2) Form against the system.
-    // Mass organisations are left out: unions write 470/KH-LĐLĐ, the Đoàn TNCS Hồ Chí Minh 12-KH/TĐTN.
-    const issuer = issuerKind(header.issuer?.value);
-    const expected: PlanSystem | undefined = system.source === 'explicit' ? system.value : issuer ? systemOfIssuer(issuer) : undefined;
-    const expectedForm = expected === 'party' ? 'party' : expected === 'state' ? 'state' : undefined;
-    if (expectedForm && expectedForm !== number.form) {
-      const why: Bilingual =
-        system.source === 'explicit'
-          ? { vi: `văn bản thuộc hệ ${expected === 'party' ? 'Đảng' : expected === 'mass' ? 'đoàn thể' : 'nhà nước'} ("Hệ:")`, en: `the plan is a ${expected} document ("Hệ:")` }
-          : { vi: `cơ quan ban hành "${header.issuer!.value}" thuộc hệ ${expected === 'party' ? 'Đảng' : expected === 'mass' ? 'đoàn thể' : 'nhà nước'}`, en: `the issuer "${header.issuer!.value}" is a ${expected} body` };
-      const fixes: Fix[] = [];
-      if (number.typeCode && number.issuerSymbol) {
-        const converted = expectedForm === 'party' ? `${number.serial}-${number.typeCode}/${number.issuerSymbol}` : `${number.serial}/${number.typeCode}-${number.issuerSymbol}`;
-        fixes.push({ title: `Viết ${converted} / Write ${converted}`, edits: [{ range: span.rangeOf(lead, lead + trimmed.length), newText: converted }], safe: false });
-      }
-      report(
-        span.rangeOf(lead, lead + trimmed.length),
-        {
-          vi: `Số "${trimmed}" có dạng của ${number.form === 'party' ? 'Đảng' : 'nhà nước'} nhưng ${why.vi}; dạng đúng: ${FORM_EXAMPLE[expectedForm]}`,
-          en: `Number "${trimmed}" has the ${number.form} form but ${why.en}; expected the form ${FORM_EXAMPLE[expectedForm]}`,
-        },
-        fixes,
-      );
-    }
+    reportFormAgainstSystem(document, number, span.rangeOf(lead, lead + trimmed.length), trimmed, report);
 
     // (3) Leading zero below 10.
     const serialAt = value.indexOf(number.serial, lead);

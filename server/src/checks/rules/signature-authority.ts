@@ -1,5 +1,5 @@
-import type { AuthorityKind, Fix } from '../../model';
-import type { Bilingual, Rule } from '../rule';
+import type { AuthorityKind, Fix, Range } from '../../model';
+import type { Bilingual, CheckContext, Rule } from '../rule';
 import { effectiveSystem, issuerKind } from '../../domain/issuers';
 import { foldTitle } from '../../domain/plan-parts';
 import { PARTY_NOTE, RawSpan } from '../structure-text';
@@ -42,6 +42,27 @@ function foreignCollective(system: string, collective: string): boolean {
 }
 
 /** Authority lines in the system's form, a collective that fits the issuer, a deputy's title under `KT.`. */
+/** The message on an authority line written wholly in the other system's form. */
+function foreignFormMessage(text: string, system: string, wanted: string | undefined): Bilingual {
+  if (system === 'party') return { vi: `"${text}" là thể thức ký của cơ quan nhà nước; văn bản của Đảng ký thay mặt cấp ủy: "T/M BAN THƯỜNG VỤ", "T/M BAN CHẤP HÀNH" …`, en: `"${text}" is a state body's signature form; party documents sign for the committee: "T/M BAN THƯỜNG VỤ", "T/M BAN CHẤP HÀNH" …` };
+  return { vi: `"${text}" là thể thức ký của văn bản Đảng; văn bản ${system === 'mass' ? 'đoàn thể' : 'nhà nước'} ký ${wanted ? `"${wanted}"` : 'thay mặt tập thể lãnh đạo hoặc cơ quan của mình bằng "TM."'}`, en: `"${text}" is a party document's signature form; ${system === 'mass' ? 'mass-organisation' : 'state'} documents sign ${wanted ? `"${wanted}"` : 'for their own collective or body with "TM."'}` };
+}
+
+/** A state deputy's title under no "KT." line: the line "KT. <head>" is missing above it. */
+function reportDeputyWithoutKT(title: { text: string; range: Range }, source: CheckContext['source'], report: CheckContext['report']): void {
+  const head = title.text.replace(/^\s*PHÓ\s+/iu, '').trim();
+  const lineStart = new RawSpan(source, { start: { line: title.range.start.line, character: 0 }, end: title.range.start });
+  const eol = source.original.includes('\r\n') ? '\r\n' : '\n';
+  const fixes: Fix[] = [
+    { title: `Thêm dòng KT. ${head} / Add the line KT. ${head}`, edits: [{ range: { start: title.range.start, end: title.range.start }, newText: `KT. ${head}${eol}${lineStart.text}` }], safe: false },
+  ];
+  report(
+    title.range,
+    { vi: `Cấp phó ký thay người đứng đầu phải ghi "KT. ${head}" trên chức vụ "${title.text}"`, en: `A deputy signing for the head writes "KT. ${head}" above the title "${title.text}"` },
+    fixes,
+  );
+}
+
 export const signatureAuthority: Rule = {
   id: 'signature-authority',
   title: { vi: 'Thẩm quyền ký', en: 'Signing authority' },
@@ -77,9 +98,7 @@ export const signatureAuthority: Rule = {
         const wanted = issuer === 'people-committee' ? 'TM. ỦY BAN NHÂN DÂN' : undefined;
         report(
           span.rangeOf(0, span.trimmedEnd),
-          party
-            ? { vi: `"${line.text}" là thể thức ký của cơ quan nhà nước; văn bản của Đảng ký thay mặt cấp ủy: "T/M BAN THƯỜNG VỤ", "T/M BAN CHẤP HÀNH" …`, en: `"${line.text}" is a state body's signature form; party documents sign for the committee: "T/M BAN THƯỜNG VỤ", "T/M BAN CHẤP HÀNH" …` }
-            : { vi: `"${line.text}" là thể thức ký của văn bản Đảng; văn bản ${system === 'mass' ? 'đoàn thể' : 'nhà nước'} ký ${wanted ? `"${wanted}"` : 'thay mặt tập thể lãnh đạo hoặc cơ quan của mình bằng "TM."'}`, en: `"${line.text}" is a party document's signature form; ${system === 'mass' ? 'mass-organisation' : 'state'} documents sign ${wanted ? `"${wanted}"` : 'for their own collective or body with "TM."'}` },
+          foreignFormMessage(line.text, system, wanted),
           wanted ? [{ title: `Viết ${wanted} / Write ${wanted}`, edits: [{ range: span.rangeOf(0, span.trimmedEnd), newText: wanted }], safe: false }] : undefined,
         );
         continue;
@@ -129,18 +148,6 @@ export const signatureAuthority: Rule = {
 
     // A state deputy signs "KT. <head>"; the party's deputy secretary signs directly under T/M.
     const roles = signature.authorities.map((a) => ROLE[a.kind]);
-    if (system === 'state' && !foreignForm && title && /^pho /.test(titleFolded) && !roles.some((r) => r !== 'TM')) {
-      const head = title.text.replace(/^\s*PHÓ\s+/iu, '').trim();
-      const lineStart = new RawSpan(source, { start: { line: title.range.start.line, character: 0 }, end: title.range.start });
-      const eol = source.original.includes('\r\n') ? '\r\n' : '\n';
-      const fixes: Fix[] = [
-        { title: `Thêm dòng KT. ${head} / Add the line KT. ${head}`, edits: [{ range: { start: title.range.start, end: title.range.start }, newText: `KT. ${head}${eol}${lineStart.text}` }], safe: false },
-      ];
-      report(
-        title.range,
-        { vi: `Cấp phó ký thay người đứng đầu phải ghi "KT. ${head}" trên chức vụ "${title.text}"`, en: `A deputy signing for the head writes "KT. ${head}" above the title "${title.text}"` },
-        fixes,
-      );
-    }
+    if (system === 'state' && !foreignForm && title && /^pho /.test(titleFolded) && !roles.some((r) => r !== 'TM')) reportDeputyWithoutKT(title, source, report);
   },
 };
