@@ -1,7 +1,13 @@
-import type { Entry, HeadingDecision, Numbered } from './body';
 import { isUpperText } from './source-paragraphs';
 
 /** Readings of the body that look back at what was read: a dotted number's parent, the issuer's line over an appendix. */
+
+/** A numbered paragraph, as `body.ts` reads it. */
+interface Numbered {
+  kind: string;
+  marker: string;
+  depth: number;
+}
 
 /** The number a dotted number's parent has: `2.2.1` → `2.2`, `2.1.` → `2`. */
 export function parentNumber(marker: string): string {
@@ -13,7 +19,7 @@ export function parentNumber(marker: string): string {
  * (`2.2. Giải pháp cụ thể:` above `2.2.1 Lưu vực Tô Lịch`): the parent is the
  * nearest part before them numbered as their prefix, under the same level-1 heading.
  */
-export function promoteParents(numbers: (Numbered | undefined)[], start: number, decisions: Map<number, HeadingDecision>, dottedLevel: (i: number) => number): void {
+export function promoteParents(numbers: (Numbered | undefined)[], start: number, decisions: Map<number, { level: number }>, dottedLevel: (i: number) => number): void {
   for (let i = numbers.length - 1; i >= start; i--) {
     const n = numbers[i];
     if (!n || n.kind !== 'dotted' || !decisions.has(i)) continue;
@@ -28,8 +34,8 @@ export function promoteParents(numbers: (Numbered | undefined)[], start: number,
   }
 }
 
-/** The issuer's name in capitals over an appendix after the signature is the appendix's heading, not the plan's last words: a comment. */
-export function issuerOverAppendix(entries: Entry[]): void {
+/** The issuer's name in capitals over an appendix after the signature is the appendix's heading, not the plan's last words: made a comment. */
+export function issuerOverAppendix<E extends { kind: string; text?: string }>(entries: E[], comment: (text: string) => E): void {
   const last = entries[entries.length - 1];
-  if (last?.kind === 'paragraph' && isUpperText(last.text) && entries.some((e) => e.kind === 'signature')) entries[entries.length - 1] = { kind: 'comment', lines: [last.text] };
+  if (last?.kind === 'paragraph' && isUpperText(last.text ?? '') && entries.some((e) => e.kind === 'signature')) entries[entries.length - 1] = comment(last.text ?? '');
 }

@@ -25,7 +25,7 @@ export interface BodyScan {
 
 type NumberKind = 'roman' | 'arabic' | 'dotted' | 'letter';
 
-export interface Numbered {
+interface Numbered {
   kind: NumberKind;
   /** The number as typed, with its punctuation (`II.`, `1-`, `2.1.`, `a)`). */
   marker: string;
@@ -253,7 +253,7 @@ export function scanBody(paragraphs: SourceParagraph[], start: number): BodyScan
     }
     const appendix = appendixAt(paragraphs, i);
     if (appendix) {
-      issuerOverAppendix(entries);
+      issuerOverAppendix(entries, (text): Entry => ({ kind: 'comment', lines: [text] }));
       entries.push({ kind: 'appendix', label: appendix.label });
       i = appendix.last;
       inAppendix = true;
@@ -321,7 +321,7 @@ function headingFollows(paragraphs: SourceParagraph[], numbers: (Numbered | unde
   return isUpperText(text) && classifyTitle(text) !== undefined;
 }
 
-export interface HeadingDecision {
+interface HeadingDecision {
   level: number;
   /** `14. Đề nghị …: Trong phạm vi …` split into its heading and its first paragraph. */
   split?: [string, string];
