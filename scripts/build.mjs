@@ -3,8 +3,11 @@ import { build } from 'esbuild';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeRuleDocsModule } from './rule-docs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The rules' documentation (docs/rules/*.md) goes into the bundle through a generated module: the core reads no file.
+writeRuleDocsModule();
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** What every bundle shares: Node 20, beside its source map. */

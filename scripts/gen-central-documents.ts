@@ -4,7 +4,7 @@
 // national legal database (vbpl.vn) the facts come from, and what the codified text says of
 // its replacement, repeal and amendments.
 //
-//   npx tsx scripts/gen-central-documents.ts [LABEL=]DIR…
+//   npx tsx scripts/gen-central-documents.ts [LABEL=]DIR… [--cited LABEL=DIR]… [--skip LIST]
 //
 // DIR holds the pages of the Bộ pháp điển's offline edition (`demuc/<uuid>.html`, one page per
 // topic), as public repositories keep them, e.g. (the data shipped was made from these two):
@@ -27,16 +27,26 @@
 //   "… trừ …") is not a replacement of the document.
 // Whether a document the codification holds was replaced after the snapshot is not known: the
 // registry says so (status unknown) rather than calling it in force.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+//
+// `--cited LABEL=DIR` adds the central documents (decrees, resolutions of the Government,
+// decisions and directives of the Prime Minister, laws) that a collection of public texts cites
+// with agreeing dates and the codification lacks (scripts/gen-central-cited.ts): their confidence
+// is `cited`, the column `citedTexts` says by how many texts. A text of the collection that is
+// itself a central document says in its provision on entry into force what it replaces or
+// repeals, read as above: the end is kept for a document the table holds without one, the column
+// `endedIn` marks it. `--skip LIST` names, one a line, the
+// files of such a collection left unread (the plans coverage is measured on).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { findCitations, type FoundCitation } from '../server/src/syntax/citations';
+import { type Collection, collectionTexts, documentOfText, filesUnder, readCitedCollection } from './gen-central-cited';
 import { keyOf } from '../server/src/registry/registry';
 import { fold } from '../server/src/syntax/inline';
 
 const OUT = join(import.meta.dirname, '..', 'server', 'data', 'central-documents.json');
 
 /** The table's columns (server/src/registry/central.ts reads them in this order). */
-export const COLUMNS = ['number', 'type', 'issuer', 'date', 'inForceFrom', 'title', 'vbplItemId', 'citedIn', 'replacedBy', 'replacedOn', 'repealedOn', 'repealedBy', 'amendedBy'];
+export const COLUMNS = ['number', 'type', 'issuer', 'date', 'inForceFrom', 'title', 'vbplItemId', 'citedIn', 'replacedBy', 'replacedOn', 'repealedOn', 'repealedBy', 'amendedBy', 'citedTexts', 'endedIn'];
 
 /** Type words of the notes → the registry's types (a joint resolution is cited as a resolution). */
 const NOTE_TYPES: Record<string, string> = {
@@ -147,9 +157,9 @@ const iso = (d: string, m: string, y: string) => `${y}-${m.padStart(2, '0')}-${d
 const compact = (number: string) => number.replace(/\s+/g, '').replace(/[.,;]+$/, '');
 const isNumber = (number: string) => /^\d+(?:\/\d{4})?[/-][A-ZĐ]/u.test(number);
 
-function facts(number: string, type: string): Facts {
-  let f = documents.get(number);
-  if (!f) documents.set(number, (f = { type, titles: new Map(), dates: new Map(), issuers: new Map(), inForce: new Map(), amendedBy: new Set() }));
+function facts(number: string, type: string, into = documents): Facts {
+  let f = into.get(number);
+  if (!f) into.set(number, (f = { type, titles: new Map(), dates: new Map(), issuers: new Map(), inForce: new Map(), amendedBy: new Set() }));
   return f;
 }
 
@@ -224,7 +234,7 @@ function listed(clause: string): FoundCitation[] {
   return items;
 }
 
-function readReplacements(text: string, by: string, on: string | undefined): void {
+function readReplacements(text: string, by: string, on: string | undefined, into = documents): void {
   if (!on) return;
   const read = (clause: string, kind: 'replaced' | 'repealed') => {
     // `thay thế Điều 5 của …`, `bãi bỏ khoản 2 …`, `… trừ Điều 3`: some provisions only.
@@ -233,7 +243,7 @@ function readReplacements(text: string, by: string, on: string | undefined): voi
     for (const [i, c] of items.entries()) {
       const number = compact(c.numberText);
       if (!isNumber(number) || number === by || !NOTE_TYPES[c.docType]) continue;
-      const f = facts(number, c.docType);
+      const f = facts(number, c.docType, into);
       if (c.date) count(f.dates, iso(String(c.date.day), String(c.date.month), String(c.date.year)));
       // The issuer as written after `của`, read against the known issuers (a citation's own reading stops at `ban`, as in `Ủy ban`).
       const after = c.date ? c.date.start : c.number_.end;
@@ -281,15 +291,6 @@ function readPage(html: string): number {
   return notes;
 }
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return htmlFiles(path);
-      return name.endsWith('.html') ? [path] : [];
-    });
-}
 
 /**
  * The codification drops the provisions of a document that ceased to apply. A document a snapshot
@@ -308,14 +309,26 @@ function dropContradictedEnds(): string[] {
   return doubtful.sort();
 }
 
-export function generate(args: string[]): { snapshots: Snapshot[]; doubtful: string[]; table: string } {
+const labelled = (arg: string) => {
+  const eq = arg.indexOf('=');
+  return eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [basename(arg), arg];
+};
+
+export function generate(args: string[]): { snapshots: Snapshot[]; collections: Omit<Collection, 'documents'>[]; doubtful: string[]; table: string } {
   documents.clear();
   snapshotsHeld.length = 0;
   const snapshots: Snapshot[] = [];
-  for (const arg of args) {
-    const eq = arg.indexOf('=');
-    const [label, dir] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [basename(arg), arg];
-    const files = htmlFiles(dir);
+  const citedArgs: string[] = [];
+  const skip = new Set<string>();
+  const codified: string[] = [];
+  for (let k = 0; k < args.length; k++) {
+    if (args[k] === '--cited') citedArgs.push(args[++k]);
+    else if (args[k] === '--skip') for (const name of readFileSync(args[++k], 'utf8').split(/\r?\n/)) name.trim() && skip.add(name.trim());
+    else codified.push(args[k]);
+  }
+  for (const arg of codified) {
+    const [label, dir] = labelled(arg);
+    const files = filesUnder(dir, /\.html$/u);
     let notes = 0;
     held = new Set();
     latest = '';
@@ -324,7 +337,37 @@ export function generate(args: string[]): { snapshots: Snapshot[]; doubtful: str
     snapshotsHeld.push({ held, asOf: latest });
   }
   const doubtful = dropContradictedEnds();
-  return { snapshots, doubtful, table: render(snapshots) };
+  const collections = citedArgs.map((arg) => readCitedCollection(...(labelled(arg) as [string, string]), skip));
+  // What the central documents of the collections replace or repeal, read in their own text.
+  const ends = new Map<string, Facts>();
+  for (const arg of citedArgs) {
+    for (const text of collectionTexts(labelled(arg)[1], skip)) {
+      const own = documentOfText(text);
+      if (!own) continue;
+      for (const { provision, on } of own.inForce) if (/thay thế|bãi bỏ|hủy bỏ|huỷ bỏ|hết hiệu lực/u.test(provision)) readReplacements(provision, own.number, on, ends);
+    }
+  }
+  endsFromCollections(ends, collections);
+  return { snapshots, collections: collections.map(({ label, texts }) => ({ label, texts })), doubtful, table: render(snapshots, collections) };
+}
+
+/** Marks the documents whose end a collection's text states: a codified one without an end of its own, or one the collection cites with the date the ending text gives it. */
+const endedInCollection = new Map<string, { replacedBy?: { by: string; on: string }; repealed?: { by: string; on: string }; date?: string }>();
+function endsFromCollections(ends: Map<string, Facts>, collections: Collection[]): void {
+  endedInCollection.clear();
+  for (const [number, e] of ends) {
+    if (!e.replacedBy && !e.repealed) continue;
+    const f = documents.get(number);
+    if (f) {
+      if (f.replacedBy || f.repealed || (e.dates.size && !e.dates.has(mostFrequent(f.dates)!))) continue;
+      f.replacedBy = e.replacedBy;
+      f.repealed = e.repealed;
+      endedInCollection.set(number, {});
+      continue;
+    }
+    const date = mostFrequent(e.dates);
+    if (date && collections.some((c) => c.documents.some((d) => d.number === number && d.date === date))) endedInCollection.set(`${number} ${date}`, { replacedBy: e.replacedBy, repealed: e.repealed, date });
+  }
 }
 
 /** The order of the table: by look-up key (server/src/registry/central.ts searches it by halves), then number. */
@@ -337,9 +380,9 @@ function byKey(a: string, b: string): number {
 /** A field of the table: no tab or line break inside. */
 const field = (value: string | number) => String(value).replace(/\s+/g, ' ').trim();
 
-function render(snapshots: Snapshot[]): string {
-  const rows: string[] = [];
-  for (const [number, f] of [...documents].sort(([a], [b]) => byKey(a, b))) {
+function render(snapshots: Snapshot[], collections: Collection[]): string {
+  const rows: [string, string][] = [];
+  for (const [number, f] of documents) {
     const date = mostFrequent(f.dates);
     // The issuer as most readings give it, in its official spelling.
     const readings = new Map<string, number>();
@@ -366,31 +409,54 @@ function render(snapshots: Snapshot[]): string {
       f.repealed && !f.replacedBy ? f.repealed.on : '',
       f.repealed && !f.replacedBy ? f.repealed.by : '',
       [...f.amendedBy].sort().join(' '),
+      '',
+      endedInCollection.has(number) ? 'cited' : '',
     ];
-    rows.push(row.map(field).join('\t').replace(/\t+$/, ''));
+    rows.push([number, row.map(field).join('\t').replace(/\t+$/, '')]);
   }
+  // Documents the codification lacks, as the collections cite them (the first collection to agree on one wins).
+  const codifiedNumbers = new Set(rows.map(([number]) => number));
+  const cited = new Map<string, { row: string; texts: number }>();
+  for (const { documents: found } of collections) {
+    for (const d of found) {
+      const id = `${d.number} ${d.date.slice(0, 4)}`;
+      if (codifiedNumbers.has(d.number) || cited.has(id)) continue;
+      const end = endedInCollection.get(`${d.number} ${d.date}`);
+      const repealed = end?.repealed && !end.replacedBy ? end.repealed : undefined;
+      const row = [d.number, d.type, d.issuer, d.date, '', d.title, '', '', end?.replacedBy?.by ?? '', end?.replacedBy?.on ?? '', repealed?.on ?? '', repealed?.by ?? '', '', d.texts, end ? 'cited' : ''];
+      cited.set(id, { row: row.map(field).join('\t').replace(/\t+$/, ''), texts: d.texts });
+    }
+  }
+  for (const [id, { row }] of cited) rows.push([id.split(' ')[0], row]);
+  rows.sort(([a, ra], [b, rb]) => byKey(a, b) || (ra < rb ? -1 : ra > rb ? 1 : 0));
   const header = {
     $comment: [
       'Central legal documents, written by scripts/gen-central-documents.ts from the notes and the entry-into-force provisions of the Bộ pháp điển (phapdien.moj.gov.vn): do not edit by hand.',
       'One document a row, its fields (columns) separated by tabs, rows in the order of their look-up key (server/src/registry/central.ts searches them by halves).',
       'The vbpl.vn page is the one the facts were read on: that of the citing document when the document is known only as that one cites it.',
       'A document no text here replaced or repealed may still have been replaced after the snapshot: its status is unknown.',
+      'A row with citedTexts is not in the codification: it is known only as that many texts of the collections below cite it with this date (confidence cited).',
+      'A row with endedIn is replaced or repealed as the text of the replacing document in the collections below says (confidence of that fact: cited).',
     ],
     snapshots,
+    collections: collections.map(({ label, texts, documents: found }) => ({ label, texts, documents: found.length })),
     columns: COLUMNS,
   };
-  return `${JSON.stringify(header, null, 1).replace(/\n\}$/, '')},\n "rows": [\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n ]\n}\n`;
+  return `${JSON.stringify(header, null, 1).replace(/\n\}$/, '')},\n "rows": [\n${rows.map(([, r]) => JSON.stringify(r)).join(',\n')}\n ]\n}\n`;
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const args = process.argv.slice(2);
   if (args.length === 0) {
-    console.error('Cách dùng / usage: npx tsx scripts/gen-central-documents.ts [LABEL=]DIR…');
+    console.error('Cách dùng / usage: npx tsx scripts/gen-central-documents.ts [LABEL=]DIR… [--cited LABEL=DIR]… [--skip LIST]');
     process.exit(2);
   }
-  const { snapshots, doubtful, table } = generate(args);
+  const { snapshots, collections, doubtful, table } = generate(args);
   writeFileSync(OUT, table);
-  const rows = (JSON.parse(table) as { rows: string[] }).rows.length;
-  console.log(`${OUT}: ${rows} documents from ${snapshots.map((s) => `${s.label} (${s.pages} pages, ${s.notes} notes, as of ${s.asOf})`).join(', ')}`);
+  const rows = (JSON.parse(table) as { rows: string[] }).rows;
+  const citedRows = rows.filter((r) => r.split('\t')[COLUMNS.indexOf('citedTexts')]).length;
+  const ended = rows.filter((r) => r.split('\t')[COLUMNS.indexOf('endedIn')]).length;
+  console.log(`${OUT}: ${rows.length} documents from ${snapshots.map((s) => `${s.label} (${s.pages} pages, ${s.notes} notes, as of ${s.asOf})`).join(', ')}`);
+  if (collections.length) console.log(`of which ${citedRows} known only as ${collections.map((c) => `${c.label} (${c.texts} texts)`).join(', ')} cite them; ${ended} ended by a text of it`);
   if (doubtful.length) console.log(`ends dropped as contradicted by a later snapshot (${doubtful.length}): ${doubtful.join(', ')}`);
 }

@@ -4,6 +4,8 @@
 //                         numbering (I., 1. and bullets, a list restarting at III.), a reviewer's comment;
 //   libreoffice-184.docx  LibreOffice: ke-hoach-184-KH-TU-tinh-uy-lai-chau.html opened and saved as .odt, the
 //                         party's I- numbering and a reviewer's comment put into that .odt, then saved as .docx.
+//   password-470.docx     pandoc-470.docx with the password "matkhau" (ECMA-376 agile encryption), made once with the
+//                         npm library officecrypto-tool 0.0.19 (not a dependency; this script does not remake it).
 // Run: npx tsx scripts/gen-review-fixtures.ts (needs pandoc and LibreOffice; the files are committed).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

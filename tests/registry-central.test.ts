@@ -6,6 +6,8 @@ import { CentralTable, centralTable } from '../server/src/registry/central';
 import { keyOf, splitNumber } from '../server/src/registry/registry';
 
 const pages = join(__dirname, 'fixtures', 'registry', 'phap-dien');
+const cited = join(__dirname, 'fixtures', 'registry', 'cited');
+const skipList = join(__dirname, 'fixtures', 'registry', 'cited-skip.txt');
 
 /** The generated table as one object per document. */
 function rowsOf(table: string): Record<string, string>[] {
@@ -59,6 +61,59 @@ describe('scripts/gen-central-documents.ts on pages of the Bộ pháp điển', 
   });
 });
 
+describe('scripts/gen-central-documents.ts with a collection of texts citing central documents', () => {
+  const run = (...extra: string[]) => generate([`old=${join(pages, 'old')}`, `new=${join(pages, 'new')}`, '--cited', `texts=${cited}`, ...extra]);
+  const { collections, table } = run('--skip', skipList);
+  const rows = rowsOf(table);
+  const row = (number: string) => rows.filter((r) => r.number === number);
+
+  it('adds a central document the codification lacks when two texts cite it with the same date, with its type, issuer, title and how many texts', () => {
+    expect(row('118/2025/NĐ-CP')).toEqual([
+      {
+        number: '118/2025/NĐ-CP',
+        type: 'Nghị định',
+        issuer: 'Chính phủ',
+        date: '2025-06-09',
+        // As one text writes it across a line break (the other's reading is as frequent and comes later in order).
+        title: 'quy định về việc thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia',
+        citedTexts: '2',
+      },
+    ]);
+    // A number without a year names one document a year: only the year two texts agree on is kept.
+    expect(row('01/NQ-CP').map((r) => [r.date, r.citedTexts])).toEqual([['2025-01-08', '2']]);
+    // Four agreed on (118/2025, 01/NQ-CP of 2025, 942/QĐ-TTg, and 30/2020/NĐ-CP that the codification has already).
+    expect(JSON.parse(table).collections).toEqual([{ label: 'texts', texts: 4, documents: 4 }]);
+    expect(collections).toEqual([{ label: 'texts', texts: 4 }]);
+  });
+
+  it('keeps nothing the texts disagree on, nothing outside the central issuers, and the codification’s own reading first', () => {
+    expect(row('90/QĐ-TTg')).toEqual([]);
+    expect(row('01/2011/TT-BNV')[0].citedTexts).toBeUndefined();
+    expect(row('30/2020/NĐ-CP')).toEqual([expect.objectContaining({ date: '2020-03-05', vbplItemId: '141142' })]);
+    expect(row('30/2020/NĐ-CP')[0].citedTexts).toBeUndefined();
+  });
+
+  it('reads no text the skip list names, so that the plans coverage is measured on vouch for nothing', () => {
+    expect(row('1855/QĐ-TTg')).toEqual([]);
+    const unskipped = rowsOf(run().table);
+    expect(unskipped.filter((r) => r.number === '1855/QĐ-TTg').map((r) => [r.date, r.issuer, r.citedTexts])).toEqual([['2009-11-11', 'Thủ tướng Chính phủ', '2']]);
+  });
+
+  it('reads what a central document of the collection replaces in its provision on entry into force, from the day it took effect', () => {
+    expect(row('942/QĐ-TTg')).toEqual([expect.objectContaining({ date: '2021-06-15', citedTexts: '3', replacedBy: '2629/QĐ-TTg', replacedOn: '2025-12-01', endedIn: 'cited' })]);
+    const [doc] = new CentralTable((JSON.parse(table) as { rows: string[] }).rows).find(keyOf('942/QĐ-TTg'));
+    expect(doc).toMatchObject({ replacedBy: '2629/QĐ-TTg', replacedOn: '2025-12-01', confidence: 'cited', statusConfidence: 'cited' });
+    expect(doc.statusUnknown).toBeUndefined();
+    expect(doc.sources[1]).toMatch(/^the text of 2629\/QĐ-TTg in /);
+  });
+
+  it('gives such a document the confidence cited and an unknown status', () => {
+    const [doc] = new CentralTable((JSON.parse(table) as { rows: string[] }).rows).find(keyOf('118/2025/NĐ-CP'));
+    expect(doc).toMatchObject({ number: '118/2025/NĐ-CP', confidence: 'cited', statusUnknown: true });
+    expect(doc.sources[0]).toMatch(/^2 texts of .* citing it with this date$/);
+  });
+});
+
 describe('officialIssuer', () => {
   it('spells issuers as they are officially named, heads and joint issuers included', () => {
     expect(officialIssuer('Thống đốc Ngân hàng Nhà nước')).toBe('Ngân hàng Nhà nước Việt Nam');
@@ -80,7 +135,8 @@ describe('the central documents shipped', () => {
       expect(d.date, d.number).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(d.issuer.length, d.number).toBeGreaterThan(0);
       expect(d.sources.length, d.number).toBeGreaterThan(0);
-      expect(d.confidence).toBe('verified');
+      // Read in the codification, or known only as a collection of texts cites it.
+      expect(d.confidence, d.number).toBe(d.sources[0].includes('citing it with this date') ? 'cited' : 'verified');
       // Without a text ending it, its status is unknown, never "in force".
       expect(Boolean(d.statusUnknown), d.number).toBe(!d.replacedBy && !d.expiredOn);
     }

@@ -160,4 +160,26 @@ describe('the preview pages', () => {
     expect(pages.body).toMatch(/<p class="kh-p kh-heading k\d+" data-line="4" data-end-line="4">/);
     expect(pages.body).not.toContain('<b>');
   });
+
+  it('mark every block a finding over many lines touches, and only those', () => {
+    const body = Array.from({ length: 100 }, (_, i) => `Đoạn ${i}.`).join('\n\n');
+    const parsed = parsePlan(`Cơ quan: ỦY BAN NHÂN DÂN TỈNH X\nSố: 1/KH-UBND\n---\n\n${body}\n`);
+    const first = 4 + 2 * 10; // the line of «Đoạn 10.»
+    const pages = renderPreviewPages(layoutPlan(parsed.document), [{ range: { start: { line: first, character: 0 }, end: { line: first + 120, character: 0 } }, severity: 'error', message: 'wide' }]);
+    const marked = [...pages.body.matchAll(/<p class="([^"]*)" data-line="(\d+)"/g)].map((m) => [Number(m[2]), m[1].includes('kh-diag-error')] as const);
+    expect(marked.length).toBeGreaterThan(90);
+    for (const [line, isMarked] of marked) expect(isMarked).toBe(line >= first && line <= first + 120);
+  });
+
+  it('hold each word of a paragraph running over many pages once, in order, spread over its pages', () => {
+    const words = Array.from({ length: 6000 }, (_, i) => `từ${i}`);
+    const parsed = parsePlan(`Cơ quan: ỦY BAN NHÂN DÂN TỈNH X\nSố: 1/KH-UBND\n---\n\n${words.join(' ')}\n`);
+    const layout = layoutPlan(parsed.document);
+    const pages = renderPreviewPages(layout, []);
+    const onPages = pages.body.split('<section ').slice(1).map((page) => visibleText(page).match(/từ\d+/g) ?? []);
+    expect(onPages.length).toBeGreaterThan(4);
+    expect(onPages.flat()).toEqual(words);
+    // Every page after the first holds a share of the paragraph, not all or none of it.
+    for (const shown of onPages.slice(1)) expect(shown.length).toBeGreaterThan(200);
+  });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPlan } from '../server/src/checks';
@@ -66,6 +66,20 @@ function fixed(text: string): string {
   return text;
 }
 
+describe('the Word files reviewed', () => {
+  it('are of three writers (kehoach’s export, pandoc, LibreOffice); pandoc’s and LibreOffice’s hold Word’s automatic numbering, a header table and a reviewer’s comment', () => {
+    const application = (file: string) => readPart(readZip(read(file)), 'docProps/app.xml') ?? '';
+    expect(application('libreoffice-184.docx')).toContain('LibreOffice');
+    expect(readPart(readZip(read('pandoc-470.docx')), 'word/styles.xml')).toContain('w:styleId="FirstParagraph"');
+    for (const file of ['pandoc-470.docx', 'libreoffice-184.docx']) {
+      const document = readWordDocument(read(file));
+      expect(document.paragraphs.filter((p) => p.listNumber?.ordered).length, file).toBeGreaterThan(3);
+      expect(document.blocks[0].kind, file).toBe('table');
+      expect(document.comments.filter((c) => c.author !== 'kehoach' && c.start), file).toHaveLength(1);
+    }
+  });
+});
+
 describe.each(FILES)('kehoach review of %s', (file) => {
   let original: WordDocument;
   let review: WordFileReview;
@@ -82,11 +96,11 @@ describe.each(FILES)('kehoach review of %s', (file) => {
     const ours = reviewed.comments.filter((c) => c.author === 'kehoach');
     expect(ours).toHaveLength(findings.length);
     expect(ours.every((c) => c.initials === 'KH' && c.date === DATE)).toBe(true);
-    const source = parsePlan(review.imported.text).source;
+    const source = parsePlan(review.planText).source;
     for (const finding of review.findings) {
       const comment = ours.find((c) => c.id === finding.commentId)!;
       const anchored = textBetween(reviewed, comment.start!, comment.end!);
-      const planText = review.imported.text.slice(source.offsetOf(finding.diagnostic.range.start), source.offsetOf(finding.diagnostic.range.end));
+      const planText = review.planText.slice(source.offsetOf(finding.diagnostic.range.start), source.offsetOf(finding.diagnostic.range.end));
       expect(comment.paragraphs[0]).toBe(finding.diagnostic.message);
       expect(comment.paragraphs.some((p) => p.endsWith(`docs/rules.md#${finding.diagnostic.code}`))).toBe(true);
       if (finding.range.kind === 'exact') expect(words(anchored), finding.diagnostic.code).toBe(words(planText));
@@ -98,6 +112,11 @@ describe.each(FILES)('kehoach review of %s', (file) => {
         expect(comment.paragraphs[1]).toContain(`“${paragraph.listNumber?.label}”`);
       } else expect(comment.paragraphs[1]).toContain('gắn vào đoạn gần nhất');
     }
+  });
+
+  it('checks the plan `kehoach import` writes of the file, and finds what `kehoach check` finds on it', () => {
+    expect(review.planText).toBe(importWordDocument(original, { notes: false }).text);
+    expect(review.diagnostics).toEqual(checkPlan(parsePlan(review.planText), settings));
   });
 
   it('keeps the document’s text, its existing comments, and every part it does not edit byte for byte', () => {
@@ -128,8 +147,8 @@ describe.each(FILES)('kehoach review of %s', (file) => {
     const safe = suggested.findings.filter((f) => f.diagnostic.fixes?.some((x) => x.safe));
     // Every safe fix the document can take as typed text is tracked; the others (on Word's automatic numbers) stay comments.
     expect(tracked.length).toBe(safe.filter((f) => f.range.kind === 'exact').length);
-    if (tracked.length === safe.length) expect(accepted).toBe(fixed(suggested.imported.text));
-    else expect(accepted).not.toBe(suggested.imported.text);
+    if (tracked.length === safe.length) expect(accepted).toBe(fixed(suggested.planText));
+    else expect(accepted).not.toBe(suggested.planText);
   });
 
   it('comes back through kehoach import: every comment as a note with its author and words, and no word lost', () => {
@@ -141,13 +160,17 @@ describe.each(FILES)('kehoach review of %s', (file) => {
       const note = document.reviewNotes.find((n) => n.author === c.author && n.message.startsWith(c.paragraphs[0].replace(/\s+/g, ' ').trim()));
       expect(note, c.paragraphs[0]).toBeDefined();
       const anchored = words(textBetween(reviewed, c.start!, c.end!));
-      // A comment on words the plan holds quotes them, and the note finds them in the plan.
+      // A comment on words the plan holds quotes them, and the note finds them in the plan: every comment of kehoach on exact words does.
+      const finding = review.findings.find((f) => f.commentId === c.id);
+      if (finding?.range.kind === 'exact') expect(note!.anchor, c.paragraphs[0]).toBeDefined();
       if (note!.anchor) {
         expect(anchored).toContain(words(note!.anchor));
         expect(note!.anchorRange).toBeDefined();
       }
     }
     expect(back.report.words.kept).toBe(back.report.words.source);
+    // Without its notes, the reviewed file imports as the draft did: not a word lost nor moved.
+    expect(importWordDocument(reviewed, { notes: false }).text).toBe(review.planText);
     // The plan checked again: the same findings, each now beside its note.
     const again = checkPlan(parsePlan(back.text), settings);
     expect(reviewedDiagnostics(again).map((d) => d.code).sort()).toEqual(reviewedDiagnostics(review.diagnostics).map((d) => d.code).sort());
@@ -189,14 +212,8 @@ describe('bad input to kehoach review: a clear message, exit 2, nothing written'
     dir = folder('review-bad');
     writeFileSync(join(dir, 'text.docx'), 'Kế hoạch số 12/KH-UBND\n');
     writeFileSync(join(dir, 'empty.docx'), '');
-    const cfb = (stream: string) => {
-      const bytes = new Uint8Array(4096);
-      bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-      bytes.set([...stream].flatMap((c) => [c.charCodeAt(0), 0]), 1024);
-      return bytes;
-    };
-    // An encrypted .docx is an OLE compound file holding an `EncryptedPackage` stream.
-    writeFileSync(join(dir, 'password.docx'), cfb('EncryptedPackage'));
+    // pandoc-470.docx with the password "matkhau" (ECMA-376 agile encryption, as Word 2010 and later write it).
+    writeFileSync(join(dir, 'password.docx'), read('password-470.docx'));
     const good = read('kehoach-64.docx');
     writeFileSync(join(dir, 'truncated.docx'), good.slice(0, good.length - 300));
     const zip = readZip(good);
@@ -253,6 +270,18 @@ describe('bad input to kehoach review: a clear message, exit 2, nothing written'
     const out = readZip(new Uint8Array(readFileSync(join(dir, 'big.ra-soat.docx'))));
     expect(findEntry(out, 'word/media/photo.jpeg')!.crc).toBe(findEntry(readZip(big), 'word/media/photo.jpeg')!.crc);
   }, 180_000);
+
+  it('a file over 100 MB is refused before it is read', () => {
+    const work = folder('review-huge');
+    // Sparse: 101 MB long, nothing written to the disk.
+    writeFileSync(join(work, 'huge.docx'), read('kehoach-64.docx'));
+    truncateSync(join(work, 'huge.docx'), 101 * 1024 * 1024);
+    const r = kehoach(work, 'review', 'huge.docx');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('too large to review (101 MB');
+    expect(r.stderr).not.toContain('internal error');
+    expect(readdirSync(work)).toEqual(['huge.docx']);
+  });
 
   it('never writes over the draft, nor over an earlier review', () => {
     const work = folder('review-names');

@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
  */
 const OUTSIDE = [
   { what: 'a path into the folder beside the repository', pattern: /\.\.\/shared\b/ },
-  { what: 'a path into a shared folder', pattern: /(?:^|[\s'"`(\[<=:,/])shared\/[\w.-]/m },
+  { what: 'a path into a shared folder', pattern: /(?:^|[\s'"`([<=:,/])shared\/[\w.-]/m },
   { what: 'the folder of original plan texts outside the repository', pattern: /(?:^|[^\w-])seeds\/[\w.-]/m },
   { what: 'the background notes by name', pattern: /\b(?:format-rules|registry-research)\.md\b/ },
 ];

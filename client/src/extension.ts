@@ -127,8 +127,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showInformationMessage(result.report.split('\n')[0]);
     }),
     // Rà soát tệp Word: the server writes the reviewed copy beside the draft; the imported plan is shown read-only and checked, so its findings fill the Problems panel.
-    vscode.commands.registerCommand('kehoach.reviewDocx', async () => {
-      const [file] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Word: ['docx'] } })) ?? [];
+    // A file given (by another extension, a keybinding's args, the e2e probe) is reviewed without the dialog.
+    vscode.commands.registerCommand('kehoach.reviewDocx', async (given?: vscode.Uri) => {
+      const [file] = given instanceof vscode.Uri ? [given] : ((await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Word: ['docx'] } })) ?? []);
       if (!file) return;
       const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reviewing the Word file…') }, () =>
         languageClient.sendRequest<ReviewFileResult>(REVIEW, { uri: file.toString() } satisfies ReviewParams),

@@ -47,6 +47,8 @@ for (const [path, hint] of [[NODE24, 'scripts/install-e2e-deps.sh'], [CODE_SERVE
 const run = mkdtempSync(join(tmpdir(), 'kehoach-e2e-'));
 const ws = join(run, 'ws');
 cpSync(join(root, 'examples'), ws, { recursive: true });
+// A Word draft for “Rà soát tệp Word / Review a Word file” (another plan than PLAN: its findings must not stand in for PLAN's in the Problems panel).
+cpSync(join(root, 'tests', 'fixtures', 'review', 'libreoffice-184.docx'), join(ws, 'du-thao.docx'));
 mkdirSync(join(run, 'data', 'User'), { recursive: true });
 writeFileSync(join(run, 'data', 'User', 'settings.json'), JSON.stringify({
   'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
@@ -178,6 +180,8 @@ try {
   expect(/^kehoach-registry:\/document\//.test(steps.definition.target) && steps.definition.entryStart.includes('"number"'), 'go to definition did not open the registry entry');
   expect(steps.checkWorkspace.closedPlanFindings > 0, 'check workspace published nothing for a plan that is not open');
   expect(Object.values(steps.skeletons.lines).every((n) => n >= 30), 'a “New plan” skeleton snippet did not expand');
+  expect(steps.reviewDocx.findings > 0 && steps.reviewDocx.codes.includes('text-tone-style'), `the reviewed Word file's plan showed ${steps.reviewDocx.codes} in the Problems panel`);
+  expect(existsSync(join(ws, 'du-thao.ra-soat.docx')) && statSync(join(ws, 'du-thao.ra-soat.docx')).size > statSync(join(ws, 'du-thao.docx')).size, 'no reviewed copy du-thao.ra-soat.docx beside the draft');
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const hasPreview = manifest.contributes.commands.some((c) => c.command === 'kehoach.preview');
   expect(!hasPreview || steps.preview, 'kehoach.preview is contributed but no preview opened');

@@ -4,6 +4,7 @@ import { readDate } from '../syntax/dates';
 import { SourceText } from '../syntax/source-text';
 import { jsonLocations, type JsonLocation, type JsonPath } from './json-locations';
 import type { CheckConfig } from './rule';
+import { choicesOf, FILE_KEYS, SEVERITY_SETTINGS } from './settings';
 
 /** A workspace's `kehoach.json`: check settings plus the registry files and word lists to load (paths relative to it). */
 export interface WorkspaceConfig extends CheckConfig {
@@ -11,8 +12,8 @@ export interface WorkspaceConfig extends CheckConfig {
   dictionary?: string[];
 }
 
-const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
-const KEYS = ['rules', 'registry', 'dictionary', 'planDate', 'system', 'toneStyle', '$schema'];
+const SEVERITIES: readonly string[] = SEVERITY_SETTINGS;
+const KEYS = FILE_KEYS;
 
 /** Diagnostics for a JSON file, each on the value (or key) it is about, found by its path. */
 class JsonReporter {
@@ -111,11 +112,11 @@ export function parseWorkspaceConfig(text: string, knownRules: readonly string[]
     else config.planDate = date.iso;
   }
   if (obj.system !== undefined) {
-    if (!['state', 'party', 'mass'].includes(obj.system as string)) out.at(['system'], '"system" phải là state, party hoặc mass / "system" must be state, party or mass');
+    if (!choicesOf('system').includes(obj.system as string)) out.at(['system'], '"system" phải là state, party hoặc mass / "system" must be state, party or mass');
     else config.system = obj.system as WorkspaceConfig['system'];
   }
   if (obj.toneStyle !== undefined) {
-    if (!['modern', 'classic'].includes(obj.toneStyle as string)) out.at(['toneStyle'], '"toneStyle" phải là modern (hóa, ủy) hoặc classic (hoá, uỷ) / "toneStyle" must be modern or classic');
+    if (!choicesOf('toneStyle').includes(obj.toneStyle as string)) out.at(['toneStyle'], '"toneStyle" phải là modern (hóa, ủy) hoặc classic (hoá, uỷ) / "toneStyle" must be modern or classic');
     else config.toneStyle = obj.toneStyle as WorkspaceConfig['toneStyle'];
   }
   return { config, diagnostics: out.diagnostics, registryRanges, dictionaryRanges };

@@ -13,8 +13,8 @@ import { fold } from '../syntax/inline';
 import type { Word } from './text-lines';
 import { canonical, hasVowelMark, perWord, stripTones } from './vietnamese';
 
-const foldWord = perWord(fold);
-const isLetters = perWord((w) => /^[\p{L}\p{M}]+$/u.test(w));
+/** The folded form of a word of letters only, null for one with a digit: what the lexicon's trie is walked by (one look-up per word). */
+const foldedLetters = perWord((w) => (/^[\p{L}\p{M}]+$/u.test(w) ? fold(w) : null));
 
 interface Entry {
   words: string[];
@@ -137,22 +137,29 @@ export interface PhraseSlip {
  */
 export function findPhraseSlips(run: Word[], exists: (word: string) => boolean, requireExisting: boolean): PhraseSlip[] {
   const lex = load();
-  const canon = run.map((w) => canonical(w.text));
-  const folded = run.map((w) => foldWord(w.text));
-  const isWord = run.map((w) => isLetters(w.text));
+  const folded = run.map((w) => foldedLetters(w.text));
+  // The canonical words only where a phrase of the lexicon folds alike: most words start none.
+  const canonAt: string[] = [];
+  const canon = (from: number, to: number) => {
+    const words: string[] = [];
+    for (let k = from; k < to; k++) words.push((canonAt[k] ??= canonical(run[k].text)));
+    return words;
+  };
   // chain[i]: how many words from i on are joined by spaces only.
   const chain = new Array<number>(run.length).fill(1);
   for (let i = run.length - 2; i >= 0; i--) chain[i] = run[i + 1].adjacent ? chain[i + 1] + 1 : 1;
 
   const found: PhraseSlip[] = [];
   for (let i = 0; i < run.length; i++) {
-    let node = isWord[i] ? lex.trie.get(folded[i]) : undefined;
+    const first = folded[i];
+    let node = first !== null ? lex.trie.get(first) : undefined;
     for (let n = 2; node && n <= Math.min(lex.maxLength, chain[i]); n++) {
-      if (!isWord[i + n - 1]) break;
-      node = node.next?.get(folded[i + n - 1]);
+      const next = folded[i + n - 1];
+      if (next === null) break;
+      node = node.next?.get(next);
       const entries = node?.entries;
       if (!entries) continue;
-      const window = canon.slice(i, i + n);
+      const window = canon(i, i + n);
       if (entries.some((e) => e.words.every((w, k) => w === window[k]))) continue;
       const candidates: PhraseSlip[] = [];
       for (const e of entries) {
@@ -183,7 +190,7 @@ export function findPhraseSlips(run: Word[], exists: (word: string) => boolean, 
     if (!held) best.set(s.at, s);
     else if (s.from <= held.from && s.to >= held.to) {
       const side = (words: string[]) => words.length === 0 || (words.length >= 2 && isKnownPhrase(words));
-      if (!(side(canon.slice(s.from, held.from)) && side(canon.slice(held.to, s.to)))) best.set(s.at, s);
+      if (!(side(canon(s.from, held.from)) && side(canon(held.to, s.to)))) best.set(s.at, s);
     }
   }
   return [...best.values()].sort((a, b) => a.from - b.from);
@@ -194,7 +201,7 @@ export function findPhraseSlips(run: Word[], exists: (word: string) => boolean, 
       for (let s = Math.max(0, i - m + 1); s < i + n && s + m <= run.length; s++) {
         if (s >= i && s + m <= i + n) continue;
         if (chain[s] < m) continue;
-        const words = canon.slice(s, s + m);
+        const words = canon(s, s + m);
         if (!isKnownPhrase(words)) continue;
         // A corpus pair (not one written down by hand) may be barred from claiming the word on the look-alike's side.
         const corpus = m === 2 && !lex.curated.has(words.join(' ')) ? compoundPair(words[0], words[1]) : undefined;

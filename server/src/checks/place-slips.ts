@@ -12,7 +12,7 @@ import type { PlanDocument } from '../model';
 import type { Registry } from '../registry/registry';
 import { fold } from '../syntax/inline';
 import { confusionKey, slipKind } from './syllable-bigrams';
-import type { Run } from './text-lines';
+import { perRun, type Run } from './text-lines';
 import { canonical } from './vietnamese';
 
 export interface PlaceSlip {
@@ -52,8 +52,42 @@ export function headerPlaces(document: PlanDocument): string[][] {
 const capital = (w: string) => w[0] !== w[0].toLowerCase();
 /** `Châu`, not `CHÂU` or `châu`: a word of a name in running text. */
 const titleCase = (w: string) => capital(w) && w.slice(1) === w.slice(1).toLowerCase();
+/** True when `run[i, i+k)` are capitalised words joined by spaces only: tested before any copy, as it runs at every word for every place. */
+function capitalisedName(run: Run, i: number, k: number): boolean {
+  for (let j = 0; j < k; j++) if (!capital(run[i + j].text) || (j > 0 && !run[i + j].adjacent)) return false;
+  return true;
+}
 /** Words that stand before a place's name (`Tỉnh Lai Châu` opening a sentence). */
 const LEVEL_WORD = /^(?:tinh|huyen|xa|phuong|quan|pho|tran|khu|thi)$/;
+
+/** Where a run writes a place of the header, by the indices of its words: as the header spells it, or one syllable off. */
+interface PlaceSpelling {
+  from: number;
+  /** The slipped word's index in the name; undefined when the name is spelt right. */
+  slipped?: number;
+}
+
+/** A run's spellings of one place (`want`, canonical), a pure function of the run's words (kept per run text). */
+function placeSpellings(run: Run, want: string[], wantKeys: readonly (string | undefined)[]): PlaceSpelling[] {
+  const k = want.length;
+  const found: PlaceSpelling[] = [];
+  for (let i = 0; i + k <= run.length; i++) {
+    if (!capitalisedName(run, i, k)) continue;
+    // A longer name that only begins or ends like the place (`Lai Châu Mới`) is another name.
+    if ((run[i + k]?.adjacent && titleCase(run[i + k].text)) || (i > 0 && run[i].adjacent && titleCase(run[i - 1].text) && !LEVEL_WORD.test(fold(run[i - 1].text)))) continue;
+    const typed = run.slice(i, i + k).map((w) => canonical(w.text));
+    if (typed.every((t, j) => t === want[j])) {
+      found.push({ from: i });
+      continue;
+    }
+    const differ = typed.flatMap((t, j) => (t === want[j] ? [] : [j]));
+    if (differ.length !== 1) continue;
+    const j = differ[0];
+    if (confusionKey(typed[j]) !== wantKeys[j] || !slipKind(typed[j], want[j])) continue;
+    found.push({ from: i, slipped: j });
+  }
+  return found;
+}
 
 /** The place-name slips of a document's runs. */
 export function findPlaceSlips(document: PlanDocument, runs: Run[], registry: Registry): PlaceSlip[] {
@@ -66,27 +100,20 @@ export function findPlaceSlips(document: PlanDocument, runs: Run[], registry: Re
     const want = place.map(canonical);
     const wantKeys = want.map(confusionKey);
     const k = want.length;
+    const name = place.join(' ');
     for (const run of runs) {
-      for (let i = 0; i + k <= run.length; i++) {
-        const words = run.slice(i, i + k);
-        if (!words.every((w, j) => capital(w.text) && (j === 0 || w.adjacent))) continue;
-        // A longer name that only begins or ends like the place (`Lai Châu Mới`) is another name.
-        if ((run[i + k]?.adjacent && titleCase(run[i + k].text)) || (i > 0 && run[i].adjacent && titleCase(run[i - 1].text) && !LEVEL_WORD.test(fold(run[i - 1].text)))) continue;
-        const typed = words.map((w) => canonical(w.text));
-        if (typed.every((t, j) => t === want[j])) {
-          right.set(place.join(' '), (right.get(place.join(' ')) ?? 0) + 1);
+      for (const { from: i, slipped: j } of perRun(run, `place ${name}`, () => placeSpellings(run, want, wantKeys))) {
+        if (j === undefined) {
+          right.set(name, (right.get(name) ?? 0) + 1);
           continue;
         }
-        const differ = typed.flatMap((t, j) => (t === want[j] ? [] : [j]));
-        if (differ.length !== 1) continue;
-        const j = differ[0];
-        if (confusionKey(typed[j]) !== wantKeys[j] || !slipKind(typed[j], want[j])) continue;
+        const words = run.slice(i, i + k);
         const written = words.map((w) => w.text).join(' ');
         // Another real place, spelt as written (the look-up itself ignores marks).
         const province = registry.findProvince(written)?.name;
-        if (province && province.split(' ').map(canonical).join(' ') === typed.join(' ')) continue;
+        if (province && province.split(' ').map(canonical).join(' ') === words.map((w) => canonical(w.text)).join(' ')) continue;
         typedCount.set(written, (typedCount.get(written) ?? 0) + 1);
-        found.push({ run, from: i, to: i + k, at: i + j, name: place.join(' '), right: want[j] });
+        found.push({ run, from: i, to: i + k, at: i + j, name, right: want[j] });
       }
     }
   }

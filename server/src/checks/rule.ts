@@ -40,15 +40,15 @@ export interface CheckContext {
 
 /**
  * A check of a plan. One file per rule under `rules/`, listed in `index.ts`;
- * `docs/rules.md` is generated from these fields.
+ * what it checks and why, with its source, is `docs/rules/<id>.md`
+ * (`RULE_DOCS` of `rule-docs.generated.ts`); `docs/rules.md` is generated
+ * from both.
  */
 export interface Rule {
   /** Stable id, used in diagnostics, configuration and suppression comments. */
   id: string;
   title: Bilingual;
   defaultSeverity: Severity;
-  /** What the rule checks and why, with its source (the clause or the registry entry). */
-  doc: Bilingual;
   /** For a rule comparing the plan with the registry: what each finding rests on (shown in docs/rules.md). */
   basis?: Bilingual;
   check(context: CheckContext): void;

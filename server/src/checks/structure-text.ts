@@ -5,7 +5,7 @@ import { SourceText } from '../syntax/source-text';
  * Helpers shared by the structure rules (`structure-*`, `header-*`,
  * `closing-mark`, `recipients-*`, `signature-*`): the raw text under a model
  * range with exact positions, where to anchor a finding about something
- * missing at the end, and the note on the party's guidance.
+ * missing at the end.
  */
 
 /**
@@ -51,9 +51,3 @@ export function endAnchor(document: PlanDocument): Range {
     document.header.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }
   );
 }
-
-/** Note appended to the docs of rules whose party findings rest on the party's guidance. */
-export const PARTY_NOTE = {
-  vi: 'Với văn bản của Đảng, căn cứ là Quy định 66-QĐ/TW (2017) và Hướng dẫn 36-HD/VPTW (2018); ngày 09/01/2026 Quy định 399-QĐ/TW đã thay Quy định 66 và hướng dẫn mới của Văn phòng Trung ương chưa được xác nhận, nên các phát hiện riêng cho văn bản Đảng chỉ ở mức cảnh báo, không phải lỗi.',
-  en: 'For party documents the basis is Regulation 66-QĐ/TW (2017) and Guidance 36-HD/VPTW (2018); Regulation 399-QĐ/TW replaced Regulation 66 on 09/01/2026 and the new guidance of the Central Office is unconfirmed, so party-specific findings are warnings at most, never errors.',
-};

@@ -1,4 +1,5 @@
 import { RULES } from '../checks';
+import { RULE_DOCS } from '../checks/rule-docs.generated';
 import type { PlanDiagnostic } from '../model';
 
 const LEVEL: Record<PlanDiagnostic['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -21,8 +22,8 @@ export function toSarif(reports: { file: string; diagnostics: PlanDiagnostic[] }
               id: r.id,
               name: r.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
               shortDescription: { text: `${r.title.vi} / ${r.title.en}` },
-              fullDescription: { text: `${r.doc.vi}\n\n${r.doc.en}` },
-              help: { text: `${r.doc.vi}\n\n${r.doc.en}` },
+              fullDescription: { text: `${RULE_DOCS[r.id].vi}\n\n${RULE_DOCS[r.id].en}` },
+              help: { text: `${RULE_DOCS[r.id].vi}\n\n${RULE_DOCS[r.id].en}` },
               helpUri: `${RULES_URI}#${r.id}`,
               defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
             })),

@@ -12,34 +12,102 @@ import type { TextPlace, WordDocument } from './word-document';
  * what only the page shows (the Quốc hiệu) is never pointed at.
  */
 
-interface Token {
-  key: number;
-  start: number;
-  end: number;
+/**
+ * A token is a run of letters, marks and digits, or one other character that
+ * is not a space (as `/[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/u` cuts
+ * text). Text is scanned character by character, each class looked up once: a
+ * match object per token cost more than the alignment.
+ */
+const WORD = /^[\p{L}\p{M}\p{N}]$/u;
+const SPACE = /^\s$/u;
+const [UNKNOWN, WORD_CHAR, SPACE_CHAR, OTHER_CHAR] = [0, 1, 2, 3];
+const classes = new Uint8Array(0x10000);
+const astralClasses = new Map<number, number>();
+
+function classify(char: string): number {
+  return WORD.test(char) ? WORD_CHAR : SPACE.test(char) ? SPACE_CHAR : OTHER_CHAR;
 }
 
-interface WordToken extends Token {
-  paragraph: number;
-  /** True for a token of the number Word's list numbering prints: no XML holds it. */
-  label: boolean;
+/** Whether a surrogate pair (one character of two code units) starts at `i`. */
+function pairAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c >= 0xdc00) return false;
+  const low = text.charCodeAt(i + 1);
+  return low >= 0xdc00 && low < 0xe000;
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+/** The class of the character starting at `i`. */
+function classAt(text: string, i: number): number {
+  if (pairAt(text, i)) {
+    const point = text.codePointAt(i)!;
+    let kind = astralClasses.get(point);
+    if (kind === undefined) astralClasses.set(point, (kind = classify(String.fromCodePoint(point))));
+    return kind;
+  }
+  const c = text.charCodeAt(i);
+  let kind = classes[c];
+  if (kind === UNKNOWN) classes[c] = kind = classify(String.fromCharCode(c));
+  return kind;
+}
 
-class Keys {
-  private readonly ids = new Map<string, number>();
-  of(text: string): number {
-    const key = text.normalize('NFC');
-    let id = this.ids.get(key);
-    if (id === undefined) this.ids.set(key, (id = this.ids.size));
-    return id;
+/**
+ * Tokens as parallel arrays of numbers (a document of 100 pages has 50 000
+ * of them: one object each cost more than the alignment itself): the key
+ * of each token's text, NFC, and where it is in its text.
+ */
+class Tokens {
+  readonly key: number[] = [];
+  readonly start: number[] = [];
+  readonly end: number[] = [];
+  get length(): number {
+    return this.key.length;
+  }
+  /** The token at `i`, as one object, for the queries (a few per finding). */
+  at(i: number): { key: number; start: number; end: number } | undefined {
+    return i >= 0 && i < this.length ? { key: this.key[i], start: this.start[i], end: this.end[i] } : undefined;
+  }
+  /** The first token whose end is after `offset`. */
+  endingAfter(offset: number): number {
+    return lowerBound(this.length, (i) => this.end[i] > offset);
   }
 }
 
-function tokens(text: string, keys: Keys): Token[] {
-  const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) out.push({ key: keys.of(m[0]), start: m.index, end: m.index + m[0].length });
-  return out;
+/** The document's tokens: also the paragraph of each, and whether it is of the number Word's list numbering prints (no XML holds it). */
+class WordTokens extends Tokens {
+  readonly paragraph: number[] = [];
+  readonly label: boolean[] = [];
+  override at(i: number): { key: number; start: number; end: number; paragraph: number; label: boolean } | undefined {
+    const t = super.at(i);
+    return t && { ...t, paragraph: this.paragraph[i], label: this.label[i] };
+  }
+}
+
+class Keys {
+  private readonly ids = new Map<string, number>();
+  /** Adds the tokens of `text` to `out`; `each` after each one. */
+  add(text: string, out: Tokens, each?: () => void): void {
+    // Text is NFC nearly always: then no token needs normalising on its own.
+    const nfc = text.normalize('NFC') === text;
+    let i = 0;
+    while (i < text.length) {
+      const kind = classAt(text, i);
+      let end = i + (pairAt(text, i) ? 2 : 1);
+      if (kind === SPACE_CHAR) {
+        i = end;
+        continue;
+      }
+      if (kind === WORD_CHAR) while (end < text.length && classAt(text, end) === WORD_CHAR) end += pairAt(text, end) ? 2 : 1;
+      const token = text.slice(i, end);
+      const key = nfc ? token : token.normalize('NFC');
+      let id = this.ids.get(key);
+      if (id === undefined) this.ids.set(key, (id = this.ids.size));
+      out.key.push(id);
+      out.start.push(i);
+      out.end.push(end);
+      each?.();
+      i = end;
+    }
+  }
 }
 
 /** A range of the document a plan's range maps to. */
@@ -55,34 +123,43 @@ export interface WordRange {
 }
 
 export class PlanAlignment {
-  private readonly plan: Token[];
-  private readonly word: WordToken[];
+  private readonly plan = new Tokens();
+  private readonly word = new WordTokens();
   /** For each plan token, the index of its word token, or -1. */
   private readonly match: Int32Array;
 
   constructor(private readonly planText: string, private readonly document: WordDocument) {
     const keys = new Keys();
-    this.plan = tokens(planText, keys);
-    this.word = [];
+    keys.add(planText, this.plan);
+    const word = this.word;
     for (const p of document.paragraphs) {
-      if (p.listNumber?.label) for (const t of tokens(p.listNumber.label, keys)) this.word.push({ ...t, start: 0, end: 0, paragraph: p.index, label: true });
-      for (const t of tokens(p.text, keys)) this.word.push({ ...t, paragraph: p.index, label: false });
+      if (p.listNumber?.label) {
+        keys.add(p.listNumber.label, word, () => {
+          word.start[word.length - 1] = word.end[word.length - 1] = 0;
+          word.paragraph.push(p.index);
+          word.label.push(true);
+        });
+      }
+      keys.add(p.text, word, () => {
+        word.paragraph.push(p.index);
+        word.label.push(false);
+      });
     }
     this.match = new Int32Array(this.plan.length).fill(-1);
     const taken = new Uint8Array(this.word.length);
-    diff(this.plan.map((t) => t.key), this.word.map((t) => t.key), this.match, taken);
+    diff(this.plan.key, this.word.key, this.match, taken);
     this.findMoved(taken);
   }
 
   /** Runs of plan words left unmatched are looked for, in order, among the document's unmatched tokens. */
   private findMoved(taken: Uint8Array): void {
     const free = new Map<number, number[]>();
-    this.word.forEach((t, i) => {
-      if (taken[i]) return;
-      const list = free.get(t.key);
+    for (let i = 0; i < this.word.length; i++) {
+      if (taken[i]) continue;
+      const list = free.get(this.word.key[i]);
       if (list) list.push(i);
-      else free.set(t.key, [i]);
-    });
+      else free.set(this.word.key[i], [i]);
+    }
     let i = 0;
     while (i < this.plan.length) {
       if (this.match[i] >= 0) {
@@ -90,20 +167,20 @@ export class PlanAlignment {
         continue;
       }
       let best = { at: -1, length: 0 };
-      for (const candidate of (free.get(this.plan[i].key) ?? []).slice(0, 64)) {
+      for (const candidate of (free.get(this.plan.key[i]) ?? []).slice(0, 64)) {
         let length = 0;
         while (
           i + length < this.plan.length &&
           candidate + length < this.word.length &&
           this.match[i + length] < 0 &&
           !taken[candidate + length] &&
-          this.plan[i + length].key === this.word[candidate + length].key
+          this.plan.key[i + length] === this.word.key[candidate + length]
         )
           length++;
         if (length > best.length) best = { at: candidate, length };
       }
       // A lone punctuation mark or a one-letter word found elsewhere says nothing: it needs a word of two letters or more.
-      const meaningful = best.length > 1 || (best.length === 1 && this.plan[i].end - this.plan[i].start > 1);
+      const meaningful = best.length > 1 || (best.length === 1 && this.plan.end[i] - this.plan.start[i] > 1);
       if (!meaningful) {
         i++;
         continue;
@@ -121,26 +198,26 @@ export class PlanAlignment {
     // The range's own words: spaces at its ends are not the finding's.
     while (start < end && /\s/.test(this.planText[start])) start++;
     while (end > start && /\s/.test(this.planText[end - 1])) end--;
-    const first = lowerBound(this.plan, (t) => t.end > start);
-    let last = lowerBound(this.plan, (t) => t.start >= end) - 1;
+    const first = this.plan.endingAfter(start);
+    let last = lowerBound(this.plan.length, (i) => this.plan.start[i] >= end) - 1;
     if (start === end) last = first - 1;
     if (first <= last) {
       const from = this.match[first];
       const to = this.match[last];
-      const a = this.word[from];
-      const b = this.word[to];
-      if (from >= 0 && to >= 0 && from <= to && !a.label && !b.label) {
-        const into = Math.max(0, start - this.plan[first].start);
-        const before = Math.max(0, this.plan[last].end - end);
+      const a = this.word.at(from);
+      const b = this.word.at(to);
+      if (a && b && from <= to && !a.label && !b.label) {
+        const into = Math.max(0, start - this.plan.start[first]);
+        const before = Math.max(0, this.plan.end[last] - end);
         return {
           start: { paragraph: a.paragraph, offset: a.start + Math.min(into, a.end - a.start) },
           end: { paragraph: b.paragraph, offset: Math.max(b.start, b.end - before) },
           kind: 'exact',
         };
       }
-      if (from >= 0 && a.label) return this.wholeParagraph(a.paragraph, 'label');
+      if (a?.label) return this.wholeParagraph(a.paragraph, 'label');
       // Some words of the range were found: the first of them gives the paragraph.
-      for (let k = first; k <= last; k++) if (this.match[k] >= 0) return this.wholeParagraph(this.word[this.match[k]].paragraph, this.word[this.match[k]].label ? 'label' : 'nearest');
+      for (let k = first; k <= last; k++) if (this.match[k] >= 0) return this.wholeParagraph(this.word.paragraph[this.match[k]], this.word.label[this.match[k]] ? 'label' : 'nearest');
     }
     return this.wholeParagraph(this.nearestParagraph(first), 'nearest');
   }
@@ -150,28 +227,28 @@ export class PlanAlignment {
    * between two words found side by side in one paragraph with the same characters between them.
    */
   exactOffset(offset: number): TextPlace | undefined {
-    const at = lowerBound(this.plan, (t) => t.end > offset);
-    const token = this.plan[at];
+    const at = this.plan.endingAfter(offset);
+    const token = this.plan.at(at);
     if (token && token.start <= offset && this.match[at] >= 0) {
-      const w = this.word[this.match[at]];
+      const w = this.word.at(this.match[at])!;
       if (w.label || offset - token.start > w.end - w.start) return undefined;
       return { paragraph: w.paragraph, offset: w.start + (offset - token.start) };
     }
     const before = at - 1;
-    const previous = this.plan[before];
+    const previous = this.plan.at(before);
     if (previous && previous.end === offset && this.match[before] >= 0) {
       // Just after a word found: the end of that word in the document.
-      const w = this.word[this.match[before]];
+      const w = this.word.at(this.match[before])!;
       return w.label ? undefined : { paragraph: w.paragraph, offset: w.end };
     }
-    if (before < 0 || at >= this.plan.length) return undefined;
+    if (!previous || !token) return undefined;
     const [p, n] = [this.match[before], this.match[at]];
     if (p < 0 || n !== p + 1) return undefined;
-    const [wp, wn] = [this.word[p], this.word[n]];
+    const [wp, wn] = [this.word.at(p)!, this.word.at(n)!];
     if (wp.paragraph !== wn.paragraph || wp.label || wn.label) return undefined;
     const text = this.document.paragraphs[wp.paragraph].text;
-    if (this.planText.slice(this.plan[before].end, token.start) !== text.slice(wp.end, wn.start)) return undefined;
-    return { paragraph: wp.paragraph, offset: wp.end + (offset - this.plan[before].end) };
+    if (this.planText.slice(previous.end, token.start) !== text.slice(wp.end, wn.start)) return undefined;
+    return { paragraph: wp.paragraph, offset: wp.end + (offset - previous.end) };
   }
 
   /**
@@ -179,21 +256,23 @@ export class PlanAlignment {
    * at or after it; end: the last word before it) was found in the plan.
    */
   planOffset(place: TextPlace, side: 'start' | 'end'): number | undefined {
-    const first = lowerBound(this.word, (t) => t.paragraph > place.paragraph || (t.paragraph === place.paragraph && !t.label && (side === 'start' ? t.end > place.offset : t.start >= place.offset)));
+    const { paragraph, label, start, end } = this.word;
+    const first = lowerBound(this.word.length, (i) => paragraph[i] > place.paragraph || (paragraph[i] === place.paragraph && !label[i] && (side === 'start' ? end[i] > place.offset : start[i] >= place.offset)));
     const at = side === 'start' ? first : first - 1;
-    const w = this.word[at];
+    const w = this.word.at(at);
     if (!w || w.paragraph !== place.paragraph || w.label) return undefined;
     const k = this.inverse()[at];
     if (k < 0) return undefined;
-    const t = this.plan[k];
+    const t = this.plan.at(k)!;
     return side === 'start' ? t.start + Math.max(0, Math.min(place.offset - w.start, t.end - t.start)) : t.end - Math.max(0, Math.min(w.end - place.offset, t.end - t.start));
   }
 
   /** The plan line of the first word of a paragraph found in the plan, for what has no words of its own. */
   planOffsetOfParagraph(paragraph: number): number | undefined {
     const inverse = this.inverse();
-    for (let i = lowerBound(this.word, (t) => t.paragraph >= paragraph); i < this.word.length && this.word[i].paragraph === paragraph; i++) {
-      if (inverse[i] >= 0) return this.plan[inverse[i]].start;
+    const of = this.word.paragraph;
+    for (let i = lowerBound(this.word.length, (k) => of[k] >= paragraph); i < this.word.length && of[i] === paragraph; i++) {
+      if (inverse[i] >= 0) return this.plan.start[inverse[i]];
     }
     return undefined;
   }
@@ -212,7 +291,7 @@ export class PlanAlignment {
   /** The paragraph of the nearest plan token found, looking back first (a missing part belongs after what precedes it). */
   private nearestParagraph(at: number): number {
     for (let d = 0; d < this.plan.length; d++) {
-      for (const k of [at - 1 - d, at + d]) if (k >= 0 && k < this.plan.length && this.match[k] >= 0 && !this.word[this.match[k]].label) return this.word[this.match[k]].paragraph;
+      for (const k of [at - 1 - d, at + d]) if (k >= 0 && k < this.plan.length && this.match[k] >= 0 && !this.word.label[this.match[k]]) return this.word.paragraph[this.match[k]];
     }
     return 0;
   }
@@ -222,13 +301,13 @@ export class PlanAlignment {
   }
 }
 
-/** The first index whose element satisfies a predicate that is false then true along the array. */
-function lowerBound<T>(items: T[], test: (item: T) => boolean): number {
+/** The first index below `length` that satisfies a predicate false then true along the indices. */
+function lowerBound(length: number, test: (index: number) => boolean): number {
   let lo = 0;
-  let hi = items.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (test(items[mid])) hi = mid;
+    if (test(mid)) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -283,7 +362,7 @@ function longestIncreasing(values: number[]): number[] {
   const tails: number[] = [];
   const previous = new Int32Array(values.length).fill(-1);
   for (let i = 0; i < values.length; i++) {
-    const at = lowerBound(tails, (k) => values[k] >= values[i]);
+    const at = lowerBound(tails.length, (t) => values[tails[t]] >= values[i]);
     if (at > 0) previous[i] = tails[at - 1];
     tails[at] = i;
   }

@@ -26,10 +26,15 @@ export function withReviewNotes(planText: string, document: WordDocument): strin
     lineStarts.push(at);
     at += line.length + 1;
   }
+  /** The line holding an offset: the last line starting at or before it (a search, as a reviewed file may have hundreds of comments). */
   const lineOf = (offset: number) => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
-    return line;
+    let [lo, hi] = [0, lineStarts.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   };
   /** The last line of the block holding `line`: before the next blank line or the header's `---`. */
   const blockEnd = (line: number) => {

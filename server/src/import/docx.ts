@@ -1,6 +1,6 @@
 import { withReviewNotes } from '../docx/notes-from-comments';
 import { readWordDocument, type WordBlock, type WordDocument, type WordParagraph } from '../docx/word-document';
-import { importParagraphs, type ImportResult } from './import-plan';
+import { importParagraphs, planTextOfParagraphs, type ImportResult } from './import-plan';
 import { isLayoutTable } from './layout-table';
 import type { SourceParagraph } from './source-paragraphs';
 
@@ -104,6 +104,11 @@ export function importWordDocument(document: WordDocument, { notes = true } = {}
     text: notes ? withReviewNotes(result.text, document) : result.text,
     report: { ...result.report, trackedChanges: document.trackedChanges, reviewNotes: notes ? document.comments.length : 0 },
   };
+}
+
+/** The plan of a Word document as the import writes it, without its comments as notes and without the report: what the review checks. */
+export function planTextOfWordDocument(document: WordDocument): string {
+  return planTextOfParagraphs(paragraphsOfDocument(document.blocks));
 }
 
 /** Imports a `.docx` plan from its bytes; throws `DocxInputError` for a file that is not one. */

@@ -179,12 +179,8 @@ function readIssuedPlan(paragraphs: SourceParagraph[], head: HeaderScan) {
   return { paragraphs: plan, head: planScan, decisionParagraphs, issuedBy };
 }
 
-/**
- * Turns source paragraphs into a plan: header, body, closing blocks. Shared
- * by the text and the DOCX import; `sourceText` is what the words kept are
- * counted against.
- */
-export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: string): ImportResult {
+/** The plan written from source paragraphs: header, body, closing blocks; and what its report is made of. */
+function writePlan(allParagraphs: SourceParagraph[]) {
   const bounds = documentBounds(allParagraphs);
   const clutter = [...allParagraphs.slice(0, bounds.start), ...allParagraphs.slice(bounds.end)]
     .map((p) => ({ line: p.sourceLine, text: paragraphText(p), stray: false }))
@@ -236,7 +232,21 @@ export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: s
   const after = clutter.filter((c) => c.line >= (allParagraphs[bounds.end]?.sourceLine ?? Infinity));
   if (after.length) lines.push('', ...after.map(clutterLine));
   const text = `${lines.join('\n')}\n`;
+  return { text, paragraphs, head, body, clutter, decision, footnotes };
+}
 
+/** The plan's text alone, without the report (the review checks the text itself and reports on nothing else). */
+export function planTextOfParagraphs(allParagraphs: SourceParagraph[]): string {
+  return writePlan(allParagraphs).text;
+}
+
+/**
+ * Turns source paragraphs into a plan: header, body, closing blocks. Shared
+ * by the text and the DOCX import; `sourceText` is what the words kept are
+ * counted against.
+ */
+export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: string): ImportResult {
+  const { text, paragraphs, head, body, clutter, decision, footnotes } = writePlan(allParagraphs);
   const parsed = parsePlan(text);
   const sourceWords = wordsOf(sourceText.replace(/\*\*/g, ''));
   const kept = wordsOf(modelStrings(parsed.document).join(' '));

@@ -1,4 +1,4 @@
-export { importDocx, importWordDocument } from './docx';
+export { importDocx, importWordDocument, planTextOfWordDocument } from './docx';
 export { importText, type ImportReport, type ImportResult } from './import-plan';
 export { importMarkdown, looksLikeMarkdown } from './markdown';
 export { importHtml, NoPlanInPageError } from './html';

@@ -40,10 +40,11 @@ export function paginate(sections: LayoutSection[]): LayoutPage[] {
     const measured = new Map<LayoutParagraph, ParagraphLines>();
     const linesOf = (p: LayoutParagraph) => measured.get(p) ?? measured.set(p, paragraphLines(p, width)).get(p)!;
     // A chain of blocks kept with the next one must fit with the block after it, or with the
-    // first lines of that block when it may run onto the next page.
+    // first lines of that block when it may run onto the next page. Only up to a page's height
+    // matters: a longer chain (thousands of headings) is not walked to its end for every block.
     const chain = (i: number) => {
       let total = heights[i];
-      for (let j = i; blocks[j].keepWithNext && j + 1 < heights.length; j++) {
+      for (let j = i; blocks[j].keepWithNext && j + 1 < heights.length && total < height; j++) {
         const next = blocks[j + 1];
         total += splittable(next) ? Math.min(heights[j + 1], next.spaceBeforePt * MM_PER_PT + MIN_LINES * lineHeightMm(next)) : heights[j + 1];
       }

@@ -97,7 +97,7 @@ function review({ connection, settings }: ServerParts): void {
     try {
       const { reviewBeside, reviewSummary } = await import('../host/review-file');
       const { review, targets } = await reviewBeside(file, settings.settingsFor(params.uri), { suggest: params.suggest });
-      return { output: targets.docx, planText: review.imported.text, summary: reviewSummary(review, targets.docx) };
+      return { output: targets.docx, planText: review.planText, summary: reviewSummary(review, targets.docx) };
     } catch (error) {
       if (error instanceof DocxInputError || error instanceof OutputPathError) return { error: error.message };
       return { error: `Không rà soát được tệp / Could not review the file: ${(error as Error).message}` };

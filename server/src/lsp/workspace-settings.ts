@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import { RULES, type CheckConfig } from '../checks';
 import { parseWorkspaceConfig } from '../checks/config';
+import { SHARED_KEYS } from '../checks/settings';
 import { isInside, workspaceConfigs, type LoadedWorkspaceConfig } from '../host/workspace-config';
 import type { Registry } from '../registry/registry';
 import { toLspDiagnostic } from '../service/diagnostics';
@@ -12,9 +13,6 @@ import type { WorkspaceFiles } from '../service/workspace-edits';
 import type { ReviewScheme } from './protocol';
 
 const REVIEW_SCHEME: ReviewScheme = 'kehoach-review';
-
-/** The `kehoach.*` settings the editor may give; the nearest kehoach.json overrides each. */
-const EDITOR_KEYS = ['rules', 'planDate', 'toneStyle', 'system'];
 
 /**
  * What each plan is checked with: the editor's `kehoach.*` settings with
@@ -37,7 +35,7 @@ export interface WorkspaceSettings {
 /** The editor's `kehoach.*` settings, validated as a kehoach.json would be; what is wrong goes to the log. */
 export async function pullEditorSettings(connection: Connection): Promise<CheckConfig> {
   const raw = ((await connection.workspace.getConfiguration('kehoach')) ?? {}) as Record<string, unknown>;
-  const given = Object.fromEntries(EDITOR_KEYS.flatMap((k) => (raw[k] === undefined || raw[k] === '' || raw[k] === null ? [] : [[k, raw[k]]])));
+  const given = Object.fromEntries(SHARED_KEYS.flatMap((k) => (raw[k] === undefined || raw[k] === '' || raw[k] === null ? [] : [[k, raw[k]]])));
   const parsed = parseWorkspaceConfig(JSON.stringify(given), RULES.map((r) => r.id));
   for (const d of parsed.diagnostics) connection.console.warn(`kehoach.* settings: ${d.message}`);
   return parsed.config;

@@ -5,6 +5,8 @@ import type { RegistryDocument } from './types';
 
 /** The codification the table was read from, named in every entry's sources. */
 const CODIFICATION = 'Bộ pháp điển (phapdien.moj.gov.vn)';
+/** The collections of texts whose citations vouch for the rows the codification lacks. */
+const COLLECTIONS = (data as { collections?: { label: string }[] }).collections?.map((c) => c.label).join(', ');
 
 /**
  * The central legal documents generated from the Bộ pháp điển
@@ -70,15 +72,25 @@ export class CentralTable {
   }
 }
 
-function toDocument([number, type, issuer, date, inForce, title, itemId, citedIn, replacedBy, replacedOn, repealedOn, repealedBy, amendedBy]: string[]): RegistryDocument {
-  const doc: RegistryDocument = { number, type: type as CitationType, issuer, date, title, system: 'state', confidence: 'verified', sources: [] };
+function toDocument([number, type, issuer, date, inForce, title, itemId, citedIn, replacedBy, replacedOn, repealedOn, repealedBy, amendedBy, citedTexts, endedIn]: string[]): RegistryDocument {
+  const doc: RegistryDocument = { number, type: type as CitationType, issuer, date, title, system: 'state', confidence: citedTexts ? 'cited' : 'verified', sources: [] };
   if (inForce && inForce !== date) doc.inForceFrom = inForce;
   if (replacedBy) Object.assign(doc, { replacedBy, replacedOn });
   if (repealedOn) Object.assign(doc, { expiredOn: repealedOn, repealedBy });
   if (amendedBy) doc.amendedBy = amendedBy.split(' ');
   if (!replacedBy && !repealedOn) doc.statusUnknown = true;
-  if (itemId) doc.sources.push(`http://vbpl.vn/TW/Pages/vbpq-toanvan.aspx?ItemID=${itemId}`);
-  doc.sources.push(citedIn ? `${CODIFICATION}, as ${citedIn} cites it` : CODIFICATION);
+  if (citedTexts) {
+    // Not in the codification: known only as texts of a collection cite it.
+    doc.sources.push(`${citedTexts} texts of ${COLLECTIONS} citing it with this date`);
+  } else {
+    if (itemId) doc.sources.push(`http://vbpl.vn/TW/Pages/vbpq-toanvan.aspx?ItemID=${itemId}`);
+    doc.sources.push(citedIn ? `${CODIFICATION}, as ${citedIn} cites it` : CODIFICATION);
+  }
+  if (endedIn) {
+    // Its end read in the ending document's text, as the collection keeps it.
+    doc.statusConfidence = 'cited';
+    doc.sources.push(`the text of ${replacedBy || repealedBy} in ${COLLECTIONS}`);
+  }
   return doc;
 }
 

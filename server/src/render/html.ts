@@ -90,8 +90,43 @@ function sliceRuns(runs: TextRun[], from: number, until: number): TextRun[] {
   return out;
 }
 
+/**
+ * The findings by the source lines they touch, so that each block looks at
+ * those of its own lines rather than at every finding (a plan of thousands
+ * of headings has thousands of both). A finding over more than `WIDE` lines
+ * is looked at by every block instead of being filed under each line.
+ */
+class MarksByLine {
+  private static readonly WIDE = 64;
+  private readonly byLine = new Map<number, number[]>();
+  private readonly wide: number[] = [];
+
+  constructor(private readonly marks: readonly HtmlDiagnosticMark[]) {
+    marks.forEach((mark, index) => {
+      const { start, end } = mark.range;
+      if (end.line - start.line > MarksByLine.WIDE || end.line < start.line) this.wide.push(index);
+      else
+        for (let line = start.line; line <= end.line; line++) {
+          const list = this.byLine.get(line);
+          if (list) list.push(index);
+          else this.byLine.set(line, [index]);
+        }
+    });
+  }
+
+  /** The findings that touch `range`, in their given order. */
+  touching(range: Range): HtmlDiagnosticMark[] {
+    const found = new Set<number>(this.wide);
+    if (range.end.line - range.start.line <= this.byLine.size)
+      for (let line = range.start.line; line <= range.end.line; line++) for (const index of this.byLine.get(line) ?? []) found.add(index);
+    else for (const list of this.byLine.values()) for (const index of list) found.add(index);
+    return [...found].sort((a, b) => a - b).map((index) => this.marks[index]).filter((mark) => overlaps(mark.range, range));
+  }
+}
+
 class HtmlWriter {
   readonly sheet = new StyleSheet();
+  private marks?: MarksByLine;
 
   constructor(private readonly options: HtmlPagesOptions) {}
 
@@ -99,7 +134,7 @@ class HtmlWriter {
   private attributes(source: Range | undefined, classes: string[], markable = false): string {
     let out = '';
     if (source && this.options.sourceMap) out += ` data-line="${source.start.line}" data-end-line="${source.end.line}"`;
-    const marks = source && markable ? (this.options.diagnostics ?? []).filter((d) => overlaps(d.range, source)) : [];
+    const marks = source && markable && this.options.diagnostics?.length ? (this.marks ??= new MarksByLine(this.options.diagnostics)).touching(source) : [];
     if (marks.length) {
       const worst = SEVERITY_ORDER.find((s) => marks.some((m) => m.severity === s))!;
       classes.push('kh-diag', `kh-diag-${worst}`);

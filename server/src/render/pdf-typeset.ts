@@ -171,9 +171,11 @@ class Typesetter {
     if (keepsWithNext(block)) {
       let needed = 0;
       let next = index;
-      for (; next < set.length && keepsWithNext(set[next]); next++) needed += height(set[next]);
-      if (next < set.length) needed += lead(set[next]);
-      if (!this.atTop && this.y + needed > this.bottom + EPSILON && needed <= this.bottom - this.top) this.breakPage();
+      // A chain taller than a page is not kept together: it is walked no further than that.
+      const room = this.bottom - this.top;
+      for (; next < set.length && keepsWithNext(set[next]) && needed <= room; next++) needed += height(set[next]);
+      if (next < set.length && needed <= room) needed += lead(set[next]);
+      if (!this.atTop && this.y + needed > this.bottom + EPSILON && needed <= room) this.breakPage();
     }
     if (block.kind !== 'paragraph' || !isListItem(block.block)) this.list = undefined;
     switch (block.kind) {

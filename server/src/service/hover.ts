@@ -1,5 +1,6 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { findRule } from '../checks';
+import { RULE_DOCS } from '../checks/rule-docs.generated';
 import { confidenceLabel, confidenceNote } from '../domain/registry-facts';
 import { numericDate } from '../syntax/dates';
 import type { PlanDiagnostic, PlanDocument, Position, Section } from '../model';
@@ -71,7 +72,7 @@ export function hover(document: PlanDocument, p: Position, registry: Registry, d
       : rule.basis
         ? `\n\nCăn cứ / Basis: ${rule.basis.vi}`
         : '';
-    parts.push(`---\n**${rule.id}**: ${rule.title.vi} / ${rule.title.en}${basis}\n\n${rule.doc.vi}`);
+    parts.push(`---\n**${rule.id}**: ${rule.title.vi} / ${rule.title.en}${basis}\n\n${RULE_DOCS[rule.id].vi}`);
   }
   if (parts.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') }, ...(range ? { range } : {}) };

@@ -24,7 +24,7 @@ export function buildHeading(ctx: BuildContext, token: IToken): Section {
     level = 4;
   }
   const titleSpan = trimmedSpan(token, m[0].length);
-  let text = titleSpan.text;
+  const text = titleSpan.text;
   let textStart = titleSpan.start;
   // A number may also sit inside bold marks (`**1. Tăng cường …**`), as pasted from Word.
   const boldLead = text.startsWith('**') ? 2 : 0;
@@ -34,7 +34,6 @@ export function buildHeading(ctx: BuildContext, token: IToken): Section {
     const explicitNumber: ExplicitNumber = { ...parsed, range: ctx.rangeOf(numberStart, numberStart + parsed.text.length) };
     const rest = text.slice(boldLead + parsed.text.length);
     const skipped = rest.length - rest.trimStart().length;
-    text = text.slice(0, boldLead) + rest.trimStart();
     // Keep offsets: the marks before the number stay, the number and its space go.
     const spans: LineSpan[] = boldLead ? [{ start: textStart, text: '**' }, { start: numberStart + parsed.text.length + skipped, text: rest.trimStart() }] : [{ start: numberStart + parsed.text.length + skipped, text: rest.trimStart() }];
     return makeSection(ctx, level, spans, explicitNumber, range);

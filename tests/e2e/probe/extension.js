@@ -101,6 +101,19 @@ async function checkThroughApi(step) {
   const closedFindings = await when('the findings of a closed plan', [vscode.languages.onDidChangeDiagnostics], () => vscode.languages.getDiagnostics(closed).length);
   step('checkWorkspace', { closedPlanFindings: closedFindings });
 
+  // Rà soát tệp Word / Review a Word file: the reviewed copy is written beside the draft, and the plan imported from it is shown with its findings.
+  const [draft] = await vscode.workspace.findFiles('**/du-thao.docx', null, 1);
+  if (!draft) throw new Error('du-thao.docx is not in the workspace');
+  const reviewedPlan = vscode.Uri.from({ scheme: 'kehoach-review', path: `${draft.path}.kh` });
+  // The command ends when its closing message is dismissed: its states are awaited instead, and the message cleared.
+  vscode.commands.executeCommand('kehoach.reviewDocx', draft).then(undefined, () => {});
+  const reviewFindings = await when('the findings of the reviewed Word file', [vscode.languages.onDidChangeDiagnostics], () => {
+    const d = vscode.languages.getDiagnostics(reviewedPlan);
+    return d.length > 0 && d;
+  });
+  step('reviewDocx', { findings: reviewFindings.length, codes: [...new Set(reviewFindings.map((d) => String(d.code && typeof d.code === 'object' ? d.code.value : d.code)))].sort() });
+  await vscode.commands.executeCommand('notifications.clearAll');
+
   // “New plan” inserts these skeleton snippets by name: each must exist and expand.
   const skeletons = {};
   for (const name of ['Kế hoạch đầy đủ (nhà nước)', 'Kế hoạch đầy đủ (Đảng)', 'Kế hoạch đầy đủ (đoàn thể)']) {

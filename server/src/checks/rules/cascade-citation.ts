@@ -20,10 +20,6 @@ export const cascadeCitation: Rule = {
   id: 'cascade-citation',
   title: { vi: 'Trích dẫn kế hoạch cấp trên khác với phần đầu của nó', en: 'Citation of the parent plan differs from its header' },
   defaultSeverity: 'warning',
-  doc: {
-    vi: 'Khi kế hoạch trích dẫn một kế hoạch có trong không gian làm việc, số và trích yếu trong trích dẫn phải khớp với phần đầu của kế hoạch đó (Nghị định 30/2020/NĐ-CP, Điều 8 và Phụ lục I: văn bản được dẫn bằng tên loại, số, ký hiệu, ngày ban hành, cơ quan ban hành và trích yếu). Quy tắc báo khi trích dẫn ghi đúng cơ quan ban hành và ngày của một kế hoạch trong không gian làm việc nhưng số khác (sửa: viết số của kế hoạch đó), và khi phần "về …" sau trích dẫn không mở đầu như trích yếu của kế hoạch được trích. Ngày và cơ quan ban hành sai do quy tắc citation-conflict báo, cả với kế hoạch trong không gian làm việc.',
-    en: 'When a plan cites a plan of the workspace, the number and the title in the citation must match that plan\'s header (Decree 30/2020/NĐ-CP, Article 8 and Appendix I: a document is cited by its type, number and symbol, date, issuer and title). Reported: a citation with the issuer and date of a workspace plan but another number (fix: write that plan\'s number), and a "về …" after the citation that does not open as the cited plan\'s trích yếu. A wrong date or issuer is reported by citation-conflict, for workspace plans too.',
-  },
   basis: WORKSPACE_PLAN_BASIS,
   check({ document, source, registry, report }) {
     for (const c of document.citations) {

@@ -39,10 +39,6 @@ export const cascadeTargets: Rule = {
   id: 'cascade-targets',
   title: { vi: 'Chỉ tiêu chép từ kế hoạch cấp trên', en: 'A target copied from the parent plan' },
   defaultSeverity: 'information',
-  doc: {
-    vi: 'Khi kế hoạch trích dẫn một kế hoạch cấp trên có trong không gian làm việc và cơ quan ban hành có phạm vi nhỏ hơn (cấp dưới: huyện dưới tỉnh, xã dưới huyện; hoặc một sở, ngành dưới Ủy ban nhân dân cùng cấp), một chỉ tiêu (tỷ lệ phần trăm, số người, số cơ sở …) trùng nguyên văn với chỉ tiêu của cấp trên cùng các từ đứng trước thường là chép lại, không phải chỉ tiêu của đơn vị mình (docs/format-rules.vi.md §8: mỗi cấp đặt chỉ tiêu của mình). Báo để người soạn xem lại; không sửa tự động.',
-    en: 'When a plan cites a parent plan of the workspace and its issuer covers less (a lower level: a district under a province, a commune under a district; or a department under the People\'s Committee of the same level), a target (a percentage, a number of people, of institutions …) identical to one of the parent\'s, with the same words before it, is usually copied rather than the issuer\'s own (docs/format-rules.en.md §8: each level sets its own targets). Reported for the drafter to review; no automatic fix.',
-  },
   basis: WORKSPACE_PLAN_BASIS,
   check({ document, registry, report }) {
     const cascade = cascadeOf(document, registry);

@@ -24,10 +24,6 @@ export const cascadeTasks: Rule = {
   id: 'cascade-tasks',
   title: { vi: 'Nhiệm vụ cấp trên giao chưa được triển khai', en: 'A task the parent assigns is not addressed' },
   defaultSeverity: 'hint',
-  doc: {
-    vi: 'Khi kế hoạch trích dẫn một kế hoạch cấp trên có trong không gian làm việc, mỗi nhiệm vụ mà kế hoạch cấp trên giao cho cơ quan ban hành (theo tên) hoặc cho cấp của mình ("Ủy ban nhân dân các huyện", "các sở, ban, ngành", "các huyện ủy" …) ở phần Tổ chức thực hiện phải được cụ thể hóa ở đâu đó trong kế hoạch: đó là ý nghĩa của kế hoạch "thực hiện" (docs/format-rules.vi.md §8: kế hoạch cấp dưới cụ thể hóa nhiệm vụ của cấp trên). Nhiệm vụ coi là đã triển khai khi kế hoạch lặp lại ít nhất 30% các cặp từ của nó. Gợi ý trích nguyên văn nhiệm vụ của cấp trên và dẫn tới chỗ đó trong kế hoạch cấp trên.',
-    en: 'When a plan cites a parent plan of the workspace, every task the parent assigns in its Tổ chức thực hiện to the issuer (by name) or to its level ("Ủy ban nhân dân các huyện", "các sở, ban, ngành", "các huyện ủy" …) should be taken up somewhere in the plan: that is what a plan "implementing" another is for (docs/format-rules.en.md §8: the lower plan details the tasks of the upper one). A task counts as addressed when the plan repeats at least 30% of its word pairs. The hint quotes the parent\'s wording and links to it in the parent.',
-  },
   basis: WORKSPACE_PLAN_BASIS,
   check({ document, registry, report }) {
     const cascade = cascadeOf(document, registry);

@@ -3,10 +3,12 @@ import { agencyKey } from '../../registry/agency-names';
 import type { Registry } from '../../registry/registry';
 import { basisOf, confidenceNote, severityFor, REGISTRY_BASIS } from '../../domain/registry-facts';
 import { numericDate } from '../../syntax/dates';
+import { agencyNamed } from '../registry-lookups';
 import type { Rule } from '../rule';
+import { perWord } from '../vietnamese';
 
-/** An issuer's key without the head of the body before it (`Bộ trưởng Bộ Tài chính` is `Bộ Tài chính`), abbreviations spelled out. */
-const issuerKey = (name: string) => agencyKey(name).replace(/^(?:bo truong|thong doc|chu nhiem|tong kiem toan|chanh an|vien truong|tong thanh tra)(?: chu nhiem)? (?=\S)/, '');
+/** An issuer's key without the head of the body before it (`Bộ trưởng Bộ Tài chính` is `Bộ Tài chính`), abbreviations spelled out; once per name. */
+const issuerKey = perWord((name: string) => agencyKey(name).replace(/^(?:bo truong|thong doc|chu nhiem|tong kiem toan|chanh an|vien truong|tong thanh tra)(?: chu nhiem)? (?=\S)/, ''));
 
 /**
  * Whether an issuer as cited is the registry's: the same name, one starting with the other (`Quốc hội
@@ -18,19 +20,15 @@ function issuerAgrees(cited: string, names: string[], registry: Registry): boole
   const c = issuerKey(cited);
   const close = (f: string) => c === f || c.startsWith(`${f} `) || f.startsWith(`${c} `) || f.split(/ va |, /).some((part) => part === c);
   if (names.some((n) => close(issuerKey(n)))) return true;
-  const citedBody = registry.findAgency(cited);
+  const citedBody = agencyNamed(registry, cited);
   if (!citedBody) return true;
-  return names.some((n) => registry.findAgency(n)?.id === citedBody.id);
+  return names.some((n) => agencyNamed(registry, n)?.id === citedBody.id);
 }
 
 export const citationConflict: Rule = {
   id: 'citation-conflict',
   title: { vi: 'Ngày hoặc cơ quan ban hành trái với danh mục', en: 'Date or issuer contradicts the registry' },
   defaultSeverity: 'warning',
-  doc: {
-    vi: 'Ngày ban hành và cơ quan ban hành trong trích dẫn phải khớp với văn bản được trích (theo danh mục: văn bản trung ương sinh từ Bộ pháp điển, văn bản nhập tay, tệp danh mục và các kế hoạch khác của thư mục, với nguồn của từng mục), và một văn bản được trích nhiều lần trong cùng kế hoạch phải mang cùng một ngày. Khi dữ kiện của danh mục chỉ biết qua cách các kế hoạch trích dẫn văn bản, phát hiện hạ xuống mức thông tin; khi dữ kiện chưa xác nhận, xuống mức gợi ý.',
-    en: 'The date and issuer in a citation must match the cited document (per the registry: the central documents generated from the Bộ pháp điển, the documents entered by hand, the workspace\'s registry files and other plans, with each entry\'s sources), and a document cited several times in one plan must carry the same date each time. When the registry fact is known only from how plans cite the document the finding is information; when it is unconfirmed, a hint.',
-  },
   basis: REGISTRY_BASIS,
   check({ document, registry, date, report }) {
     const firstDate = new Map<string, Citation>();

@@ -15,10 +15,6 @@ export const citationDiacritics: Rule = {
   id: 'citation-diacritics',
   title: { vi: 'Sai dấu ở tên loại hoặc ký hiệu văn bản', en: 'Wrong diacritics in the type word or the symbol' },
   defaultSeverity: 'warning',
-  doc: {
-    vi: 'Tên loại văn bản phải viết đúng chính tả (`Chỉ thị`, không phải `Chi thị`); ký hiệu chỉ dùng chữ cái Latinh, chữ Đ và chữ số (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.3). `/TƯ` không phải ký hiệu: `TW` là Trung ương, `TU` là Tỉnh ủy, nên gõ nhầm biến văn bản của tỉnh thành văn bản Trung ương. Khi danh mục biết văn bản, ký hiệu được so với ký hiệu trong danh mục (chữ hoa, chữ thường, dấu). Sửa nhanh tên loại: an toàn.',
-    en: 'The type word must be spelt right (`Chỉ thị`, not `Chi thị`); a symbol uses only Latin letters, Đ and digits (Decree 30/2020/NĐ-CP, Appendix I, II.3). `/TƯ` is no symbol: `TW` is central, `TU` a provincial committee, so the slip turns a provincial document into a central one. When the registry knows the document, the symbol is compared with it (case and diacritics). The type-word fix is safe.',
-  },
   basis: registryBasisWhen({ vi: 'danh mục biết văn bản (ký hiệu được so với ký hiệu của mục)', en: 'the registry knows the document (the symbol compared with the entry\'s)' }),
   check({ document, registry, source, report }) {
     for (const c of document.citations) {

@@ -6,10 +6,6 @@ export const citationMissingYear: Rule = {
   id: 'citation-missing-year',
   title: { vi: 'Trích dẫn thiếu năm ban hành trong số hiệu', en: 'Citation without the year in its number' },
   defaultSeverity: 'warning',
-  doc: {
-    vi: 'Luật, pháp lệnh, nghị định, thông tư (văn bản quy phạm pháp luật) có năm ban hành trong số, ký hiệu: `Nghị định số 140/2018/NĐ-CP`, `Luật số 74/2014/QH13` (Luật Ban hành văn bản quy phạm pháp luật; Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.3). Trích `Nghị định số 140/NĐ-CP` là thiếu năm. Khi danh mục biết đúng một văn bản khớp số và ký hiệu, có sửa nhanh chèn năm (không tự áp dụng).',
-    en: 'Laws, ordinances, decrees and circulars (legal normative documents) carry their year in the number: `Nghị định số 140/2018/NĐ-CP`, `Luật số 74/2014/QH13` (Law on legal normative documents; Decree 30/2020/NĐ-CP, Appendix I, II.3). `Nghị định số 140/NĐ-CP` lacks the year. When the registry knows exactly one document with that number and symbol, a fix inserts the year (not applied automatically).',
-  },
   basis: registryBasisWhen({ vi: 'danh mục biết đúng một văn bản mang số và ký hiệu ấy (lời báo nêu số có năm, sửa nhanh thêm năm)', en: 'the registry knows exactly one document of that number and symbol (the message gives the number with its year, the fix inserts it)' }),
   check({ document, registry, report }) {
     for (const c of document.citations) {

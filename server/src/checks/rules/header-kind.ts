@@ -26,10 +26,6 @@ export const headerKind: Rule = {
   id: 'header-kind',
   title: { vi: 'Tên loại văn bản', en: 'Kind of document' },
   defaultSeverity: 'warning',
-  doc: {
-    vi: '"Loại:" là tên loại văn bản, in thành dòng tên loại (KẾ HOẠCH) dưới phần đầu: Nghị định 30/2020/NĐ-CP, Phụ lục I, phần I, mục II, khoản 5 ("tên loại văn bản là tên của từng loại văn bản") và danh mục tên loại ở Điều 7; với Đảng, danh mục thể loại của Quy định 66-QĐ/TW. Kế hoạch, Chương trình, Chương trình hành động, Chương trình công tác, Đề án, Phương án được nhận mà không báo. Một tên loại viết thiếu hoặc sai dấu ("Ke hoach") được báo kèm sửa an toàn (chỉ thêm dấu, không đổi chữ); một tên loại có trong danh mục nhưng không phải kế hoạch (Quyết định, Báo cáo …) được báo ở mức thông tin vì các kiểm tra bố cục của kehoach dành cho kế hoạch; giá trị khác (thường là trích yếu ghi nhầm vào "Loại:") là cảnh báo. Hoa thường không quan trọng: bố cục tự in hoa.',
-    en: '"Loại:" is the kind of document, printed as the kind line (KẾ HOẠCH) under the header: Decree 30/2020/NĐ-CP, Appendix I, part I, section II, item 5 and the list of kinds in Article 7; for the party, the list of Regulation 66-QĐ/TW. Kế hoạch, Chương trình, Chương trình hành động, Chương trình công tác, Đề án, Phương án pass silently. A kind typed without or with wrong diacritics ("Ke hoach") is reported with a safe fix (diacritics only, same letters); a listed kind that is not a plan (Quyết định, Báo cáo …) is reported as information, since kehoach\'s structure checks are made for plans; anything else (often the summary typed into "Loại:") is a warning. Case does not matter: the layout prints it in capitals.',
-  },
   check({ document, source, report }) {
     const field = document.header.kind;
     if (!field?.value) return;

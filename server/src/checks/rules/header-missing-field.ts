@@ -15,10 +15,6 @@ export const headerMissingField: Rule = {
   id: 'header-missing-field',
   title: { vi: 'Thiếu thành phần thể thức ở phần đầu', en: 'Missing header field' },
   defaultSeverity: 'warning',
-  doc: {
-    vi: 'Nghị định 30/2020/NĐ-CP, Điều 8 và Phụ lục I: văn bản hành chính phải có tên cơ quan ban hành, số và ký hiệu, địa danh và thời gian ban hành, tên loại và trích yếu nội dung; văn bản của Đảng cũng vậy (Hướng dẫn 36-HD/VPTW). Quy tắc báo khi một nhãn thiếu hoặc để trống (`Số:` chưa có số khi dự thảo chưa được cấp số là bình thường, nên mức mặc định là cảnh báo).',
-    en: 'Decree 30/2020/NĐ-CP, Article 8 and Appendix I: an administrative document names its issuing body, number and symbol, place and date, kind and summary; so does a party document (Guidance 36-HD/VPTW). Reported when a label is missing or empty (a draft may wait for its number, hence a warning by default).',
-  },
   check({ document, report }) {
     const { header } = document;
     const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

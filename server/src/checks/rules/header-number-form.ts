@@ -2,7 +2,7 @@ import type { DocumentNumber, Fix, PlanDocument, PlanSystem, Range } from '../..
 import type { Bilingual, CheckContext, Rule } from '../rule';
 import { effectiveSystem, issuerKind, systemOfIssuer } from '../../domain/issuers';
 import { foldTitle } from '../../domain/plan-parts';
-import { PARTY_NOTE, RawSpan } from '../structure-text';
+import { RawSpan } from '../structure-text';
 
 /** Type codes by tên loại (folded), for the state (Nghị định 30/2020/NĐ-CP, Phụ lục III) and the party (Hướng dẫn 36-HD/VPTW). */
 const TYPE_CODES: { kind: RegExp; state: string; party: string }[] = [
@@ -60,10 +60,6 @@ export const headerNumberForm: Rule = {
   id: 'header-number-form',
   title: { vi: 'Hình thức số, ký hiệu văn bản', en: 'Form of the document number' },
   defaultSeverity: 'warning',
-  doc: {
-    vi: 'Kiểm tra giá trị "Số:". (1) Viết liền, không dấu cách ("64 /KH-UBND" → "64/KH-UBND"; sửa an toàn): Nghị định 30/2020/NĐ-CP, Phụ lục I, phần I, mục II, khoản 3 điểm c ("giữa số và ký hiệu văn bản có dấu gạch chéo (/), giữa các nhóm chữ viết tắt … có dấu gạch nối (-), không cách chữ"). (2) Hình thức theo hệ: nhà nước "số/LOẠI-CƠ QUAN" (64/KH-UBND, cùng điểm), Đảng "số-LOẠI/CƠ QUAN" (184-KH/TU, Hướng dẫn 36-HD/VPTW, mục II, điểm 1.3); hệ được xét theo nhãn "Hệ:" nếu có, nếu không theo tên cơ quan ban hành (TỈNH ỦY … là Đảng, ỦY BAN NHÂN DÂN, SỞ, BỘ … là nhà nước). Đoàn thể không được xét mục này vì mỗi tổ chức có quy định riêng (công đoàn viết 470/KH-LĐLĐ, Đoàn TNCS Hồ Chí Minh viết 12-KH/TĐTN). (3) Số nhỏ hơn 10 ghi thêm số 0 phía trước (05/KH-UBND; sửa an toàn): Nghị định 30/2020, cùng điểm; với Đảng, Hướng dẫn 36-HD/VPTW, mục II, điểm 1.3.1 a cho số "ghi liên tục từ số 01", nên quy tắc cũng áp dụng. (4) Chữ viết tắt tên loại khớp "Loại:" (KH – Kế hoạch, CTr – Chương trình, ĐA – Đề án, PA – Phương án, QĐ – Quyết định, CT – Chỉ thị, TB – Thông báo, BC – Báo cáo, HD – Hướng dẫn, NQ – Nghị quyết, TTr – Tờ trình): Nghị định 30/2020, Phụ lục I, phần I, mục II, khoản 3 điểm b và bảng chữ viết tắt ở Phụ lục III. Số còn để trống chờ cấp ("/KH-UBND") không bị báo. ' + PARTY_NOTE.vi,
-    en: 'Checks the "Số:" value. (1) No spaces ("64 /KH-UBND" → "64/KH-UBND"; safe fix): Decree 30/2020/NĐ-CP, Appendix I, part I, section II, item 3.c ("a slash between number and symbol, hyphens between the groups of the symbol, no spaces"). (2) The system\'s form: state "number/TYPE-ISSUER" (64/KH-UBND, same item), party "number-TYPE/ISSUER" (184-KH/TU, Guidance 36-HD/VPTW, section II, point 1.3); the system is the "Hệ:" label when given, else the issuer\'s name (TỈNH ỦY … is party, ỦY BAN NHÂN DÂN, SỞ, BỘ … is state). Mass organisations are left out of this point, each having its own rules (unions write 470/KH-LĐLĐ, the Đoàn TNCS Hồ Chí Minh 12-KH/TĐTN). (3) A number below 10 takes a leading zero (05/KH-UBND; safe fix): Decree 30/2020, same item; for the party, Guidance 36-HD/VPTW, section II, point 1.3.1.a numbers documents "from 01", so the rule applies too. (4) The type code matches "Loại:" (KH – Kế hoạch, CTr – Chương trình, ĐA – Đề án, PA – Phương án, QĐ – Quyết định, CT – Chỉ thị, TB – Thông báo, BC – Báo cáo, HD – Hướng dẫn, NQ – Nghị quyết, TTr – Tờ trình): Decree 30/2020, Appendix I, part I, section II, item 3.b and the abbreviation table of Appendix III. A number left blank for the registry to fill ("/KH-UBND") is not reported. ' + PARTY_NOTE.en,
-  },
   check({ document, source, report }) {
     const { header } = document;
     const field = header.number;

@@ -21,10 +21,6 @@ export const headingNumberStyle: Rule = {
   id: 'heading-number-style',
   title: { vi: 'Kiểu số đề mục lẫn lộn', en: 'Mixed heading number styles' },
   defaultSeverity: 'warning',
-  doc: {
-    vi: 'Các đề mục cùng một dãy (cùng đề mục cha) dùng một kiểu số: không viết `II.` rồi `III-`, không viết `1.1.`, `1.2.` rồi `1.3`; kiểu của đề mục đầu dãy là kiểu của dãy. Văn bản hành chính viết `I.`, `1.` (Nghị định 30/2020/NĐ-CP, Phụ lục I), văn bản của Đảng thường viết `I-`, `1-` (Hướng dẫn 36-HD/VPTW): trong một văn bản, các đề mục cùng cấp dùng một dấu, kể cả ở các phần khác nhau (`1.` ở phần I, `1-` ở phần II là lỗi). Quy định chỉ định thứ bậc số La Mã, số Ả Rập, chữ cái theo cấp, nên mỗi phần được chọn cách đánh số cấp dưới của mình (`a)` ở phần này, `1.1.` ở phần kia): kehoach không so các phần với nhau về cách chọn đó.',
-    en: 'Headings of one sequence (under one parent) use one number style: not `II.` then `III-`, not `1.1.`, `1.2.` then `1.3`; the first heading of the sequence sets its style. State documents write `I.`, `1.` (Decree 30/2020/NĐ-CP, Appendix I), party documents usually `I-`, `1-` (Guidance 36-HD/VPTW): within a document, headings of a level use one mark, across sections too (`1.` under part I and `1-` under part II is a defect). The regulation fixes the hierarchy of Roman numerals, Arabic numerals and letters by level, so each section may choose how it numbers its own subdivisions (`a)` in one, `1.1.` in another): kehoach does not compare sections on that choice.',
-  },
   check({ document, report }) {
     /** The first `.` or `-` mark of each kind of number per level, across the document. */
     const markByLevel = new Map<string, ExplicitNumber>();

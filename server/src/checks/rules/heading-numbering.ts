@@ -7,10 +7,6 @@ export const headingNumbering: Rule = {
   id: 'heading-numbering',
   title: { vi: 'Số thứ tự đề mục', en: 'Heading numbers' },
   defaultSeverity: 'warning',
-  doc: {
-    vi: 'Số của đề mục do kehoach tính theo vị trí. Khi người soạn gõ số (`# III. ...`), số đó phải khớp với thứ tự: không nhảy cóc (I. rồi III.), không trùng (II. hai lần), không lệch với số tính được; mỗi dãy chỉ báo chỗ sai đầu tiên, và số dạng `2.1.` được so với số gõ ở đề mục cha, nên một số trùng chỉ được báo một lần. Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.7 (bố cục nội dung theo phần, mục, khoản, điểm đánh số liên tục). Sửa nhanh: đánh số lại các đề mục cùng cấp.',
-    en: 'Heading numbers are computed from position. When the drafter types one (`# III. ...`), it must follow the sequence: no skip (I. then III.), no repeat (II. twice), no disagreement with the computed number; each sequence reports its first wrong number only, and a dotted number (`2.1.`) is compared with the number typed on its parent, so a repeated number is reported once. Decree 30/2020/NĐ-CP, Appendix I, II.7 (parts, sections, clauses and points numbered in sequence). Fix: renumber the headings of that level.',
-  },
   check({ document, report }) {
     const visit = (siblings: Section[], parent?: Section) => {
       const found = firstMisnumbered(

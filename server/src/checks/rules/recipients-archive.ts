@@ -1,17 +1,13 @@
 import type { Rule } from '../rule';
 import { fold } from '../../syntax/inline';
 import { effectiveSystem } from '../../domain/issuers';
-import { PARTY_NOTE, RawSpan } from '../structure-text';
+import { RawSpan } from '../structure-text';
 
 /** The archive line closes the recipients: `- Lưu: VT, KGVX.` (state), `- Lưu Văn phòng Tỉnh ủy.` (party). */
 export const recipientsArchive: Rule = {
   id: 'recipients-archive',
   title: { vi: 'Dòng lưu văn bản', en: 'Archive line' },
   defaultSeverity: 'warning',
-  doc: {
-    vi: 'Nghị định 30/2020/NĐ-CP, Phụ lục I, phần I, mục II, khoản 9 điểm d (ô 9b): dòng cuối cùng của nơi nhận "bao gồm chữ "Lưu" sau có dấu hai chấm (:), tiếp theo là chữ viết tắt "VT", dấu phẩy (,), chữ viết tắt tên đơn vị (hoặc bộ phận) soạn thảo văn bản và số lượng bản lưu, cuối cùng là dấu chấm (.)": "- Lưu: VT, KGVX.". Quy tắc báo khi thiếu dòng lưu, khi dòng lưu không đứng cuối, khi thiếu dấu hai chấm sau "Lưu" (sửa an toàn), thiếu "VT", thiếu dấu phẩy sau "VT" (sửa an toàn) hoặc thiếu tên viết tắt của đơn vị soạn thảo. Đoàn thể theo cùng thể thức trong thực tế. Văn bản của Đảng viết "- Lưu Văn phòng Tỉnh ủy." hoặc "- Lưu VPTU." (không có dấu hai chấm; thấy ở kế hoạch 184-KH/TU, docs/format-rules.vi.md §4); vì đây là thói quen quan sát được, các phát hiện với Đảng chỉ ở mức thông tin. Dấu chấm cuối dòng do quy tắc recipients-punctuation xét. ' + PARTY_NOTE.vi,
-    en: 'Decree 30/2020/NĐ-CP, Appendix I, part I, section II, item 9.d (box 9b): the last recipient line "is the word "Lưu" followed by a colon (:), then the abbreviation "VT", a comma (,), the abbreviation of the drafting unit and the number of archived copies, and finally a full stop (.)": "- Lưu: VT, KGVX.". Reported when the archive line is missing or not last, lacks the colon after "Lưu" (safe fix), lacks "VT", lacks the comma after "VT" (safe fix) or names no drafting unit. Mass organisations follow the same form in practice. Party documents write "- Lưu Văn phòng Tỉnh ủy." or "- Lưu VPTU." (no colon; seen in plan 184-KH/TU, docs/format-rules.en.md §4); as an observed convention, party findings are information only. The final full stop is checked by recipients-punctuation. ' + PARTY_NOTE.en,
-  },
   check({ document, source, report }) {
     const list = document.recipients;
     if (!list || list.items.length === 0) return;

@@ -1,17 +1,13 @@
 import type { Fix } from '../../model';
 import type { Rule } from '../rule';
 import { effectiveSystem } from '../../domain/issuers';
-import { PARTY_NOTE, RawSpan } from '../structure-text';
+import { RawSpan } from '../structure-text';
 
 /** Each recipient ends with `;` (the party: `,` or `;`), the last with `.` and nothing after it. */
 export const recipientsPunctuation: Rule = {
   id: 'recipients-punctuation',
   title: { vi: 'Dấu câu cuối dòng nơi nhận', en: 'Punctuation of the recipients' },
   defaultSeverity: 'warning',
-  doc: {
-    vi: 'Nghị định 30/2020/NĐ-CP, Phụ lục I, phần I, mục II, khoản 9 điểm d (ô 9b): mỗi nơi nhận một dòng, "đầu dòng có gạch đầu dòng (-) …, cuối dòng có dấu chấm phẩy (;), dòng cuối cùng … cuối cùng là dấu chấm (.)". Áp dụng cho văn bản nhà nước và đoàn thể (đoàn thể theo thể thức nhà nước trong thực tế). Văn bản của Đảng trong thực tế kết thúc mỗi dòng bằng dấu phẩy (kế hoạch 184-KH/TU) hoặc chấm phẩy và dòng cuối bằng dấu chấm; đây là thói quen quan sát được (docs/format-rules.vi.md §4), chưa đối chiếu được với văn bản hướng dẫn, nên với Đảng các phát hiện chỉ ở mức thông tin. Dòng lưu có ký hiệu người soạn thảo và số lượng bản phát hành sau tên đơn vị (ô số 12, Phụ lục I, phần I, mục III, khoản 3) cũng kết thúc bằng dấu chấm, theo Mẫu 1.4 (Phụ lục III): "- Lưu: VT, …. …."; kế hoạch 64/KH-UBND của Trà Vinh viết "- Lưu: VT, KGVX. 03" (thiếu dấu chấm sau "03") nên bị báo. Sửa nhanh: thêm hoặc thay dấu cuối dòng (an toàn, trừ khi thay một dấu chấm có thể thuộc chữ viết tắt). ' + PARTY_NOTE.vi,
-    en: 'Decree 30/2020/NĐ-CP, Appendix I, part I, section II, item 9.d (box 9b): one recipient per line, "a dash at the start …, a semicolon (;) at the end, the last line … ending with a full stop (.)". Applies to state and mass-organisation documents (the latter follow the state layout in practice). Party documents in practice end each line with a comma (plan 184-KH/TU) or a semicolon and the last one with a full stop; this is an observed convention (docs/format-rules.en.md §4) not checked against a guidance text, so party findings are information only. An archive line carrying the drafter\'s mark and the number of copies issued after the unit (box 12, Appendix I, part I, section III, item 3) ends with a full stop too, as Model 1.4 (Appendix III) shows: "- Lưu: VT, …. …."; the Trà Vinh plan 64/KH-UBND writes "- Lưu: VT, KGVX. 03" (no full stop after "03") and is reported. Fix: add or replace the end-of-line mark (safe, except replacing a full stop that may end an abbreviation). ' + PARTY_NOTE.en,
-  },
   check({ document, source, report }) {
     const list = document.recipients;
     if (!list || list.items.length === 0) return;

@@ -2,7 +2,7 @@ import type { AuthorityKind, Fix, Range } from '../../model';
 import type { Bilingual, CheckContext, Rule } from '../rule';
 import { effectiveSystem, issuerKind } from '../../domain/issuers';
 import { foldTitle } from '../../domain/plan-parts';
-import { PARTY_NOTE, RawSpan } from '../structure-text';
+import { RawSpan } from '../structure-text';
 
 type Role = 'TM' | 'KT' | 'TL' | 'Q' | 'TUQ';
 
@@ -67,10 +67,6 @@ export const signatureAuthority: Rule = {
   id: 'signature-authority',
   title: { vi: 'Thẩm quyền ký', en: 'Signing authority' },
   defaultSeverity: 'warning',
-  doc: {
-    vi: 'Nghị định 30/2020/NĐ-CP, Phụ lục I, phần I, mục II, khoản 7 điểm b: ký thay mặt tập thể ghi "TM." trước tên tập thể lãnh đạo hoặc tên cơ quan; ký thay người đứng đầu ghi "KT." trước chức vụ của người đứng đầu, cấp phó được giao phụ trách cũng ký như cấp phó ký thay; "Q.", "TL.", "TUQ." trước chức vụ của người đứng đầu (ví dụ ở mục V: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG"). Văn bản của Đảng viết "T/M", "K/T", "T/L" (Hướng dẫn 36-HD/VPTW; kế hoạch 184-KH/TU: "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ"). Quy tắc báo: chữ viết tắt của hệ kia ("TM." trong văn bản Đảng, "T/M" trong văn bản nhà nước; sửa an toàn); "TM."/"T/M" không nêu tập thể hoặc nêu tập thể không hợp với cơ quan ban hành (Ủy ban nhân dân → "TM. ỦY BAN NHÂN DÂN"; cấp ủy → "T/M BAN THƯỜNG VỤ" …; đoàn thể → tập thể lãnh đạo của mình); "KT." không có chức vụ người đứng đầu, hoặc chức vụ người ký dưới "KT." không phải cấp phó ("PHÓ …", "THỨ TRƯỞNG"); "KT." đứng trước "TM."; và, với văn bản nhà nước, cấp phó ký (chức vụ "PHÓ …") mà không có "KT." (ở văn bản Đảng, phó bí thư ký thẳng dưới "T/M BAN THƯỜNG VỤ" là đúng, nên không báo). Đoàn thể theo thể thức nhà nước trong thực tế. Khi cả dòng thẩm quyền, chữ viết tắt lẫn tập thể, là thể thức của hệ kia ("T/M BAN THƯỜNG VỤ" trong văn bản nhà nước, "TM. ỦY BAN NHÂN DÂN" trong văn bản Đảng), lỗi được báo một lần trên cả dòng (không báo riêng chữ viết tắt, tập thể hay chức vụ cấp phó đi kèm). Thiếu họ tên người ký do quy tắc syntax báo. ' + PARTY_NOTE.vi,
-    en: 'Decree 30/2020/NĐ-CP, Appendix I, part I, section II, item 7.b: signing for a collective puts "TM." before the name of the leading collective or of the body; signing for the head puts "KT." before the head\'s title, and a deputy in charge signs the same way; "Q.", "TL.", "TUQ." precede the head\'s title (examples in section V: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG"). Party documents write "T/M", "K/T", "T/L" (Guidance 36-HD/VPTW; plan 184-KH/TU: "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ"). Reported: the other system\'s abbreviation ("TM." in a party document, "T/M" in a state one; safe fix); a "TM."/"T/M" naming no collective or one that does not fit the issuer (a People\'s Committee → "TM. ỦY BAN NHÂN DÂN"; a party committee → "T/M BAN THƯỜNG VỤ" …; a mass organisation → its own leadership); a "KT." without the head\'s title, or a signer under "KT." whose title is not a deputy\'s ("PHÓ …", "THỨ TRƯỞNG"); "KT." above "TM."; and, in state documents, a deputy (title "PHÓ …") signing without "KT." (in party documents a deputy secretary signs directly under "T/M BAN THƯỜNG VỤ", which is right and not reported). Mass organisations follow the state layout in practice. When the whole authority line, abbreviation and collective, is the other system\'s form ("T/M BAN THƯỜNG VỤ" in a state document, "TM. ỦY BAN NHÂN DÂN" in a party one), it is reported once, on the whole line (not again for its abbreviation, its collective or the deputy\'s title that comes with it). A missing signer name is reported by the syntax rule. ' + PARTY_NOTE.en,
-  },
   check({ document, source, report }) {
     const signature = document.signature;
     if (!signature) return;

@@ -54,10 +54,6 @@ export const structureAppendixReference: Rule = {
   id: 'structure-appendix-reference',
   title: { vi: 'Chỉ dẫn phụ lục', en: 'Appendix references' },
   defaultSeverity: 'warning',
-  doc: {
-    vi: 'Nghị định 30/2020/NĐ-CP, Phụ lục I, phần I, mục III, khoản 1 điểm a: "Trường hợp văn bản có Phụ lục kèm theo thì trong văn bản phải có chỉ dẫn về Phụ lục đó." Quy tắc báo hai chiều: phần nội dung nhắc đến phụ lục ("chi tiết tại Phụ lục kèm theo", "Phụ lục 2", "Phụ lục II") mà kế hoạch không có khối "Phụ lục:" nào, hoặc không có phụ lục mang số đó; và một phụ lục kèm theo mà nội dung không chỉ dẫn đến. Phụ lục của văn bản khác ("Phụ lục I Nghị định 30/2020/NĐ-CP", "ban hành kèm theo Quyết định …") không được tính. Một phụ lục duy nhất không đánh số được coi là khớp với "Phụ lục 1"/"Phụ lục I".',
-    en: 'Decree 30/2020/NĐ-CP, Appendix I, part I, section III, item 1.a: "where a document has an appendix, the document must refer to that appendix." Reported both ways: the body refers to an appendix ("chi tiết tại Phụ lục kèm theo", "Phụ lục 2", "Phụ lục II") that the plan does not contain (no "Phụ lục:" block, or none with that number); and an appendix that the body never refers to. Appendices of other documents ("Phụ lục I Nghị định 30/2020/NĐ-CP", "ban hành kèm theo Quyết định …") are not counted. A single unnumbered appendix matches "Phụ lục 1"/"Phụ lục I".',
-  },
   check({ document, source, report }) {
     const blocks: Block[] = [...document.preamble, ...allSections(document.sections).flatMap((s) => s.blocks), ...(document.closing ? [document.closing] : [])];
     // Only blocks that mention an appendix are read from the source.

@@ -8,10 +8,6 @@ export const textDoubleSpace: Rule = {
   id: 'text-double-space',
   title: { vi: 'Dấu cách thừa', en: 'Double space' },
   defaultSeverity: 'information',
-  doc: {
-    vi: 'Hai dấu cách trở lên giữa hai chữ trong cùng một dòng (`tổ chức  thực hiện`): văn bản hành chính chỉ dùng một dấu cách giữa các từ, kể cả sau dấu câu. Không xét phần thụt đầu dòng, khoảng trắng cuối dòng, dấu cách sau ký hiệu đề mục, gạch đầu dòng hay nhãn phần đầu, và khoảng trắng canh cột quanh dấu `|` của bảng. Căn cứ: quy ước chính tả và trình bày (Nghị định 30/2020/NĐ-CP, Phụ lục I: văn bản trình bày thống nhất). Sửa nhanh: thay bằng một dấu cách (an toàn).',
-    en: 'Two or more spaces between two words of a line (`tổ chức  thực hiện`): official text uses one space between words, after punctuation too. Indentation, trailing space, the space after a heading mark, an item marker or a header label, and the alignment around a table\'s `|` are left alone. Source: spelling and layout convention (Decree 30/2020/NĐ-CP, Appendix I: uniform presentation). Fix: one space (safe).',
-  },
   check({ document, source, report }) {
     const text = source.text;
     for (const line of textLines(document, source)) {

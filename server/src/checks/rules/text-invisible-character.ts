@@ -90,10 +90,6 @@ export const textInvisibleCharacter: Rule = {
   id: 'text-invisible-character',
   title: { vi: 'Ký tự điều khiển, đảo hướng hoặc vô hình', en: 'Control, bidirectional or invisible character' },
   defaultSeverity: 'error',
-  doc: {
-    vi: 'Ký tự người đọc không thấy: ký tự điều khiển (C0 trừ tab và xuống dòng, C1, DEL, U+FFFE, U+FFFF) mà văn bản không được chứa — XML của tệp DOCX không nhận chúng, dòng lệnh có thể bị chúng điều khiển (lỗi); ký tự điều khiển hướng chữ (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) làm chữ hiển thị khác chữ thật, như lỗ hổng "Trojan Source" (CVE-2021-42574) mà các trình biên dịch nay cảnh báo (cảnh báo); ký tự vô hình dán từ nơi khác (U+200B, U+200C, U+200D, U+2060, BOM giữa văn bản, dấu gạch mềm U+00AD ngoài một từ) chia cắt từ khi tìm kiếm và kiểm tra chính tả (cảnh báo). Văn bản hành chính dùng bộ mã ký tự Unicode theo TCVN 6909:2001 (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục I.2), chỉ gồm chữ thấy được. Các ký tự liền nhau được báo một lần, cả trong chú thích. Sửa nhanh: xóa chúng (an toàn: chữ hiển thị không đổi); tab dọc và ngắt trang được thay bằng dấu cách.',
-    en: 'Characters a reader cannot see: control characters a document may not hold (C0 but tab and line breaks, C1, DEL, U+FFFE, U+FFFF) — the XML of a DOCX refuses them and a terminal obeys them (error); bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) that make the text shown differ from the text there, the "Trojan Source" weakness (CVE-2021-42574) compilers now warn about (warning); invisible characters pasted from elsewhere (U+200B, U+200C, U+200D, U+2060, a BOM inside the text, a soft hyphen U+00AD outside a word) that split words for search and spell checking (warning). Official documents use the Unicode character set of TCVN 6909:2001 (Decree 30/2020/NĐ-CP, Appendix I, I.2), visible characters only. A run of them is reported once, in comments too. Fix: delete them (safe: the text looks the same); a vertical tab or form feed becomes a space.',
-  },
   check({ source, report }) {
     const text = source.text;
     HIDDEN.lastIndex = 0;

@@ -1,12 +1,38 @@
+import type { PlanDocument } from '../../model';
 import { fold } from '../../syntax/inline';
+import type { SourceText } from '../../syntax/source-text';
 import type { Bilingual, Rule } from '../rule';
-import { textLines } from '../text-lines';
+import { perRun, textLines, wordRuns, type TextLine } from '../text-lines';
 
 /** The Tiêu ngữ as Decree 30/2020/NĐ-CP writes it. */
 const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
 /** The motto, folded, whatever its capitals, dashes and spacing (the three phrases joined by a dash or by spaces only). */
 const FOLDED_MOTTO = /(?<![\p{L}\p{N}])doc[ \t]*lap(?:[ \t]*[-‐‑–—−][ \t]*|[ \t]+)tu[ \t]*do(?:[ \t]*[-‐‑–—−][ \t]*|[ \t]+)hanh[ \t]*phuc(?![\p{L}\p{N}])/gu;
+
+/**
+ * The lines (indices into `lines`, in order) that may hold the motto: those
+ * with a word whose folded form has «phuc» in it (the motto's last word,
+ * `hạnhphúc` included). The words of each run are looked at once per run
+ * text (`perRun`), so that a keystroke folds no line it did not change.
+ */
+function linesWithPhuc(document: PlanDocument, source: SourceText, lines: TextLine[]): number[] {
+  const found = new Set<number>();
+  for (const run of wordRuns(document, source)) {
+    for (const index of perRun(run, 'motto-words', () => run.flatMap((w, i) => (fold(w.text).includes('phuc') ? [i] : [])))) {
+      const offset = run.start + run[index].start;
+      // The last line that starts at or before the word.
+      let low = 0;
+      for (let high = lines.length; low < high; ) {
+        const mid = (low + high) >>> 1;
+        if (lines[mid].start <= offset) low = mid + 1;
+        else high = mid;
+      }
+      found.add(low - 1);
+    }
+  }
+  return [...found].sort((a, b) => a - b);
+}
 
 /** What is wrong with a written motto, in words. */
 function problems(written: string): Bilingual {
@@ -21,7 +47,7 @@ function problems(written: string): Bilingual {
     vi.push('giữa các cụm từ là gạch nối (-)');
     en.push('the phrases are joined by hyphens (-)');
   }
-  if (/[^ ]-|-[^ ]|  /.test(written)) {
+  if (/[^ ]-|-[^ ]| {2}/.test(written)) {
     vi.push('có một dấu cách hai bên gạch nối');
     en.push('with one space on either side');
   }
@@ -36,13 +62,10 @@ export const textMotto: Rule = {
   id: 'text-motto',
   title: { vi: 'Tiêu ngữ viết sai', en: 'Motto written wrongly' },
   defaultSeverity: 'warning',
-  doc: {
-    vi: 'Người soạn không cần viết Quốc hiệu và Tiêu ngữ (bố cục tự in chúng), nhưng khi văn bản có viết Tiêu ngữ thì phải đúng từng chữ: `Độc lập - Tự do - Hạnh phúc`, chữ cái đầu của mỗi cụm từ viết hoa, giữa các cụm từ là gạch nối (-) có cách chữ (Nghị định 30/2020/NĐ-CP, Phụ lục I, phần I, mục II, khoản 1; docs/format-rules.vi.md §3). Quy tắc báo Tiêu ngữ viết hoa cả chữ bên trong cụm (`Độc Lập - Tự Do - Hạnh Phúc`, `ĐỘC LẬP - TỰ DO - HẠNH PHÚC`), dùng gạch ngang dài hay gạch khác thay gạch nối (`Độc lập – Tự do – Hạnh phúc`), thiếu hay thừa dấu cách (`Độc lập-Tự do-Hạnh phúc`). Sửa nhanh: viết lại đúng Tiêu ngữ (an toàn).',
-    en: 'Drafters need not write the Quốc hiệu and the motto (the layout prints them), but a motto the text does write must be exact: `Độc lập - Tự do - Hạnh phúc`, the first letter of each phrase a capital, the phrases joined by hyphens (-) with spaces (Decree 30/2020/NĐ-CP, Appendix I, part I, section II, item 1; docs/format-rules.en.md §3). Reported: capitals inside the phrases (`Độc Lập - Tự Do - Hạnh Phúc`, `ĐỘC LẬP - TỰ DO - HẠNH PHÚC`), dashes or other signs for the hyphens (`Độc lập – Tự do – Hạnh phúc`), missing or extra spaces (`Độc lập-Tự do-Hạnh phúc`). Fix: the exact motto (safe).',
-  },
   check({ document, source, report }) {
-    for (const line of textLines(document, source)) {
-      if (line.kind === 'blank' || line.kind === 'comment' || line.kind === 'separator' || line.kind === 'table-separator') continue;
+    const lines = textLines(document, source);
+    for (const index of linesWithPhuc(document, source, lines)) {
+      const line = lines[index];
       const text = source.text.slice(line.contentStart, line.end);
       // Folding keeps the length (NFC, one unit per unit): a match in the folded line is the same span of the line.
       for (const m of fold(text).matchAll(FOLDED_MOTTO)) {

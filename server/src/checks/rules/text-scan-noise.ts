@@ -8,10 +8,6 @@ export const textScanNoise: Rule = {
   id: 'text-scan-noise',
   title: { vi: 'Dòng rác của bản quét hoặc bản trích xuất', en: 'Scan or extraction noise' },
   defaultSeverity: 'warning',
-  doc: {
-    vi: 'Dòng trong thân văn bản không phải nội dung mà là dấu vết của bản quét hoặc bản trích xuất: dấu văn bản đến (`VĂN BẢN ĐẾN`, `ĐẾN Số:`, `Chuyển:`, `Lưu hồ sơ:`), mẩu `sg:`, số trang đứng riêng một dòng (`Trang 2`, `- 2 -`; một con số đứng một mình thì không xét vì thường là ô của bảng bị tách dòng), dấu trang của Word (`_Toc…`, `_Hlk…`). Những thứ này không thuộc thể thức văn bản (Nghị định 30/2020/NĐ-CP, Điều 8 và Phụ lục I) và sẽ bị in ra. Dòng chú thích `//` không bị xét. Sửa nhanh: biến dòng thành chú thích `// …`, hoặc xóa dấu trang Word (không tự động: cần người đọc lại).',
-    en: 'Lines of the body that are no content but traces of a scan or an extraction: the incoming-mail stamp (`VĂN BẢN ĐẾN`, `ĐẾN Số:`, `Chuyển:`, `Lưu hồ sơ:`), `sg:` fragments, page numbers alone on a line (`Trang 2`, `- 2 -`; a bare number is left alone, as it is more often a cell of a flattened table), Word bookmarks (`_Toc…`, `_Hlk…`). They belong to no part of the official layout (Decree 30/2020/NĐ-CP, Article 8 and Appendix I) and would be printed. `//` comment lines are left alone. Fix: turn the line into a `// …` comment, or delete the Word bookmark (not automatic: a person should look).',
-  },
   check({ document, source, report }) {
     const text = source.text;
     for (const line of textLines(document, source)) {

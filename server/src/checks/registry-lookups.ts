@@ -1,0 +1,52 @@
+/**
+ * The registry's answers about the names a plan mentions, kept per registry:
+ * a plan names the same bodies hundreds of times, and the editor checks it
+ * again on every keystroke against the same registry (a registry's answers
+ * never change; `with` and `without` make new ones).
+ */
+import type { Registry } from '../registry/registry';
+import type { RegistryAgency, RegistryProvince } from '../registry/types';
+
+interface Answers {
+  agencies: Map<string, RegistryAgency | undefined>;
+  provinces: Map<string, { province: RegistryProvince; from: number } | undefined>;
+}
+
+const answers = new WeakMap<Registry, Answers>();
+/** Names kept per registry before the lists start again: memory stays bounded whatever is typed. */
+const MAX_NAMES = 20_000;
+
+/**
+ * `extended`, a registry made of `base` with more documents only (no agency,
+ * no province), which therefore answers about names as `base` does: the
+ * answers of `base` serve it (the check of each version of a plan extends
+ * the same base with the plan itself).
+ */
+export function withNamesOf(extended: Registry, base: Registry): Registry {
+  answers.set(extended, answersOf(base));
+  return extended;
+}
+
+function answersOf(registry: Registry): Answers {
+  let found = answers.get(registry);
+  if (!found) answers.set(registry, (found = { agencies: new Map(), provinces: new Map() }));
+  return found;
+}
+
+function remembered<T>(map: Map<string, T>, name: string, find: () => T): T {
+  if (map.has(name)) return map.get(name) as T;
+  const value = find();
+  if (map.size >= MAX_NAMES) map.clear();
+  map.set(name, value);
+  return value;
+}
+
+/** `registry.findAgency(name)`, once per name and registry. */
+export function agencyNamed(registry: Registry, name: string): RegistryAgency | undefined {
+  return remembered(answersOf(registry).agencies, name, () => registry.findAgency(name));
+}
+
+/** `registry.provinceIn(name)`, once per name and registry. */
+export function provinceNamedIn(registry: Registry, name: string): { province: RegistryProvince; from: number } | undefined {
+  return remembered(answersOf(registry).provinces, name, () => registry.provinceIn(name));
+}
