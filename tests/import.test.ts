@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkPlan } from '../server/src/checks';
 import { importDocx, importText } from '../server/src/import';
 import { layoutPlan } from '../server/src/layout';
 import type { Block, PlanDocument, Section } from '../server/src/model';
@@ -225,7 +226,7 @@ describe('plans from outside the examples, as a new user would bring them (tests
     expect(imported.report.words.missing).toEqual(['HOÀ']);
   });
 
-  it('reads a numbered sentence after a page number, followed by the next heading, as an item, not an empty sub-heading', () => {
+  it('reads a numbered sentence after a page number as a heading beside its sibling, not an item under it', () => {
     const source = [
       'ỦY BAN NHÂN DÂN PHƯỜNG 1',
       'Số: 12/KH-UBND',
@@ -245,10 +246,155 @@ describe('plans from outside the examples, as a new user would bring them (tests
       'Các đoàn thể phối hợp thực hiện.',
     ].join('\n');
     const { document } = parsePlan(importText(source).text);
-    expect(headingsOf(document.sections)).toEqual(['1 I. MỤC ĐÍCH, YÊU CẦU', '1 II. NHIỆM VỤ VÀ GIẢI PHÁP', '2 1. Tăng cường công tác tuyên truyền', '1 IV. TỔ CHỨC THỰC HIỆN']);
+    // `2.` is the sibling of `1.` (read alike, so their numbers follow on); as an item it would sit under `1.`.
+    // A heading that is a whole sentence is a task, not an empty part: structure-empty-section stays silent on it.
+    expect(headingsOf(document.sections)).toEqual(['1 I. MỤC ĐÍCH, YÊU CẦU', '1 II. NHIỆM VỤ VÀ GIẢI PHÁP', '2 1. Tăng cường công tác tuyên truyền', '2 2. Phấn đấu đến năm 2025 có 70% lao động qua đào tạo.', '1 IV. TỔ CHỨC THỰC HIỆN']);
     const blocks = document.sections[1].children[0].blocks;
-    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'item']);
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph']);
     expect(document.comments.map((c) => c.text)).toEqual(['2']);
+  });
+
+  it('keeps the post set under the signer’s name beside the signature, not as text after it', () => {
+    const source = [
+      'ĐẢNG BỘ XÃ PHỐ BẢNG\tĐẢNG CỘNG SẢN VIỆT NAM',
+      'TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN\tPhố Bảng, ngày 20 tháng 11 năm 2025',
+      'Số: 01-KH/TB',
+      '',
+      'KẾ HOẠCH',
+      'Tuyên truyền về bầu cử',
+      '',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'Tuyên truyền sâu rộng đến cử tri.',
+      '',
+      'Nơi nhận:',
+      '- Thường trực Đảng ủy (Báo cáo);',
+      '- Lưu Ban xây dựng Đảng.',
+      '',
+      'T/M TIỂU BAN',
+      'TRƯỞNG TIỂU BAN',
+      'Nguyễn Văn Hoàn',
+      'TRƯỞNG BAN XÂY DỰNG ĐẢNG',
+    ].join('\n');
+    const imported = importText(source);
+    const { document } = parsePlan(imported.text);
+    expect(signatureOf(document)).toEqual({ authorities: ['T/M TIỂU BAN'], title: 'TRƯỞNG TIỂU BAN', signer: 'Nguyễn Văn Hoàn' });
+    expect(imported.text).toMatch(/Nguyễn Văn Hoàn\n\n\/\/ TRƯỞNG BAN XÂY DỰNG ĐẢNG\n$/);
+  });
+
+  it('reads the plan a decision announces in its article when the (Kèm theo …) line is missing, and a trích yếu broken after a dash', () => {
+    const source = [
+      'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'TỈNH SƠN LA\tĐộc lập - Tự do - Hạnh phúc',
+      'Số: 2954/QĐ-UBND\tSơn La, ngày 20 tháng 11 năm 2025',
+      '',
+      'QUYẾT ĐỊNH',
+      'Về việc ban hành Kế hoạch xuất khẩu sản phẩm hàng hóa giai đoạn 2026 - 2030',
+      '',
+      'Điều 1. Ban hành kèm theo Quyết định này Kế hoạch xuất khẩu sản phẩm hàng hóa tỉnh Sơn La giai đoạn 2026 - 2030.',
+      '',
+      'Điều 2. Quyết định này có hiệu lực kể từ ngày ký ban hành./.',
+      '',
+      'Nơi nhận:\tTM. ỦY BAN NHÂN DÂN',
+      '- Như Điều 2;\tCHỦ TỊCH',
+      '- Lưu: VT.\tNguyễn Thành Công',
+      '',
+      'KẾ HOẠCH',
+      '',
+      'XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH SƠN LA GIAI ĐOẠN 2026 -',
+      '',
+      '2030',
+      '',
+      'I. MỤC TIÊU',
+      'Phát triển xuất khẩu bền vững.',
+    ].join('\n');
+    const { document } = parsePlan(importText(source).text);
+    expect(headerOf(document)).toEqual({ issuer: 'ỦY BAN NHÂN DÂN TỈNH SƠN LA', number: '', place: 'Sơn La', date: '20/11/2025', kind: 'Kế hoạch', summary: 'XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH SƠN LA GIAI ĐOẠN 2026 - 2030' });
+    expect(headingsOf(document.sections)).toEqual(['1 I. MỤC TIÊU']);
+    expect(signatureOf(document).signer).toBe('Nguyễn Thành Công');
+  });
+
+  it('reads the plan a decision issues in the same file: the decision as comments, its closing closing the plan, dotted parts under their parent', () => {
+    const source = [
+      'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'THÀNH PHỐ HÀ NỘI\tĐộc lập - Tự do - Hạnh phúc',
+      'Số: 2280/QĐ-UBND\tHà Nội, ngày 29 tháng 4 năm 2026',
+      '',
+      'QUYẾT ĐỊNH',
+      'Phê duyệt Kế hoạch bảo đảm thoát nước mùa mưa năm 2026',
+      '',
+      'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI',
+      '',
+      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;',
+      '',
+      'QUYẾT ĐỊNH:',
+      '',
+      'Điều 1. Phê duyệt Kế hoạch bảo đảm thoát nước mùa mưa năm 2026, kèm theo Quyết định này.',
+      '',
+      'Điều 2. Quyết định này có hiệu lực từ ngày ký./.',
+      '',
+      'Nơi nhận:\tTM. ỦY BAN NHÂN DÂN',
+      '- Như Điều 2;\tKT. CHỦ TỊCH',
+      '- Thường trực Thành ủy;\tPHÓ CHỦ TỊCH',
+      '- Các Sở, ban, ngành Thành phố;',
+      'Trương Việt Dũng',
+      'Trung tâm Thông tin Thành phố;',
+      '- Lưu: VT.',
+      '',
+      'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'THÀNH PHỐ HÀ NỘI\tĐộc lập - Tự do - Hạnh phúc',
+      '',
+      'KẾ HOẠCH',
+      'Bảo đảm thoát nước mùa mưa năm 2026',
+      '(Kèm theo Quyết định số 2280/QĐ-UBND ngày 29/4/2026 của UBND Thành phố)',
+      '',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'Giảm thiểu các điểm úng ngập cục bộ.',
+      'II. NHIỆM VỤ, GIẢI PHÁP',
+      '2.1. Giải pháp chung',
+      'Nạo vét hệ thống thoát nước trước mùa mưa.',
+      '2.2. Giải pháp cụ thể theo từng lưu vực thoát nước của Thành phố như sau:',
+      '2.2.1 Lưu vực Tô Lịch',
+      'Vận hành trạm bơm Yên Sở.',
+      '2.2.2 Lưu vực Hữu Nhuệ',
+      'Vận hành trạm bơm Đồng Bông.',
+      'III. TỔ CHỨC THỰC HIỆN',
+      'Sở Xây dựng chủ trì thực hiện Kế hoạch (chi tiết tại Phụ lục kèm theo)./.',
+      '',
+      'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI',
+      '',
+      'PHỤ LỤC',
+      'DANH MỤC TRẠM BƠM',
+      '',
+      'Trạm bơm Yên Sở, công suất 90 m3/s.',
+    ].join('\n');
+    const imported = importText(source);
+    const { document } = parsePlan(imported.text);
+    expect(headerOf(document)).toEqual({ issuer: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI', number: '', place: 'Hà Nội', date: '29/4/2026', kind: 'Kế hoạch', summary: 'Bảo đảm thoát nước mùa mưa năm 2026' });
+    expect(document.comments.map((c) => c.text)).toEqual(
+      expect.arrayContaining(['QUYẾT ĐỊNH', 'Điều 2. Quyết định này có hiệu lực từ ngày ký./.', '(Kèm theo Quyết định số 2280/QĐ-UBND ngày 29/4/2026 của UBND Thành phố)']),
+    );
+    expect(imported.text).toMatch(/^\/\/ Kế hoạch ban hành kèm theo Quyết định số 2280\/QĐ-UBND ngày 29\/4\/2026;/);
+    // It has no number of its own: said, and not asked for.
+    expect(imported.text).toContain('// kehoach-ignore header-missing-field\nSố:\n');
+    expect(checkPlan(parsePlan(imported.text)).filter((d) => d.code === 'header-missing-field')).toEqual([]);
+    expect(imported.report.noise.map((n) => n.text)).toContain('QUYẾT ĐỊNH');
+    // `2.2.` reads as a long sentence, but the parts numbered under it make it their heading.
+    expect(headingsOf(document.sections)).toEqual([
+      '1 I. MỤC ĐÍCH, YÊU CẦU',
+      '1 II. NHIỆM VỤ, GIẢI PHÁP',
+      '2 2.1. Giải pháp chung',
+      '2 2.2. Giải pháp cụ thể theo từng lưu vực thoát nước của Thành phố như sau:',
+      '3 2.2.1 Lưu vực Tô Lịch',
+      '3 2.2.2 Lưu vực Hữu Nhuệ',
+      '1 III. TỔ CHỨC THỰC HIỆN',
+    ]);
+    // The decision's Nơi nhận and signature close the plan; a recipient without its dash after the signer's name stays one.
+    expect(recipientsOf(document)).toEqual(['Như Điều 2;', 'Thường trực Thành ủy;', 'Các Sở, ban, ngành Thành phố;', 'Trung tâm Thông tin Thành phố;', 'Lưu: VT.']);
+    expect(signatureOf(document)).toEqual({ authorities: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH', signer: 'Trương Việt Dũng' });
+    // The closing stands before the appendix, whose issuer line over it is a comment, not the plan's last words.
+    expect(imported.text.indexOf('Nơi nhận:')).toBeLessThan(imported.text.indexOf('// ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\n\nPHỤ LỤC'));
+    expect(document.appendices.map((a) => squeeze(a.title))).toEqual(['DANH MỤC TRẠM BƠM']);
+    expect(checkPlan(parsePlan(imported.text)).filter((d) => d.code === 'closing-mark')).toEqual([]);
   });
 });
 

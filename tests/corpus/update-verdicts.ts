@@ -19,6 +19,11 @@ for (const plan of plans) {
   const previous = readVerdicts(plan.id);
   const { findings, gone } = matchVerdicts(checked.findings, previous?.findings ?? []);
   for (const g of gone.filter((g) => g.verdict === 'true-defect')) console.log(`${plan.id}: true defect no longer found: ${g.rule} ${g.line}: ${g.text}`);
+  // A verdict kept for a finding whose message changed may no longer fit it (the same number, now repeated instead of skipped): look again.
+  const said = new Map((previous?.findings ?? []).map((f) => [`${f.rule}\u0000${f.text}\u0000${f.message}`, true]));
+  for (const f of findings.filter((f) => f.verdict !== 'unjudged' && !said.has(`${f.rule}\u0000${f.text}\u0000${f.message}`))) {
+    console.log(`${plan.id}: ${f.verdict} kept for a changed message, check it: ${f.rule} ${f.line}: ${f.message}`);
+  }
   writeVerdicts({ id: plan.id, ...(previous?.sourceHeader ? { sourceHeader: previous.sourceHeader } : {}), findings, missed: previous?.missed ?? [] });
   const unjudged = findings.filter((f) => f.verdict === 'unjudged').length;
   console.log(`${plan.id}: ${findings.length} findings${unjudged ? `, ${unjudged} unjudged` : ''}`);

@@ -82,6 +82,13 @@ function declaredCharset(head: string): string | undefined {
 }
 
 /**
+ * Bytes 0x80–0x9F in windows-1252 (the Encoding Standard's table; the five it
+ * leaves undefined stay as they are). Node 20's decoder reads them as Latin-1,
+ * control characters: Word's `…`, `“ ”`, `–` would become U+0085, U+0093 …
+ */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
  * The text of an HTML file in the encoding it declares (`charset=` in its
  * first 4 KB; Word writes windows-1252 or windows-1258 with the Vietnamese
  * letters as entities), else UTF-8; undefined when the file is no HTML.
@@ -93,7 +100,9 @@ function htmlText(bytes: Uint8Array): string | undefined {
   const bom = decodeText(bytes.subarray(0, 4)).encoding !== 'utf-8';
   if (declared && !bom) {
     try {
-      return new TextDecoder(declared).decode(bytes);
+      const decoder = new TextDecoder(declared);
+      const text = decoder.decode(bytes);
+      return decoder.encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]) : text;
     } catch {
       // A label the runtime does not know: read it as UTF-8 below.
     }

@@ -1,5 +1,6 @@
 import { classifyTitle } from '../domain/plan-parts';
 import { opensClosing, scanClosing } from './closing';
+import { issuerOverAppendix, parentNumber, promoteParents } from './body-context';
 import { bookmarksOf, isFragment, isNoiseLine, isPageNumber, isStampNumberLine, withoutBookmarks } from './noise';
 import { cellsOf, isUpperText, TERMINAL, wordCount, type SourceParagraph } from './source-paragraphs';
 
@@ -252,6 +253,7 @@ export function scanBody(paragraphs: SourceParagraph[], start: number): BodyScan
     }
     const appendix = appendixAt(paragraphs, i);
     if (appendix) {
+      issuerOverAppendix(entries, (text): Entry => ({ kind: 'comment', lines: [text] }));
       entries.push({ kind: 'appendix', label: appendix.label });
       i = appendix.last;
       inAppendix = true;
@@ -319,14 +321,6 @@ function headingFollows(paragraphs: SourceParagraph[], numbers: (Numbered | unde
   return isUpperText(text) && classifyTitle(text) !== undefined;
 }
 
-/** True when the next paragraph (past noise) is a sibling of `i` or a higher heading, not a part under it. */
-function siblingFollows(numbers: (Numbered | undefined)[], marks: Map<number, boolean>, i: number): boolean {
-  let j = i + 1;
-  while (marks.has(j)) j++;
-  const next = numbers[j];
-  return next === undefined || next.kind === 'roman' || (next.kind === numbers[i]!.kind && next.depth <= numbers[i]!.depth);
-}
-
 interface HeadingDecision {
   level: number;
   /** `14. Đề nghị …: Trong phạm vi …` split into its heading and its first paragraph. */
@@ -345,6 +339,9 @@ function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | unde
   const sequences = new Map<string, number[]>();
   let romanSeen = 0;
   let arabicParent = -1;
+  /** Arabic numbers by the level-1 part they stand in (`2:3` is `3.` under the second Roman number). */
+  const arabicNumbers = new Set<string>();
+  const partOf = new Map<number, number>();
   for (let i = start; i < paragraphs.length; i++) {
     const n = numbers[i];
     if (!n || marks.has(i)) continue;
@@ -355,11 +352,21 @@ function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | unde
       decisions.set(i, { level: 1 });
       continue;
     }
-    const key = n.kind === 'arabic' ? `arabic:${romanSeen}` : n.kind === 'letter' ? `letter:${romanSeen}:${arabicParent}` : `dotted:${i}`;
+    partOf.set(i, romanSeen);
+    if (n.kind === 'arabic') arabicNumbers.add(`${romanSeen}:${n.marker.replace(/[.)-]$/, '')}`);
+    // Dotted numbers are siblings when they share all but their last part (`2.2.1`, `2.2.2` under `2.2.`).
+    const key = n.kind === 'arabic' ? `arabic:${romanSeen}` : n.kind === 'letter' ? `letter:${romanSeen}:${arabicParent}` : `dotted:${romanSeen}:${parentNumber(n.marker)}`;
     sequences.set(key, [...(sequences.get(key) ?? []), i]);
     // Letters belong to the numbered part above them, `1.` or `3.2.` alike.
     if (n.kind === 'arabic' || n.kind === 'dotted') arabicParent = i;
   }
+  // A dotted number goes one level below its depth (`2.1.` under `2.`); numbered after its Roman part with no
+  // `2.` above it (`2.1.` right under `II.`), it is that part's own subdivision, one level higher.
+  const dottedLevel = (i: number) => {
+    const part = partOf.get(i) ?? 0;
+    const underArabic = part === 0 || arabicNumbers.has(`${part}:${numbers[i]!.marker.split('.')[0]}`);
+    return Math.min(4, numbers[i]!.depth + (underArabic ? 1 : 0));
+  };
   for (const [key, members] of sequences) {
     const kind = key.split(':')[0] as NumberKind;
     const like = members.filter((i) => headingLike(paragraphs, i, numbers[i]!));
@@ -372,16 +379,11 @@ function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | unde
         const parentDecision = decisions.get(parent);
         if (!parentDecision) continue;
         level = Math.min(4, parentDecision.level + 1);
-      } else level = Math.min(4, numbers[i]!.depth + 1);
+      } else level = dottedLevel(i);
       const text = textOf(paragraphs[i]);
       const decision: HeadingDecision = { level };
-      const sentence = text.endsWith('.') && headingFollows(paragraphs, numbers, marks, i);
-      if (sentence && (!like.includes(i) || (wordCount(text) > 4 && siblingFollows(numbers, marks, i)))) {
-        // A whole sentence with nothing under it before the next heading (`2. Phấn đấu … qua đào tạo.`
-        // after a page number, `3.2. Thư ký hội nghị đọc tiểu sử … .` in bold among the steps of a meeting):
-        // an item of its sequence, not an empty sub-heading.
-        continue;
-      }
+      // Siblings are read alike, headings all (a step that is a whole sentence, `3.2. Thư ký hội nghị đọc …`, too):
+      // one read as an item among headings would make their numbers skip.
       if (!like.includes(i) || (wordCount(text) > 20 && headingFollows(paragraphs, numbers, marks, i))) {
         // The first colon followed by a capital, chosen in a look-ahead (atomic) so that the rest is read once:
         // when it runs into a line break, no later colon could do better (its head would cross the break).
@@ -391,5 +393,6 @@ function decideHeadings(paragraphs: SourceParagraph[], numbers: (Numbered | unde
       decisions.set(i, decision);
     }
   }
+  promoteParents(numbers, start, decisions, dottedLevel);
   return decisions;
 }

@@ -26,6 +26,8 @@ const AUTHORITY = /^(?:(?:TM|KT|Q|TL|TUQ)\.\s*\S|(?:T\/M|K\/T|T\/L)\s+\S)/u;
 const NAME = /^(?:\p{Lu}[\p{Ll}\p{M}]*\s+){1,5}\p{Lu}[\p{Ll}\p{M}]*$/u;
 const DASH = /^[-+•–—]\s*/u;
 const APPENDIX = /^(?:PHỤ LỤC|Phụ lục)(?![\p{L}])/u;
+/** A post (`TRƯỞNG BAN XÂY DỰNG ĐẢNG`, `BÍ THƯ ĐẢNG ỦY`), folded: set under the signer's name, the other post the signer holds. */
+const POST = /^(?:pho\s+)?(?:truong|bi thu|chu tich|giam doc|chanh|hieu truong|thu truong|chu nhiem|tong)\b/;
 
 const clean = (text: string) => text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
 
@@ -43,82 +45,106 @@ function closingColumns(cells: string[]): { left: string; right: string } {
   return swapped ? { left: rest, right: first } : { left: first, right: rest };
 }
 
+/** What the closing read so far holds. */
+interface ClosingState {
+  blocks: ClosingScan['blocks'];
+  comments: string[];
+  recipients?: { kind: 'recipients'; label: string; line: number; items: string[] };
+  signature?: { kind: 'signature'; lines: string[] };
+  signed: boolean;
+  /** Set when the last cell placed was the signer's name. */
+  lastPlaced?: 'name';
+  /** The source line of the paragraph being read. */
+  line: number;
+}
+
+/** A block listed once, where it first appears. */
+function listed<B extends ClosingScan['blocks'][number]>(state: ClosingState, block: B): B {
+  if (!state.blocks.includes(block)) state.blocks.push(block);
+  return block;
+}
+const openRecipients = (state: ClosingState, label: string) => listed(state, (state.recipients ??= { kind: 'recipients', label, line: state.line, items: [] }));
+const openSignature = (state: ClosingState) => listed(state, (state.signature ??= { kind: 'signature', lines: [] }));
+
+/** Places one cell; `side` is its column when the line had two. Returns false when the cell is no closing material. */
+function placeCell(state: ClosingState, raw: string, side: 'left' | 'right' | 'alone', farRight: boolean): boolean {
+  const cell = clean(raw);
+  if (!cell) return true;
+  const afterName = state.lastPlaced === 'name';
+  state.lastPlaced = undefined;
+  if (APPENDIX.test(cell)) return false;
+  const folded = fold(cell);
+  const label = RECIPIENTS_LABEL.exec(folded);
+  if (label) {
+    // `(?<!\s)`: a match never starts after a space (it would have started one earlier), and skipping those keeps it linear.
+    const list = openRecipients(state, cell.slice(0, label[0].length).replace(/(?<!\s)\s*:\s*$/, ''));
+    const rest = cell.slice(label[0].length).trim();
+    if (rest) list.items.push(rest.replace(DASH, ''));
+    return true;
+  }
+  // `(b/c);` under a recipient not yet ended belongs to it, not to the signature's remarks.
+  const lastItem = state.recipients?.items[state.recipients.items.length - 1];
+  if (lastItem !== undefined && !state.signature && side !== 'right' && /^\(/.test(cell) && !/[;.,]$/.test(lastItem)) {
+    state.recipients!.items[state.recipients!.items.length - 1] += ` ${cell}`;
+    return true;
+  }
+  if (isNoiseLine(cell) || /^\(.*\)$/u.test(cell)) {
+    state.comments.push(cell);
+    return true;
+  }
+  // The signer's other post under the name: kept beside the signature as a comment, not read as body text after it.
+  if (afterName && isUpperText(cell) && POST.test(folded) && cell.split(/\s+/).length <= 8) {
+    state.comments.push(cell);
+    return true;
+  }
+  const toSignature = side === 'right' || farRight || AUTHORITY.test(cell) || (state.signature !== undefined && (isUpperText(cell) || NAME.test(cell)));
+  if (DASH.test(cell) && state.recipients && side !== 'right') {
+    state.recipients.items.push(cell.replace(DASH, ''));
+    return true;
+  }
+  // A recipient whose dash was left out, ended by its `;` like the others (`Trung tâm TT, DL vs CNS TP;` after
+  // the signer's name, the list being longer than the signature beside it).
+  if (state.recipients?.items.length && side !== 'right' && /;$/.test(cell) && /;$/.test(state.recipients.items[state.recipients.items.length - 1]) && !isUpperText(cell)) {
+    state.recipients.items.push(cell);
+    return true;
+  }
+  if (toSignature && !state.signed && (side === 'right' || AUTHORITY.test(cell) || isUpperText(cell) || NAME.test(cell))) {
+    openSignature(state).lines.push(cell);
+    // The signer's name ends the signature.
+    state.signed = NAME.test(cell);
+    if (state.signed) state.lastPlaced = 'name';
+    return true;
+  }
+  // A recipient wrapped onto the next line continues it.
+  if (state.recipients?.items.length && side !== 'right' && (/^\p{Ll}/u.test(cell) || (/[,–-]$/.test(state.recipients.items[state.recipients.items.length - 1]) && (state.signed || !isUpperText(cell)) && !NAME.test(cell)))) {
+    state.recipients.items[state.recipients.items.length - 1] += ` ${cell}`;
+    return true;
+  }
+  if (!state.signature && state.recipients?.items.length && isUpperText(cell)) {
+    // A signature with no authority line: `CHỦ TỊCH` then the name.
+    openSignature(state).lines.push(cell);
+    return true;
+  }
+  return false;
+}
+
 /** Reads the closing blocks from `start`; stops at the first paragraph that belongs to neither. */
 export function scanClosing(paragraphs: SourceParagraph[], start: number): ClosingScan {
-  const blocks: ClosingScan['blocks'] = [];
-  const comments: string[] = [];
-  let recipients: { kind: 'recipients'; label: string; line: number; items: string[] } | undefined;
-  let signature: { kind: 'signature'; lines: string[] } | undefined;
-  let signed = false;
-  /** A block listed once, where it first appears. */
-  const listed = <B extends ClosingScan['blocks'][number]>(block: B): B => {
-    if (!blocks.includes(block)) blocks.push(block);
-    return block;
-  };
-  const openRecipients = (label: string) => listed((recipients ??= { kind: 'recipients', label, line: paragraphs[index].sourceLine, items: [] }));
-  const openSignature = () => listed((signature ??= { kind: 'signature', lines: [] }));
-
-  /** Places one cell; `side` is its column when the line had two. Returns false when the cell is no closing material. */
-  const place = (raw: string, side: 'left' | 'right' | 'alone', farRight: boolean): boolean => {
-    const cell = clean(raw);
-    if (!cell) return true;
-    if (APPENDIX.test(cell)) return false;
-    const folded = fold(cell);
-    const label = RECIPIENTS_LABEL.exec(folded);
-    if (label) {
-      // `(?<!\s)`: a match never starts after a space (it would have started one earlier), and skipping those keeps it linear.
-      const list = openRecipients(cell.slice(0, label[0].length).replace(/(?<!\s)\s*:\s*$/, ''));
-      const rest = cell.slice(label[0].length).trim();
-      if (rest) list.items.push(rest.replace(DASH, ''));
-      return true;
-    }
-    // `(b/c);` under a recipient not yet ended belongs to it, not to the signature's remarks.
-    const lastItem = recipients?.items[recipients.items.length - 1];
-    if (lastItem !== undefined && !signature && side !== 'right' && /^\(/.test(cell) && !/[;.,]$/.test(lastItem)) {
-      recipients!.items[recipients!.items.length - 1] += ` ${cell}`;
-      return true;
-    }
-    if (isNoiseLine(cell) || /^\(.*\)$/u.test(cell)) {
-      comments.push(cell);
-      return true;
-    }
-    const toSignature = side === 'right' || farRight || AUTHORITY.test(cell) || (signature !== undefined && (isUpperText(cell) || NAME.test(cell)));
-    if (DASH.test(cell) && recipients && side !== 'right') {
-      recipients.items.push(cell.replace(DASH, ''));
-      return true;
-    }
-    if (toSignature && !signed && (side === 'right' || AUTHORITY.test(cell) || isUpperText(cell) || NAME.test(cell))) {
-      openSignature().lines.push(cell);
-      // The signer's name ends the signature.
-      signed = NAME.test(cell);
-      return true;
-    }
-    // A recipient wrapped onto the next line continues it.
-    if (recipients?.items.length && side !== 'right' && (/^\p{Ll}/u.test(cell) || (/[,–-]$/.test(recipients.items[recipients.items.length - 1]) && (signed || !isUpperText(cell)) && !NAME.test(cell)))) {
-      recipients.items[recipients.items.length - 1] += ` ${cell}`;
-      return true;
-    }
-    if (!signature && recipients?.items.length && isUpperText(cell)) {
-      // A signature with no authority line: `CHỦ TỊCH` then the name.
-      openSignature().lines.push(cell);
-      return true;
-    }
-    return false;
-  };
-
+  const state: ClosingState = { blocks: [], comments: [], signed: false, line: 0 };
   let index = start;
   for (; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index];
     if (paragraph.table) break;
+    state.line = paragraph.sourceLine;
     let placedAll = true;
     for (const line of paragraph.lines) {
       const cells = cellsOf(line);
       if (cells.length >= 2) {
         const { left, right } = closingColumns(cells);
-        placedAll = place(left, 'left', false) && place(right, 'right', false) && placedAll;
-      } else placedAll = place(line, 'alone', paragraph.farIndented) && placedAll;
+        placedAll = placeCell(state, left, 'left', false) && placeCell(state, right, 'right', false) && placedAll;
+      } else placedAll = placeCell(state, line, 'alone', paragraph.farIndented) && placedAll;
     }
     if (!placedAll) break;
   }
-  return { blocks, comments, consumed: index - start };
+  return { blocks: state.blocks, comments: state.comments, consumed: index - start };
 }

@@ -22,7 +22,14 @@ export interface Run {
 const runsOf = (paragraph: WordParagraph): Run[] => paragraph.pieces.map((p) => ({ text: paragraph.text.slice(p.start, p.end).normalize('NFC'), bold: p.bold, italic: p.italic }));
 
 /** A paragraph's lines with `**`/`*` around the runs that are bold or italic, unless the whole paragraph is bold. */
-export function linesOf(runs: Run[]): { lines: string[]; bold: boolean } {
+export function linesOf(pieces: Run[]): { lines: string[]; bold: boolean } {
+  // Runs of one style side by side are one (`*… nhân dân*` and `*).*` split by a span would leave `**` between them).
+  const runs: Run[] = [];
+  for (const piece of pieces) {
+    const last = runs[runs.length - 1];
+    if (last && last.text !== '\n' && piece.text !== '\n' && last.bold === piece.bold && last.italic === piece.italic) runs[runs.length - 1] = { ...last, text: last.text + piece.text };
+    else runs.push(piece);
+  }
   const visible = runs.filter((r) => r.text.trim() && r.text !== '\n');
   const bold = visible.length > 0 && visible.every((r) => r.bold);
   let text = '';

@@ -240,6 +240,20 @@ function readCell(state: HeaderState, cell: string, line: number): Found[] {
   return out;
 }
 
+/** Reads the trích yếu from paragraph `index`; returns the paragraph after it. */
+function readSummary(paragraphs: SourceParagraph[], index: number, header: ImportedHeader): number {
+  header.summary = cleanValue(paragraphs[index].lines.join(' ').trim());
+  index++;
+  // A trích yếu broken after a dash or a comma goes on (`… GIAI ĐOẠN 2026 -` / `2030`, `… các cấp,` / `nhiệm kỳ 2026 - 2031 …`).
+  while (/[-–,]$/.test(header.summary) && paragraphs[index] && !paragraphs[index].table) {
+    const next = paragraphs[index].lines.join(' ').trim();
+    if (MARKER.test(next) || next.length > 120) break;
+    header.summary = `${header.summary} ${cleanValue(next)}`;
+    index++;
+  }
+  return index;
+}
+
 /**
  * Reads the header of an imported plan from the paragraphs at its start: the
  * fields may come in any order, in two columns or run together on one line.
@@ -277,10 +291,7 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
     if (DECORATION.test(text)) continue;
     if (expectSummary) {
       // The trích yếu is the paragraph under the tên loại, unless the body starts at once.
-      if (!MARKER.test(text) && !paragraph.table) {
-        header.summary = cleanValue(text);
-        index++;
-      }
+      if (!MARKER.test(text) && !paragraph.table) index = readSummary(paragraphs, index, header);
       // The rule drawn under the trích yếu (`-----`) belongs to the header.
       while (paragraphs[index] && DECORATION.test(paragraphs[index].lines.join(' '))) index++;
       break;

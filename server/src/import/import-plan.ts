@@ -1,12 +1,15 @@
 import type { PlanDiagnostic } from '../model';
+import { fold } from '../syntax/inline';
 import { builtinRegistry } from '../registry/builtin';
 import type { TokenType } from 'chevrotain';
 import { lineLexer, RecipientsLabel, TextLine } from '../syntax/lexer';
 import { parsePlan } from '../syntax/parse';
 import { scanBody, type Entry } from './body';
+import { opensClosing } from './closing';
 import { documentBounds } from './page-clutter';
-import { scanHeader, type ImportedHeader, type WordMend } from './header';
-import { mendCapitals, paragraphsOfText, splitRunInHeadings, type SourceParagraph } from './source-paragraphs';
+import { scanHeader, type HeaderScan, type ImportedHeader, type WordMend } from './header';
+import { issuedPlanHeader, issuedPlanStart, ISSUED_WITH } from './issuing-decision';
+import { isUpperText, mendCapitals, paragraphsOfText, splitRunInHeadings, type SourceParagraph } from './source-paragraphs';
 
 /** What an import did not understand, and how much of the source it kept. */
 export interface ImportReport {
@@ -126,15 +129,68 @@ function modelStrings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+const paragraphText = (p: SourceParagraph) => (p.table ? p.table.map((r) => r.join(' | ')).join(' | ') : p.lines.join(' ')).trim();
+
+/**
+ * The `(Kèm theo Quyết định số …)` line under an issued plan's title, as a
+ * comment of the header: taken off the trích yếu it was read into, or off
+ * the body it would open.
+ */
+function issuedWithNote(head: HeaderScan, paragraphs: SourceParagraph[]): string[] {
+  // Read from the last `(`, anchored: a search over the whole trích yếu would retry at every `(`.
+  const summary = head.header.summary.trimEnd();
+  const open = summary.lastIndexOf('(');
+  const note = open < 0 ? '' : summary.slice(open);
+  if (note && /^\(\s*(?:[Bb]an hành\s+)?[Kk]èm theo\s[^)]*\)?$/u.test(note) && ISSUED_WITH.test(fold(note))) {
+    head.header.summary = summary.slice(0, open).trim();
+    return [note.replace(/\s+/g, ' ').trim()];
+  }
+  const next = paragraphs[head.consumed];
+  if (next && !next.table && ISSUED_WITH.test(fold(paragraphText(next)))) {
+    head.consumed++;
+    return [paragraphText(next).replace(/\s+/g, ' ')];
+  }
+  return [];
+}
+
+/**
+ * The plan a decision before it in the same file issues, when there is one:
+ * its paragraphs (closed by the decision's Nơi nhận and signature, which sign
+ * it, where it has none of its own), its header (the decision's place and
+ * date where its own has none), and the decision's paragraphs, kept as comments.
+ */
+function readIssuedPlan(paragraphs: SourceParagraph[], head: HeaderScan) {
+  const issuedAt = issuedPlanStart(paragraphs, head.consumed, head.header.kind);
+  if (issuedAt === undefined) return { paragraphs, head, decisionParagraphs: [] as SourceParagraph[], issuedBy: undefined };
+  const issuedBy = { kind: head.header.kind, number: head.header.number, date: head.header.date };
+  let decisionParagraphs = paragraphs.slice(0, issuedAt);
+  let plan = paragraphs.slice(issuedAt);
+  const planHead = scanHeader(plan);
+  const planScan = { ...planHead, header: issuedPlanHeader(planHead.header, head.header) };
+  const closing = decisionParagraphs.findIndex((p, i) => i >= head.consumed && opensClosing(p));
+  if (closing >= 0 && !plan.some((p, i) => i >= planScan.consumed && opensClosing(p))) {
+    // Before the appendices, and before the issuer's name in capitals that heads the first of them.
+    let at = plan.findIndex((p, i) => i >= planScan.consumed && !p.table && /^phu luc\b/.test(fold(paragraphText(p)).replace(/^\W+/, '')));
+    if (at < 0) at = plan.length;
+    while (at - 1 > planScan.consumed && !plan[at - 1].table && isUpperText(paragraphText(plan[at - 1]))) at--;
+    plan = [...plan.slice(0, at), ...decisionParagraphs.slice(closing), ...plan.slice(at)];
+    decisionParagraphs = decisionParagraphs.slice(0, closing);
+  }
+  return { paragraphs: plan, head: planScan, decisionParagraphs, issuedBy };
+}
+
 /** The plan written from source paragraphs: header, body, closing blocks; and what its report is made of. */
 function writePlan(allParagraphs: SourceParagraph[]) {
   const bounds = documentBounds(allParagraphs);
   const clutter = [...allParagraphs.slice(0, bounds.start), ...allParagraphs.slice(bounds.end)]
-    .map((p) => ({ line: p.sourceLine, text: (p.table ? p.table.map((r) => r.join(' | ')).join(' | ') : p.lines.join(' ')).trim(), stray: false }))
+    .map((p) => ({ line: p.sourceLine, text: paragraphText(p), stray: false }))
     .filter((c) => c.text);
   const clutterLine = (c: { text: string }) => `// ${c.text}`;
-  const paragraphs = splitRunInHeadings(allParagraphs.slice(bounds.start, bounds.end));
-  const head = scanHeader(paragraphs);
+  const found = splitRunInHeadings(allParagraphs.slice(bounds.start, bounds.end));
+  // A decision that issues the plan before it in the same file: the plan is read, the decision kept as comments and reported.
+  const { paragraphs, head, issuedBy, decisionParagraphs } = readIssuedPlan(found, scanHeader(found));
+  const decision = decisionParagraphs.map((p) => ({ line: p.sourceLine, text: paragraphText(p), stray: false })).filter((d) => d.text);
+  const issuedWith = issuedWithNote(head, paragraphs);
   const body = scanBody(paragraphs, head.consumed);
   // Footnotes a portal or a converter sets after the signature (`[1] Nghị quyết số …`) have no place in a plan's
   // body: kept as comments, reported, rather than read as text after the closing.
@@ -150,13 +206,20 @@ function writePlan(allParagraphs: SourceParagraph[]) {
   const lines: string[] = [];
   // The portal's page before the plan: kept as comments, reported as noise.
   for (const c of clutter) if (c.line < (allParagraphs[bounds.start]?.sourceLine ?? Infinity)) lines.push(clutterLine(c));
-  for (const c of head.comments) lines.push(`// ${c}`);
-  if (head.comments.length) lines.push('');
+  if (issuedBy) {
+    const by = [issuedBy.kind, issuedBy.number && `số ${issuedBy.number}`, issuedBy.date && `ngày ${issuedBy.date}`].filter(Boolean).join(' ');
+    lines.push(`// Kế hoạch ban hành kèm theo ${by}; văn bản ban hành giữ làm chú thích / The plan is issued with ${by}; that document is kept as comments`);
+    lines.push(...decision.map(clutterLine), '');
+  }
+  for (const c of [...head.comments, ...issuedWith]) lines.push(`// ${c}`);
+  if (head.comments.length || issuedWith.length) lines.push('');
   const suggestion = head.header.issuer ? undefined : suggestIssuer(head.header.place, body.entries);
   for (const [key, label] of HEADER_LABELS) {
     const value = head.header[key];
     if (value === undefined) continue;
     if (key === 'issuer' && suggestion) lines.push(`// Cơ quan? ${suggestion} (suy ra từ dòng TM. và địa danh, cần xác nhận / inferred from the TM. line and the place: confirm it)`);
+    // A plan issued with a decision has no number of its own: said, and the check that would ask for one silenced here.
+    if (key === 'number' && issuedBy && !value) lines.push('// Kế hoạch ban hành kèm theo quyết định, không có số riêng / issued with the decision, the plan has no number of its own', '// kehoach-ignore header-missing-field');
     lines.push(value ? `${label}: ${value}` : `${label}:`);
   }
   lines.push('---');
@@ -169,7 +232,7 @@ function writePlan(allParagraphs: SourceParagraph[]) {
   const after = clutter.filter((c) => c.line >= (allParagraphs[bounds.end]?.sourceLine ?? Infinity));
   if (after.length) lines.push('', ...after.map(clutterLine));
   const text = `${lines.join('\n')}\n`;
-  return { text, paragraphs, head, body, clutter, footnotes };
+  return { text, paragraphs, head, body, clutter, decision, footnotes };
 }
 
 /** The plan's text alone, without the report (the review checks the text itself and reports on nothing else). */
@@ -183,7 +246,7 @@ export function planTextOfParagraphs(allParagraphs: SourceParagraph[]): string {
  * counted against.
  */
 export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: string): ImportResult {
-  const { text, paragraphs, head, body, clutter, footnotes } = writePlan(allParagraphs);
+  const { text, paragraphs, head, body, clutter, decision, footnotes } = writePlan(allParagraphs);
   const parsed = parsePlan(text);
   const sourceWords = wordsOf(sourceText.replace(/\*\*/g, ''));
   const kept = wordsOf(modelStrings(parsed.document).join(' '));
@@ -199,7 +262,7 @@ export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: s
     text,
     report: {
       unclassified: [...head.unplaced.map((u) => ({ ...u, keptAs: 'comment' as const })), ...body.unclassified.map((u) => ({ ...u, keptAs: 'text' as const })), ...footnotes.map((u) => ({ ...u, keptAs: 'comment' as const }))],
-      noise: [...clutter, ...body.noise].sort((a, b) => a.line - b.line),
+      noise: [...clutter, ...decision, ...body.noise].sort((a, b) => a.line - b.line),
       ocrMended,
       missingHeaderFields,
       wordsMended,

@@ -55,7 +55,17 @@ function joinSplitMarks(lines: Line[]): Line[] {
 
 /** A paragraph's text without the bold or italic wrapper around all of it, and whether it was bold. */
 function unwrap(text: string): { text: string; bold: boolean } {
-  let t = text.trim();
+  // Bold runs side by side are one (`**2.** **Sở Nông nghiệp và Môi trường:**`); marks with only spaces inside carry nothing.
+  let t = text
+    .trim()
+    // A run opening the paragraph closed after a space (`*b) Kế hoạch …: *Thực hiện`, `**Điều 1. **Ban hành`): the
+    // converter's way of writing `*…:* Thực hiện`, which Markdown would not close; the space goes after the mark.
+    .replace(/^(\*{1,2})(?=[^\s*])([^*]*?[^\s*])\s+\1(?=[\p{L}\d])/u, '$1$2$1 ')
+    // A numbered title in italics running into its text (`*b) Kế hoạch …:* Thực hiện`) is read through the marks, as bold is.
+    .replace(/^\*(?!\*)((?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])\s[^*]*)\*(?!\*)/u, '$1')
+    .replace(/\*\*\s+\*\*/g, ' ')
+    // So are italic runs parted by a comma (`*a) Thu gom và xử lý rác thải*, *xác động vật*`).
+    .replace(/(?<=[^*\s])\*([,;]?\s+)\*(?=[^*\s])/g, '$1');
   let bold = false;
   for (;;) {
     const b = /^\*\*([^]*)\*\*$/.exec(t);
@@ -69,8 +79,7 @@ function unwrap(text: string): { text: string; bold: boolean } {
       t = i[1].trim();
       continue;
     }
-    // Marks with only spaces inside (`DÂN **`, `** **`) carry nothing.
-    t = t.replace(/\*\*\s+\*\*/g, ' ');
+    // A mark left at the end after a space (`DÂN **`) carries nothing.
     if (/\s\*\*$/.test(t)) t = t.slice(0, -2);
     return { text: t.replace(/\s+/g, ' ').trim(), bold };
   }
@@ -126,8 +135,10 @@ function paragraphsOfBlock(block: Line[], blankBefore: boolean, out: SourceParag
   for (const line of block) {
     const previous = current[current.length - 1];
     const opensAnew = BULLET.test(line.text) || HEADING.test(line.text) || (previous && (/(?: {2}|\\)$/.test(previous.text) || (sparse && startsWithoutBlank(previous.text, line.text))));
-    // A bullet inside an open bold run is the run's text (`**- Về …`), not an item.
-    const markOpen = previous && joinSplitMarks(current).length && ((joinSplitMarks(current).at(-1)!.text.match(/\*\*/g) ?? []).length % 2 === 1);
+    // A bullet inside an open bold run is the run's text (`**- Về …`), not an item; so is a line inside an open
+    // italic run (`*2.2.` / `Chi ngân sách địa phương*`), which ended no sentence.
+    const open = previous && joinSplitMarks(current).length ? joinSplitMarks(current).at(-1)!.text : '';
+    const markOpen = (open.match(/\*\*/g) ?? []).length % 2 === 1 || (open.replace(/\*\*/g, '').match(/\*/g) ?? []).length % 2 === 1;
     if (previous && (opensAnew || HEADING.test(previous.text)) && !markOpen) push();
     current.push({ text: line.text.replace(/\\$/, ''), number: line.number });
   }

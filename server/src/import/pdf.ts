@@ -1,17 +1,17 @@
 import { importText, type ImportResult } from './import-plan';
+import { fillStamps, NUMBER_TAIL, piecesOfOperators, SPACE_GAP, type FontFacts, type Piece } from './pdf-operators';
 
 /**
  * PDF import: pdf.js (its legacy build, plain JavaScript on Node 20) gives
- * each page's text items with their positions; they are set back into lines
- * by their baseline, a line's items into columns where a wide gap parts
- * them (the header's two columns, the closing's `Nơi nhận` beside the
- * signature, written with a tab between them as Word's copied text has it),
- * and a line indented from the page's left margin, or far below the one
- * before, starts a paragraph. The text then goes through the same classifier
- * as text copied from Word. What a digital signature's stamp draws (the
- * number and date a clerk fills in on signing) is no text of the page and is
- * not read: the import then says the date is incomplete. Pure: bytes in, no
- * file system.
+ * each page's operator list, which `pdf-operators.ts` reads into runs of
+ * text placed by their glyphs' widths (a signature's stamp included, filled
+ * into the header's blanks); the runs are set back into lines by their
+ * baseline, a line's runs into columns where a wide gap parts them (the
+ * header's two columns, the closing's `Nơi nhận` beside the signature,
+ * written with a tab between them as Word's copied text has it), and a line
+ * indented from the page's left margin, or far below the one before, starts
+ * a paragraph. The text then goes through the same classifier as text copied
+ * from Word. Pure: bytes in, no file system.
  */
 
 /**
@@ -39,15 +39,6 @@ async function loadPdfjs() {
 /** A PDF the import cannot read: the reason is for the user (Vietnamese / English). */
 export class UnreadablePdfError extends Error {}
 
-interface Piece {
-  text: string;
-  x: number;
-  /** Baseline, from the bottom of the page. */
-  y: number;
-  width: number;
-  size: number;
-}
-
 interface PageLine {
   pieces: Piece[];
   y: number;
@@ -59,9 +50,11 @@ const COLUMN_GAP = 2;
 /** A line starting this far right of the left margin (in points) is indented: a paragraph's first line, or centred. */
 const INDENT = 8;
 
+const SUPERSCRIPT: Record<string, string> = { 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+
 function linesOfPage(pieces: Piece[]): PageLine[] {
   const lines: PageLine[] = [];
-  // From the top of the page down; items of one baseline (within a third of the font size) make one line.
+  // From the top of the page down; pieces of one baseline (within a third of the font size) make one line.
   const sorted = [...pieces].sort((a, b) => b.y - a.y);
   for (const piece of sorted) {
     const line = lines.find((l) => Math.abs(l.y - piece.y) <= Math.max(2, 0.35 * Math.max(l.size, piece.size)));
@@ -70,48 +63,55 @@ function linesOfPage(pieces: Piece[]): PageLine[] {
       line.size = Math.max(line.size, piece.size);
     } else lines.push({ pieces: [piece], y: piece.y, size: piece.size });
   }
+  lines.sort((a, b) => b.y - a.y);
+  // A line of small print just above another is its superscripts (m³, a footnote's mark): written into it, digits as superscript digits.
+  for (let i = lines.length - 2; i >= 0; i--) {
+    const [small, below] = [lines[i], lines[i + 1]];
+    // Each of its pieces a mark of a few characters set right after a word of the line below.
+    const marks = small.pieces.every((m) => m.text.trim().length <= 3 && below.pieces.some((p) => Math.abs(m.x - p.end) < 0.3 * below.size));
+    if (marks && small.size <= 0.8 * below.size && small.y - below.y <= 0.6 * below.size) {
+      below.pieces.push(...small.pieces.map((p) => ({ ...p, text: p.text.replace(/\d/g, (d) => SUPERSCRIPT[d]), superscript: true })));
+      lines.splice(i, 1);
+    }
+  }
   for (const line of lines) line.pieces.sort((a, b) => a.x - b.x);
-  return lines.sort((a, b) => b.y - a.y);
+  return lines;
 }
 
 /** A line's text, its columns parted by a tab, where it starts and ends; `middle` is the middle of the page. */
 function textOfLine(line: PageLine, middle: number): { text: string; x: number; end: number } {
   let text = '';
   let end = -Infinity;
-  let previous: Piece | undefined;
-  let wide = false;
+  let stamped = false;
+  let bold = false;
+  // Bold is written as Markdown's `**…**`, as converters write it: the classifier weighs a bold numbered title as a heading.
+  const closeBold = () => {
+    if (bold) text = `${text.trimEnd()}**${text.slice(text.trimEnd().length)}`;
+    bold = false;
+  };
   for (const piece of line.pieces) {
-    if (!piece.text) continue;
-    // Word's PDFs draw a letter with its marks (`ứ`) at no width and then a blank holding its advance:
-    // that blank is a space only when wider than the letter alone.
-    const advance = previous !== undefined && previous.width === 0 && !piece.text.trim() && Math.abs(piece.x - previous.x) < 0.5 && piece.width < 0.62 * piece.size;
-    previous = piece;
-    if (advance) {
-      end = Math.max(end, piece.x + piece.width);
-      continue;
-    }
-    // A blank as wide as a few letters fills the gap between two columns (tab stops drawn as spaces).
-    if (!piece.text.trim() && piece.width > 1.5 * piece.size) {
-      wide = true;
-      continue;
-    }
     const gap = piece.x - end;
     // A wide gap parts columns; one near the middle of the page (the header's, the closing's) needs less.
-    const columns = gap > COLUMN_GAP * line.size || (gap > 0.9 * line.size && end < middle + line.size && piece.x > middle - 4 * line.size);
-    if (text && (columns || wide)) text = `${text.trimEnd()}\t`;
-    // A letter drawn at no width (its marks) belongs to the letters before it, whatever the gap.
-    else if (text && piece.width > 0 && gap > 0.45 * piece.size && !/\s$/.test(text) && !/^\s/.test(piece.text)) text += ' ';
-    wide = false;
-    text += piece.text;
-    end = Math.max(end, piece.x + piece.width);
+    // A stamp left on its own fills a blank of the line: a word of it, never a column.
+    const columns = !piece.stamp && !stamped && !piece.superscript && (gap > COLUMN_GAP * line.size || (gap > 0.9 * line.size && end < middle + line.size && piece.x > middle - 4 * line.size));
+    const touching = stamped ? NUMBER_TAIL.test(piece.text) : piece.superscript || (!piece.stamp && gap <= SPACE_GAP * piece.size);
+    if (text && columns) {
+      closeBold();
+      text = `${text.trimEnd()}\t`;
+    }
+    // Pieces that touch are one word (a letter drawn in another font); a gap between them is a space.
+    else if (text && !touching && !/\s$/.test(text) && !/^\s/.test(piece.text)) text += ' ';
+    stamped = Boolean(piece.stamp);
+    if (!piece.bold) closeBold();
+    else if (!bold && piece.text.trim()) {
+      text += /\s$/.test(text) || !text || text.endsWith('\t') ? '**' : '';
+      bold = true;
+    }
+    text += text.endsWith('\t') || text.endsWith('\t**') ? piece.text.trimStart() : piece.text;
+    end = Math.max(end, piece.end);
   }
-  return { text: text.replace(/[ \u00a0]+/g, ' ').replace(/ ?\t ?/g, '\t').trim(), x: line.pieces.find((p) => p.text.trim())?.x ?? 0, end };
-}
-
-interface TextItemLike {
-  str?: string;
-  transform?: number[];
-  width?: number;
+  closeBold();
+  return { text: text.replace(/[ \u00a0]+/g, ' ').replace(/ ?\t ?/g, '\t').trim(), x: line.pieces[0]?.x ?? 0, end };
 }
 
 /** The text of a PDF's pages, as lines with blank lines between paragraphs. */
@@ -128,16 +128,16 @@ export async function textOfPdf(bytes: Uint8Array): Promise<string> {
   }
   const out: string[] = [];
   let letters = 0;
+  const ops = pdfjs.OPS as unknown as Record<string, number>;
   try {
     for (let n = 1; n <= document.numPages; n++) {
       const page = await document.getPage(n);
-      const content = await page.getTextContent();
-      const pieces: Piece[] = [];
-      for (const item of content.items as TextItemLike[]) {
-        if (typeof item.str !== 'string' || !item.transform) continue;
-        const [a, b, , , x, y] = item.transform;
-        pieces.push({ text: item.str.normalize('NFC'), x, y, width: item.width ?? 0, size: Math.hypot(a, b) || 10 });
-      }
+      const list = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.ENABLE });
+      const fontOf = (name: string): FontFacts => {
+        const font = page.commonObjs.has(name) ? (page.commonObjs.get(name) as { fontMatrix?: number[]; name?: string; bold?: boolean }) : undefined;
+        return { scale: font?.fontMatrix?.[0] || 0.001, bold: Boolean(font?.bold) || /bold|black|heavy|semibold|demi/i.test(font?.name ?? '') };
+      };
+      const pieces = fillStamps(piecesOfOperators(list.fnArray, list.argsArray as unknown[][], ops, fontOf));
       letters += pieces.reduce((sum, p) => sum + (p.text.match(/\p{L}/gu)?.length ?? 0), 0);
       const middle = page.getViewport({ scale: 1 }).width / 2;
       const lines = linesOfPage(pieces)

@@ -51,7 +51,8 @@ export function cellsOf(line: string): string[] {
 
 /** Strips a bold wrapper `**…**` around a whole text (kept when bold marks also stand inside). */
 function unwrapBold(text: string): { text: string; bold: boolean } {
-  const m = /^\*\*([^]*)\*\*$/.exec(text.trim());
+  // Bold runs side by side are one (`**… khu** **vực …**`, a bold title wrapped onto two lines).
+  const m = /^\*\*([^]*)\*\*$/.exec(text.trim().replace(/\*\*(\s*)\*\*/g, '$1'));
   if (m && !m[1].includes('**') && m[1].trim()) return { text: m[1], bold: true };
   return { text, bold: false };
 }
@@ -88,6 +89,19 @@ export function mendCapitals(line: string): string {
   return isUpperText(mended) ? mended : line;
 }
 
+/** A text without the `*` marks that close it (read back by hand: `/\*+$/` would be quadratic on a run of them). */
+function withoutClosingMarks(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '*') end--;
+  return text.slice(0, end);
+}
+
+/** A line's text without the bold that opens it (`**3.1. Với …`): what it starts with is read through the mark. */
+const unmarked = (text: string) => text.replace(/^\*{2,3}(?=\S)/, '');
+
+/** A line bold from its first word to its last, one run (`**…**`). */
+const wholeBold = (text: string) => /^\*\*[^*]/.test(text.trim()) && /[^*]\*\*$/.test(text.trim()) && !text.trim().slice(2, -2).includes('**');
+
 /** True when `next` begins a paragraph of its own rather than continuing `prev`; `width` is the block's longest line. */
 function startsParagraph(prev: RawLine, next: RawLine, width: number): boolean {
   if (prev.hardBreak || prev.markedHeading || next.markedHeading || next.farIndented) return true;
@@ -96,17 +110,28 @@ function startsParagraph(prev: RawLine, next: RawLine, width: number): boolean {
   const upperPrev = isUpperText(prev.text);
   const upperNext = isUpperText(next.text);
   if (upperPrev || upperNext) return true;
-  const ended = TERMINAL.test(prev.text.trim());
-  const body = next.text.trim();
+  const ended = TERMINAL.test(withoutClosingMarks(prev.text.trim()));
+  const body = unmarked(next.text.trim());
   if (MARKER.test(body)) {
     // `… kinh tế` / `- xã hội của tỉnh` is a wrap, not an item.
     const afterMarker = body.replace(MARKER, '').trim();
     return ended || /^[\p{Lu}\d"“(]/u.test(afterMarker);
   }
   if (next.indented) return false;
+  // A line bold from end to end before one that opens in plain text is a title over its paragraph (`**Nhiệm vụ trọng tâm**`).
+  if (wholeBold(prev.text) && !next.text.trim().startsWith('*') && /^[\p{Lu}\d"“]/u.test(body)) return true;
   // A short line before a capital is a title line of its own (`1. Hoàn thiện hạ tầng` / `Rà soát …`), not a wrap.
   const short = prev.text.trim().length < width * 0.7;
   return (ended || short) && /^[\p{Lu}\d"“]/u.test(body);
+}
+
+/** A document number broken at the hyphen of its symbol at the end of a line (its last word): `5969/QĐ-` / `UBND`. */
+const BROKEN_NUMBER = /^\d+\/[\p{L}\p{N}/.-]*-$/u;
+
+/** Lines wrapped by the extraction, one line again: a space between them, none inside a document number. */
+function joinWrapped(lines: string[]): string {
+  const brokenNumber = (text: string) => BROKEN_NUMBER.test(text.slice(text.lastIndexOf(' ') + 1));
+  return lines.reduce((text, line) => (!text ? line : brokenNumber(text) && /^[\p{Lu}Đ]/u.test(line) ? `${text}${line}` : `${text} ${line}`), '');
 }
 
 /**
@@ -133,7 +158,8 @@ export function paragraphsOfText(text: string): SourceParagraph[] {
       const joined = current.map((l) => l.text.trim()).filter(Boolean);
       if (joined.length) {
         // The lines left together are prose wrapped by the extraction: one line again.
-        const inner = whole.bold ? { text: joined.join(' '), bold: true } : unwrapBold(joined.join(' '));
+        const text = joinWrapped(joined);
+        const inner = whole.bold ? { text, bold: true } : unwrapBold(text);
         out.push({
           lines: [inner.text.trim()],
           bold: inner.bold,
