@@ -103,7 +103,13 @@ const middle = ten.indexOf('\n', ten.length >> 1);
 const service = createPlanService();
 let editVersion = 1;
 let edited = ten;
-const editedDocument = { uri: 'file:///bench.kh', get version() { return editVersion; }, getText: () => edited };
+const editedDocument = {
+  uri: 'file:///bench.kh',
+  get version() {
+    return editVersion;
+  },
+  getText: () => edited,
+};
 service.analyse(editedDocument);
 const incremental = await medians(
   {
@@ -207,7 +213,13 @@ async function overLsp(debounceMs: number | undefined, keystrokes: number): Prom
 const compute = await overLsp(0, 60);
 const typing = await overLsp(undefined, 25);
 const renderTen = incremental.markdownIt;
-const summary = (samples: number[]) => ({ p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), p50VsMarkdownItRender: percentile(samples, 0.5) / renderTen, p95VsMarkdownItRender: percentile(samples, 0.95) / renderTen, n: samples.length });
+const summary = (samples: number[]) => ({
+  p50: percentile(samples, 0.5),
+  p95: percentile(samples, 0.95),
+  p50VsMarkdownItRender: percentile(samples, 0.5) / renderTen,
+  p95VsMarkdownItRender: percentile(samples, 0.95) / renderTen,
+  n: samples.length,
+});
 const lsp = {
   plan: `${largest.name} ×10`,
   markdownItRenderMs: renderTen,
@@ -278,7 +290,11 @@ writeFileSync(paragraphsFile, `${pastedHeader}\n${cutWords.join('\n\n')}\n`);
 /** Wall and CPU milliseconds of the export (the CPU time as Node counted it, `process-usage.cjs` preloaded: on a shared machine the wall clock also counts the others' work). */
 const exportPdf = (file: string): { wallMs: number; cpuMs: number } => {
   const start = performance.now();
-  const run = spawnSync(process.execPath, ['-r', join(root, 'bench', 'process-usage.cjs'), join(root, 'bin', 'kehoach.js'), 'render', file, '--to', 'pdf', '-o', join(exportDir, 'out.pdf'), '--force'], { encoding: 'utf8', timeout: 600_000 });
+  const run = spawnSync(
+    process.execPath,
+    ['-r', join(root, 'bench', 'process-usage.cjs'), join(root, 'bin', 'kehoach.js'), 'render', file, '--to', 'pdf', '-o', join(exportDir, 'out.pdf'), '--force'],
+    { encoding: 'utf8', timeout: 600_000 },
+  );
   const wallMs = performance.now() - start;
   const usage = /kehoach-bench-usage (.*)$/m.exec(run.stderr ?? '');
   if (run.status !== 0 || !usage) throw new Error(`render --to pdf ${file} failed (${run.status}): ${run.stderr}`);
@@ -294,19 +310,38 @@ rmSync(exportDir, { recursive: true, force: true });
 const pastedExport = {
   input: 'one 2.6 MB paragraph exported to PDF (kehoach render, whole process)',
   bytes: Buffer.byteLength(pastedText),
-  kehoachMs: percentile(pasted.map((r) => r.wallMs), 0.5),
-  cpuMs: percentile(pasted.map((r) => r.cpuMs), 0.5),
-  sameTextInParagraphsMs: percentile(split.map((r) => r.wallMs), 0.5),
-  sameTextInParagraphsCpuMs: percentile(split.map((r) => r.cpuMs), 0.5),
-  ratio: percentile(pasted.map((r, i) => r.wallMs / split[i].wallMs), 0.5),
+  kehoachMs: percentile(
+    pasted.map((r) => r.wallMs),
+    0.5,
+  ),
+  cpuMs: percentile(
+    pasted.map((r) => r.cpuMs),
+    0.5,
+  ),
+  sameTextInParagraphsMs: percentile(
+    split.map((r) => r.wallMs),
+    0.5,
+  ),
+  sameTextInParagraphsCpuMs: percentile(
+    split.map((r) => r.cpuMs),
+    0.5,
+  ),
+  ratio: percentile(
+    pasted.map((r, i) => r.wallMs / split[i].wallMs),
+    0.5,
+  ),
 };
 
 // --- report ----------------------------------------------------------------------------------------
 const f = (n: number, d = 2) => n.toFixed(d);
-console.log(`\nparse + all checks beside markdown-it render (same run)\n${'input'.padEnd(44)} ${'bytes'.padStart(9)} ${'kehoach ms'.padStart(11)} ${'md.render ms'.padStart(13)} ${'ratio'.padStart(7)}`);
+console.log(
+  `\nparse + all checks beside markdown-it render (same run)\n${'input'.padEnd(44)} ${'bytes'.padStart(9)} ${'kehoach ms'.padStart(11)} ${'md.render ms'.padStart(13)} ${'ratio'.padStart(7)}`,
+);
 for (const r of core) console.log(`${r.input.padEnd(44)} ${String(r.bytes).padStart(9)} ${f(r.kehoachMs).padStart(11)} ${f(r.markdownItRenderMs, 3).padStart(13)} ${f(r.ratio).padStart(7)}`);
 console.log(`growth 10× → 100×: kehoach ${f(growth)}×, markdown-it ${f(peerGrowth)}× (10 is linear)`);
-console.log(`\none-character edit on ×10: re-check ${f(incremental.edit)} ms, full parse + check ${f(incremental.full)} ms: ${f(incremental.edit / incremental.full)} of a full one (${f(incremental.edit / incremental.markdownIt)}× md.render)`);
+console.log(
+  `\none-character edit on ×10: re-check ${f(incremental.edit)} ms, full parse + check ${f(incremental.full)} ms: ${f(incremental.edit / incremental.full)} of a full one (${f(incremental.edit / incremental.markdownIt)}× md.render)`,
+);
 console.log(`\nover LSP on ×10 (ms; ratio to md.render of the same text, ${f(renderTen)} ms)`);
 for (const [name, s] of Object.entries(lsp).filter((e): e is [string, ReturnType<typeof summary>] => typeof e[1] === 'object')) {
   console.log(`${name.padEnd(36)} p50 ${f(s.p50).padStart(7)} (${f(s.p50VsMarkdownItRender)}×)  p95 ${f(s.p95).padStart(7)} (${f(s.p95VsMarkdownItRender)}×)  n=${s.n}`);
@@ -321,8 +356,11 @@ const targets = [
   { target: 'PDF of one 2.6 MB paragraph under 5 s (whole process)', value: pastedExport.kehoachMs, limit: 5000, unit: 'ms' },
 ].map((t) => ({ ...t, met: t.value <= t.limit }));
 console.log('\npathological input (median of three runs; ms)');
-for (const r of pathological) console.log(`${r.input.padEnd(44)} ${String(r.bytes).padStart(9)} ${f(r.kehoachMs, 0).padStart(8)} ${f(r.markdownItRenderMs, 1).padStart(9)} md.render ${f(r.ratio).padStart(7)}×`);
-console.log(`${pastedExport.input}: ${f(pastedExport.kehoachMs, 0)} ms (cpu ${f(pastedExport.cpuMs, 0)} ms), the same text in paragraphs ${f(pastedExport.sameTextInParagraphsMs, 0)} ms (cpu ${f(pastedExport.sameTextInParagraphsCpuMs, 0)} ms): ${f(pastedExport.ratio)}×`);
+for (const r of pathological)
+  console.log(`${r.input.padEnd(44)} ${String(r.bytes).padStart(9)} ${f(r.kehoachMs, 0).padStart(8)} ${f(r.markdownItRenderMs, 1).padStart(9)} md.render ${f(r.ratio).padStart(7)}×`);
+console.log(
+  `${pastedExport.input}: ${f(pastedExport.kehoachMs, 0)} ms (cpu ${f(pastedExport.cpuMs, 0)} ms), the same text in paragraphs ${f(pastedExport.sameTextInParagraphsMs, 0)} ms (cpu ${f(pastedExport.sameTextInParagraphsCpuMs, 0)} ms): ${f(pastedExport.ratio)}×`,
+);
 
 console.log('\ntargets');
 for (const t of targets) console.log(`${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${f(t.value)} ${t.unit}${t.met ? '' : ` (${f(t.value / t.limit)}× the limit)`}`);

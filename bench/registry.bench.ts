@@ -91,7 +91,14 @@ for (const input of inputs) {
     [() => void checkPlan(parsePlan(input.text), { registry: shipped }), () => void checkPlan(parsePlan(input.text), { registry: handOnly }), () => void md.render(input.text)],
     input.text.length > 100_000 ? 61 : 201,
   );
-  check.push({ input: input.name, withCatalogueMs: round(withCatalogue), handOnlyMs: round(hand), markdownItRenderMs: round(markdown), ratio: round(withCatalogue / hand), medianRatio: round(withCatalogueMedian / handMedian) });
+  check.push({
+    input: input.name,
+    withCatalogueMs: round(withCatalogue),
+    handOnlyMs: round(hand),
+    markdownItRenderMs: round(markdown),
+    ratio: round(withCatalogue / hand),
+    medianRatio: round(withCatalogueMedian / handMedian),
+  });
 }
 
 const results = {

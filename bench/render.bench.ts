@@ -147,10 +147,23 @@ function previewAfterEdit(): number {
 const previewPages = previewAfterEdit();
 const md = new MarkdownIt();
 const previewTimes = await meanMs({ preview: previewAfterEdit, markdownIt: () => md.render(current) }, { time: 2000, iterations: 20, warmup: true });
-const preview = { sourceBytes: Buffer.byteLength(longText), pages: previewPages, previewMs: previewTimes.preview, markdownItRenderMs: previewTimes.markdownIt, ratio: previewTimes.preview / previewTimes.markdownIt };
+const preview = {
+  sourceBytes: Buffer.byteLength(longText),
+  pages: previewPages,
+  previewMs: previewTimes.preview,
+  markdownItRenderMs: previewTimes.markdownIt,
+  ratio: previewTimes.preview / previewTimes.markdownIt,
+};
 
 const round = (n: number) => Math.round(n * 100) / 100;
-console.table([{ 'preview after an edit': `${preview.pages} pages, ${preview.sourceBytes} bytes`, 'ms': round(preview.previewMs), 'markdown-it render ms': round(preview.markdownItRenderMs), 'preview / markdown-it': round(preview.ratio) }]);
+console.table([
+  {
+    'preview after an edit': `${preview.pages} pages, ${preview.sourceBytes} bytes`,
+    ms: round(preview.previewMs),
+    'markdown-it render ms': round(preview.markdownItRenderMs),
+    'preview / markdown-it': round(preview.ratio),
+  },
+]);
 console.table(
   rows.map((r) => ({
     example: r.example,

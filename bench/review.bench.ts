@@ -48,7 +48,10 @@ function timed(task: () => unknown): { wall: number; cpu: number } {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 const results: Record<string, { bytes: number; rounds: number; importMs: number; reviewMs: number; ratio: number; importCpuMs: number; reviewCpuMs: number; cpuRatio: number; goal: string }> = {};
-for (const [name, bytes] of [['largest example (64/KH-UBND)', largest], ['about 100 pages', hundredPages]] as const) {
+for (const [name, bytes] of [
+  ['largest example (64/KH-UBND)', largest],
+  ['about 100 pages', hundredPages],
+] as const) {
   const tasks = { import: () => importDocx(bytes), review: () => reviewWordFile(bytes, settings, { date }) };
   // Warm until the code of both is compiled: the compiler's threads count in the process's CPU time.
   const warm = performance.now() + 3000;

@@ -79,7 +79,9 @@ function pair(name: string, a: () => Run, b: () => Run, n: number) {
     cpuRatio: ratio('cpuMs'),
     peakRssMb: as[0].peakRssMb === undefined ? undefined : Math.max(...as.map((r) => r.peakRssMb!)),
   };
-  console.log(`${name.padEnd(58)} ${row.wallMs.toFixed(0).padStart(7)} ms vs ${row.referenceWallMs.toFixed(0).padStart(7)} ms: wall ${row.wallRatio.toFixed(2)}×${row.cpuRatio === undefined ? '' : `, cpu ${row.cpuRatio.toFixed(2)}×`}${row.peakRssMb === undefined ? '' : `, peak ${row.peakRssMb.toFixed(0)} MB`}`);
+  console.log(
+    `${name.padEnd(58)} ${row.wallMs.toFixed(0).padStart(7)} ms vs ${row.referenceWallMs.toFixed(0).padStart(7)} ms: wall ${row.wallRatio.toFixed(2)}×${row.cpuRatio === undefined ? '' : `, cpu ${row.cpuRatio.toFixed(2)}×`}${row.peakRssMb === undefined ? '' : `, peak ${row.peakRssMb.toFixed(0)} MB`}`,
+  );
   return row;
 }
 

@@ -31,7 +31,9 @@ export function* corpusRuns(dirs: string[], options: { paragraphs?: boolean } = 
     return c;
   };
   for (const dir of dirs) {
-    for (const file of readdirSync(dir).filter((f) => /\.(?:txt|html?)$/.test(f)).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => /\.(?:txt|html?)$/.test(f))
+      .sort()) {
       const raw = readFileSync(join(dir, file), 'utf8');
       const text = (/\.html?$/.test(file) ? htmlText(raw) : raw).normalize('NFC');
       if (!options.paragraphs) {
@@ -47,7 +49,10 @@ export function* corpusRuns(dirs: string[], options: { paragraphs?: boolean } = 
           }
         }
         for (const run of line.split(/[^\p{L}\p{M} \t]+/u)) {
-          const words = run.split(/[ \t]+/).filter(Boolean).map(can);
+          const words = run
+            .split(/[ \t]+/)
+            .filter(Boolean)
+            .map(can);
           if (words.length) yield words;
         }
       }

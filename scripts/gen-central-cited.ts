@@ -31,7 +31,8 @@ const TYPES_OF: [RegExp, CitationType[]][] = [
 const TITLE_START = /^\s*,?\s*((?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|thành lập|tổ chức|bãi bỏ|điều chỉnh|thí điểm)\s[^;\n]*)/iu;
 
 /** Where a title runs on into something else: a bracket, a sentence's end, a list, another document cited after it. */
-const TITLE_END = /\s*(?:[(“"]|\.\s|:|,\s*(?:Bộ|Điều|theo|theo đó|trong đó|cụ thể|như sau|được|đã được|một trong|có hiệu lực)(?!\p{L})|\s(?:chưa|đã)\s(?:chính thức|được|hết)(?!\p{L})|\s(?:và|;)\s+(?:các\s+)?(?:Nghị định|Nghị quyết|Quyết định|Thông tư|Luật|Chỉ thị|Công văn)(?!\p{L}))/u;
+const TITLE_END =
+  /\s*(?:[(“"]|\.\s|:|,\s*(?:Bộ|Điều|theo|theo đó|trong đó|cụ thể|như sau|được|đã được|một trong|có hiệu lực)(?!\p{L})|\s(?:chưa|đã)\s(?:chính thức|được|hết)(?!\p{L})|\s(?:và|;)\s+(?:các\s+)?(?:Nghị định|Nghị quyết|Quyết định|Thông tư|Luật|Chỉ thị|Công văn)(?!\p{L}))/u;
 
 export interface CitedDocument {
   number: string;
@@ -143,7 +144,10 @@ export function readCitedCollection(label: string, dir: string, skip: ReadonlySe
       if (title) {
         const titles = r.titles.get(date) ?? new Map<string, number>();
         r.titles.set(date, titles);
-        const cut = title[1].replace(/\s+/g, ' ').split(TITLE_END)[0].replace(/[\s.,;:]+$/u, '');
+        const cut = title[1]
+          .replace(/\s+/g, ' ')
+          .split(TITLE_END)[0]
+          .replace(/[\s.,;:]+$/u, '');
         if (cut.length >= 12 && cut.length <= 300) bump(titles, cut);
       }
     }

@@ -46,7 +46,23 @@ import { fold } from '../server/src/syntax/inline';
 const OUT = join(import.meta.dirname, '..', 'server', 'data', 'central-documents.json');
 
 /** The table's columns (server/src/registry/central.ts reads them in this order). */
-export const COLUMNS = ['number', 'type', 'issuer', 'date', 'inForceFrom', 'title', 'vbplItemId', 'citedIn', 'replacedBy', 'replacedOn', 'repealedOn', 'repealedBy', 'amendedBy', 'citedTexts', 'endedIn'];
+export const COLUMNS = [
+  'number',
+  'type',
+  'issuer',
+  'date',
+  'inForceFrom',
+  'title',
+  'vbplItemId',
+  'citedIn',
+  'replacedBy',
+  'replacedOn',
+  'repealedOn',
+  'repealedBy',
+  'amendedBy',
+  'citedTexts',
+  'endedIn',
+];
 
 /** Type words of the notes → the registry's types (a joint resolution is cited as a resolution). */
 const NOTE_TYPES: Record<string, string> = {
@@ -65,7 +81,10 @@ const NOTE_TYPES: Record<string, string> = {
 const TYPE_ALTERNATION = Object.keys(NOTE_TYPES).join('|');
 
 /** A note: the provision's place (`Điều 3`, `Khoản 2 Điều 5`, `Mục 1 Phụ lục`…), the type, `số`, the number, then the rest. */
-const NOTE_HEAD = new RegExp(String.raw`^(?:(?:Điểm|Khoản|Điều|Mục|Tiểu mục|Chương|Phần|Phụ lục)\s+\S+\s+)*?(${TYPE_ALTERNATION})\s+số\s+([0-9][0-9A-Za-zĐđ/&\-\s]*?)(?=,|\s+\p{Lu}|\s+ngày\s|\s*$)(.*)$`, 'su');
+const NOTE_HEAD = new RegExp(
+  String.raw`^(?:(?:Điểm|Khoản|Điều|Mục|Tiểu mục|Chương|Phần|Phụ lục)\s+\S+\s+)*?(${TYPE_ALTERNATION})\s+số\s+([0-9][0-9A-Za-zĐđ/&\-\s]*?)(?=,|\s+\p{Lu}|\s+ngày\s|\s*$)(.*)$`,
+  'su',
+);
 // The title may itself cite a document with its date and issuer: the document's own date is the last one before its issuer.
 const NOTE_FULL = /^\s*(.*)\s+ngày (\d\d)\/(\d\d)\/(\d{4}) của ((?:(?!ngày \d).)+?), có hiệu lực thi hành kể từ ngày (\d\d)\/(\d\d)\/(\d{4})/su;
 const NOTE_SHORT = /^\s*,?\s*có hiệu lực thi hành kể từ ngày (\d\d)\/(\d\d)\/(\d{4})/su;
@@ -78,16 +97,61 @@ const NUMBER_IN = new RegExp(String.raw`(?:${TYPE_ALTERNATION})\s+số\s+([0-9][
  * `Thống đốc Ngân hàng Nhà nước` for them. Longest first, so that a name is not read as a shorter one.
  */
 const OFFICIAL_ISSUERS = [
-  'Quốc hội', 'Ủy ban Thường vụ Quốc hội', 'Chủ tịch nước', 'Chính phủ', 'Thủ tướng Chính phủ', 'Hội đồng Bộ trưởng', 'Hội đồng Nhà nước',
-  'Bộ Quốc phòng', 'Bộ Công an', 'Bộ Ngoại giao', 'Bộ Nội vụ', 'Bộ Tư pháp', 'Bộ Tài chính', 'Bộ Công Thương', 'Bộ Xây dựng', 'Bộ Y tế',
-  'Bộ Văn hóa, Thể thao và Du lịch', 'Bộ Lao động - Thương binh và Xã hội', 'Bộ Giao thông vận tải', 'Bộ Nông nghiệp và Phát triển nông thôn',
-  'Bộ Tài nguyên và Môi trường', 'Bộ Kế hoạch và Đầu tư', 'Bộ Thông tin và Truyền thông', 'Bộ Khoa học và Công nghệ', 'Bộ Giáo dục và Đào tạo',
-  'Bộ Nông nghiệp và Môi trường', 'Bộ Dân tộc và Tôn giáo', 'Ngân hàng Nhà nước Việt Nam', 'Tòa án nhân dân tối cao', 'Viện kiểm sát nhân dân tối cao',
-  'Hội đồng Thẩm phán Tòa án nhân dân tối cao', 'Kiểm toán Nhà nước', 'Thanh tra Chính phủ', 'Văn phòng Chính phủ', 'Ủy ban Dân tộc', 'Ủy ban Dân tộc và Miền núi',
-  'Bộ Công nghiệp', 'Bộ Thương mại', 'Bộ Thủy sản', 'Bộ Văn hóa - Thông tin', 'Bộ Bưu chính, Viễn thông', 'Bộ Giáo dục', 'Bộ Lâm nghiệp',
-  'Ban Tổ chức - Cán bộ Chính phủ', 'Tổng cục Bưu điện', 'Tổng cục Quản lý ruộng đất', 'Ủy ban Thể dục Thể thao', 'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam',
-  'Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam', 'Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh', 'Tổng Liên đoàn Lao động Việt Nam',
-  'Hội Nông dân Việt Nam', 'Bảo hiểm xã hội Việt Nam', 'Bộ Nông nghiệp và Công nghiệp thực phẩm', 'Ủy ban Quốc gia Dân số và Kế hoạch hóa gia đình',
+  'Quốc hội',
+  'Ủy ban Thường vụ Quốc hội',
+  'Chủ tịch nước',
+  'Chính phủ',
+  'Thủ tướng Chính phủ',
+  'Hội đồng Bộ trưởng',
+  'Hội đồng Nhà nước',
+  'Bộ Quốc phòng',
+  'Bộ Công an',
+  'Bộ Ngoại giao',
+  'Bộ Nội vụ',
+  'Bộ Tư pháp',
+  'Bộ Tài chính',
+  'Bộ Công Thương',
+  'Bộ Xây dựng',
+  'Bộ Y tế',
+  'Bộ Văn hóa, Thể thao và Du lịch',
+  'Bộ Lao động - Thương binh và Xã hội',
+  'Bộ Giao thông vận tải',
+  'Bộ Nông nghiệp và Phát triển nông thôn',
+  'Bộ Tài nguyên và Môi trường',
+  'Bộ Kế hoạch và Đầu tư',
+  'Bộ Thông tin và Truyền thông',
+  'Bộ Khoa học và Công nghệ',
+  'Bộ Giáo dục và Đào tạo',
+  'Bộ Nông nghiệp và Môi trường',
+  'Bộ Dân tộc và Tôn giáo',
+  'Ngân hàng Nhà nước Việt Nam',
+  'Tòa án nhân dân tối cao',
+  'Viện kiểm sát nhân dân tối cao',
+  'Hội đồng Thẩm phán Tòa án nhân dân tối cao',
+  'Kiểm toán Nhà nước',
+  'Thanh tra Chính phủ',
+  'Văn phòng Chính phủ',
+  'Ủy ban Dân tộc',
+  'Ủy ban Dân tộc và Miền núi',
+  'Bộ Công nghiệp',
+  'Bộ Thương mại',
+  'Bộ Thủy sản',
+  'Bộ Văn hóa - Thông tin',
+  'Bộ Bưu chính, Viễn thông',
+  'Bộ Giáo dục',
+  'Bộ Lâm nghiệp',
+  'Ban Tổ chức - Cán bộ Chính phủ',
+  'Tổng cục Bưu điện',
+  'Tổng cục Quản lý ruộng đất',
+  'Ủy ban Thể dục Thể thao',
+  'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam',
+  'Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam',
+  'Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh',
+  'Tổng Liên đoàn Lao động Việt Nam',
+  'Hội Nông dân Việt Nam',
+  'Bảo hiểm xã hội Việt Nam',
+  'Bộ Nông nghiệp và Công nghiệp thực phẩm',
+  'Ủy ban Quốc gia Dân số và Kế hoạch hóa gia đình',
 ].sort((a, b) => b.length - a.length);
 /** Folded, with punctuation and the separators inside a ministry's name ignored (`Văn hoá - Thể thao` ~ `Văn hóa, Thể thao`). */
 const issuerKey = (name: string) =>
@@ -263,7 +327,10 @@ function readReplacements(text: string, by: string, on: string | undefined, into
   for (const m of text.matchAll(REPLACES)) read(m[2], /thay thế/u.test(m[1]) ? 'replaced' : 'repealed');
   for (const m of text.matchAll(EXPIRES)) {
     // `Điều 8, Điều 9 của Nghị định số … hết hiệu lực`: the sentence so far names parts of it.
-    const sentence = text.slice(Math.max(0, m.index! - 200), m.index).split(/[.;:]/).pop()!;
+    const sentence = text
+      .slice(Math.max(0, m.index! - 200), m.index)
+      .split(/[.;:]/)
+      .pop()!;
     if (!PARTS.test(sentence)) read(m[1], 'repealed');
   }
 }
@@ -290,7 +357,6 @@ function readPage(html: string): number {
   }
   return notes;
 }
-
 
 /**
  * The codification drops the provisions of a document that ceased to apply. A document a snapshot
@@ -325,8 +391,7 @@ export function generate(args: string[]): { snapshots: Snapshot[]; collections: 
     if (args[k] === '--cited') citedArgs.push(args[++k]);
     else if (args[k] === '--skip') {
       for (const name of readFileSync(args[++k], 'utf8').split(/\r?\n/)) if (name.trim()) skip.add(name.trim());
-    }
-    else codified.push(args[k]);
+    } else codified.push(args[k]);
   }
   for (const arg of codified) {
     const [label, dir] = labelled(arg);
@@ -368,7 +433,8 @@ function endsFromCollections(ends: Map<string, Facts>, collections: Collection[]
       continue;
     }
     const date = mostFrequent(e.dates);
-    if (date && collections.some((c) => c.documents.some((d) => d.number === number && d.date === date))) endedInCollection.set(`${number} ${date}`, { replacedBy: e.replacedBy, repealed: e.repealed, date });
+    if (date && collections.some((c) => c.documents.some((d) => d.number === number && d.date === date)))
+      endedInCollection.set(`${number} ${date}`, { replacedBy: e.replacedBy, repealed: e.repealed, date });
   }
 }
 
@@ -425,7 +491,23 @@ function render(snapshots: Snapshot[], collections: Collection[]): string {
       if (codifiedNumbers.has(d.number) || cited.has(id)) continue;
       const end = endedInCollection.get(`${d.number} ${d.date}`);
       const repealed = end?.repealed && !end.replacedBy ? end.repealed : undefined;
-      const row = [d.number, d.type, d.issuer, d.date, '', d.title, '', '', end?.replacedBy?.by ?? '', end?.replacedBy?.on ?? '', repealed?.on ?? '', repealed?.by ?? '', '', d.texts, end ? 'cited' : ''];
+      const row = [
+        d.number,
+        d.type,
+        d.issuer,
+        d.date,
+        '',
+        d.title,
+        '',
+        '',
+        end?.replacedBy?.by ?? '',
+        end?.replacedBy?.on ?? '',
+        repealed?.on ?? '',
+        repealed?.by ?? '',
+        '',
+        d.texts,
+        end ? 'cited' : '',
+      ];
       cited.set(id, { row: row.map(field).join('\t').replace(/\t+$/, ''), texts: d.texts });
     }
   }

@@ -28,7 +28,10 @@ const lexicon = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'server'
 const phraseStarts = new Set<string>();
 const phraseEnds = new Set<string>();
 for (const raw of lexicon.phrases) {
-  const words = raw.replace(/^\?/, '').split(' ').map((w) => canonical(w));
+  const words = raw
+    .replace(/^\?/, '')
+    .split(' ')
+    .map((w) => canonical(w));
   phraseStarts.add(`${words[0]} ${words[1]}`);
   phraseEnds.add(`${words[words.length - 2]} ${words[words.length - 1]}`);
 }
@@ -61,9 +64,7 @@ for (const [pair, count] of bi) {
   const keepFirst = (ends.get(pair) ?? 0) / count <= MAX_PHRASE_EDGE;
   grouped.set(x, [...(grouped.get(x) ?? []), `${y}${keepSecond ? '' : '^'}${keepFirst ? '' : '$'}`]);
 }
-const compounds = Object.fromEntries(
-  [...grouped].sort(([a], [b]) => a.localeCompare(b, 'vi')).map(([x, ys]) => [x, ys.sort((a, b) => a.localeCompare(b, 'vi')).join(' ')]),
-);
+const compounds = Object.fromEntries([...grouped].sort(([a], [b]) => a.localeCompare(b, 'vi')).map(([x, ys]) => [x, ys.sort((a, b) => a.localeCompare(b, 'vi')).join(' ')]));
 const total = [...grouped.values()].reduce((s, ys) => s + ys.length, 0);
 writeFileSync(
   join(import.meta.dirname, '..', 'server', 'data', 'phrase-compounds.json'),

@@ -22,7 +22,12 @@ function sectionText(lines) {
     .join('\n')
     .trim()
     .split(/\n[ \t]*\n+/)
-    .map((paragraph) => paragraph.split('\n').map((line) => line.trim()).join(' '))
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map((line) => line.trim())
+        .join(' '),
+    )
     .join('\n\n');
 }
 
@@ -70,7 +75,9 @@ export function readRuleDoc(id, text, folder = RULE_DOCS_FOLDER) {
 /** Every rule's documentation by id, in the order of the file names. */
 export function readRuleDocs(folder = RULE_DOCS_FOLDER) {
   const docs = {};
-  for (const name of readdirSync(folder).filter((n) => n.endsWith('.md')).sort()) {
+  for (const name of readdirSync(folder)
+    .filter((n) => n.endsWith('.md'))
+    .sort()) {
     const id = name.slice(0, -'.md'.length);
     docs[id] = readRuleDoc(id, readFileSync(join(folder, name), 'utf8'), folder);
   }

@@ -53,7 +53,9 @@ function valueSchema(setting: SettingDefinition, rules: readonly Rule[], form: '
       if (form === 'editor') return { type: 'object', additionalProperties: SEVERITY_SCHEMA, propertyNames: { enum: rules.map((r) => r.id) } };
       return {
         type: 'object',
-        properties: Object.fromEntries(rules.map((r) => [r.id, { $ref: '#/definitions/severity', description: `${r.title.vi} / ${r.title.en} — mặc định / default: ${SEVERITY_VI[r.defaultSeverity]} / ${r.defaultSeverity}` }])),
+        properties: Object.fromEntries(
+          rules.map((r) => [r.id, { $ref: '#/definitions/severity', description: `${r.title.vi} / ${r.title.en} — mặc định / default: ${SEVERITY_VI[r.defaultSeverity]} / ${r.defaultSeverity}` }]),
+        ),
         additionalProperties: false,
       };
     case 'paths':

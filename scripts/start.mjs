@@ -9,7 +9,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const examples = join(root, 'examples');
 const out = join(root, 'out');
 const cli = join(root, 'bin', 'kehoach.js');
-const files = readdirSync(examples).filter((f) => f.endsWith('.kh')).sort();
+const files = readdirSync(examples)
+  .filter((f) => f.endsWith('.kh'))
+  .sort();
 
 console.log(`kehoach: kiểm tra ${files.length} kế hoạch mẫu / checking ${files.length} example plans in ${examples}\n`);
 const result = spawnSync(process.execPath, [cli, 'check', ...files.map((f) => join('examples', f)), '--timing'], {

@@ -18,7 +18,7 @@ const registry = builtinRegistry().with({
 /** The rule a fixture is about: its name up to the first dot (`heading-numbering.fires.kh`). */
 const ruleOf = (file: string) => file.slice(0, file.indexOf('.'));
 
-describe('check fixtures: each marker is a diagnostic of the fixture\'s rule, and each such diagnostic has a marker', () => {
+describe("check fixtures: each marker is a diagnostic of the fixture's rule, and each such diagnostic has a marker", () => {
   for (const file of fixtures) {
     it(file, () => {
       const text = readFileSync(join(dir, file), 'utf8');
@@ -35,8 +35,16 @@ describe('rule catalogue', () => {
       const silent = fixtures.filter((f) => f.startsWith(`${rule.id}.silent`));
       expect(fires.length, `${rule.id} fires`).toBeGreaterThan(0);
       expect(silent.length, `${rule.id} silent`).toBeGreaterThan(0);
-      for (const f of fires) expect(expectedDiagnostics(readFileSync(join(dir, f), 'utf8')).some((d) => d.endsWith(` ${rule.id}`)), f).toBe(true);
-      for (const f of [...fires, ...silent]) expect(expectedDiagnostics(readFileSync(join(dir, f), 'utf8')).every((d) => d.endsWith(` ${rule.id}`)), f).toBe(true);
+      for (const f of fires)
+        expect(
+          expectedDiagnostics(readFileSync(join(dir, f), 'utf8')).some((d) => d.endsWith(` ${rule.id}`)),
+          f,
+        ).toBe(true);
+      for (const f of [...fires, ...silent])
+        expect(
+          expectedDiagnostics(readFileSync(join(dir, f), 'utf8')).every((d) => d.endsWith(` ${rule.id}`)),
+          f,
+        ).toBe(true);
       for (const f of silent) expect(expectedDiagnostics(readFileSync(join(dir, f), 'utf8'))).toEqual([]);
     }
   });
@@ -103,7 +111,10 @@ describe('suppression comments', () => {
 describe('configured severities', () => {
   it('turn a rule off or change its severity', () => {
     const parsed = parsePlan('Số: 1/KH-UBND\n---\n# I. A\n# III. B\n');
-    const of = (rules: Record<string, 'off' | 'error'>) => checkPlan(parsed, { config: { rules } }).filter((d) => d.code === 'heading-numbering').map((d) => d.severity);
+    const of = (rules: Record<string, 'off' | 'error'>) =>
+      checkPlan(parsed, { config: { rules } })
+        .filter((d) => d.code === 'heading-numbering')
+        .map((d) => d.severity);
     expect(of({})).toEqual(['warning']);
     expect(of({ 'heading-numbering': 'error' })).toEqual(['error']);
     expect(of({ 'heading-numbering': 'off' })).toEqual([]);

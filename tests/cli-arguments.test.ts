@@ -57,6 +57,11 @@ describe('usage errors', { timeout: 120_000 }, () => {
     expect(kehoach(dir, 'new', '--issuer', 'Sở Y tế').stderr).toContain('Thiếu --implements / --implements is required');
     expect(kehoach(dir, 'lsp').stderr).toContain('Thiếu --stdio / --stdio is required');
     expect(kehoach(dir, 'parse', 'a.kh', 'b.kh').stderr).toContain('parse nhận đúng 1 tệp / parse takes exactly 1 file');
-    for (const args of [['render', 'plan.kh', '--to'], ['check', 'plan.kh', '--fix=yes'], ['parse', 'a.kh', 'b.kh']]) expect(kehoach(dir, ...args).code).toBe(2);
+    for (const args of [
+      ['render', 'plan.kh', '--to'],
+      ['check', 'plan.kh', '--fix=yes'],
+      ['parse', 'a.kh', 'b.kh'],
+    ])
+      expect(kehoach(dir, ...args).code).toBe(2);
   });
 });

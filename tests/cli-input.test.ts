@@ -67,7 +67,17 @@ describe('kehoach import refuses what it cannot read', () => {
 });
 
 /** A plan holding a terminal escape sequence, a noncharacter and a right-to-left override in its text. */
-const HOSTILE_TEXT = ['Cơ quan: ỦY BAN NHÂN DÂN TỈNH LAI CHÂU', 'Số: 12/KH-UBND', 'Ngày: 15/3/2026', '---', '', '# MỤC ĐÍCH, YÊU CẦU', '', '- Tổ chức \u001b]0;pwned\u0007\u001b[2Jquán triệt\uFFFF nội dung \u202Ecủa kế hoạch./.', ''].join('\n');
+const HOSTILE_TEXT = [
+  'Cơ quan: ỦY BAN NHÂN DÂN TỈNH LAI CHÂU',
+  'Số: 12/KH-UBND',
+  'Ngày: 15/3/2026',
+  '---',
+  '',
+  '# MỤC ĐÍCH, YÊU CẦU',
+  '',
+  '- Tổ chức \u001b]0;pwned\u0007\u001b[2Jquán triệt\uFFFF nội dung \u202Ecủa kế hoạch./.',
+  '',
+].join('\n');
 
 describe('every command reads UTF-8 with or without a BOM and UTF-16 with one', { timeout: 120_000 }, () => {
   it('and says when it converted from UTF-16', () => {
@@ -76,9 +86,15 @@ describe('every command reads UTF-8 with or without a BOM and UTF-16 with one', 
     writeFileSync(join(dir, 'le.kh'), Buffer.from('\uFEFF' + plan, 'utf16le'));
     writeFileSync(join(dir, 'be.kh'), Buffer.from('\uFEFF' + plan, 'utf16le').swap16());
     writeFileSync(join(dir, 'bom.kh'), '\uFEFF' + plan);
-    for (const [file, note] of [['le.kh', 'read as UTF-16 LE'], ['be.kh', 'read as UTF-16 BE'], ['bom.kh', '']]) {
+    for (const [file, note] of [
+      ['le.kh', 'read as UTF-16 LE'],
+      ['be.kh', 'read as UTF-16 BE'],
+      ['bom.kh', ''],
+    ]) {
       const parsed = kehoach(dir, 'parse', file);
-      expect((JSON.parse(parsed.stdout) as { document: { header: { fields: { key: string; value: string }[] } } }).document.header.fields.find((f) => f.key === 'number')?.value, file).toBe('12/KH-UBND');
+      expect((JSON.parse(parsed.stdout) as { document: { header: { fields: { key: string; value: string }[] } } }).document.header.fields.find((f) => f.key === 'number')?.value, file).toBe(
+        '12/KH-UBND',
+      );
       if (note) expect(parsed.stderr).toContain(`kehoach: ${file}: đọc dạng`);
       expect(parsed.stderr).toContain(note);
       const rendered = kehoach(dir, 'render', file, '--to', 'html');

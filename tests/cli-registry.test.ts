@@ -38,7 +38,23 @@ describe('kehoach registry', () => {
   it('reads the registry files of the nearest kehoach.json', () => {
     const dir = temporaryFolder('registry');
     writeFileSync(join(dir, 'kehoach.json'), JSON.stringify({ registry: ['tinh.json'] }));
-    writeFileSync(join(dir, 'tinh.json'), JSON.stringify({ documents: [{ number: '99-KH/TU', type: 'Kế hoạch', issuer: 'Tỉnh ủy Lai Châu', date: '2026-01-02', title: 'về giáo dục nghề nghiệp', system: 'party', confidence: 'verified', sources: ['Văn phòng Tỉnh ủy'] }] }));
+    writeFileSync(
+      join(dir, 'tinh.json'),
+      JSON.stringify({
+        documents: [
+          {
+            number: '99-KH/TU',
+            type: 'Kế hoạch',
+            issuer: 'Tỉnh ủy Lai Châu',
+            date: '2026-01-02',
+            title: 'về giáo dục nghề nghiệp',
+            system: 'party',
+            confidence: 'verified',
+            sources: ['Văn phòng Tỉnh ủy'],
+          },
+        ],
+      }),
+    );
     const r = kehoach(dir, 'registry', 'show', '99-KH/TU');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Tỉnh ủy Lai Châu');

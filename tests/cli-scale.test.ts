@@ -35,7 +35,10 @@ describe('the check of a large workspace', () => {
     const small = temporaryFolder('small');
     const names = copyCascadePlans(small);
     const expected = findings(small, names);
-    expect(expected.some((d) => d.code.startsWith('cascade-')), 'the cascade fixtures fire').toBe(true);
+    expect(
+      expected.some((d) => d.code.startsWith('cascade-')),
+      'the cascade fixtures fire',
+    ).toBe(true);
 
     const large = temporaryFolder('large');
     copyCascadePlans(large);

@@ -47,7 +47,16 @@ describe('kehoach.json', () => {
       join(dir, 'tinh.json'),
       JSON.stringify({
         documents: [
-          { number: '99-KH/TU', type: 'Kế hoạch', issuer: 'Tỉnh ủy Lai Châu', date: '2026-01-02', title: 'về giáo dục nghề nghiệp', system: 'party', confidence: 'verified', sources: ['Văn phòng Tỉnh ủy'] },
+          {
+            number: '99-KH/TU',
+            type: 'Kế hoạch',
+            issuer: 'Tỉnh ủy Lai Châu',
+            date: '2026-01-02',
+            title: 'về giáo dục nghề nghiệp',
+            system: 'party',
+            confidence: 'verified',
+            sources: ['Văn phòng Tỉnh ủy'],
+          },
           { number: '100-KH/TU', type: 'Kế hoạch' },
         ],
       }),
@@ -67,7 +76,11 @@ describe('kehoach.json', () => {
   });
 });
 
-const wordsOf = (text: string) => text.normalize('NFC').split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+const wordsOf = (text: string) =>
+  text
+    .normalize('NFC')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean);
 
 describe('kehoach check --fix', () => {
   it('applies the safe fixes to copies of the examples, idempotently, keeping every word not fixed', () => {

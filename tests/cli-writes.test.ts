@@ -73,7 +73,9 @@ describe('kehoach render never replaces what it did not write', { timeout: 180_0
     const dir = planFolder();
     expect(kehoach(dir, 'render', 'plan.kh', '--to', 'docx').code).toBe(0);
     const parts = unzipSync(readFileSync(join(dir, 'plan.docx')));
-    parts['docProps/app.xml'] = strToU8('<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>LibreOffice/7.4.7.2$Linux_X86_64</Application></Properties>');
+    parts['docProps/app.xml'] = strToU8(
+      '<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>LibreOffice/7.4.7.2$Linux_X86_64</Application></Properties>',
+    );
     const edited = zipSync(parts);
     writeFileSync(join(dir, 'plan.docx'), edited);
     const r = kehoach(dir, 'render', 'plan.kh', '--to', 'docx');

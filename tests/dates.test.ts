@@ -60,7 +60,8 @@ describe('at dawn in Vietnam, the tools speak of today, not of yesterday (UTC)',
   });
   afterEach(() => vi.useRealTimers());
 
-  const draft = 'Cơ quan: ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nSố: /KH-UBND\nĐịa danh: Lai Châu\nLoại: Kế hoạch\nTrích yếu: Thực hiện Luật Giáo dục nghề nghiệp\n---\n\nThực hiện Luật số 74/2014/QH13 ngày 27/11/2014 của Quốc hội về giáo dục nghề nghiệp, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n';
+  const draft =
+    'Cơ quan: ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nSố: /KH-UBND\nĐịa danh: Lai Châu\nLoại: Kế hoạch\nTrích yếu: Thực hiện Luật Giáo dục nghề nghiệp\n---\n\nThực hiện Luật số 74/2014/QH13 ngày 27/11/2014 của Quốc hội về giáo dục nghề nghiệp, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n';
 
   it('a plan written today without a date yet is judged on today: the law replaced this morning is reported', () => {
     const diagnostics = checkPlan(parsePlan(draft));

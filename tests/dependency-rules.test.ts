@@ -177,7 +177,13 @@ describe('dependency rules (ARCHITECTURE.md)', () => {
   it('reads the imports of every kind', () => {
     const kinds = importsOf(
       join(sourceRoot, 'lsp', 'example.ts'),
-      ["import { a } from '../checks';", "import type { B } from '../model';", "export { c } from './c';", "const d = await import('../host/plan-files');", "type E = import('../service/plan-service').PlanService;"].join('\n'),
+      [
+        "import { a } from '../checks';",
+        "import type { B } from '../model';",
+        "export { c } from './c';",
+        "const d = await import('../host/plan-files');",
+        "type E = import('../service/plan-service').PlanService;",
+      ].join('\n'),
     );
     expect(kinds.map((k) => k.specifier)).toEqual(['../checks', '../model', './c', '../host/plan-files', '../service/plan-service']);
   });
@@ -187,7 +193,16 @@ describe('dependency rules (ARCHITECTURE.md)', () => {
       const file = join(sourceRoot, room, 'example.ts');
       return { file, line: 1, specifier, target: specifier.startsWith('.') ? join(sourceRoot, specifier.replace(/^\.\.\//, ''), 'index.ts') : undefined };
     };
-    expect(violations(rules, [at('checks', '../scaffold'), at('scaffold', '../checks'), at('syntax', 'node:fs'), at('service', 'vscode-languageserver/node'), at('lsp', 'vscode-languageserver/node'), at('host', 'node:fs')])).toEqual([
+    expect(
+      violations(rules, [
+        at('checks', '../scaffold'),
+        at('scaffold', '../checks'),
+        at('syntax', 'node:fs'),
+        at('service', 'vscode-languageserver/node'),
+        at('lsp', 'vscode-languageserver/node'),
+        at('host', 'node:fs'),
+      ]),
+    ).toEqual([
       "server/src/scaffold/example.ts:1: scaffold → checks ('../checks') is not an arrow ARCHITECTURE.md allows",
       "server/src/syntax/example.ts:1: syntax may not import Node's 'node:fs'",
       "server/src/service/example.ts:1: only lsp imports the LSP runtime ('vscode-languageserver/node')",

@@ -26,8 +26,15 @@ describe('Neovim as the editor', () => {
         env: { ...process.env, KEHOACH: join(root, 'bin', 'kehoach.js') },
         timeout: 60_000,
       });
-      const stages = r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
-      expect(stages.map((s) => [s.stage, s.ok]), r.stdout + r.stderr).toEqual([
+      const stages = r.stdout
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l));
+      expect(
+        stages.map((s) => [s.stage, s.ok]),
+        r.stdout + r.stderr,
+      ).toEqual([
         ['open', true],
         ['edit', true],
       ]);
@@ -59,7 +66,13 @@ describe('Neovim as the editor', () => {
         timeout: 60_000,
       });
       expect(r.status, r.stdout + r.stderr).toBe(0);
-      const result = JSON.parse(r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop() ?? '{}');
+      const result = JSON.parse(
+        r.stdout
+          .trim()
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .pop() ?? '{}',
+      );
       expect(result.filetype).toBe('kehoach');
       expect(result.root).toBe(workspace);
       expect(result.codes).toContain('heading-numbering');

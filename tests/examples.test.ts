@@ -9,7 +9,13 @@ const root = join(__dirname, '..');
 const ORIGINALS = ['ke-hoach-64-KH-UBND-tra-vinh', 'ke-hoach-184-KH-TU-tinh-uy-lai-chau', 'ke-hoach-470-KH-LDLD-lai-chau'];
 const originalsDir = join(root, 'tests', 'fixtures', 'originals');
 
-const wordsOf = (text: string) => new Set(text.normalize('NFC').split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean));
+const wordsOf = (text: string) =>
+  new Set(
+    text
+      .normalize('NFC')
+      .split(/[^\p{L}\p{M}\p{N}]+/u)
+      .filter(Boolean),
+  );
 
 /** Every string in the model JSON: what `kehoach parse` hands to the stages after it. */
 function modelWords(json: unknown): Set<string> {
@@ -66,7 +72,9 @@ describe('every diagnostic on the examples', () => {
     const { readdirSync } = await import('node:fs');
     const { textAt } = await import('./helpers/ranges');
     const lines: string[] = [];
-    for (const file of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.kh')).sort()) {
+    for (const file of readdirSync(join(root, 'examples'))
+      .filter((f) => f.endsWith('.kh'))
+      .sort()) {
       const text = readFileSync(join(root, 'examples', file), 'utf8');
       for (const d of checkPlan(parsePlan(text), { today: '2026-11-22' })) {
         const covered = textAt(text, d.range).replace(/\s+/g, ' ');

@@ -23,7 +23,17 @@ function kehoach(cwd: string, ...args: string[]) {
 
 const mkfifo = (path: string) => expect(spawnSync('mkfifo', [path]).status).toBe(0);
 
-const PLAN = ['Cơ quan: ỦY BAN NHÂN DÂN TỈNH LAI CHÂU', 'Số: 12/KH-UBND', 'Ngày: 15/3/2026', '---', '', '# MỤC ĐÍCH, YÊU CẦU', '', 'Thực hiện Kế hoạch số 9/KH-UBND ngày 01/01/2024 của Ủy ban nhân dân tỉnh Lai Châu./.', ''].join('\n');
+const PLAN = [
+  'Cơ quan: ỦY BAN NHÂN DÂN TỈNH LAI CHÂU',
+  'Số: 12/KH-UBND',
+  'Ngày: 15/3/2026',
+  '---',
+  '',
+  '# MỤC ĐÍCH, YÊU CẦU',
+  '',
+  'Thực hiện Kế hoạch số 9/KH-UBND ngày 01/01/2024 của Ủy ban nhân dân tỉnh Lai Châu./.',
+  '',
+].join('\n');
 
 const DOCUMENT_9 = { number: '9/KH-UBND', type: 'Kế hoạch', issuer: 'Ủy ban nhân dân tỉnh Lai Châu', date: '2024-01-01', title: 'về giáo dục nghề nghiệp', system: 'state', confidence: 'verified' };
 
@@ -94,7 +104,9 @@ describe('kehoach check in a hostile workspace', { timeout: 120_000 }, () => {
     writeFileSync(join(dir, 'kehoach.json'), JSON.stringify({ registry: ['pipe.json'] }));
     const r = kehoach(dir, 'check', 'plan.kh', '--format', 'json');
     expect(r.signal).toBeNull();
-    expect(rows(r.stdout).find((d) => d.file === 'kehoach.json')?.message).toBe('Tệp danh mục pipe.json: không phải tệp thường mà là ống có tên (FIFO), không đọc / Registry file pipe.json: not a regular file but a named pipe (FIFO); not read');
+    expect(rows(r.stdout).find((d) => d.file === 'kehoach.json')?.message).toBe(
+      'Tệp danh mục pipe.json: không phải tệp thường mà là ống có tên (FIFO), không đọc / Registry file pipe.json: not a regular file but a named pipe (FIFO); not read',
+    );
   });
 });
 
@@ -113,7 +125,11 @@ describe('broken configuration: a finding on the entry, the rest still applies',
       [{ line: 3, character: 41 }, 'Cơ quan so-x: trường aliases phải là danh sách chuỗi, bị bỏ qua / Agency so-x: field aliases must be a list of strings; left out'],
     ]);
     // The valid document is in the registry: the citation of it is known.
-    expect(rows(r.stdout).filter((d) => d.file === 'plan.kh').map((d) => d.code)).not.toContain('citation-unknown');
+    expect(
+      rows(r.stdout)
+        .filter((d) => d.file === 'plan.kh')
+        .map((d) => d.code),
+    ).not.toContain('citation-unknown');
   });
 
   it('reports a folder named kehoach.json on it and checks with the defaults', () => {
@@ -123,7 +139,11 @@ describe('broken configuration: a finding on the entry, the rest still applies',
     const r = kehoach(dir, 'check', 'plan.kh', '--format', 'json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
-    expect(rows(r.stdout).filter((d) => d.file === 'kehoach.json').map((d) => d.message)).toEqual([
+    expect(
+      rows(r.stdout)
+        .filter((d) => d.file === 'kehoach.json')
+        .map((d) => d.message),
+    ).toEqual([
       'kehoach.json không đọc được (không phải tệp thường mà là thư mục), các thiết lập mặc định được dùng / kehoach.json cannot be read (not a regular file but a folder); the default settings apply',
     ]);
     expect(rows(r.stdout).some((d) => d.file === 'plan.kh')).toBe(true);
@@ -132,11 +152,16 @@ describe('broken configuration: a finding on the entry, the rest still applies',
 
 /** A minimal .docx around the body's XML, with extra parts. */
 function docx(body: string, parts: Record<string, Uint8Array> = {}, rels = ''): Uint8Array {
-  const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
+  const ns =
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
   return zipSync(
     {
-      '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-      '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
+      '_rels/.rels': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      ),
       'word/_rels/document.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`),
       'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${ns}><w:body>${body}</w:body></w:document>`),
       ...parts,
@@ -150,8 +175,13 @@ const HEADING = paragraph('ỦY BAN NHÂN DÂN TỈNH LAI CHÂU') + paragraph('S
 describe('kehoach import of Word files built to exhaust it', { timeout: 120_000 }, () => {
   it('imports a 100 KB .docx drawing one 100 MB picture twenty times without decompressing the picture', () => {
     const dir = temporaryFolder('bomb');
-    const drawing = '<w:p><w:r><w:drawing><wp:inline><wp:extent cx="100" cy="100"/><wp:docPr id="1" name="p"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="p"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdImg"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>';
-    const bytes = docx(HEADING + drawing.repeat(20) + paragraph('- Nâng cao nhận thức.'), { 'word/media/image1.png': new Uint8Array(100 * 1024 * 1024) }, '<Relationship Id="rIdImg" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/>');
+    const drawing =
+      '<w:p><w:r><w:drawing><wp:inline><wp:extent cx="100" cy="100"/><wp:docPr id="1" name="p"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="p"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdImg"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>';
+    const bytes = docx(
+      HEADING + drawing.repeat(20) + paragraph('- Nâng cao nhận thức.'),
+      { 'word/media/image1.png': new Uint8Array(100 * 1024 * 1024) },
+      '<Relationship Id="rIdImg" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/>',
+    );
     expect(bytes.length).toBeLessThan(200_000);
     writeFileSync(join(dir, 'bom.docx'), bytes);
     const r = kehoach(dir, 'import', 'bom.docx', '-o', '-');

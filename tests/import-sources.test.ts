@@ -52,7 +52,15 @@ describe('Markdown a converter wrote from a legal portal page', () => {
   });
 
   it('reads each heading once, whether its bold runs over two lines, is split around its number or its italics by a comma, or has text after it on the line', () => {
-    expect(headingsOf(document.sections)).toEqual(['1 I. MỤC ĐÍCH, YÊU CẦU', '2 1. Mục đích', '2 2. Yêu cầu', '3 a) Về nội dung, hình thức', '3 b) Về thời gian', '1 II. NỘI DUNG', '1 III. TỔ CHỨC THỰC HIỆN']);
+    expect(headingsOf(document.sections)).toEqual([
+      '1 I. MỤC ĐÍCH, YÊU CẦU',
+      '2 1. Mục đích',
+      '2 2. Yêu cầu',
+      '3 a) Về nội dung, hình thức',
+      '3 b) Về thời gian',
+      '1 II. NỘI DUNG',
+      '1 III. TỔ CHỨC THỰC HIỆN',
+    ]);
     expect(squeeze(document.sections[0].children[0].blocks.map((b) => ('text' in b ? String(b.text) : '')).join(' '))).toContain('Nâng cao nhận thức');
     // Items numbered in italics that close after a space (`*a) Đối với cán bộ: *Nắm vững …`), read through the marks.
     expect(document.sections[0].children[0].blocks.filter((b) => b.kind === 'item').map((b) => squeeze(String('text' in b ? b.text : '')))).toEqual([
@@ -277,7 +285,9 @@ function handWrittenPdf(lines: { x: number; y: number; size: number; text: strin
   const annots = stamps.map((_, i) => `${6 + 2 * i} 0 R`).join(' ');
   add('<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
   add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R /F2 ${7 + 2 * stamps.length} 0 R >> >> /Contents 5 0 R /Annots [${annots}] >>`);
-  add(`<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [128 ${[...Array(128).keys()].map((i) => `/g${128 + i}`).join(" ")}] >> /FirstChar 32 /LastChar 255 /Widths [${Array(224).fill(500).join(' ')}] /ToUnicode ${6 + 2 * stamps.length} 0 R >>`);
+  add(
+    `<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [128 ${[...Array(128).keys()].map((i) => `/g${128 + i}`).join(' ')}] >> /FirstChar 32 /LastChar 255 /Widths [${Array(224).fill(500).join(' ')}] /ToUnicode ${6 + 2 * stamps.length} 0 R >>`,
+  );
   add(stream('', content));
   stamps.forEach((s, i) => {
     const [x0, y0, x1, y1] = s.rect;
@@ -285,7 +295,9 @@ function handWrittenPdf(lines: { x: number; y: number; size: number; text: strin
     add(stream(`/Type /XObject /Subtype /Form /BBox [0 0 ${x1 - x0} ${y1 - y0}] /Resources << /Font << /F1 4 0 R >> >>`, `BT /F1 13 Tf 2 5 Td (${encode(s.text)}) Tj ET`));
   });
   add(stream('', cmap));
-  add(`<< /Type /Font /Subtype /Type1 /BaseFont /Times-Bold /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [128 ${[...Array(128).keys()].map((i) => `/g${128 + i}`).join(" ")}] >> /FirstChar 32 /LastChar 255 /Widths [${Array(224).fill(500).join(' ')}] /ToUnicode ${6 + 2 * stamps.length} 0 R >>`);
+  add(
+    `<< /Type /Font /Subtype /Type1 /BaseFont /Times-Bold /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [128 ${[...Array(128).keys()].map((i) => `/g${128 + i}`).join(' ')}] >> /FirstChar 32 /LastChar 255 /Widths [${Array(224).fill(500).join(' ')}] /ToUnicode ${6 + 2 * stamps.length} 0 R >>`,
+  );
   let out = '%PDF-1.7\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {

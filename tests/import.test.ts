@@ -94,7 +94,10 @@ describe('a DOCX round trip: an example exported with renderDocx and imported ba
       signature: signatureOf(d),
       // The layout prints its own `(Kèm theo Kế hoạch số …)` under an appendix's title, beside the plan's own line when it has one.
       // Its title too, in capitals.
-      appendices: d.appendices.map((a) => ({ title: squeeze(a.title).toLocaleUpperCase('vi'), blocks: a.blocks.map(blockText).filter((b) => b !== `paragraph (Kèm theo ${d.header.kind?.value} số ${d.header.number?.value} ngày ${d.header.date?.value})`) })),
+      appendices: d.appendices.map((a) => ({
+        title: squeeze(a.title).toLocaleUpperCase('vi'),
+        blocks: a.blocks.map(blockText).filter((b) => b !== `paragraph (Kèm theo ${d.header.kind?.value} số ${d.header.number?.value} ngày ${d.header.date?.value})`),
+      })),
     };
   };
   for (const name of [...ORIGINALS, 'ke-hoach-mau']) {
@@ -248,7 +251,13 @@ describe('plans from outside the examples, as a new user would bring them (tests
     const { document } = parsePlan(importText(source).text);
     // `2.` is the sibling of `1.` (read alike, so their numbers follow on); as an item it would sit under `1.`.
     // A heading that is a whole sentence is a task, not an empty part: structure-empty-section stays silent on it.
-    expect(headingsOf(document.sections)).toEqual(['1 I. MỤC ĐÍCH, YÊU CẦU', '1 II. NHIỆM VỤ VÀ GIẢI PHÁP', '2 1. Tăng cường công tác tuyên truyền', '2 2. Phấn đấu đến năm 2025 có 70% lao động qua đào tạo.', '1 IV. TỔ CHỨC THỰC HIỆN']);
+    expect(headingsOf(document.sections)).toEqual([
+      '1 I. MỤC ĐÍCH, YÊU CẦU',
+      '1 II. NHIỆM VỤ VÀ GIẢI PHÁP',
+      '2 1. Tăng cường công tác tuyên truyền',
+      '2 2. Phấn đấu đến năm 2025 có 70% lao động qua đào tạo.',
+      '1 IV. TỔ CHỨC THỰC HIỆN',
+    ]);
     const blocks = document.sections[1].children[0].blocks;
     expect(blocks.map((b) => b.kind)).toEqual(['paragraph']);
     expect(document.comments.map((c) => c.text)).toEqual(['2']);
@@ -308,7 +317,14 @@ describe('plans from outside the examples, as a new user would bring them (tests
       'Phát triển xuất khẩu bền vững.',
     ].join('\n');
     const { document } = parsePlan(importText(source).text);
-    expect(headerOf(document)).toEqual({ issuer: 'ỦY BAN NHÂN DÂN TỈNH SƠN LA', number: '', place: 'Sơn La', date: '20/11/2025', kind: 'Kế hoạch', summary: 'XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH SƠN LA GIAI ĐOẠN 2026 - 2030' });
+    expect(headerOf(document)).toEqual({
+      issuer: 'ỦY BAN NHÂN DÂN TỈNH SƠN LA',
+      number: '',
+      place: 'Sơn La',
+      date: '20/11/2025',
+      kind: 'Kế hoạch',
+      summary: 'XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH SƠN LA GIAI ĐOẠN 2026 - 2030',
+    });
     expect(headingsOf(document.sections)).toEqual(['1 I. MỤC TIÊU']);
     expect(signatureOf(document).signer).toBe('Nguyễn Thành Công');
   });
@@ -369,7 +385,14 @@ describe('plans from outside the examples, as a new user would bring them (tests
     ].join('\n');
     const imported = importText(source);
     const { document } = parsePlan(imported.text);
-    expect(headerOf(document)).toEqual({ issuer: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI', number: '', place: 'Hà Nội', date: '29/4/2026', kind: 'Kế hoạch', summary: 'Bảo đảm thoát nước mùa mưa năm 2026' });
+    expect(headerOf(document)).toEqual({
+      issuer: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI',
+      number: '',
+      place: 'Hà Nội',
+      date: '29/4/2026',
+      kind: 'Kế hoạch',
+      summary: 'Bảo đảm thoát nước mùa mưa năm 2026',
+    });
     expect(document.comments.map((c) => c.text)).toEqual(
       expect.arrayContaining(['QUYẾT ĐỊNH', 'Điều 2. Quyết định này có hiệu lực từ ngày ký./.', '(Kèm theo Quyết định số 2280/QĐ-UBND ngày 29/4/2026 của UBND Thành phố)']),
     );
@@ -414,7 +437,13 @@ describe('a .docx typed in Word rather than exported by kehoach', () => {
       sections: [
         {
           children: [
-            new Table({ rows: [new TableRow({ children: [cell('SỞ TÀI CHÍNH TỈNH LAI CHÂU', 'Số: 3/KH-STC'), cell('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Lai Châu, ngày 10 tháng 4 năm 2024')] })] }),
+            new Table({
+              rows: [
+                new TableRow({
+                  children: [cell('SỞ TÀI CHÍNH TỈNH LAI CHÂU', 'Số: 3/KH-STC'), cell('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Lai Châu, ngày 10 tháng 4 năm 2024')],
+                }),
+              ],
+            }),
             new Paragraph({ children: [new TextRun({ text: 'KẾ HOẠCH', bold: true })] }),
             new Paragraph({ children: [new TextRun({ text: 'Kiểm tra công tác tài chính năm 2024', bold: true })] }),
             new Paragraph('Thực hiện nhiệm vụ năm 2024, Sở Tài chính ban hành Kế hoạch như sau:'),
@@ -422,10 +451,7 @@ describe('a .docx typed in Word rather than exported by kehoach', () => {
             bullet('Bảo đảm sử dụng ngân sách đúng quy định.'),
             numbered('TỔ CHỨC THỰC HIỆN'),
             new Table({
-              rows: [
-                new TableRow({ children: [cell('Nội dung'), cell('Chủ trì'), cell('Thời gian')] }),
-                new TableRow({ children: [cell('Kiểm tra'), cell('Phòng Ngân sách'), cell('Quý II')] }),
-              ],
+              rows: [new TableRow({ children: [cell('Nội dung'), cell('Chủ trì'), cell('Thời gian')] }), new TableRow({ children: [cell('Kiểm tra'), cell('Phòng Ngân sách'), cell('Quý II')] })],
             }),
             new Paragraph('Trên đây là Kế hoạch của Sở Tài chính./.'),
             new Paragraph({ children: [new TextRun('Nơi nhận:'), new TextRun({ text: '\tGIÁM ĐỐC', bold: true })] }),
@@ -438,7 +464,14 @@ describe('a .docx typed in Word rather than exported by kehoach', () => {
     });
     const imported = importDocx(new Uint8Array(await Packer.toArrayBuffer(document)));
     const { document: plan } = parsePlan(imported.text);
-    expect(headerOf(plan)).toEqual({ issuer: 'SỞ TÀI CHÍNH TỈNH LAI CHÂU', number: '3/KH-STC', place: 'Lai Châu', date: '10/4/2024', kind: 'Kế hoạch', summary: 'Kiểm tra công tác tài chính năm 2024' });
+    expect(headerOf(plan)).toEqual({
+      issuer: 'SỞ TÀI CHÍNH TỈNH LAI CHÂU',
+      number: '3/KH-STC',
+      place: 'Lai Châu',
+      date: '10/4/2024',
+      kind: 'Kế hoạch',
+      summary: 'Kiểm tra công tác tài chính năm 2024',
+    });
     // The numbers Word's list numbering prints (`numbering.xml`: upper Roman, `%1.`), as a reader sees them.
     expect(headingsOf(plan.sections)).toEqual(['1 I. MỤC ĐÍCH, YÊU CẦU', '1 II. TỔ CHỨC THỰC HIỆN']);
     expect(plan.sections[0].blocks.map(blockText)).toEqual(['item Bảo đảm sử dụng ngân sách đúng quy định.']);
@@ -452,7 +485,15 @@ describe('a party plan pasted from Word (tests/fixtures/import/huyen-uy.txt)', (
   it('reads the party header in columns, the I-/1-/a) levels, and the two-column closing', () => {
     const imported = importText(readFileSync(join(__dirname, 'fixtures', 'import', 'huyen-uy.txt'), 'utf8'));
     const { document } = parsePlan(imported.text);
-    expect(headerOf(document)).toEqual({ parentBody: 'ĐẢNG BỘ TỈNH LAI CHÂU', issuer: 'HUYỆN ỦY TAM ĐƯỜNG', number: '45-KH/HU', place: 'Tam Đường', date: '20/5/2024', kind: 'Kế hoạch', summary: 'thực hiện Kết luận số 12-KL/TW của Bộ Chính trị' });
+    expect(headerOf(document)).toEqual({
+      parentBody: 'ĐẢNG BỘ TỈNH LAI CHÂU',
+      issuer: 'HUYỆN ỦY TAM ĐƯỜNG',
+      number: '45-KH/HU',
+      place: 'Tam Đường',
+      date: '20/5/2024',
+      kind: 'Kế hoạch',
+      summary: 'thực hiện Kết luận số 12-KL/TW của Bộ Chính trị',
+    });
     expect(document.system.value).toBe('party');
     expect(headingsOf(document.sections)).toEqual([
       '1 I- MỤC ĐÍCH, YÊU CẦU',

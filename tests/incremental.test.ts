@@ -16,46 +16,81 @@ import { examples, FUZZ_TIMEOUT, runs, SEED } from './fuzz-inputs';
 const TODAY = '2026-01-15';
 
 /** What an edit inserts: what a drafter types or pastes, including what changes the structure. */
-const INSERTS = ['a', ' ', 'ệ', '\n', '\n\n', '# ', '- ', '1. ', '**', '*', '|', 'Chỉ thị số 24/CT-TTg', ' ngày 28/5/2020', 'Sở Tài chính', 'UBND tỉnh', 'hoá', 'TRONG TÂM', 'các các', 'quyêt', 'Nơi nhận:\n- Lưu: VT.', '// kehoach-ignore text-spelling\n', '\r\n'];
+const INSERTS = [
+  'a',
+  ' ',
+  'ệ',
+  '\n',
+  '\n\n',
+  '# ',
+  '- ',
+  '1. ',
+  '**',
+  '*',
+  '|',
+  'Chỉ thị số 24/CT-TTg',
+  ' ngày 28/5/2020',
+  'Sở Tài chính',
+  'UBND tỉnh',
+  'hoá',
+  'TRONG TÂM',
+  'các các',
+  'quyêt',
+  'Nơi nhận:\n- Lưu: VT.',
+  '// kehoach-ignore text-spelling\n',
+  '\r\n',
+];
 
 const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.constantFrom('', ...INSERTS) });
 
 /** A window of lines of an example plan: small enough for thousands of versions, real enough to find things in. */
 // Windows at the top keep the header, so its fields and the plan's date stay in play.
 // Some are doubled (the same paragraphs at two places: one memo entry, handed out at two lines) or in NFD (nothing reused).
-const base = fc.tuple(fc.constantFrom(...examples), fc.oneof(fc.constant(0), fc.nat()), fc.integer({ min: 5, max: 60 }), fc.constantFrom('once', 'once', 'twice', 'nfd')).map(([text, from, count, shape]) => {
-  const lines = text.split('\n');
-  const start = from % lines.length;
-  const window = lines.slice(start, start + count).join('\n');
-  return shape === 'twice' ? `${window}\n\n${window}` : shape === 'nfd' ? window.normalize('NFD') : window;
-});
+const base = fc
+  .tuple(fc.constantFrom(...examples), fc.oneof(fc.constant(0), fc.nat()), fc.integer({ min: 5, max: 60 }), fc.constantFrom('once', 'once', 'twice', 'nfd'))
+  .map(([text, from, count, shape]) => {
+    const lines = text.split('\n');
+    const start = from % lines.length;
+    const window = lines.slice(start, start + count).join('\n');
+    return shape === 'twice' ? `${window}\n\n${window}` : shape === 'nfd' ? window.normalize('NFD') : window;
+  });
 
 describe('incremental analysis', () => {
-  it('equals a full parse and check of the final text after every edit of a random sequence', () => {
-    fc.assert(
-      fc.property(base, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
-        const service = createPlanService({ today: () => TODAY });
-        let text = start;
-        let version = 1;
-        const document = { uri: 'file:///plan.kh', get version() { return version; }, getText: () => text };
-        let before = { incremental: service.analyse(document), full: parsePlan(text) };
-        for (const e of edits) {
-          const at = e.at % (text.length + 1);
-          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
-          version++;
-          const incremental = service.analyse(document);
-          const full = parsePlan(text);
-          expect(incremental.parsed.document).toEqual(full.document);
-          expect(incremental.parsed.diagnostics).toEqual(full.diagnostics);
-          expect(incremental.diagnostics).toEqual(checkPlan(full, { today: TODAY }));
-          // Blocks are shared between versions: the new one must leave the model of the one before as it was.
-          expect(before.incremental.parsed.document).toEqual(before.full.document);
-          before = { incremental, full };
-        }
-      }),
-      { numRuns: runs(120), seed: SEED },
-    );
-  }, FUZZ_TIMEOUT);
+  it(
+    'equals a full parse and check of the final text after every edit of a random sequence',
+    () => {
+      fc.assert(
+        fc.property(base, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+          const service = createPlanService({ today: () => TODAY });
+          let text = start;
+          let version = 1;
+          const document = {
+            uri: 'file:///plan.kh',
+            get version() {
+              return version;
+            },
+            getText: () => text,
+          };
+          let before = { incremental: service.analyse(document), full: parsePlan(text) };
+          for (const e of edits) {
+            const at = e.at % (text.length + 1);
+            text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+            version++;
+            const incremental = service.analyse(document);
+            const full = parsePlan(text);
+            expect(incremental.parsed.document).toEqual(full.document);
+            expect(incremental.parsed.diagnostics).toEqual(full.diagnostics);
+            expect(incremental.diagnostics).toEqual(checkPlan(full, { today: TODAY }));
+            // Blocks are shared between versions: the new one must leave the model of the one before as it was.
+            expect(before.incremental.parsed.document).toEqual(before.full.document);
+            before = { incremental, full };
+          }
+        }),
+        { numRuns: runs(120), seed: SEED },
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
 
   it('after a one-character edit of a long plan, computes again only what the edited paragraph holds', () => {
     /** Counts what the memo had to compute rather than reuse. */

@@ -129,7 +129,13 @@ describe('the layout by the rules', () => {
     const layout = layoutOf('Cơ quan: ỦY BAN NHÂN DÂN TỈNH X\nSố: 1/KH-UBND\n---\n\n# Một\n## Hai\n### Ba\n#### Bốn\n# III. Năm\n');
     const headings = layout.sections[0].blocks.filter((b): b is LayoutParagraph => b.kind === 'paragraph' && b.role === 'heading');
     expect(headings.map((h) => h.runs.map((r) => r.text).join(''))).toEqual(['I. MỘT', '1. Hai', 'a) Ba', '- Bốn', 'II. NĂM']);
-    expect(headings.map((h) => [h.bold, h.italic])).toEqual([[true, false], [true, false], [true, true], [false, true], [true, false]]);
+    expect(headings.map((h) => [h.bold, h.italic])).toEqual([
+      [true, false],
+      [true, false],
+      [true, true],
+      [false, true],
+      [true, false],
+    ]);
   });
 
   it('sets the body justified with a first-line indent, and Nơi nhận beside the signature', () => {

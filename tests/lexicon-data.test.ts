@@ -14,7 +14,12 @@ describe('the dictionary without nspell', () => {
   const speller = nspell(dictionaryData.aff, dictionaryData.dic);
 
   it('has no affix, flag, compound or conversion rule, so that a word is known by a look-up', () => {
-    const directives = new Set(dictionaryData.aff.split('\n').map((line) => line.split(/\s/)[0]).filter((d) => d && !d.startsWith('#')));
+    const directives = new Set(
+      dictionaryData.aff
+        .split('\n')
+        .map((line) => line.split(/\s/)[0])
+        .filter((d) => d && !d.startsWith('#')),
+    );
     // SET names the encoding; TRY, MAP and REP serve suggestions only.
     expect([...directives].sort()).toEqual(['MAP', 'REP', 'SET', 'TRY']);
   });
@@ -41,7 +46,13 @@ describe('the corpus pairs read one first word at a time', () => {
   });
 
   it('knows no pair that is not in it, whatever the first word is named', () => {
-    for (const pair of [['constructor', 'của'], ['__proto__', 'của'], ['hasOwnProperty', 'là'], ['toString', ''], ['nhằm', 'constructor']]) {
+    for (const pair of [
+      ['constructor', 'của'],
+      ['__proto__', 'của'],
+      ['hasOwnProperty', 'là'],
+      ['toString', ''],
+      ['nhằm', 'constructor'],
+    ]) {
       expect(isKnownPhrase(pair), pair.join(' ')).toBe(false);
     }
   });

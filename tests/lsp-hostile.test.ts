@@ -34,8 +34,9 @@ async function serve(folder?: string) {
     handlers: (connection) =>
       connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
         published.set(params.uri, params);
-        for (const w of waiters.splice(0)) if (w.check()) w.resolve();
-        else waiters.push(w);
+        for (const w of waiters.splice(0))
+          if (w.check()) w.resolve();
+          else waiters.push(w);
       }),
   });
   servers.push(server);
@@ -44,7 +45,11 @@ async function serve(folder?: string) {
   return { server, published, until };
 }
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as ResponseError<unknown>);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e as ResponseError<unknown>,
+  );
 
 describe('the language server’s own requests', () => {
   it('refuses wrong parameters of each with InvalidParams naming the field, and keeps serving', async () => {
@@ -193,7 +198,9 @@ describe('the language server in a hostile workspace', () => {
     const { server, published, until } = await serve(folder);
     const uri = (name: string) => pathToFileURL(join(folder, name)).toString();
     await until(() => ['pipe.kh', 'zero.kh', 'out.kh'].every((name) => published.has(uri(name))));
-    expect(published.get(uri('pipe.kh'))!.diagnostics.map((d) => [d.code, d.message])).toEqual([['file', 'Bỏ qua, không phải tệp thường mà là ống có tên (FIFO) / Skipped, not a regular file but a named pipe (FIFO)']]);
+    expect(published.get(uri('pipe.kh'))!.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['file', 'Bỏ qua, không phải tệp thường mà là ống có tên (FIFO) / Skipped, not a regular file but a named pipe (FIFO)'],
+    ]);
     expect(published.get(uri('zero.kh'))!.diagnostics[0].message).toContain('Skipped, not a regular file but a device');
     expect(published.get(uri('out.kh'))!.diagnostics[0].message).toContain('Skipped, a link leading out of the folder being checked');
     const totals = await server.connection.sendRequest<{ files: number }>('kehoach/checkWorkspace', null);
@@ -204,7 +211,10 @@ describe('the language server in a hostile workspace', () => {
   it('publishes what is wrong in a registry file on its entries and still applies kehoach.json', async () => {
     const folder = temporaryFolder('lsp-ws');
     writeFileSync(join(folder, 'kehoach.json'), JSON.stringify({ registry: ['tinh.json'], rules: { 'closing-mark': 'off' } }));
-    writeFileSync(join(folder, 'tinh.json'), `{\n  "documents": [null],\n  "agencies": [{ "id": "so-x", "name": "Sở X", "aliases": 5, "level": "province", "system": "state", "confidence": "verified" }]\n}\n`);
+    writeFileSync(
+      join(folder, 'tinh.json'),
+      `{\n  "documents": [null],\n  "agencies": [{ "id": "so-x", "name": "Sở X", "aliases": 5, "level": "province", "system": "state", "confidence": "verified" }]\n}\n`,
+    );
     mkdirSync(join(folder, 'con'));
     mkdirSync(join(folder, 'con', 'kehoach.json'));
     const { server, published, until } = await serve(folder);

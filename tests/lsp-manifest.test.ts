@@ -13,7 +13,9 @@ const root = join(__dirname, '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const manifest = JSON.parse(read('package.json'));
 /** The client's sources: every runtime string and command lives in one of them. */
-const client = readdirSync(join(root, 'client', 'src')).filter((f) => f.endsWith('.ts')).map((f) => read(join('client', 'src', f)));
+const client = readdirSync(join(root, 'client', 'src'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => read(join('client', 'src', f)));
 
 describe('the extension manifest', () => {
   it('activates on opening a plan (VS Code gives no implicit onLanguage event here)', () => {
@@ -24,7 +26,10 @@ describe('the extension manifest', () => {
     const keys = [...read('package.json').matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]);
     for (const table of ['package.nls.json', 'package.nls.vi.json']) {
       const strings = JSON.parse(read(table));
-      expect(keys.filter((k) => !(k in strings)), table).toEqual([]);
+      expect(
+        keys.filter((k) => !(k in strings)),
+        table,
+      ).toEqual([]);
     }
   });
 
@@ -48,7 +53,9 @@ describe('the extension manifest', () => {
 
 describe('the protocol between the client and the server', () => {
   it('spells each kehoach/* method name once, in protocol.ts, which both sides import', () => {
-    const lsp = readdirSync(join(root, 'server', 'src', 'lsp')).filter((f) => f.endsWith('.ts') && f !== 'protocol.ts').map((f) => read(join('server', 'src', 'lsp', f)));
+    const lsp = readdirSync(join(root, 'server', 'src', 'lsp'))
+      .filter((f) => f.endsWith('.ts') && f !== 'protocol.ts')
+      .map((f) => read(join('server', 'src', 'lsp', f)));
     const spelled = [...client, ...lsp].flatMap((text) => [...text.matchAll(/'kehoach(?:\/\w+|-review)'/g)].map((m) => m[0]));
     expect(spelled).toEqual([]);
     expect(read('server/src/lsp/protocol.ts').match(/^export const \w+ = 'kehoach[/-]\w+';$/gm)).toHaveLength(9);

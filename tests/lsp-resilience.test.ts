@@ -63,7 +63,11 @@ describe('the language server under a misbehaving client', () => {
 
   it('answers malformed requests with JSON-RPC errors, survives a frame that is not JSON, and keeps serving', async () => {
     const s = await start();
-    const error = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as ResponseError<unknown>);
+    const error = (promise: Promise<unknown>) =>
+      promise.then(
+        () => undefined,
+        (e: unknown) => e as ResponseError<unknown>,
+      );
     // An unknown method: MethodNotFound.
     expect((await error(s.connection.sendRequest('kehoach/noSuchMethod', {})))?.code).toBe(-32601);
     // No document named: the client gets an error, not silence.
@@ -86,9 +90,10 @@ describe('the language server under a misbehaving client', () => {
     const source = new (await import('vscode-jsonrpc/node')).CancellationTokenSource();
     const first = s.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: 'file:///resilience/big.kh' } });
     // The outcome is read at once, so that the rejection is handled while the first request runs.
-    const second = s.connection
-      .sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///resilience/big.kh' } }, source.token)
-      .then((result) => ({ result }), (e: ResponseError<unknown>) => ({ code: e.code }));
+    const second = s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///resilience/big.kh' } }, source.token).then(
+      (result) => ({ result }),
+      (e: ResponseError<unknown>) => ({ code: e.code }),
+    );
     source.cancel();
     expect(Array.isArray(await first)).toBe(true);
     // It had not started: LSP's RequestCancelled (-32800), at once.

@@ -129,7 +129,11 @@ describe('quick fixes that add to the workspace’s files', () => {
     const touched = await quickFix(spelling, /^Thêm "nhiêm" vào từ điển \/ Add "nhiêm" to the dictionary$/);
     expect(touched.sort()).toEqual([uriOf('kehoach.json'), uriOf('tu-dien.txt')]);
     expect(parseWorkspaceConfig(readFileSync(join(folder, 'kehoach.json'), 'utf8'), []).config).toMatchObject({ registry: ['danh-muc.json'], dictionary: ['tu-dien.txt'] });
-    expect(readFileSync(join(folder, 'tu-dien.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))).toEqual(['nhiêm']);
+    expect(
+      readFileSync(join(folder, 'tu-dien.txt'), 'utf8')
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#')),
+    ).toEqual(['nhiêm']);
     await findings((d) => !d.some((x) => x.code === 'text-spelling'));
   });
 });
@@ -162,7 +166,9 @@ describe('quick fixes that add to a workspace file open in the editor with unsav
       await open.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('danh-muc.json'), languageId: 'json', version: 7, text: registryText } });
       await open.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('tu-dien.txt'), languageId: 'plaintext', version: 3, text: wordsText } });
       await open.open(uri('ke-hoach.kh'), PLAN);
-      await expect.poll(() => seen.get(uri('ke-hoach.kh')) ?? [], { timeout: 15_000 }).toSatisfy((d: Diagnostic[]) => d.some((x) => x.code === 'citation-unknown') && d.some((x) => x.code === 'text-spelling'));
+      await expect
+        .poll(() => seen.get(uri('ke-hoach.kh')) ?? [], { timeout: 15_000 })
+        .toSatisfy((d: Diagnostic[]) => d.some((x) => x.code === 'citation-unknown') && d.some((x) => x.code === 'text-spelling'));
       const fix = async (code: string) => {
         const diagnostic = seen.get(uri('ke-hoach.kh'))!.find((d) => d.code === code)!;
         const actions = await open.connection.sendRequest<{ title: string; edit?: { documentChanges: VersionedChange[] } }[]>('textDocument/codeAction', {

@@ -73,10 +73,24 @@ beforeAll(async () => {
     },
   });
   connection = server.connection;
-  expect(Object.keys(server.initialized.capabilities)).toEqual(expect.arrayContaining([
-    'hoverProvider', 'completionProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'documentFormattingProvider', 'inlayHintProvider', 'codeActionProvider',
-    'definitionProvider', 'referencesProvider', 'renameProvider', 'workspaceSymbolProvider', 'selectionRangeProvider', 'semanticTokensProvider', 'documentLinkProvider',
-  ]));
+  expect(Object.keys(server.initialized.capabilities)).toEqual(
+    expect.arrayContaining([
+      'hoverProvider',
+      'completionProvider',
+      'documentSymbolProvider',
+      'foldingRangeProvider',
+      'documentFormattingProvider',
+      'inlayHintProvider',
+      'codeActionProvider',
+      'definitionProvider',
+      'referencesProvider',
+      'renameProvider',
+      'workspaceSymbolProvider',
+      'selectionRangeProvider',
+      'semanticTokensProvider',
+      'documentLinkProvider',
+    ]),
+  );
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(TRA_VINH), languageId: 'kehoach', version: 1, text } });
 });
 
@@ -94,10 +108,16 @@ describe('the language server on a workspace of the examples', () => {
   });
 
   it('completes a citation after “Chỉ thị số ”', async () => {
-    await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(TRA_VINH), version: 2 }, contentChanges: [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'Chỉ thị số ' }] });
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uriOf(TRA_VINH), version: 2 },
+      contentChanges: [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'Chỉ thị số ' }],
+    });
     const items = await request<{ label: string }[]>('textDocument/completion', { ...doc, position: { line: 10, character: 'Chỉ thị số '.length } });
     expect(items.map((i) => i.label)).toContain('Chỉ thị số 24/CT-TTg');
-    await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(TRA_VINH), version: 3 }, contentChanges: [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 'Chỉ thị số '.length } }, text: '' }] });
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uriOf(TRA_VINH), version: 3 },
+      contentChanges: [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 'Chỉ thị số '.length } }, text: '' }],
+    });
   });
 
   it('shows the registry entry of a citation on hover', async () => {
@@ -113,11 +133,17 @@ describe('the language server on a workspace of the examples', () => {
   });
 
   it('goes from a plan citing the example to the first task the example gives the district’s level', async () => {
-    const locations = await request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri: uriOf('cang-long.kh') }, position: { line: 8, character: 25 } });
+    const locations = await request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', {
+      textDocument: { uri: uriOf('cang-long.kh') },
+      position: { line: 8, character: 25 },
+    });
     // Not open in the editor: the server only answers for open documents.
     expect(locations).toEqual([]);
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('cang-long.kh'), languageId: 'kehoach', version: 1, text: DISTRICT } });
-    const [location] = await request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri: uriOf('cang-long.kh') }, position: { line: 8, character: 25 } });
+    const [location] = await request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', {
+      textDocument: { uri: uriOf('cang-long.kh') },
+      position: { line: 8, character: 25 },
+    });
     // Heading 10 of the Trà Vinh plan, “Ủy ban nhân dân các huyện, thị xã, thành phố”: its first item.
     expect(location).toMatchObject({ uri: uriOf(TRA_VINH), range: { start: { line: lines.findIndex((l) => l.startsWith('## 10.')) + 2 } } });
   });
@@ -134,7 +160,11 @@ describe('the language server on a workspace of the examples', () => {
     const position = at(text, 'Số: 64', '64');
     expect(await request('textDocument/prepareRename', { ...doc, position })).toMatchObject({ placeholder: '64 /KH-UBND' });
     const edit = await request<{ changes: Record<string, { newText: string }[]> }>('textDocument/rename', { ...doc, position, newName: '65/KH-UBND' });
-    expect(Object.keys(edit.changes).map((u) => u.split('/').at(-1)).sort()).toEqual(['cang-long.kh', TRA_VINH]);
+    expect(
+      Object.keys(edit.changes)
+        .map((u) => u.split('/').at(-1))
+        .sort(),
+    ).toEqual(['cang-long.kh', TRA_VINH]);
     expect(edit.changes[uriOf('cang-long.kh')]).toHaveLength(2);
     await expect(request('textDocument/rename', { ...doc, position, newName: 'sáu lăm' })).rejects.toThrow('không phải số, ký hiệu văn bản');
   });
@@ -157,16 +187,28 @@ describe('the language server on a workspace of the examples', () => {
     const links = await request<{ target: string }[]>('textDocument/documentLink', { textDocument: { uri: uriOf('cang-long.kh') } });
     expect(links.map((l) => l.target)).toContain(uriOf(TRA_VINH));
     const symbols = await request<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: 'to chuc thuc hien' });
-    expect(new Set(symbols.map((s) => s.location.uri.split('/').at(-1)))).toEqual(new Set(['cang-long.kh', TRA_VINH, 'ke-hoach-184-KH-TU-tinh-uy-lai-chau.kh', 'ke-hoach-470-KH-LDLD-lai-chau.kh', 'ke-hoach-mau.kh']));
+    expect(new Set(symbols.map((s) => s.location.uri.split('/').at(-1)))).toEqual(
+      new Set(['cang-long.kh', TRA_VINH, 'ke-hoach-184-KH-TU-tinh-uy-lai-chau.kh', 'ke-hoach-470-KH-LDLD-lai-chau.kh', 'ke-hoach-mau.kh']),
+    );
     expect((await request<unknown[]>('textDocument/documentSymbol', doc)).length).toBeGreaterThan(2);
     expect((await request<unknown[]>('textDocument/foldingRange', doc)).length).toBeGreaterThan(2);
     expect(await request('textDocument/inlayHint', { ...doc, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } })).toBeInstanceOf(Array);
-    const actions = await request<{ title: string }[]>('textDocument/codeAction', { ...doc, range: { start: { line: 1, character: 5 }, end: { line: 1, character: 5 } }, context: { diagnostics: [] } });
+    const actions = await request<{ title: string }[]>('textDocument/codeAction', {
+      ...doc,
+      range: { start: { line: 1, character: 5 }, end: { line: 1, character: 5 } },
+      context: { diagnostics: [] },
+    });
     expect(actions.length).toBeGreaterThan(0);
   });
 
   it('reports the plan’s system and date for the status bar, and follows a planDate setting', async () => {
-    expect(await request('kehoach/planStatus', { uri: uriOf(TRA_VINH) })).toEqual({ system: 'state', systemSource: expect.any(String), date: '2020-11-17', dateText: '17/11/2020', dateSource: 'plan' });
+    expect(await request('kehoach/planStatus', { uri: uriOf(TRA_VINH) })).toEqual({
+      system: 'state',
+      systemSource: expect.any(String),
+      date: '2020-11-17',
+      dateText: '17/11/2020',
+      dateSource: 'plan',
+    });
     settings = { ...settings, planDate: '2026-03-15' };
     await connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     await expect.poll(() => request<{ date: string }>('kehoach/planStatus', { uri: uriOf(TRA_VINH) }).then((s) => s.date)).toBe('2026-03-15');
@@ -176,7 +218,12 @@ describe('the language server on a workspace of the examples', () => {
     const totals = await request<{ files: number; errors: number; warnings: number }>('kehoach/checkWorkspace', null);
     expect(totals.files).toBe(5);
     expect(totals.warnings).toBeGreaterThan(0);
-    expect(published.get(uriOf('ke-hoach-470-KH-LDLD-lai-chau.kh'))?.at(-1)?.diagnostics.map((d) => d.code)).toContain('heading-numbering');
+    expect(
+      published
+        .get(uriOf('ke-hoach-470-KH-LDLD-lai-chau.kh'))
+        ?.at(-1)
+        ?.diagnostics.map((d) => d.code),
+    ).toContain('heading-numbering');
   });
 
   it('indexes a plan created on disk when the editor reports the file event', async () => {
@@ -212,7 +259,10 @@ describe('the language server on a workspace of the examples', () => {
     expect(hints.flatMap((d) => (d as Related).relatedInformation!.map((r) => r.location.uri))).toEqual(hints.map(() => uriOf(TRA_VINH)));
     const from = lines.findIndex((l) => l.startsWith('## 10. Ủy ban nhân dân các huyện'));
     const to = lines.findIndex((l) => l.startsWith('## 11.'));
-    await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(TRA_VINH), version: 100 }, contentChanges: [{ range: { start: { line: from, character: 0 }, end: { line: to, character: 0 } }, text: '' }] });
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uriOf(TRA_VINH), version: 100 },
+      contentChanges: [{ range: { start: { line: from, character: 0 }, end: { line: to, character: 0 } }, text: '' }],
+    });
     const after = await diagnosticsOf(district, (d) => !d.some((x) => x.code === 'cascade-tasks'));
     expect(after.map((d) => d.code)).not.toContain('cascade-tasks');
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(TRA_VINH), version: 101 }, contentChanges: [{ text }] });
@@ -250,7 +300,12 @@ describe('the nearest kehoach.json (shared by the CLI and the server)', () => {
       expect(nearestConfigFile(join(top, 'a', 'b', 'c'), join(top, 'a', 'b'))).toBeUndefined();
       expect(nearestConfigFile(join(top, 'a', 'b'), join(top, 'a'))).toBe(join(top, 'a', 'kehoach.json'));
       // The workspace folder a plan lies in bounds the search.
-      expect([isInside(join(top, 'a', 'b'), join(top, 'a')), isInside(join(top, 'a'), join(top, 'a')), isInside(join(top, 'ab'), join(top, 'a')), isInside(top, join(top, 'a'))]).toEqual([true, true, false, false]);
+      expect([isInside(join(top, 'a', 'b'), join(top, 'a')), isInside(join(top, 'a'), join(top, 'a')), isInside(join(top, 'ab'), join(top, 'a')), isInside(top, join(top, 'a'))]).toEqual([
+        true,
+        true,
+        false,
+        false,
+      ]);
     } finally {
       rmSync(top, { recursive: true, force: true });
     }

@@ -228,7 +228,40 @@ describe('parsePlan on every construct', () => {
   });
 });
 
-const UNICODE_BITS = ['\u0000', '\uFEFF', '\uD800', '\uDC00', '😀', '\u0301', '\u0323', '\u200F', '\r', '\n', '\r\n', ' ', '\t', '*', '**', '#', '-', '|', '//', '---', 'Số: ', 'Nơi nhận:', 'Ký:', 'Phụ lục:', '1. ', 'a) ', 'Chỉ thị số 21-CT/TW', ' ngày 04/5/2023', ' của Ban Bí thư', 'Sở Tài chính', 'ệ', 'e\u0302\u0323'];
+const UNICODE_BITS = [
+  '\u0000',
+  '\uFEFF',
+  '\uD800',
+  '\uDC00',
+  '😀',
+  '\u0301',
+  '\u0323',
+  '\u200F',
+  '\r',
+  '\n',
+  '\r\n',
+  ' ',
+  '\t',
+  '*',
+  '**',
+  '#',
+  '-',
+  '|',
+  '//',
+  '---',
+  'Số: ',
+  'Nơi nhận:',
+  'Ký:',
+  'Phụ lục:',
+  '1. ',
+  'a) ',
+  'Chỉ thị số 21-CT/TW',
+  ' ngày 04/5/2023',
+  ' của Ban Bí thư',
+  'Sở Tài chính',
+  'ệ',
+  'e\u0302\u0323',
+];
 
 describe('the parser on arbitrary input', () => {
   const input = fc.oneof(

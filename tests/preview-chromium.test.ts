@@ -153,7 +153,10 @@ describe('the preview in headless Chromium', () => {
         // the text uses, so it loads (a whole face the plan never draws is never asked for).
         const faces = await page.evaluate(() => Array.from((globalThis as unknown as { document: { fonts: Iterable<{ status: string }> } }).document.fonts, (f) => f.status));
         expect(faces.length).toBeGreaterThan(1);
-        expect(faces.every((status) => status === 'loaded' || (html === whole && status === 'unloaded')), faces.join(', ')).toBe(true);
+        expect(
+          faces.every((status) => status === 'loaded' || (html === whole && status === 'unloaded')),
+          faces.join(', '),
+        ).toBe(true);
         expect(violations).toEqual([]);
         const cdp = await page.context().newCDPSession(page);
         await cdp.send('DOM.enable');
@@ -161,7 +164,8 @@ describe('the preview in headless Chromium', () => {
         const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
         const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '.kh-p, .kh-p span, .kh-page-number' });
         const fonts = new Set<string>();
-        for (const nodeId of nodeIds) for (const font of (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts) fonts.add(`${font.postScriptName}${font.isCustomFont ? ' (embedded)' : ''}`);
+        for (const nodeId of nodeIds)
+          for (const font of (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts) fonts.add(`${font.postScriptName}${font.isCustomFont ? ' (embedded)' : ''}`);
         // Line boxes of every paragraph: the same widths mean the same advances and kerning, so the same breaks.
         const lines = await page.locator('.kh-p').evaluateAll((els) =>
           els.map((el) => {
@@ -171,11 +175,18 @@ describe('the preview in headless Chromium', () => {
           }),
         );
         drawn.push({ fonts: [...fonts].sort(), lines });
-        if (html === own) await page.locator('.kh-page').first().screenshot({ path: join(shots, `subset-${name.replace(/\.kh$/, '')}.png`) });
+        if (html === own)
+          await page
+            .locator('.kh-page')
+            .first()
+            .screenshot({ path: join(shots, `subset-${name.replace(/\.kh$/, '')}.png`) });
         await page.close();
       }
       // No letter falls back to a font of the system: the subsets hold every one.
-      expect(drawn[0].fonts.every((f) => f.endsWith(' (embedded)')), drawn[0].fonts.join(', ')).toBe(true);
+      expect(
+        drawn[0].fonts.every((f) => f.endsWith(' (embedded)')),
+        drawn[0].fonts.join(', '),
+      ).toBe(true);
       expect(drawn[0].fonts).toContain('LiberationSerif (embedded)');
       expect(drawn[0]).toEqual(drawn[1]);
     },
@@ -199,8 +210,14 @@ describe('the preview in headless Chromium', () => {
       const landscape = page.locator('.kh-landscape');
       if (layout.sections.some((s) => s.page.orientation === 'landscape')) expect((await landscape.first().boundingBox())!.width).toBeCloseTo((297 / 25.4) * 96, 0);
       await sheet.screenshot({ path: shot('page1.png') });
-      await page.locator('.kh-page').nth(1).screenshot({ path: shot('page2.png') });
-      await page.locator('.kh-page').last().screenshot({ path: shot('last.png') });
+      await page
+        .locator('.kh-page')
+        .nth(1)
+        .screenshot({ path: shot('page2.png') });
+      await page
+        .locator('.kh-page')
+        .last()
+        .screenshot({ path: shot('last.png') });
       // Estimated pagination against the browser's real one: no sheet overflows its A4 height by much.
       const heights = await page.locator('.kh-page').evaluateAll((els) => els.map((el) => el.scrollHeight));
       for (const h of heights) expect(h).toBeLessThan(((297 + 30) / 25.4) * 96);

@@ -6,7 +6,19 @@ import { createPlanService } from '../server/src/service/plan-service';
 import { parsePlan } from '../server/src/syntax/parse';
 
 /** The rules whose findings compare the plan with the registry, or with another plan of the workspace. */
-const REGISTRY_RULES = ['agency-validity', 'agency-capitalisation', 'citation-conflict', 'citation-validity', 'citation-diacritics', 'citation-missing-year', 'citation-number-form', 'citation-unknown', 'cascade-citation', 'cascade-targets', 'cascade-tasks'];
+const REGISTRY_RULES = [
+  'agency-validity',
+  'agency-capitalisation',
+  'citation-conflict',
+  'citation-validity',
+  'citation-diacritics',
+  'citation-missing-year',
+  'citation-number-form',
+  'citation-unknown',
+  'cascade-citation',
+  'cascade-targets',
+  'cascade-tasks',
+];
 
 const PLAN = [
   'Cơ quan: ỦY BAN NHÂN DÂN TỈNH LAI CHÂU',

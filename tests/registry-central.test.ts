@@ -12,7 +12,14 @@ const skipList = join(__dirname, 'fixtures', 'registry', 'cited-skip.txt');
 /** The generated table as one object per document. */
 function rowsOf(table: string): Record<string, string>[] {
   const { rows } = JSON.parse(table) as { rows: string[] };
-  return rows.map((row) => Object.fromEntries(row.split('\t').map((value, k) => [COLUMNS[k], value]).filter(([, value]) => value)));
+  return rows.map((row) =>
+    Object.fromEntries(
+      row
+        .split('\t')
+        .map((value, k) => [COLUMNS[k], value])
+        .filter(([, value]) => value),
+    ),
+  );
 }
 
 describe('scripts/gen-central-documents.ts on pages of the Bộ pháp điển', () => {
@@ -21,7 +28,15 @@ describe('scripts/gen-central-documents.ts on pages of the Bộ pháp điển', 
   const row = (number: string) => rows.find((r) => r.number === number);
 
   it('reads number, type, issuer, dates, title and page from the first note of a document', () => {
-    expect(row('30/2020/NĐ-CP')).toEqual({ number: '30/2020/NĐ-CP', type: 'Nghị định', issuer: 'Chính phủ', date: '2020-03-05', inForceFrom: '2020-03-05', title: 'về công tác văn thư', vbplItemId: '141142' });
+    expect(row('30/2020/NĐ-CP')).toEqual({
+      number: '30/2020/NĐ-CP',
+      type: 'Nghị định',
+      issuer: 'Chính phủ',
+      date: '2020-03-05',
+      inForceFrom: '2020-03-05',
+      title: 'về công tác văn thư',
+      vbplItemId: '141142',
+    });
   });
 
   it('takes the document’s own date when its title cites another, reads the issuer through its head and the amendments after the note', () => {
@@ -30,7 +45,15 @@ describe('scripts/gen-central-documents.ts on pages of the Bộ pháp điển', 
   });
 
   it('reads what an entry-into-force provision replaces or repeals, with the date it took effect', () => {
-    expect(row('55/2005/TTLT-BNV-VPCP')).toMatchObject({ type: 'Thông tư liên tịch', issuer: 'Bộ Nội vụ và Văn phòng Chính phủ', date: '2005-05-06', replacedBy: '01/2011/TT-BNV', replacedOn: '2011-03-05', citedIn: '01/2011/TT-BNV', vbplItemId: '27784' });
+    expect(row('55/2005/TTLT-BNV-VPCP')).toMatchObject({
+      type: 'Thông tư liên tịch',
+      issuer: 'Bộ Nội vụ và Văn phòng Chính phủ',
+      date: '2005-05-06',
+      replacedBy: '01/2011/TT-BNV',
+      replacedOn: '2011-03-05',
+      citedIn: '01/2011/TT-BNV',
+      vbplItemId: '27784',
+    });
     expect(row('110/2004/NĐ-CP')).toMatchObject({ date: '2004-04-08', inForceFrom: '2004-05-03', vbplItemId: '20000', repealedOn: '2020-03-05', repealedBy: '30/2020/NĐ-CP' });
     // Known only as the repealing decree cites it: its page is that decree's.
     expect(row('09/2010/NĐ-CP')).toMatchObject({ issuer: 'Chính phủ', date: '2010-02-08', repealedOn: '2020-03-05', citedIn: '30/2020/NĐ-CP', vbplItemId: '141142' });

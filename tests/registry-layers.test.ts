@@ -52,7 +52,10 @@ describe('a registry extended or narrowed', () => {
 
   it('answers as one built at once, however it was extended', () => {
     const atOnce = new Registry(all);
-    const inSteps = new Registry(builtin).with({ agencies: agencies.slice(0, 1) }).with({ documents: plans.slice(0, 2), agencies: agencies.slice(1) }).with({ documents: plans.slice(2) });
+    const inSteps = new Registry(builtin)
+      .with({ agencies: agencies.slice(0, 1) })
+      .with({ documents: plans.slice(0, 2), agencies: agencies.slice(1) })
+      .with({ documents: plans.slice(2) });
     expect(answers(inSteps, all)).toEqual(answers(atOnce, all));
     // What the answers are: a named body wins over a generic one of its name, the last document of a number is the one by number.
     expect(inSteps.findAgency(sameName.name)?.id).toBe('named-copy');
@@ -70,7 +73,10 @@ describe('a registry extended or narrowed', () => {
 
   it('extended again after leaving documents out (a plan checked as itself), still answers as one built at once', () => {
     const self = { ...plans[0], sources: ['this plan'] };
-    const narrowed = new Registry(builtin).with({ documents: plans }).without(new Set([plans[0]])).with({ documents: [self] });
+    const narrowed = new Registry(builtin)
+      .with({ documents: plans })
+      .without(new Set([plans[0]]))
+      .with({ documents: [self] });
     const atOnce = new Registry(concat(builtin, { documents: [...plans.slice(1), self] }));
     expect(answers(narrowed, all)).toEqual(answers(atOnce, all));
   });

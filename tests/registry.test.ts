@@ -21,7 +21,9 @@ describe('confidence', () => {
   });
 
   it('rejects a confidence it does not know', () => {
-    const { documents, diagnostics } = parseRegistryFile(JSON.stringify({ documents: [{ number: '5/KH-UBND', type: 'Kế hoạch', issuer: 'X', date: '2024-01-05', title: '', system: 'state', confidence: 'sure' }] }));
+    const { documents, diagnostics } = parseRegistryFile(
+      JSON.stringify({ documents: [{ number: '5/KH-UBND', type: 'Kế hoạch', issuer: 'X', date: '2024-01-05', title: '', system: 'state', confidence: 'sure' }] }),
+    );
     expect(documents).toEqual([]);
     expect(diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('confidence')]);
   });
@@ -79,8 +81,7 @@ describe('what a finding rests on', () => {
 describe('the central documents entered by hand', () => {
   const plan = (date: string, body: string) =>
     ['Cơ quan: ỦY BAN NHÂN DÂN TỈNH LAI CHÂU', 'Số: 12/KH-UBND', 'Địa danh: Lai Châu', `Ngày: ${date}`, 'Loại: Kế hoạch', 'Trích yếu: Thực hiện', '---', '', body, ''].join('\n');
-  const validity = (date: string, body: string) =>
-    checkPlan(parsePlan(plan(date, body)), { registry: builtinRegistry() }).filter((d) => d.code === 'citation-validity');
+  const validity = (date: string, body: string) => checkPlan(parsePlan(plan(date, body)), { registry: builtinRegistry() }).filter((d) => d.code === 'citation-validity');
 
   it('knows Luật Việc làm 2013 replaced by Luật Việc làm 74/2025/QH15 from 01/01/2026, and says so only once it is', () => {
     const body = 'Căn cứ Luật Việc làm số 38/2013/QH13 ngày 16/11/2013 của Quốc hội.';

@@ -61,7 +61,11 @@ describe('our DOCX converted by LibreOffice headless', () => {
       const file = join(dir, 'lo', `${name}.pdf`);
       const text = flat(tool('pdftotext', [file, '-']));
       for (const p of paragraphs(exampleLayout(name)).filter((b) => b.role === 'heading')) expect(text).toContain(flat(textOf(p)));
-      const firstLine = (page: number) => tool('pdftotext', ['-f', String(page), '-l', String(page), file, '-']).trim().split('\n')[0].trim();
+      const firstLine = (page: number) =>
+        tool('pdftotext', ['-f', String(page), '-l', String(page), file, '-'])
+          .trim()
+          .split('\n')[0]
+          .trim();
       expect(firstLine(1)).not.toMatch(/^\d+$/);
       expect(firstLine(2)).toBe('2');
     });
@@ -70,7 +74,8 @@ describe('our DOCX converted by LibreOffice headless', () => {
       for (const [source, prefix] of [
         [join(dir, `${name}.pdf`), 'ours'],
         [join(dir, 'lo', `${name}.pdf`), 'lo'],
-      ]) tool('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', source, join(dir, `${prefix}-${name}`)]);
+      ])
+        tool('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', source, join(dir, `${prefix}-${name}`)]);
       const out = join(dir, `side-by-side-${name}`);
       await sideBySide(join(dir, `ours-${name}.png`), join(dir, `lo-${name}.png`), out);
       if (KEEP_ARTIFACTS) console.info(`side by side: ${out}.png`);

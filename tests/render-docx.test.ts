@@ -18,7 +18,11 @@ interface Docx {
 async function docxOf(name: string): Promise<Docx> {
   const layout = exampleLayout(name);
   const files = unzipSync(await renderDocx(layout));
-  const parts = Object.fromEntries(Object.entries(files).filter(([path]) => path.endsWith('.xml') || path.endsWith('.rels')).map(([path, bytes]) => [path, strFromU8(bytes)]));
+  const parts = Object.fromEntries(
+    Object.entries(files)
+      .filter(([path]) => path.endsWith('.xml') || path.endsWith('.rels'))
+      .map(([path, bytes]) => [path, strFromU8(bytes)]),
+  );
   return { layout, parts, body: parts['word/document.xml'] };
 }
 

@@ -20,7 +20,14 @@ const hostile = () => {
 };
 
 /** The text between tags, unescaped: what a reader sees. */
-const visibleText = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const visibleText = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 describe('hostile text in the HTML', () => {
   const { layout, parsed } = hostile();
@@ -52,7 +59,27 @@ describe('hostile text in the HTML', () => {
   it('shows the hostile text as text in every position: header values, headings, paragraphs, cells, recipients, signature, appendix', () => {
     const text = visibleText(renderHtmlPages(layout).body);
     const attack = '<script>window.__pwned=1</script>';
-    for (const place of ['CHỦ QUẢN ', 'ỦY BAN ', '64/KH-UBND', 'Trà Vinh ', 'Trích yếu ', 'Lời mở đầu ', 'MỤC ĐÍCH ', 'Đoạn văn ', 'Mục ', 'Mục con ', 'Cột ', 'Ô ', 'Trên đây là Kế hoạch ', 'Sở ', 'Lưu: VT, ', 'TM. ỦY BAN ', 'CHỦ TỊCH ', 'Người ký ', 'PHỤ LỤC ']) {
+    for (const place of [
+      'CHỦ QUẢN ',
+      'ỦY BAN ',
+      '64/KH-UBND',
+      'Trà Vinh ',
+      'Trích yếu ',
+      'Lời mở đầu ',
+      'MỤC ĐÍCH ',
+      'Đoạn văn ',
+      'Mục ',
+      'Mục con ',
+      'Cột ',
+      'Ô ',
+      'Trên đây là Kế hoạch ',
+      'Sở ',
+      'Lưu: VT, ',
+      'TM. ỦY BAN ',
+      'CHỦ TỊCH ',
+      'Người ký ',
+      'PHỤ LỤC ',
+    ]) {
       // Names in the header and the signature are printed in capitals.
       expect(text.toLocaleLowerCase('vi'), place).toContain((place + attack).toLocaleLowerCase('vi'));
     }
@@ -121,7 +148,13 @@ describe('the fonts of the standalone HTML', () => {
   it('gives a font for any text: the characters the face has, and no other', () => {
     const whole = create(EMBEDDED_FONT_FACES.italic);
     // Vietnamese letters, combining marks, controls, characters beyond the BMP and lone surrogates (any code point) alike.
-    const text = fc.string({ unit: fc.oneof(fc.constantFrom(...'ắằẳẵặệỹỵĐđ\u0300\u0323 \u00a0\t'), fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c))), maxLength: 60 });
+    const text = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom(...'ắằẳẵặệỹỵĐđ\u0300\u0323 \u00a0\t'),
+        fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
+      ),
+      maxLength: 60,
+    });
     fc.assert(
       fc.property(text, (t) => {
         const subset = create(subsetFont(EMBEDDED_FONT_FACES.italic, t));
@@ -155,7 +188,9 @@ describe('the fonts of the standalone HTML', () => {
 describe('the preview pages', () => {
   it('carry the source lines of every text block and mark the blocks a finding touches', () => {
     const parsed = parsePlan('Cơ quan: ỦY BAN NHÂN DÂN TỈNH X\nSố: 1/KH-UBND\n---\n\n# I. Một\n# III. Hai\nĐoạn.\n');
-    const pages = renderPreviewPages(layoutPlan(parsed.document), [{ range: { start: { line: 5, character: 2 }, end: { line: 5, character: 6 } }, severity: 'warning', message: 'heading-numbering: <b>II.</b>' }]);
+    const pages = renderPreviewPages(layoutPlan(parsed.document), [
+      { range: { start: { line: 5, character: 2 }, end: { line: 5, character: 6 } }, severity: 'warning', message: 'heading-numbering: <b>II.</b>' },
+    ]);
     expect(pages.body).toMatch(/<p class="kh-p kh-heading k\d+ kh-diag kh-diag-warning" data-line="5" data-end-line="5" title="heading-numbering: &lt;b&gt;II.&lt;\/b&gt;">/);
     expect(pages.body).toMatch(/<p class="kh-p kh-heading k\d+" data-line="4" data-end-line="4">/);
     expect(pages.body).not.toContain('<b>');
@@ -176,7 +211,10 @@ describe('the preview pages', () => {
     const parsed = parsePlan(`Cơ quan: ỦY BAN NHÂN DÂN TỈNH X\nSố: 1/KH-UBND\n---\n\n${words.join(' ')}\n`);
     const layout = layoutPlan(parsed.document);
     const pages = renderPreviewPages(layout, []);
-    const onPages = pages.body.split('<section ').slice(1).map((page) => visibleText(page).match(/từ\d+/g) ?? []);
+    const onPages = pages.body
+      .split('<section ')
+      .slice(1)
+      .map((page) => visibleText(page).match(/từ\d+/g) ?? []);
     expect(onPages.length).toBeGreaterThan(4);
     expect(onPages.flat()).toEqual(words);
     // Every page after the first holds a share of the paragraph, not all or none of it.

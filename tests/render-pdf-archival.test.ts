@@ -37,7 +37,12 @@ function xmpValue(xmp: string, name: string): string | undefined {
   return m?.[1].replace(/<[^>]+>/g, '').trim();
 }
 
-const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 async function exported(name: string, source?: string): Promise<{ file: string; doc: PDFDocument; bytes: Uint8Array }> {
   const layout = source === undefined ? exampleLayout(name) : layoutPlan(parsePlan(source).document);
@@ -184,7 +189,10 @@ describe('the tags of a state plan', () => {
     const all = elements();
     const table = all.findIndex((e) => e.type === 'Table');
     expect(table).toBeGreaterThan(0);
-    const enclosing = all.slice(0, table).reverse().find((e) => e.depth < all[table].depth);
+    const enclosing = all
+      .slice(0, table)
+      .reverse()
+      .find((e) => e.depth < all[table].depth);
     expect(enclosing?.type).toBe('Sect');
     const appendixTable = layout.sections[1].blocks.find((b) => b.kind === 'table');
     expect(appendixTable?.kind).toBe('table');
@@ -200,11 +208,15 @@ describe('the tags of a state plan', () => {
     const all = elements();
     const form = all.findIndex((e) => e.type === 'Form');
     expect(form).toBeGreaterThan(0);
-    expect(all.slice(0, form).reverse().find((e) => e.depth < all[form].depth)?.type).toBe('Sect');
+    expect(
+      all
+        .slice(0, form)
+        .reverse()
+        .find((e) => e.depth < all[form].depth)?.type,
+    ).toBe('Sect');
     const text = tool('pdfinfo', ['-struct-text', join(dir, 'tags.pdf')]);
     expect(text.indexOf('"CHỦ TỊCH"')).toBeLessThan(text.indexOf('Form'));
   });
-
 });
 
 describe('a paragraph split across pages', () => {

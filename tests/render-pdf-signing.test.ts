@@ -46,7 +46,10 @@ function signatureFields(doc: PDFDocument): { name: string; signed: boolean; fie
   const pages = doc.getPages();
   return (fields?.asArray() ?? []).map((ref) => {
     const field = doc.context.lookup(ref, PDFDict);
-    const rect = field.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+    const rect = field
+      .lookup(PDFName.of('Rect'), PDFArray)
+      .asArray()
+      .map((n) => (n as PDFNumber).asNumber());
     const page = field.get(PDFName.of('P'));
     expect(field.get(PDFName.of('FT'))).toBe(PDFName.of('Sig'));
     return {

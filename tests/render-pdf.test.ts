@@ -56,10 +56,22 @@ interface Box {
 function boxes(file: string, page: number, kind: 'line' | 'word'): Box[] {
   const xml = tool('pdftotext', ['-f', String(page), '-l', String(page), kind === 'line' ? '-bbox-layout' : '-bbox', file, '-']);
   const pattern = new RegExp(`<${kind} xMin="([\\d.]+)" yMin="([\\d.]+)" xMax="([\\d.]+)" yMax="([\\d.]+)">([\\s\\S]*?)</${kind}>`, 'g');
-  return [...xml.matchAll(pattern)].map((m) => ({ xMin: +m[1], yMin: +m[2], xMax: +m[3], yMax: +m[4], text: m[5].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() }));
+  return [...xml.matchAll(pattern)].map((m) => ({
+    xMin: +m[1],
+    yMin: +m[2],
+    xMax: +m[3],
+    yMax: +m[4],
+    text: m[5]
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  }));
 }
 
-const headingsOf = (layout: LayoutDocument) => paragraphs(layout).filter((p) => p.role === 'heading').map((p) => flat(textOf(p)));
+const headingsOf = (layout: LayoutDocument) =>
+  paragraphs(layout)
+    .filter((p) => p.role === 'heading')
+    .map((p) => flat(textOf(p)));
 
 for (const [name, system] of [
   [STATE_PLAN, 'state'],
@@ -197,7 +209,12 @@ describe('PDF export', () => {
     const lines = boxes(file, 1, 'line');
     expect(lines.length).toBeGreaterThanOrEqual(3);
     for (const line of lines) expect(line.xMax, line.text).toBeLessThanOrEqual(right + 0.5);
-    expect(lines.map((l) => l.text).join('').replace(/\s/g, '')).toContain(address);
+    expect(
+      lines
+        .map((l) => l.text)
+        .join('')
+        .replace(/\s/g, ''),
+    ).toContain(address);
   });
 
   it('turns the pages of a wide appendix table sideways and numbers them', async () => {

@@ -85,7 +85,10 @@ function linesCutAtHyphens(file: string, layout: LayoutDocument): string[] {
     .filter((t) => /^[-–+] /.test(t));
   const bad: string[] = [];
   for (const line of tool('pdftotext', ['-layout', file, '-']).split('\n')) {
-    for (const piece of line.split(/\s{3,}/).map((p) => p.trim()).filter(Boolean)) {
+    for (const piece of line
+      .split(/\s{3,}/)
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       if (/\s[-–]$/.test(piece) || piece === '-' || piece === '–') bad.push(line);
       else if (/^[-–]\s/.test(piece)) {
         const head = flat(piece).slice(0, 30);
@@ -211,7 +214,9 @@ describe('the urgency and confidentiality marks', () => {
       expect(block.runs).toEqual([expect.objectContaining({ text: mark, framed: true })]);
       expect(block.bold).toBe(true);
       for (const [renderer, file] of RENDERERS) {
-        const column = tool('pdftotext', ['-f', '1', '-l', '1', '-layout', file(name), '-']).split('\n').map((l) => l.trim().split(/\s{3,}/)[0]);
+        const column = tool('pdftotext', ['-f', '1', '-l', '1', '-layout', file(name), '-'])
+          .split('\n')
+          .map((l) => l.trim().split(/\s{3,}/)[0]);
         const number = column.findIndex((l) => l.startsWith('Số:'));
         expect(column.slice(number + 1, number + 4), renderer).toContain(mark);
       }

@@ -57,7 +57,8 @@ describe('the 2025 reorganisation, judged on the plan’s date', () => {
   });
 
   it('keeps the bodies of the two levels that remain, and the communes’ new ones', () => {
-    const body = 'Ủy ban nhân dân xã Bình Lư, Phòng Văn hóa - Xã hội xã Bình Lư, Văn phòng HĐND và UBND xã, Sở GD&ĐT tỉnh Lai Châu, Ủy ban nhân dân thành phố Hà Nội, Ban Tuyên giáo và Dân vận Tỉnh ủy phối hợp.';
+    const body =
+      'Ủy ban nhân dân xã Bình Lư, Phòng Văn hóa - Xã hội xã Bình Lư, Văn phòng HĐND và UBND xã, Sở GD&ĐT tỉnh Lai Châu, Ủy ban nhân dân thành phố Hà Nội, Ban Tuyên giáo và Dân vận Tỉnh ủy phối hợp.';
     expect(findings(plan('15/3/2026', { body, issuer: 'UBND XÃ BÌNH LƯ' }))).toEqual([]);
   });
 

@@ -75,7 +75,10 @@ describe('the Word files reviewed', () => {
       const document = readWordDocument(read(file));
       expect(document.paragraphs.filter((p) => p.listNumber?.ordered).length, file).toBeGreaterThan(3);
       expect(document.blocks[0].kind, file).toBe('table');
-      expect(document.comments.filter((c) => c.author !== 'kehoach' && c.start), file).toHaveLength(1);
+      expect(
+        document.comments.filter((c) => c.author !== 'kehoach' && c.start),
+        file,
+      ).toHaveLength(1);
     }
   });
 });
@@ -173,7 +176,15 @@ describe.each(FILES)('kehoach review of %s', (file) => {
     expect(importWordDocument(reviewed, { notes: false }).text).toBe(review.planText);
     // The plan checked again: the same findings, each now beside its note.
     const again = checkPlan(parsePlan(back.text), settings);
-    expect(reviewedDiagnostics(again).map((d) => d.code).sort()).toEqual(reviewedDiagnostics(review.diagnostics).map((d) => d.code).sort());
+    expect(
+      reviewedDiagnostics(again)
+        .map((d) => d.code)
+        .sort(),
+    ).toEqual(
+      reviewedDiagnostics(review.diagnostics)
+        .map((d) => d.code)
+        .sort(),
+    );
     expect(again.filter((d) => d.code === 'review-note')).toHaveLength(reviewed.comments.length);
   });
 });
@@ -185,7 +196,10 @@ describe('the reviewed files in LibreOffice', () => {
     for (const file of FILES) {
       const review = reviewWordFile(read(file), settings, { date: DATE });
       writeFileSync(join(dir, file), review.bytes);
-      codes.set(file, review.findings.map((f) => f.diagnostic.code));
+      codes.set(
+        file,
+        review.findings.map((f) => f.diagnostic.code),
+      );
     }
     // LibreOffice 7.4 prints comments in the margin (Writer's print setting Note = 4) when it prints, not when it exports.
     const profile = join(dir, 'profile');

@@ -108,14 +108,18 @@ describe('the cascade check on a small parent and child written for the test', (
     expect(hints[0].severity).toBe('hint');
     expect(hints[0].message).toContain('“Bố trí kinh phí bảo tồn các lễ hội truyền thống.”');
     expect(hints[0].range.start).toEqual({ line: 4, character: 10 });
-    expect(hints[0].related).toEqual([{ uri: 'file:///plans/ke-hoach-40.kh', range: { start: { line: 10, character: 0 }, end: { line: 10, character: 50 } }, message: 'Bố trí kinh phí bảo tồn các lễ hội truyền thống.' }]);
+    expect(hints[0].related).toEqual([
+      { uri: 'file:///plans/ke-hoach-40.kh', range: { start: { line: 10, character: 0 }, end: { line: 10, character: 50 } }, message: 'Bố trí kinh phí bảo tồn các lễ hội truyền thống.' },
+    ]);
   });
 
   it('gives go-to-definition the range of the task the parent assigns to the issuer', () => {
     const { document } = parsePlan(parent);
     const district = issuerProfile('ỦY BAN NHÂN DÂN HUYỆN SÌN HỒ', builtinRegistry());
     expect(assignmentRange(document, district)).toEqual({ start: { line: 9, character: 0 }, end: { line: 9, character: 50 } });
-    expect(assignedTasks(document, issuerProfile('Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu', builtinRegistry())).map((t) => [t.text, t.direct])).toEqual([['Chủ trì xây dựng bộ nhận diện du lịch của tỉnh.', true]]);
+    expect(assignedTasks(document, issuerProfile('Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu', builtinRegistry())).map((t) => [t.text, t.direct])).toEqual([
+      ['Chủ trì xây dựng bộ nhận diện du lịch của tỉnh.', true],
+    ]);
   });
 });
 
@@ -149,7 +153,16 @@ describe('the CLI: kehoach import and kehoach new', () => {
   it('cites a parent from the registry files of the nearest kehoach.json', () => {
     const dir = temporaryFolder('new');
     writeFileSync(join(dir, 'kehoach.json'), JSON.stringify({ registry: ['tinh.json'] }));
-    const parent = { number: '99-KH/TU', type: 'Kế hoạch', issuer: 'Tỉnh ủy Lai Châu', date: '2026-01-02', title: 'về giáo dục nghề nghiệp', system: 'party', confidence: 'verified', sources: ['Văn phòng Tỉnh ủy'] };
+    const parent = {
+      number: '99-KH/TU',
+      type: 'Kế hoạch',
+      issuer: 'Tỉnh ủy Lai Châu',
+      date: '2026-01-02',
+      title: 'về giáo dục nghề nghiệp',
+      system: 'party',
+      confidence: 'verified',
+      sources: ['Văn phòng Tỉnh ủy'],
+    };
     writeFileSync(join(dir, 'tinh.json'), JSON.stringify({ documents: [parent] }));
     const r = run('new', '--implements', 'Kế hoạch số 99-KH/TU', '--issuer', 'Huyện ủy Tam Đường', '--date', '2025-03-01', '-o', join(dir, 'moi.kh'));
     expect(r.stderr).not.toContain('không có trong danh mục');

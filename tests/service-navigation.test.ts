@@ -74,7 +74,9 @@ describe('go to definition', () => {
 
   it('goes from a citation of the parent plan to the task the parent assigns to this plan’s issuer', () => {
     // The provincial plan gives Sở Giáo dục và Đào tạo a task under its own heading of Tổ chức thực hiện.
-    const child = HUYEN.replace('ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH LAI CHÂU').replace('30/KH-UBND', '30/KH-SGDĐT').replace('\nThực hiện Kế hoạch số 12', '\nThực hiện Kế hoạch số 1|2');
+    const child = HUYEN.replace('ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH LAI CHÂU')
+      .replace('30/KH-UBND', '30/KH-SGDĐT')
+      .replace('\nThực hiện Kế hoạch số 12', '\nThực hiện Kế hoạch số 1|2');
     const task = lineOf(TINH, 'Chủ trì, phối hợp');
     expect(definitionAt('huyen', child)).toEqual([
       { uri: 'file:///ws/tinh.kh', range: { start: { line: task, character: 0 }, end: { line: task, character: 'Chủ trì, phối hợp với Sở Tài chính.'.length } } },
@@ -150,7 +152,9 @@ describe('rename', () => {
     const { service, document, cursor } = setup('tinh', TINH.replace('## Sở Giáo dục', '## Sở G|iáo dục'));
     const edit = service.getRenameEdits(document, cursor, 'Sở Giáo dục, Khoa học và Công nghệ') as { changes: Record<string, { newText: string }[]> };
     expect(edit.changes['file:///ws/tinh.kh']).toHaveLength(2);
-    expect(edit.changes['file:///ws/huyen.kh']).toEqual([expect.objectContaining({ newText: 'Sở Giáo dục, Khoa học và Công nghệ', range: { start: { line: 11, character: 2 }, end: { line: 11, character: 10 } } })]);
+    expect(edit.changes['file:///ws/huyen.kh']).toEqual([
+      expect.objectContaining({ newText: 'Sở Giáo dục, Khoa học và Công nghệ', range: { start: { line: 11, character: 2 }, end: { line: 11, character: 10 } } }),
+    ]);
   });
 });
 

@@ -106,7 +106,11 @@ describe('formatting', () => {
   it('is idempotent and keeps every word of the examples', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const dir = `${__dirname}/../examples`;
-    const words = (t: string) => t.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter((w) => w && !/^\d+$/.test(w) && !/^[IVX]+$/.test(w));
+    const words = (t: string) =>
+      t
+        .normalize('NFC')
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w && !/^\d+$/.test(w) && !/^[IVX]+$/.test(w));
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.kh'))) {
       const text = readFileSync(`${dir}/${f}`, 'utf8');
       const once = format(text);
@@ -141,7 +145,20 @@ describe('settings per document', () => {
   });
 
   it('serves the registry entry of a document that only a folder’s own registry knows', () => {
-    const own = builtinRegistry().with({ documents: [{ number: '7/KH-UBND', type: 'Kế hoạch', issuer: 'Ủy ban nhân dân tỉnh Lai Châu', date: '2026-01-05', title: 'Kế hoạch riêng', system: 'state', confidence: 'verified', sources: ['rieng/registry.json'] }] });
+    const own = builtinRegistry().with({
+      documents: [
+        {
+          number: '7/KH-UBND',
+          type: 'Kế hoạch',
+          issuer: 'Ủy ban nhân dân tỉnh Lai Châu',
+          date: '2026-01-05',
+          title: 'Kế hoạch riêng',
+          system: 'state',
+          confidence: 'verified',
+          sources: ['rieng/registry.json'],
+        },
+      ],
+    });
     const perFolder = createPlanService({ today: () => '2026-03-15', settingsFor: () => ({ registry: own, config: {} }) });
     const { document, position } = at(`${HEADER}Thực hiện Kế hoạch số 7/KH-U|BND ngày 05/01/2026.\n`);
     const [location] = perFolder.getDefinition(document, position);
@@ -152,7 +169,13 @@ describe('settings per document', () => {
 
 describe('the service contract', () => {
   it('answers a request cancelled before it runs with its empty result, without reading the document', () => {
-    const unread = { uri: 'file:///t.kh', version: 1, getText: (): string => { throw new Error('read'); } };
+    const unread = {
+      uri: 'file:///t.kh',
+      version: 1,
+      getText: (): string => {
+        throw new Error('read');
+      },
+    };
     const cancelled = { isCancellationRequested: true };
     const position = { line: 0, character: 0 };
     const range = { start: position, end: position };

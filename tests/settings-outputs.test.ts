@@ -90,7 +90,9 @@ describe('the kehoach.json schema', () => {
     expect(findings(all)).toEqual([]);
     expect(validate(JSON.parse(all))).toBe(true);
     expect(Object.keys(schema.properties.rules.properties)).toEqual(ids);
-    expect(schema.properties.rules.properties['citation-unknown'].description).toBe('Văn bản được trích dẫn chưa có trong danh mục / Cited document not in the registry — mặc định / default: gợi ý / hint');
+    expect(schema.properties.rules.properties['citation-unknown'].description).toBe(
+      'Văn bản được trích dẫn chưa có trong danh mục / Cited document not in the registry — mặc định / default: gợi ý / hint',
+    );
   });
 
   it('refuses what kehoach reports as wrong', () => {

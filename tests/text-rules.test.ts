@@ -10,14 +10,7 @@ import { splitInTwo } from '../server/src/checks/rules/text-spelling';
 import { syllableDefect } from '../server/src/checks/rules/text-syllable';
 import { wordRuns } from '../server/src/checks/text-lines';
 import { isKnownSyllable } from '../server/src/checks/vi-dictionary';
-import {
-  canonical,
-  hasImpossibleStopTone,
-  parseSyllable,
-  standardTonePlacement,
-  toneStyleOf,
-  toToneStyle,
-} from '../server/src/checks/vietnamese';
+import { canonical, hasImpossibleStopTone, parseSyllable, standardTonePlacement, toneStyleOf, toToneStyle } from '../server/src/checks/vietnamese';
 import { parsePlan } from '../server/src/syntax/parse';
 import { textAt } from './helpers/ranges';
 
@@ -40,7 +33,13 @@ const textDiagnostics = (text: string) => checkPlan(parsePlan(text), { today: '2
 function slips(sentence: string): string[] {
   const parsed = parsePlan(plan(sentence));
   return wordRuns(parsed.document, parsed.source).flatMap((run) =>
-    findPhraseSlips(run, isKnownSyllable, true).map((s) => `${run.slice(s.from, s.to).map((w) => w.text).join(' ')} → ${s.right}`),
+    findPhraseSlips(run, isKnownSyllable, true).map(
+      (s) =>
+        `${run
+          .slice(s.from, s.to)
+          .map((w) => w.text)
+          .join(' ')} → ${s.right}`,
+    ),
   );
 }
 
@@ -211,16 +210,8 @@ describe('text rules on the examples', () => {
   };
 
   it('find the defects the example plans keep (examples/README.md) and nothing else', () => {
-    expect(run('ke-hoach-470-KH-LDLD-lai-chau')).toEqual([
-      '24 warning text-tone-style uỷ',
-      '28 warning text-phrase TRONG TÂM',
-      '52 warning text-phrase Công thông tin',
-    ]);
-    expect(run('ke-hoach-184-KH-TU-tinh-uy-lai-chau')).toEqual([
-      '56 warning text-phrase có thể mạnh',
-      '66 warning text-phrase chuyên đổi số',
-      '76 warning text-tone-style hoá',
-    ]);
+    expect(run('ke-hoach-470-KH-LDLD-lai-chau')).toEqual(['24 warning text-tone-style uỷ', '28 warning text-phrase TRONG TÂM', '52 warning text-phrase Công thông tin']);
+    expect(run('ke-hoach-184-KH-TU-tinh-uy-lai-chau')).toEqual(['56 warning text-phrase có thể mạnh', '66 warning text-phrase chuyên đổi số', '76 warning text-tone-style hoá']);
     expect(run('ke-hoach-64-KH-UBND-tra-vinh')).toEqual(['59 warning text-tone-style hoá']);
   });
 
@@ -252,6 +243,8 @@ describe('the word statistics of official text', () => {
       ['tưởng', 'tướng'],
       ['hướng', 'hưởng'],
     ]);
-    expect(fixesOf('Bài viết đăng tại tạp chí; phát huy tính Đảng; kinh phí tính theo định mức; tích hợp sâu với kinh tế số; có hiệu quả đường dây nóng; nhập cảnh dần tiến đến chấm dứt.', 'text-phrase')).toEqual([]);
+    expect(
+      fixesOf('Bài viết đăng tại tạp chí; phát huy tính Đảng; kinh phí tính theo định mức; tích hợp sâu với kinh tế số; có hiệu quả đường dây nóng; nhập cảnh dần tiến đến chấm dứt.', 'text-phrase'),
+    ).toEqual([]);
   });
 });

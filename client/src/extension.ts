@@ -3,7 +3,26 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreviewCommands } from './preview';
 // The method names and the size limit are the one run-time import from the server: constants, no code.
-import { CHECK_WORKSPACE, IMPORT, MAX_SENT_FILE_BYTES, NEW_PLAN, PLAN_STATUS, REGISTRY_ENTRY, REVIEW, REVIEW_SCHEME, type CheckWorkspaceResult, type ImportParams, type ImportPlanResult, type NewPlanParams, type NewPlanResult, type PlanStatus, type PlanStatusParams, type RegistryEntryParams, type ReviewFileResult, type ReviewParams } from '../../server/src/lsp/protocol';
+import {
+  CHECK_WORKSPACE,
+  IMPORT,
+  MAX_SENT_FILE_BYTES,
+  NEW_PLAN,
+  PLAN_STATUS,
+  REGISTRY_ENTRY,
+  REVIEW,
+  REVIEW_SCHEME,
+  type CheckWorkspaceResult,
+  type ImportParams,
+  type ImportPlanResult,
+  type NewPlanParams,
+  type NewPlanResult,
+  type PlanStatus,
+  type PlanStatusParams,
+  type RegistryEntryParams,
+  type ReviewFileResult,
+  type ReviewParams,
+} from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -70,7 +89,9 @@ async function contentToSend(file: vscode.Uri): Promise<string | undefined | fal
   if (size <= MAX_SENT_FILE_BYTES) return Buffer.from(await vscode.workspace.fs.readFile(file)).toString('base64');
   if (file.scheme === 'file' && vscode.workspace.getWorkspaceFolder(file)) return undefined;
   const mb = (bytes: number) => Math.ceil(bytes / 1048576);
-  void vscode.window.showErrorMessage(vscode.l10n.t('{0} is too large ({1} MB) to be sent to the server (at most {2} MB); put it in a workspace folder', file.fsPath, mb(size), mb(MAX_SENT_FILE_BYTES)));
+  void vscode.window.showErrorMessage(
+    vscode.l10n.t('{0} is too large ({1} MB) to be sent to the server (at most {2} MB); put it in a workspace folder', file.fsPath, mb(size), mb(MAX_SENT_FILE_BYTES)),
+  );
   return false;
 }
 
@@ -100,7 +121,12 @@ function refuseEditsOfUnsaved(actions: (vscode.Command | vscode.CodeAction)[] | 
 async function writeBeside(draft: vscode.Uri, name: string, bytes: Uint8Array): Promise<vscode.Uri | undefined> {
   let target = vscode.Uri.joinPath(draft.with({ path: path.posix.dirname(draft.path) }), name);
   let replace = false;
-  if (await vscode.workspace.fs.stat(target).then(() => true, () => false)) {
+  if (
+    await vscode.workspace.fs.stat(target).then(
+      () => true,
+      () => false,
+    )
+  ) {
     const replaceIt = vscode.l10n.t('Replace');
     const saveAs = vscode.l10n.t('Save as…');
     const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it?', target.fsPath), { modal: true }, replaceIt, saveAs);

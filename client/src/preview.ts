@@ -37,12 +37,17 @@ class PlanPreview {
     private readonly onDispose: () => void,
   ) {
     this.document = document;
-    this.panel = vscode.window.createWebviewPanel('kehoach.preview', this.title(), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      // The pages load nothing: no local file is readable from the webview.
-      localResourceRoots: [],
-      retainContextWhenHidden: true,
-    });
+    this.panel = vscode.window.createWebviewPanel(
+      'kehoach.preview',
+      this.title(),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        // The pages load nothing: no local file is readable from the webview.
+        localResourceRoots: [],
+        retainContextWhenHidden: true,
+      },
+    );
     this.panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
     this.panel.webview.onDidReceiveMessage((m: WebviewMessage) => this.receive(m), undefined, this.disposables);
     this.disposables.push(

@@ -33,7 +33,19 @@ for (const plan of plans) {
   total.trueFound += trueFound;
   total.missed += verdicts.missed.length;
   total.unjudged += findings.filter((f) => f.verdict === 'unjudged').length;
-  rows.push([plan.id, plan.issuerKind, plan.form.replace(/ \(.*/, ''), `${found}/${expected.length}`, `${wi.length}`, `${count('import-artefact')}`, `${count('false-alarm')}`, `${count('debatable')}`, `${trueFound}`, `${verdicts.missed.length}`, trueFound + verdicts.missed.length ? `${Math.round((100 * trueFound) / (trueFound + verdicts.missed.length))}%` : '–']);
+  rows.push([
+    plan.id,
+    plan.issuerKind,
+    plan.form.replace(/ \(.*/, ''),
+    `${found}/${expected.length}`,
+    `${wi.length}`,
+    `${count('import-artefact')}`,
+    `${count('false-alarm')}`,
+    `${count('debatable')}`,
+    `${trueFound}`,
+    `${verdicts.missed.length}`,
+    trueFound + verdicts.missed.length ? `${Math.round((100 * trueFound) / (trueFound + verdicts.missed.length))}%` : '–',
+  ]);
 }
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));

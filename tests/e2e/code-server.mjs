@@ -35,7 +35,12 @@ const NODE24 = join(root, '.e2e', 'node24', 'node_modules', 'node', 'node_module
 const CODE_SERVER = join(root, '.e2e', 'code-server', 'node_modules', '.bin', 'code-server');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const VSIX = join(root, 'kehoach.vsix');
-for (const [path, hint] of [[NODE24, 'scripts/install-e2e-deps.sh'], [CODE_SERVER, 'scripts/install-e2e-deps.sh'], [CHROMIUM, 'scripts/install-system-deps.sh'], [VSIX, 'npm run package']]) {
+for (const [path, hint] of [
+  [NODE24, 'scripts/install-e2e-deps.sh'],
+  [CODE_SERVER, 'scripts/install-e2e-deps.sh'],
+  [CHROMIUM, 'scripts/install-system-deps.sh'],
+  [VSIX, 'npm run package'],
+]) {
   if (!existsSync(path)) {
     fail(`${path} is missing: run ${hint}`);
     process.exit(1);
@@ -50,11 +55,20 @@ cpSync(join(root, 'examples'), ws, { recursive: true });
 // A Word draft for “Rà soát tệp Word / Review a Word file” (another plan than PLAN: its findings must not stand in for PLAN's in the Problems panel).
 cpSync(join(root, 'tests', 'fixtures', 'review', 'libreoffice-184.docx'), join(ws, 'du-thao.docx'));
 mkdirSync(join(run, 'data', 'User'), { recursive: true });
-writeFileSync(join(run, 'data', 'User', 'settings.json'), JSON.stringify({
-  'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
-  'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none', 'workbench.tips.enabled': false,
-  'chat.disableAIFeatures': true, 'files.autoSave': 'off',
-}));
+writeFileSync(
+  join(run, 'data', 'User', 'settings.json'),
+  JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    'workbench.tips.enabled': false,
+    'chat.disableAIFeatures': true,
+    'files.autoSave': 'off',
+  }),
+);
 writeFileSync(join(run, 'config.yaml'), 'auth: none\n');
 const probeOut = join(run, 'probe-result.json');
 const env = { ...process.env, PATH: `${NODE24}:${process.env.PATH}`, E2E_OUT: probeOut };
@@ -65,7 +79,10 @@ log(`kehoach.vsix: ${(vsixBytes / 1024).toFixed(0)} KiB`);
 // The probe is packaged and installed as kehoach is: code-server loads only
 // the extensions its extensions.json lists once an install has written it.
 const probeVsix = join(run, 'kehoach-probe.vsix');
-const vsce = spawnSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--allow-missing-repository', '--skip-license', '--out', probeVsix], { cwd: join(root, 'tests', 'e2e', 'probe'), encoding: 'utf8' });
+const vsce = spawnSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--allow-missing-repository', '--skip-license', '--out', probeVsix], {
+  cwd: join(root, 'tests', 'e2e', 'probe'),
+  encoding: 'utf8',
+});
 if (vsce.status !== 0) {
   fail(`vsce package of the probe: ${vsce.stdout}${vsce.stderr}`);
   process.exit(1);
@@ -78,8 +95,11 @@ if (install.status !== 0 || (install.stdout.match(/successfully installed/gi) ??
 }
 log(`kehoach.vsix and the probe installed with code-server --install-extension in ${Date.now() - installStarted} ms`);
 
-const server = spawn(CODE_SERVER, [...common, '--auth', 'none', '--bind-addr', '127.0.0.1:0', '--disable-telemetry', '--disable-update-check',
-  '--disable-workspace-trust', '--disable-getting-started-override', ws], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+const server = spawn(
+  CODE_SERVER,
+  [...common, '--auth', 'none', '--bind-addr', '127.0.0.1:0', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ws],
+  { env, stdio: ['ignore', 'pipe', 'pipe'] },
+);
 let serverLog = '';
 /** code-server's address, from the line it prints once it listens. */
 const listening = new Promise((resolve, reject) => {
@@ -176,12 +196,21 @@ try {
   expect(steps.installed.activeBeforeOpen === false, 'the extension was active before a .kh file was opened');
   expect(steps.activated.languageId === 'kehoach', `the plan opened as ${steps.activated.languageId}`);
   expect(steps.diagnostics.codes.includes('heading-numbering'), `no heading-numbering among ${steps.diagnostics.codes}`);
-  expect(steps.completion.sample.some((l) => /^Chỉ thị số \S+/.test(l)), 'no citation offered after “Chỉ thị số ”');
+  expect(
+    steps.completion.sample.some((l) => /^Chỉ thị số \S+/.test(l)),
+    'no citation offered after “Chỉ thị số ”',
+  );
   expect(/^kehoach-registry:\/document\//.test(steps.definition.target) && steps.definition.entryStart.includes('"number"'), 'go to definition did not open the registry entry');
   expect(steps.checkWorkspace.closedPlanFindings > 0, 'check workspace published nothing for a plan that is not open');
-  expect(Object.values(steps.skeletons.lines).every((n) => n >= 30), 'a “New plan” skeleton snippet did not expand');
+  expect(
+    Object.values(steps.skeletons.lines).every((n) => n >= 30),
+    'a “New plan” skeleton snippet did not expand',
+  );
   expect(steps.reviewDocx.findings > 0 && steps.reviewDocx.codes.includes('text-tone-style'), `the reviewed Word file's plan showed ${steps.reviewDocx.codes} in the Problems panel`);
-  expect(existsSync(join(ws, 'du-thao.ra-soat.docx')) && statSync(join(ws, 'du-thao.ra-soat.docx')).size > statSync(join(ws, 'du-thao.docx')).size, 'no reviewed copy du-thao.ra-soat.docx beside the draft');
+  expect(
+    existsSync(join(ws, 'du-thao.ra-soat.docx')) && statSync(join(ws, 'du-thao.ra-soat.docx')).size > statSync(join(ws, 'du-thao.docx')).size,
+    'no reviewed copy du-thao.ra-soat.docx beside the draft',
+  );
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const hasPreview = manifest.contributes.commands.some((c) => c.command === 'kehoach.preview');
   expect(!hasPreview || steps.preview, 'kehoach.preview is contributed but no preview opened');
@@ -192,7 +221,12 @@ try {
     await ask('command', { command: 'workbench.panel.markers.view.focus' });
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'Số đề mục nhảy' }).first().waitFor();
     const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
-    log(`Problems panel: ${rows.length} rows shown, e.g. ${rows.slice(0, 3).map((r) => r.replace(/\s+/g, ' ').trim()).join(' | ')}`);
+    log(
+      `Problems panel: ${rows.length} rows shown, e.g. ${rows
+        .slice(0, 3)
+        .map((r) => r.replace(/\s+/g, ' ').trim())
+        .join(' | ')}`,
+    );
   });
 
   await uiStep('completion', async () => {

@@ -41,7 +41,5 @@ export function expectedDiagnostics(text: string): string[] {
 }
 
 export function describeDiagnostics(diagnostics: PlanDiagnostic[]): string[] {
-  return diagnostics
-    .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.code}`)
-    .sort();
+  return diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.code}`).sort();
 }

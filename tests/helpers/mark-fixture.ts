@@ -10,13 +10,16 @@ import { parsePlan } from '../../server/src/syntax/parse';
 
 for (const file of process.argv.slice(2)) {
   const rule = basename(file).split('.')[0];
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => !/^\/\/(!| *\^)/.test(l));
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => !/^\/\/(!| *\^)/.test(l));
   const text = lines.join('\n');
   const found = checkPlan(parsePlan(text), { today: '2026-11-22' }).filter((d) => d.code === rule);
   const after = new Map<number, string[]>();
   for (const d of found) {
     const { start, end } = d.range;
-    const marker = start.line === end.line && start.character >= 2 ? `//${' '.repeat(start.character - 2)}${'^'.repeat(Math.max(1, end.character - start.character))} ${d.severity} ${d.code}` : undefined;
+    const marker =
+      start.line === end.line && start.character >= 2 ? `//${' '.repeat(start.character - 2)}${'^'.repeat(Math.max(1, end.character - start.character))} ${d.severity} ${d.code}` : undefined;
     after.set(start.line, [...(after.get(start.line) ?? []), marker ?? JSON.stringify(d.range)]);
   }
   const out: string[] = [];

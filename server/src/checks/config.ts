@@ -21,7 +21,10 @@ class JsonReporter {
   private readonly src: SourceText;
   private locate?: (path: JsonPath) => JsonLocation | undefined;
 
-  constructor(private readonly text: string, private readonly code: string) {
+  constructor(
+    private readonly text: string,
+    private readonly code: string,
+  ) {
     this.src = new SourceText(text);
   }
 
@@ -47,7 +50,12 @@ class JsonReporter {
     } catch (error) {
       const offset = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
       const { line, character } = this.src.range(offset, offset).start;
-      this.diagnostics.push({ range: this.src.range(offset, offset), severity: 'error', code: this.code, message: `JSON không hợp lệ ở dòng ${line + 1}, cột ${character + 1} / Invalid JSON at line ${line + 1}, column ${character + 1}` });
+      this.diagnostics.push({
+        range: this.src.range(offset, offset),
+        severity: 'error',
+        code: this.code,
+        message: `JSON không hợp lệ ở dòng ${line + 1}, cột ${character + 1} / Invalid JSON at line ${line + 1}, column ${character + 1}`,
+      });
       return undefined;
     }
   }
@@ -82,7 +90,8 @@ export function parseWorkspaceConfig(text: string, knownRules: readonly string[]
       const rules: Record<string, Severity | 'off'> = {};
       for (const [id, value] of Object.entries(obj.rules)) {
         if (!knownRules.includes(id)) out.at(['rules', id], `Không có quy tắc "${id}" (xem docs/rules.md) / No rule "${id}" (see docs/rules.md)`, { key: true });
-        else if (typeof value !== 'string' || !SEVERITIES.includes(value)) out.at(['rules', id], `Mức của "${id}" phải là một trong ${SEVERITIES.join(', ')} / Severity of "${id}" must be one of ${SEVERITIES.join(', ')}`);
+        else if (typeof value !== 'string' || !SEVERITIES.includes(value))
+          out.at(['rules', id], `Mức của "${id}" phải là một trong ${SEVERITIES.join(', ')} / Severity of "${id}" must be one of ${SEVERITIES.join(', ')}`);
         else rules[id] = value as Severity | 'off';
       }
       config.rules = rules;
@@ -171,11 +180,42 @@ const confidence = oneOf(CONFIDENCES);
 const ENTRY_KINDS = {
   documents: {
     label: { vi: 'Văn bản', en: 'Document' },
-    fields: { number: required(name), type: required(name), issuer: required(name), issuerAliases: names, date: required(date), title: required(text), system: required(oneOf(['state', 'party', 'mass'])), inForceFrom: date, replacedBy: name, replacedOn: date, expiredOn: date, amendedBy: names, confidence: required(confidence), statusConfidence: confidence, sources: names, note: text },
+    fields: {
+      number: required(name),
+      type: required(name),
+      issuer: required(name),
+      issuerAliases: names,
+      date: required(date),
+      title: required(text),
+      system: required(oneOf(['state', 'party', 'mass'])),
+      inForceFrom: date,
+      replacedBy: name,
+      replacedOn: date,
+      expiredOn: date,
+      amendedBy: names,
+      confidence: required(confidence),
+      statusConfidence: confidence,
+      sources: names,
+      note: text,
+    },
   },
   agencies: {
     label: { vi: 'Cơ quan', en: 'Agency' },
-    fields: { id: required(name), name: required(name), aliases: names, level: required(oneOf(['central', 'province', 'district', 'commune', 'unit'])), system: required(oneOf(['state', 'party', 'mass', 'other'])), generic: flag, province: name, validFrom: date, validTo: date, successors, confidence: required(confidence), sources: names, note: text },
+    fields: {
+      id: required(name),
+      name: required(name),
+      aliases: names,
+      level: required(oneOf(['central', 'province', 'district', 'commune', 'unit'])),
+      system: required(oneOf(['state', 'party', 'mass', 'other'])),
+      generic: flag,
+      province: name,
+      validFrom: date,
+      validTo: date,
+      successors,
+      confidence: required(confidence),
+      sources: names,
+      note: text,
+    },
   },
   provinces: {
     label: { vi: 'Tỉnh', en: 'Province' },
@@ -201,7 +241,8 @@ export function parseRegistryFile(text: string): { documents: RegistryDocument[]
     return { ...result, diagnostics: out.diagnostics };
   }
   for (const key of Object.keys(json)) {
-    if (key !== '$schema' && !(key in ENTRY_KINDS)) out.at([key], `Khóa không biết "${key}", bị bỏ qua; các khóa: documents, agencies, provinces / Unknown key "${key}", ignored`, { key: true, severity: 'warning' });
+    if (key !== '$schema' && !(key in ENTRY_KINDS))
+      out.at([key], `Khóa không biết "${key}", bị bỏ qua; các khóa: documents, agencies, provinces / Unknown key "${key}", ignored`, { key: true, severity: 'warning' });
   }
   for (const kind of Object.keys(ENTRY_KINDS) as EntryKind[]) {
     const list = json[kind];

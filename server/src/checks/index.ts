@@ -64,7 +64,15 @@ export function checkPlan(parsed: ParseResult, options: CheckOptions = {}): Plan
         config,
         report: (range, message, fixes, reportOptions) => {
           const lowered = reportOptions?.severity && RANK[reportOptions.severity] > RANK[configured] ? reportOptions.severity : configured;
-          diagnostics.push({ range, severity: lowered, code: rule.id, message: formatMessage(message), ...(fixes?.length ? { fixes } : {}), ...(reportOptions?.related?.length ? { related: reportOptions.related } : {}), ...(reportOptions?.basis ? { basis: reportOptions.basis } : {}) });
+          diagnostics.push({
+            range,
+            severity: lowered,
+            code: rule.id,
+            message: formatMessage(message),
+            ...(fixes?.length ? { fixes } : {}),
+            ...(reportOptions?.related?.length ? { related: reportOptions.related } : {}),
+            ...(reportOptions?.basis ? { basis: reportOptions.basis } : {}),
+          });
         },
       });
     } catch (error) {

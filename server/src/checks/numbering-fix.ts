@@ -30,10 +30,7 @@ export interface Numbered {
  */
 function followsLatinLetters(sequence: Numbered[]): boolean {
   const typed = sequence.filter((n) => n.explicitNumber);
-  return (
-    typed.length > 0 &&
-    typed.every((n) => n.explicitNumber!.kind === 'letter' && /^[a-z]\)$/.test(n.explicitNumber!.text) && n.explicitNumber!.text.charCodeAt(0) - 96 === n.expected)
-  );
+  return typed.length > 0 && typed.every((n) => n.explicitNumber!.kind === 'letter' && /^[a-z]\)$/.test(n.explicitNumber!.text) && n.explicitNumber!.text.charCodeAt(0) - 96 === n.expected);
 }
 
 /**
@@ -41,13 +38,18 @@ function followsLatinLetters(sequence: Numbered[]): boolean {
  * describes it; the fix renumbers every typed number of the sequence. Lettered
  * points in Latin order (`d)`, `e)`) pass (`followsLatinLetters`).
  */
-export function firstMisnumbered(sequence: Numbered[], renumberTitle: { vi: string; en: string }): {
-  at: ExplicitNumber;
-  problem: 'duplicate' | 'skip' | 'disagree';
-  previous?: ExplicitNumber;
-  expectedText: string;
-  fix: Fix;
-} | undefined {
+export function firstMisnumbered(
+  sequence: Numbered[],
+  renumberTitle: { vi: string; en: string },
+):
+  | {
+      at: ExplicitNumber;
+      problem: 'duplicate' | 'skip' | 'disagree';
+      previous?: ExplicitNumber;
+      expectedText: string;
+      fix: Fix;
+    }
+  | undefined {
   if (followsLatinLetters(sequence)) return undefined;
   const index = sequence.findIndex((n) => n.explicitNumber && n.explicitNumber.value !== n.expected);
   if (index < 0) return undefined;
@@ -55,9 +57,7 @@ export function firstMisnumbered(sequence: Numbered[], renumberTitle: { vi: stri
   const before = sequence[index - 1];
   const previousValue = before ? (before.explicitNumber?.value ?? before.expected) : 0;
   const problem = before && at.value === previousValue ? 'duplicate' : at.value > previousValue + 1 ? 'skip' : 'disagree';
-  const edits = sequence
-    .filter((n) => n.explicitNumber && n.explicitNumber.value !== n.expected)
-    .map((n) => ({ range: n.explicitNumber!.range, newText: formatLike(n.explicitNumber!, n.expected) }));
+  const edits = sequence.filter((n) => n.explicitNumber && n.explicitNumber.value !== n.expected).map((n) => ({ range: n.explicitNumber!.range, newText: formatLike(n.explicitNumber!, n.expected) }));
   return {
     at,
     problem,

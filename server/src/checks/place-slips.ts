@@ -34,9 +34,15 @@ export function headerPlaces(document: PlanDocument): string[][] {
   const names = new Map<string, string[]>();
   const add = (text: string | undefined) => {
     if (!text) return;
-    const words = text.trim().split(/\s+/).filter((w) => /^\p{L}+$/u.test(w));
+    const words = text
+      .trim()
+      .split(/\s+/)
+      .filter((w) => /^\p{L}+$/u.test(w));
     if (words.length < 2 || words.length > 4) return;
-    names.set(words.map(canonical).join(' '), words.map((w) => w[0].toLocaleUpperCase('vi') + w.slice(1).toLocaleLowerCase('vi')));
+    names.set(
+      words.map(canonical).join(' '),
+      words.map((w) => w[0].toLocaleUpperCase('vi') + w.slice(1).toLocaleLowerCase('vi')),
+    );
   };
   add(document.header.place?.value);
   for (const body of [document.header.issuer?.value, document.header.parentBody?.value]) {
@@ -118,5 +124,13 @@ export function findPlaceSlips(document: PlanDocument, runs: Run[], registry: Re
     }
   }
   // The header's spelling must be the one the text uses at least as often: a text that writes the other more may have the header wrong.
-  return found.filter((s) => (typedCount.get(s.run.slice(s.from, s.to).map((w) => w.text).join(' ')) ?? 0) <= (right.get(s.name) ?? 0));
+  return found.filter(
+    (s) =>
+      (typedCount.get(
+        s.run
+          .slice(s.from, s.to)
+          .map((w) => w.text)
+          .join(' '),
+      ) ?? 0) <= (right.get(s.name) ?? 0),
+  );
 }

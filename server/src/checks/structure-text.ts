@@ -19,7 +19,10 @@ export class RawSpan {
   private readonly local: SourceText;
   private readonly base: number;
 
-  constructor(private readonly source: SourceText, range: Range) {
+  constructor(
+    private readonly source: SourceText,
+    range: Range,
+  ) {
     this.base = source.offsetOf(range.start);
     const end = Math.max(this.base, source.offsetOf(range.end));
     this.local = new SourceText(source.original.slice(this.base, end));

@@ -147,13 +147,17 @@ function load(): Statistics {
   // The segments of `pairs` in one pass: per first word, (distance, count) after (distance, count).
   let first = 0;
   let second = -1;
-  readPacked(data.pairs, (distance, n) => {
-    second += distance + 1;
-    pairs.association[pairs.set(first * PAIR + second, n)] = tightness(n, counts[first], counts[second], data.total);
-  }, () => {
-    first++;
-    second = -1;
-  });
+  readPacked(
+    data.pairs,
+    (distance, n) => {
+      second += distance + 1;
+      pairs.association[pairs.set(first * PAIR + second, n)] = tightness(n, counts[first], counts[second], data.total);
+    },
+    () => {
+      first++;
+      second = -1;
+    },
+  );
   const triples = new Map<number, number>();
   let key = -1;
   readPacked(data.triples, (distance, n) => triples.set((key += distance + 1), n));
@@ -321,7 +325,7 @@ export function findContextSlips(run: Word[]): ContextSlip[] {
         // of unseen pairs taken as a half): a neighbour that holds the typed word is overruled only by long odds.
         const own = z === NONE ? 0 : beside(x, z, other);
         const fits = z === NONE ? 0 : beside(b, z, other);
-        const odds = ((Math.max(fits, 0.5) * evidence) / count(b)) / ((Math.max(own, 0.5) * Math.max(beside(x, y, side), 0.5)) / Math.max(count(x), 1));
+        const odds = (Math.max(fits, 0.5) * evidence) / count(b) / ((Math.max(own, 0.5) * Math.max(beside(x, y, side), 0.5)) / Math.max(count(x), 1));
         // The variant between the two neighbours as a frequent chain of tight pairs (`Thủ tướng Chính phủ`) overrules
         // a pair the typed word makes elsewhere (`tư tưởng chính trị`).
         const chain = left >= 0 && right >= 0 ? (stats.triples.get((left * PAIR + b) * PAIR + right) ?? 0) : 0;

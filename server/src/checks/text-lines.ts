@@ -13,18 +13,7 @@ import type { ToneStyle } from './rule';
 import { memoized } from '../syntax/memo';
 import { parseSyllable, toneStyleOf } from './vietnamese';
 
-export type LineKind =
-  | 'blank'
-  | 'comment'
-  | 'separator'
-  | 'table-separator'
-  | 'header'
-  | 'heading'
-  | 'item'
-  | 'table'
-  | 'label'
-  | 'escaped'
-  | 'text';
+export type LineKind = 'blank' | 'comment' | 'separator' | 'table-separator' | 'header' | 'heading' | 'item' | 'table' | 'label' | 'escaped' | 'text';
 
 export interface TextLine {
   /** Zero-based line number (the same in the NFC text and the original). */
@@ -126,8 +115,7 @@ export function textLines(document: PlanDocument, source: SourceText): TextLine[
     const continuation =
       previous !== undefined &&
       !inSignature &&
-      ((kind === 'text' && (previous.kind === 'text' || previous.kind === 'item' || previous.kind === 'escaped')) ||
-        (kind === 'header' && previous.kind === 'header' && lead > 0 && skip === lead));
+      ((kind === 'text' && (previous.kind === 'text' || previous.kind === 'item' || previous.kind === 'escaped')) || (kind === 'header' && previous.kind === 'header' && lead > 0 && skip === lead));
     lines.push({ line, start, end, contentStart: silent ? end : start + skip, kind, continuation });
     if (end >= text.length) break;
     start = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
@@ -168,7 +156,7 @@ export function wordRuns(document: PlanDocument, source: SourceText): Run[] {
   const text = source.text;
   const lines = textLines(document, source);
   const runs: Run[] = [];
-  for (let first = 0; first < lines.length; ) {
+  for (let first = 0; first < lines.length;) {
     let last = first + 1;
     while (last < lines.length && lines[last].continuation) last++;
     const from = lines[first].contentStart;
@@ -177,7 +165,12 @@ export function wordRuns(document: PlanDocument, source: SourceText): Run[] {
       // The key runs from the character before the run's text to the one after: the findings read the characters beside
       // the first and last words (see `perRun`). Neither is ever a letter, so the words within are the same at the start of the text.
       const start = Math.max(0, from - 1);
-      const shared = memoized(source.memo, 'run', () => text.slice(start, to + 1), () => scanRun(text, lines, first, last, start));
+      const shared = memoized(
+        source.memo,
+        'run',
+        () => text.slice(start, to + 1),
+        () => scanRun(text, lines, first, last, start),
+      );
       if (shared.words.length) {
         const run = shared.words.slice() as Run;
         run.start = start;
@@ -199,7 +192,7 @@ function scanRun(text: string, lines: TextLine[], first: number, last: number, b
     const l = lines[k];
     let previousEnd = -1;
     // Words are maximal runs of letters, marks and digits, scanned by hand: this runs for every character of a new run.
-    for (let at = l.contentStart; at < l.end; ) {
+    for (let at = l.contentStart; at < l.end;) {
       let length = wordCharAt(text, at);
       if (length === 0) {
         at++;

@@ -37,7 +37,10 @@ export interface CommandSpec {
 
 /** A command line that does not fit its command: exit 2, the message then the command's usage. */
 export class UsageError extends Error {
-  constructor(message: string, readonly command?: CommandSpec) {
+  constructor(
+    message: string,
+    readonly command?: CommandSpec,
+  ) {
     super(message);
   }
 }
@@ -88,7 +91,8 @@ export function parseCommand<S extends CommandSpec>(spec: S, args: string[]): Pa
   for (const [name, o] of Object.entries(spec.options)) if (o.required && values[name] === undefined) fail(`Thiếu --${name} / --${name} is required`);
   const { min, max } = spec.operands;
   if (operands.length < min) fail(min === 1 && max === 1 ? `${spec.name} cần một tệp / ${spec.name} needs a file` : `Chưa có tệp nào / No file given`);
-  if (operands.length > max) fail(max === 0 ? `${spec.name} không nhận tệp / ${spec.name} takes no file: ${operands[0]}` : `${spec.name} nhận đúng ${max} tệp / ${spec.name} takes exactly ${max} file${max > 1 ? 's' : ''}`);
+  if (operands.length > max)
+    fail(max === 0 ? `${spec.name} không nhận tệp / ${spec.name} takes no file: ${operands[0]}` : `${spec.name} nhận đúng ${max} tệp / ${spec.name} takes exactly ${max} file${max > 1 ? 's' : ''}`);
   return { help: false, values: values as Values<S>, operands };
 }
 

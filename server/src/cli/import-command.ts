@@ -12,10 +12,18 @@ import { subcommand, type CommandSpec } from './arguments';
 export const IMPORT = subcommand(
   {
     name: 'import',
-    summary: { vi: 'Nhập kế hoạch từ văn bản (UTF-8, UTF-16) hoặc Word (.docx) thành tệp .kh; báo cáo ra stderr.', en: 'Import a plan from text (UTF-8, UTF-16) or Word (.docx) into a .kh file; the report goes to stderr.' },
+    summary: {
+      vi: 'Nhập kế hoạch từ văn bản (UTF-8, UTF-16) hoặc Word (.docx) thành tệp .kh; báo cáo ra stderr.',
+      en: 'Import a plan from text (UTF-8, UTF-16) or Word (.docx) into a .kh file; the report goes to stderr.',
+    },
     operands: { name: 'FILE', min: 1, max: 1 },
     options: {
-      output: { type: 'string', short: 'o', value: 'OUT.kh|-', help: { vi: 'tệp đích, - là in ra màn hình (mặc định: cạnh tệp nguồn, đuôi .kh)', en: 'the output file, - for standard output (default: beside the source, as .kh)' } },
+      output: {
+        type: 'string',
+        short: 'o',
+        value: 'OUT.kh|-',
+        help: { vi: 'tệp đích, - là in ra màn hình (mặc định: cạnh tệp nguồn, đuôi .kh)', en: 'the output file, - for standard output (default: beside the source, as .kh)' },
+      },
       force: { type: 'boolean', help: { vi: 'ghi đè tệp đích đã có', en: 'replace an existing output file' } },
     },
   } as const satisfies CommandSpec,

@@ -134,7 +134,12 @@ function checkFiles(files: string[], skipped: { file: string; reason: string }[]
       }
       return again;
     };
-    const plan: RegistryDocument | undefined = facts && { ...facts, get plan() { return modelOf(); } };
+    const plan: RegistryDocument | undefined = facts && {
+      ...facts,
+      get plan() {
+        return modelOf();
+      },
+    };
     return { ...input, parsed: keep ? first : undefined, plan };
   });
   // The plans checked together are documents to each other: each plan is checked against the others, even when it
@@ -190,7 +195,16 @@ function formatText(reports: FileReport[]): string {
 
 function formatJson(reports: FileReport[]): string {
   const rows = reports.flatMap(({ file, diagnostics }) =>
-    diagnostics.map((d) => ({ file, range: d.range, severity: d.severity, code: d.code, message: d.message, ...(d.fixes ? { fixes: d.fixes } : {}), ...(d.related ? { related: d.related } : {}), ...(d.basis ? { basis: d.basis } : {}) })),
+    diagnostics.map((d) => ({
+      file,
+      range: d.range,
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      ...(d.fixes ? { fixes: d.fixes } : {}),
+      ...(d.related ? { related: d.related } : {}),
+      ...(d.basis ? { basis: d.basis } : {}),
+    })),
   );
   return JSON.stringify(rows, null, 2);
 }
@@ -198,7 +212,10 @@ function formatJson(reports: FileReport[]): string {
 const CHECK = subcommand(
   {
     name: 'check',
-    summary: { vi: 'Kiểm tra kế hoạch: cấu trúc, đánh số, phần đầu, chữ ký, nơi nhận, mọi trích dẫn văn bản và cơ quan.', en: 'Check plans: structure, numbering, header, signature, recipients, every reference to a document or an agency.' },
+    summary: {
+      vi: 'Kiểm tra kế hoạch: cấu trúc, đánh số, phần đầu, chữ ký, nơi nhận, mọi trích dẫn văn bản và cơ quan.',
+      en: 'Check plans: structure, numbering, header, signature, recipients, every reference to a document or an agency.',
+    },
     operands: { name: 'FILES…', min: 1, max: Infinity },
     options: {
       format: { type: 'string', short: 'f', choices: ['text', 'json', 'sarif'], help: { vi: 'dạng kết quả (mặc định: text)', en: 'the output format (default: text)' } },
@@ -273,7 +290,16 @@ const LSP = subcommand(
  * `subcommand(spec, run)` added here: its options are read, its `--help`
  * written and its usage errors reported like the others'.
  */
-const SUBCOMMANDS: Subcommand[] = [CHECK, PARSE, renderCommand((file) => workspaceOf(file)), IMPORT, reviewCommand((file) => workspaceOf(file)), newCommand((file) => workspaceOf(file).registry), registryCommand(() => workspaceOf(resolve('plan.kh')).registry), LSP];
+const SUBCOMMANDS: Subcommand[] = [
+  CHECK,
+  PARSE,
+  renderCommand((file) => workspaceOf(file)),
+  IMPORT,
+  reviewCommand((file) => workspaceOf(file)),
+  newCommand((file) => workspaceOf(file).registry),
+  registryCommand(() => workspaceOf(resolve('plan.kh')).registry),
+  LSP,
+];
 
 const USAGE = `kehoach: kiểm tra và xử lý kế hoạch viết bằng cú pháp .kh / check and process plans written in .kh syntax
 

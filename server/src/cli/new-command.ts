@@ -23,12 +23,24 @@ export const newCommand = (registryOf: (file: string) => Registry) =>
   subcommand(
     {
       name: 'new',
-      summary: { vi: 'Soạn khung kế hoạch mới thực hiện một văn bản cấp trên (liệt kê nhiệm vụ cấp trên giao khi văn bản đó ở trong thư mục).', en: 'Start a plan implementing a parent document (listing the tasks the parent gives when it is in the folder).' },
+      summary: {
+        vi: 'Soạn khung kế hoạch mới thực hiện một văn bản cấp trên (liệt kê nhiệm vụ cấp trên giao khi văn bản đó ở trong thư mục).',
+        en: 'Start a plan implementing a parent document (listing the tasks the parent gives when it is in the folder).',
+      },
       operands: { name: '', min: 0, max: 0 },
       options: {
-        implements: { type: 'string', required: true, value: '"<văn bản cấp trên>"', help: { vi: 'văn bản cấp trên, như khi trích dẫn: "Chỉ thị số 21-CT/TW"', en: 'the parent as it is cited: "Chỉ thị số 21-CT/TW"' } },
+        implements: {
+          type: 'string',
+          required: true,
+          value: '"<văn bản cấp trên>"',
+          help: { vi: 'văn bản cấp trên, như khi trích dẫn: "Chỉ thị số 21-CT/TW"', en: 'the parent as it is cited: "Chỉ thị số 21-CT/TW"' },
+        },
         issuer: { type: 'string', required: true, value: '"<cơ quan>"', help: { vi: 'cơ quan ban hành kế hoạch mới', en: 'the body issuing the new plan' } },
-        system: { type: 'string', choices: SYSTEMS, help: { vi: 'hệ văn bản: nhà nước, Đảng, đoàn thể (mặc định: theo tên cơ quan)', en: 'the system: state, party, mass organisation (default: from the issuer’s name)' } },
+        system: {
+          type: 'string',
+          choices: SYSTEMS,
+          help: { vi: 'hệ văn bản: nhà nước, Đảng, đoàn thể (mặc định: theo tên cơ quan)', en: 'the system: state, party, mass organisation (default: from the issuer’s name)' },
+        },
         date: { type: 'string', value: 'YYYY-MM-DD', help: { vi: 'ngày của kế hoạch (mặc định: hôm nay)', en: 'the plan’s date (default: today)' } },
         output: { type: 'string', short: 'o', value: 'OUT.kh', help: { vi: 'tệp đích (mặc định: in ra màn hình)', en: 'the output file (default: standard output)' } },
         force: { type: 'boolean', help: { vi: 'ghi đè tệp đích đã có', en: 'replace an existing output file' } },

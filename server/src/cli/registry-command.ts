@@ -65,7 +65,8 @@ function entry(found: FoundDocument, registry: Registry): string {
 
 /** A found entry as JSON: the registry's fields and its status on the date. */
 function toJson(found: FoundDocument | FoundAgency) {
-  if (found.kind === 'agency') return { kind: 'agency', ...found.agency, status: found.status.state === 'gone' ? { ...found.status, successors: found.status.successors.map(({ agency, ...s }) => s) } : found.status };
+  if (found.kind === 'agency')
+    return { kind: 'agency', ...found.agency, status: found.status.state === 'gone' ? { ...found.status, successors: found.status.successors.map(({ agency, ...s }) => s) } : found.status };
   const { plan, ...document } = found.document;
   const status = found.status.state === 'replaced' ? { state: 'replaced', on: found.status.on, by: found.status.byNumber } : found.status;
   return { kind: 'document', ...document, status };
@@ -73,7 +74,10 @@ function toJson(found: FoundDocument | FoundAgency) {
 
 const REGISTRY = {
   name: 'registry',
-  summary: { vi: 'Tra danh mục văn bản và cơ quan: tìm theo từ hoặc số hiệu (find), xem một văn bản (show).', en: 'Look up the registry of documents and agencies: search by words or number (find), show one document (show).' },
+  summary: {
+    vi: 'Tra danh mục văn bản và cơ quan: tìm theo từ hoặc số hiệu (find), xem một văn bản (show).',
+    en: 'Look up the registry of documents and agencies: search by words or number (find), show one document (show).',
+  },
   operands: { name: 'find TEXT… | show NUMBER', min: 0, max: Infinity },
   options: {
     format: { type: 'string', short: 'f', choices: ['text', 'json'], help: { vi: 'dạng kết quả (mặc định: text)', en: 'the output format (default: text)' } },
@@ -96,7 +100,13 @@ export const registryCommand = (registryOf: () => Registry) =>
   subcommand(REGISTRY, (values, operands, { out }) => {
     const [action, ...words] = operands;
     const text = words.join(' ').trim();
-    if ((action !== 'find' && action !== 'show') || !text) throw new UsageError(action === 'find' || action === 'show' ? `${action} cần ${action === 'find' ? 'từ cần tìm' : 'một số hiệu'} / ${action} needs ${action === 'find' ? 'words to search' : 'a number'}` : 'Dùng find TEXT hoặc show NUMBER / Use find TEXT or show NUMBER', REGISTRY);
+    if ((action !== 'find' && action !== 'show') || !text)
+      throw new UsageError(
+        action === 'find' || action === 'show'
+          ? `${action} cần ${action === 'find' ? 'từ cần tìm' : 'một số hiệu'} / ${action} needs ${action === 'find' ? 'words to search' : 'a number'}`
+          : 'Dùng find TEXT hoặc show NUMBER / Use find TEXT or show NUMBER',
+        REGISTRY,
+      );
     if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date có dạng YYYY-MM-DD / --date is YYYY-MM-DD: ${values.date}`, REGISTRY);
     if (values.limit && !/^[1-9]\d*$/.test(values.limit)) throw new UsageError(`--limit là một số dương / --limit is a positive number: ${values.limit}`, REGISTRY);
     const on = values.date ?? new Date().toISOString().slice(0, 10);

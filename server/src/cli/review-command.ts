@@ -73,10 +73,20 @@ export const reviewCommand = (settingsOf: (file: string) => { registry: Registry
       },
       operands: { name: 'DRAFT.docx', min: 1, max: 1 },
       options: {
-        output: { type: 'string', short: 'o', value: 'OUT.docx', help: { vi: 'bản rà soát (mặc định: DRAFT.ra-soat.docx cạnh bản thảo)', en: 'the reviewed copy (default: DRAFT.ra-soat.docx beside the draft)' } },
+        output: {
+          type: 'string',
+          short: 'o',
+          value: 'OUT.docx',
+          help: { vi: 'bản rà soát (mặc định: DRAFT.ra-soat.docx cạnh bản thảo)', en: 'the reviewed copy (default: DRAFT.ra-soat.docx beside the draft)' },
+        },
         suggest: { type: 'boolean', help: { vi: 'mỗi sửa an toàn thành một thay đổi được theo dõi', en: 'each safe fix as a tracked change too' } },
         hints: { type: 'boolean', help: { vi: 'cả các gợi ý', en: 'hints too' } },
-        format: { type: 'string', short: 'f', choices: FORMATS, help: { vi: 'cách in các phát hiện; html ghi trang báo cáo cạnh bản rà soát', en: 'how the findings are printed; html writes a report page beside the reviewed copy' } },
+        format: {
+          type: 'string',
+          short: 'f',
+          choices: FORMATS,
+          help: { vi: 'cách in các phát hiện; html ghi trang báo cáo cạnh bản rà soát', en: 'how the findings are printed; html writes a report page beside the reviewed copy' },
+        },
         force: { type: 'boolean', help: { vi: 'ghi đè tệp -o đã có', en: 'replace an existing -o file' } },
       },
     } as const satisfies CommandSpec,
@@ -85,7 +95,14 @@ export const reviewCommand = (settingsOf: (file: string) => { registry: Registry
       const source = resolve(file);
       const shown = relative(process.cwd(), source) || source;
       try {
-        const { review, targets } = await reviewBeside(source, settingsOf(source), { output: values.output, suggest: values.suggest, hints: values.hints, report: format === 'html', force: values.force, now: now() });
+        const { review, targets } = await reviewBeside(source, settingsOf(source), {
+          output: values.output,
+          suggest: values.suggest,
+          hints: values.hints,
+          report: format === 'html',
+          force: values.force,
+          now: now(),
+        });
         if (format === 'html') out(targets.html);
         else if (format === 'json') out(formatJson(shown, review));
         else if (format === 'sarif') out(JSON.stringify(toSarif([{ file: shown, diagnostics: asDocumentDiagnostics(review.findings) }]), null, 2));

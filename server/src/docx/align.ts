@@ -128,7 +128,10 @@ export class PlanAlignment {
   /** For each plan token, the index of its word token, or -1. */
   private readonly match: Int32Array;
 
-  constructor(private readonly planText: string, private readonly document: WordDocument) {
+  constructor(
+    private readonly planText: string,
+    private readonly document: WordDocument,
+  ) {
     const keys = new Keys();
     keys.add(planText, this.plan);
     const word = this.word;
@@ -257,7 +260,10 @@ export class PlanAlignment {
    */
   planOffset(place: TextPlace, side: 'start' | 'end'): number | undefined {
     const { paragraph, label, start, end } = this.word;
-    const first = lowerBound(this.word.length, (i) => paragraph[i] > place.paragraph || (paragraph[i] === place.paragraph && !label[i] && (side === 'start' ? end[i] > place.offset : start[i] >= place.offset)));
+    const first = lowerBound(
+      this.word.length,
+      (i) => paragraph[i] > place.paragraph || (paragraph[i] === place.paragraph && !label[i] && (side === 'start' ? end[i] > place.offset : start[i] >= place.offset)),
+    );
     const at = side === 'start' ? first : first - 1;
     const w = this.word.at(at);
     if (!w || w.paragraph !== place.paragraph || w.label) return undefined;

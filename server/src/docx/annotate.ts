@@ -143,12 +143,7 @@ export class DocumentEditor {
     const start = this.point(comment.start, 'start');
     insertAt(start.parent, start.index, element(`<${w}:commentRangeStart ${w}:id="${id}"/>`));
     const end = this.point(comment.end, 'end');
-    insertAt(
-      end.parent,
-      end.index,
-      element(`<${w}:commentRangeEnd ${w}:id="${id}"/>`),
-      element(`<${w}:r>`, [element(`<${w}:commentReference ${w}:id="${id}"/>`)]),
-    );
+    insertAt(end.parent, end.index, element(`<${w}:commentRangeEnd ${w}:id="${id}"/>`), element(`<${w}:r>`, [element(`<${w}:commentReference ${w}:id="${id}"/>`)]));
     this.comments.push(this.commentXml(id, comment.paragraphs, reviewer));
     return id;
   }
@@ -201,11 +196,12 @@ export class DocumentEditor {
       insertAt(r.parent!, indexIn(r), del);
       r.parent!.children.splice(indexIn(r), 1);
       append(del, r);
-      for (const t of r.children) if (t.kind === 'element' && t.name === `${w}:t`) {
-        t.name = `${w}:delText`;
-        t.open = t.open.replace(`<${w}:t`, `<${w}:delText`);
-        t.close = `</${w}:delText>`;
-      }
+      for (const t of r.children)
+        if (t.kind === 'element' && t.name === `${w}:t`) {
+          t.name = `${w}:delText`;
+          t.open = t.open.replace(`<${w}:t`, `<${w}:delText`);
+          t.close = `</${w}:delText>`;
+        }
     }
     if (change.newText) {
       const model = runs[0] ?? this.neighbourRun(start);
@@ -239,7 +235,10 @@ export class DocumentEditor {
       const folder = documentPart.slice(0, documentPart.lastIndexOf('/') + 1);
       const relsName = `${folder}_rels/${documentPart.slice(folder.length)}.rels`;
       const rels = readPart(zip, relsName);
-      const relsTree = parseXml(rels ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>', relsName);
+      const relsTree = parseXml(
+        rels ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>',
+        relsName,
+      );
       const existing = relsTree.root.children.find((r) => r.kind === 'element' && attribute(r, 'Type') === COMMENTS_TYPE) as XmlElement | undefined;
       let commentsName = `${folder}comments.xml`;
       if (existing) {
@@ -254,10 +253,7 @@ export class DocumentEditor {
       }
       const current = readPart(zip, commentsName);
       const w = this.w;
-      const commentsTree: XmlTree = parseXml(
-        current ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${w}:comments xmlns:${w}="${W_NAMESPACE}"></${w}:comments>`,
-        commentsName,
-      );
+      const commentsTree: XmlTree = parseXml(current ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${w}:comments xmlns:${w}="${W_NAMESPACE}"></${w}:comments>`, commentsName);
       for (const xml of this.comments) append(commentsTree.root, parseXml(xml, commentsName).root);
       changes.set(commentsName, serializeTree(commentsTree));
       const typesName = '[Content_Types].xml';

@@ -26,15 +26,20 @@ export function checkWordInput(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new DocxInputError('Tệp rỗng / The file is empty');
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     if (hasUtf16Name(bytes, 'EncryptedPackage')) {
-      throw new DocxInputError('Tệp Word được đặt mật khẩu (mã hóa); hãy mở bằng Word, gỡ mật khẩu rồi thử lại / The Word file is password-protected (encrypted); open it in Word, remove the password and try again');
+      throw new DocxInputError(
+        'Tệp Word được đặt mật khẩu (mã hóa); hãy mở bằng Word, gỡ mật khẩu rồi thử lại / The Word file is password-protected (encrypted); open it in Word, remove the password and try again',
+      );
     }
     if (hasUtf16Name(bytes, 'WordDocument')) {
-      throw new DocxInputError('Đây là tệp Word 97–2003 (.doc); hãy lưu lại thành .docx (Tệp > Lưu thành > Word Document) rồi thử lại / This is a Word 97–2003 file (.doc); save it as .docx (File > Save As > Word Document) and try again');
+      throw new DocxInputError(
+        'Đây là tệp Word 97–2003 (.doc); hãy lưu lại thành .docx (Tệp > Lưu thành > Word Document) rồi thử lại / This is a Word 97–2003 file (.doc); save it as .docx (File > Save As > Word Document) and try again',
+      );
     }
     throw new DocxInputError('Đây là tệp Office cũ, không phải Word .docx / This is an old Office file, not a Word .docx');
   }
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) throw new DocxInputError('Đây là tệp RTF; hãy lưu lại thành .docx / This is an RTF file; save it as .docx');
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) throw new DocxInputError('Đây là tệp PDF, không phải Word .docx; chép văn bản ra rồi dùng kehoach import / This is a PDF, not a Word .docx; copy its text out and use kehoach import');
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46]))
+    throw new DocxInputError('Đây là tệp PDF, không phải Word .docx; chép văn bản ra rồi dùng kehoach import / This is a PDF, not a Word .docx; copy its text out and use kehoach import');
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && !startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     throw new DocxInputError('Tệp này không phải tệp Word .docx / This file is not a Word .docx');
   }

@@ -38,15 +38,28 @@ export interface ListNumber {
 const SYMBOL_BULLETS: Record<string, string> = { '\uf0b7': '•', '\uf0a7': '▪', '\uf0d8': '➢', '\uf076': '❖', '\uf0fc': '✓', '\uf0a8': '◦', '\uf02d': '-' };
 
 const ROMAN: [number, string][] = [
-  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
 ];
 
 function roman(n: number): string {
   let out = '';
-  for (const [value, digits] of ROMAN) while (n >= value) {
-    out += digits;
-    n -= value;
-  }
+  for (const [value, digits] of ROMAN)
+    while (n >= value) {
+      out += digits;
+      n -= value;
+    }
   return out;
 }
 
@@ -96,7 +109,11 @@ export class WordNumbering {
   private readonly counters = new Map<string, number[]>();
   private readonly seen = new Set<string>();
 
-  constructor(tree: XmlTree | undefined, w: string, private readonly styles: WordStyles) {
+  constructor(
+    tree: XmlTree | undefined,
+    w: string,
+    private readonly styles: WordStyles,
+  ) {
     if (!tree) return;
     const links = new Map<string, string>();
     for (const abstract of descendants(tree.root, `${w}:abstractNum`)) {

@@ -178,7 +178,11 @@ class ParagraphReader {
   trackedChanges = 0;
   private readonly local: (element: XmlElement) => string;
 
-  constructor(private readonly w: string, private readonly styles: WordStyles, private readonly numbering: WordNumbering) {
+  constructor(
+    private readonly w: string,
+    private readonly styles: WordStyles,
+    private readonly numbering: WordNumbering,
+  ) {
     const prefix = `${w}:`;
     this.local = (element) => (element.name.startsWith(prefix) ? element.name.slice(prefix.length) : '');
   }

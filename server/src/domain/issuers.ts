@@ -6,7 +6,8 @@ export type IssuerKind = 'people-committee' | 'people-council' | 'state-other' |
 
 const PARTY_COMMITTEE = /^(?:(?:tinh|thanh|huyen|quan|thi|dang) uy|chi bo|dang bo)\b/;
 const PARTY_ANY = /\b(?:(?:tinh|thanh|huyen|quan|thi|dang) uy|chi bo|dang bo|trung uong dang)\b/;
-const MASS = /\b(?:lien doan lao dong|cong doan|doan thanh nien|doan tncs|tinh doan|thanh doan|huyen doan|hoi lien hiep|hoi nong dan|hoi cuu chien binh|mat tran to quoc|hoi chu thap do|hoi khuyen hoc)\b/;
+const MASS =
+  /\b(?:lien doan lao dong|cong doan|doan thanh nien|doan tncs|tinh doan|thanh doan|huyen doan|hoi lien hiep|hoi nong dan|hoi cuu chien binh|mat tran to quoc|hoi chu thap do|hoi khuyen hoc)\b/;
 
 /** What an issuer's name (`Cơ quan:`) says about the body: a People's Committee, a party committee … */
 export function issuerKind(issuer: string | undefined): IssuerKind | undefined {

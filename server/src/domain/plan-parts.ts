@@ -89,7 +89,8 @@ export function planKind(document: PlanDocument): PlanKind {
   if (either(/\b(?:bau cu|hiep thuong|ung cu|cu tri)\b/)) return 'election';
   if (either(/\bthi dua\b/)) return 'emulation';
   if (/^(?:thong tin )?(?:tuyen truyen|truyen thong)\b/.test(summary)) return 'communication';
-  if (/^(?:to chuc|dang cai)\b.*\b(?:le|hoi nghi|hoi thao|festival|hoi thi|cuoc thi|giai|ky niem|tuan le|thang|ngay hoi|dai hoi|chuong trinh nghe thuat|trien lam|hoi cho|dien dan)\b/.test(summary)) return 'event';
+  if (/^(?:to chuc|dang cai)\b.*\b(?:le|hoi nghi|hoi thao|festival|hoi thi|cuoc thi|giai|ky niem|tuan le|thang|ngay hoi|dai hoi|chuong trinh nghe thuat|trien lam|hoi cho|dien dan)\b/.test(summary))
+    return 'event';
   if (/\b(?:co quan chi dao|ban to chuc|le khai mac|festival)\b/.test(titles)) return 'event';
   return 'skeleton';
 }

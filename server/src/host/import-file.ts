@@ -17,7 +17,8 @@ export function formatImportReport(file: string, result: ImportResult): string {
   for (const n of noise) lines.push(`  ${n.line}: ${n.stray ? 'mẩu lẻ, xem lại / stray fragment, check it' : 'dòng rác / noise'} → // ${n.text}`);
   for (const m of wordsMended) lines.push(`  ${m.line}: sửa chữ nhận dạng sai / mended an OCR misreading: ${m.from} → ${m.to}`);
   for (const o of ocrMended) lines.push(`  ${o.line}: sửa lỗi nhận dạng chữ "l" thành "I" / mended an OCR "l" for "I": ${o.text}`);
-  for (const u of unclassified) lines.push(`  ${u.line}: không phân loại được, giữ ${u.keptAs === 'comment' ? 'làm chú thích / kept as a comment' : 'nguyên văn / kept as text'}: ${u.text.slice(0, 100)}`);
+  for (const u of unclassified)
+    lines.push(`  ${u.line}: không phân loại được, giữ ${u.keptAs === 'comment' ? 'làm chú thích / kept as a comment' : 'nguyên văn / kept as text'}: ${u.text.slice(0, 100)}`);
   for (const d of syntaxDiagnostics) lines.push(`  ${d.range.start.line + 1}: ${d.message}`);
   return lines.join('\n');
 }
@@ -37,7 +38,9 @@ function refuseOversizedDocx(bytes: Uint8Array): void {
   const parts = readZip(bytes).entries.filter((e) => /\.(?:xml|rels)$/i.test(e.name));
   const largest = parts.reduce((a, b) => (b.size > a.size ? b : a), parts[0]);
   if (largest && largest.size > DOCX_PART_LIMIT) {
-    throw new UnreadableSourceError(`tệp Word quá lớn để nhập: phần ${largest.name} có ${megabytes(largest.size)} (giới hạn ${megabytes(DOCX_PART_LIMIT)}) / the Word file is too large to import: its part ${largest.name} holds ${megabytes(largest.size)} (the limit is ${megabytes(DOCX_PART_LIMIT)})`);
+    throw new UnreadableSourceError(
+      `tệp Word quá lớn để nhập: phần ${largest.name} có ${megabytes(largest.size)} (giới hạn ${megabytes(DOCX_PART_LIMIT)}) / the Word file is too large to import: its part ${largest.name} holds ${megabytes(largest.size)} (the limit is ${megabytes(DOCX_PART_LIMIT)})`,
+    );
   }
 }
 
@@ -62,7 +65,8 @@ export async function importFile(file: string): Promise<ImportResult> {
  * `UnreadableSourceError` for a source no reader takes.
  */
 export async function importBytes(bytes: Uint8Array, file: string): Promise<ImportResult> {
-  if (bytes.length > SIZE_LIMITS.importDocx) throw new UnreadableSourceError(`tệp lớn quá ${megabytes(SIZE_LIMITS.importDocx)}, không nhập / the file is larger than ${megabytes(SIZE_LIMITS.importDocx)}; not imported`);
+  if (bytes.length > SIZE_LIMITS.importDocx)
+    throw new UnreadableSourceError(`tệp lớn quá ${megabytes(SIZE_LIMITS.importDocx)}, không nhập / the file is larger than ${megabytes(SIZE_LIMITS.importDocx)}; not imported`);
   const source = sourceKind(bytes, SIZE_LIMITS.importText);
   // The readers load when a file is imported, not with every command.
   const { importDocx, importHtml, importMarkdown, importPdf, importText, looksLikeMarkdown, NoPlanInPageError, UnreadablePdfError } = await import('../import');

@@ -159,7 +159,7 @@ export function writeAtomically(file: string, data: string | Uint8Array, options
     try {
       if (existing) keepOwnerAndMode(fd, existing, file);
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -282,7 +282,10 @@ function otherLineEnding(text: string): string | undefined {
 export function editPlanFile(file: string, edit: (text: string) => string, attempts = 3): string {
   for (let attempt = 1; ; attempt++) {
     const read = readPlanFile(file);
-    if (read.invalid) throw new OutputPathError(`${file}: có byte không hợp lệ trong ${describeEncoding(read.encoding)}; không sửa để khỏi thay chúng bằng � / ${file} has bytes that are not valid ${describeEncoding(read.encoding)}; not fixed, so as not to replace them with �`);
+    if (read.invalid)
+      throw new OutputPathError(
+        `${file}: có byte không hợp lệ trong ${describeEncoding(read.encoding)}; không sửa để khỏi thay chúng bằng � / ${file} has bytes that are not valid ${describeEncoding(read.encoding)}; not fixed, so as not to replace them with �`,
+      );
     let text = edit(read.text);
     if (text === read.text) return text;
     const eol = otherLineEnding(read.text);

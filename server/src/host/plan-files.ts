@@ -28,7 +28,10 @@ const MB = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 /** A file kehoach will not read: the reason is for the user (Vietnamese / English) and quotes nothing of the file. */
 export class UnreadableFileError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
     super(`${path}: ${reason}`);
   }
 }
@@ -70,7 +73,7 @@ export function readRegularFile(path: string, limit: number): Uint8Array {
     // The file may grow while it is read: one byte past the limit says so.
     const buffer = Buffer.alloc(Math.min(limit + 1, stat.size + 1));
     let length = 0;
-    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
+    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;) length += n;
     if (length > limit) throw new UnreadableFileError(path, tooLarge(limit));
     return buffer.subarray(0, length);
   } finally {
@@ -91,7 +94,8 @@ export interface PlanFile extends DecodedText {
 export function readPlanFile(path: string, note?: (message: string) => void): PlanFile {
   const bytes = readRegularFile(path, SIZE_LIMITS.plan);
   const decoded = decodeText(bytes);
-  if (note && (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be')) note(`kehoach: ${path}: đọc dạng ${describeEncoding(decoded.encoding)} / read as ${describeEncoding(decoded.encoding)}`);
+  if (note && (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be'))
+    note(`kehoach: ${path}: đọc dạng ${describeEncoding(decoded.encoding)} / read as ${describeEncoding(decoded.encoding)}`);
   return { ...decoded, bytes };
 }
 

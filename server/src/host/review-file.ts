@@ -93,6 +93,10 @@ export async function reviewBeside(
   const targets = reviewTargets(source, options.output, options.report === true, options.force === true);
   const { review, date } = await reviewBytes(new Uint8Array(readFileSync(source)), settings, options);
   writeAtomically(targets.docx, review.bytes);
-  if (options.report) writeAtomically(targets.html, (await import('../review/report-html')).renderReviewHtml({ file: basename(source), reviewed: basename(targets.docx), date, document: review.document, findings: review.findings }));
+  if (options.report)
+    writeAtomically(
+      targets.html,
+      (await import('../review/report-html')).renderReviewHtml({ file: basename(source), reviewed: basename(targets.docx), date, document: review.document, findings: review.findings }),
+    );
   return { review, targets };
 }

@@ -5,12 +5,7 @@ import { decodeText, type TextEncodingName } from './text-encoding';
  * its name (a PDF renamed `.txt` is still a PDF). Each kind has one reader in
  * `importFile`; a kind no reader takes yet is refused with the reason.
  */
-export type SourceKind =
-  | { kind: 'docx' }
-  | { kind: 'pdf' }
-  | { kind: 'html'; text: string }
-  | { kind: 'text'; text: string; encoding: TextEncodingName }
-  | { kind: 'unreadable'; reason: string };
+export type SourceKind = { kind: 'docx' } | { kind: 'pdf' } | { kind: 'html'; text: string } | { kind: 'text'; text: string; encoding: TextEncodingName } | { kind: 'unreadable'; reason: string };
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((b, i) => bytes[i] === b);
 
@@ -49,7 +44,10 @@ export function sourceKind(bytes: Uint8Array, textLimit: number): SourceKind {
   // Text has no NUL; a binary file (an image, an archive) has them almost always.
   if (decoded.text.includes('\0')) return { kind: 'unreadable', reason: 'tệp nhị phân, không phải văn bản / a binary file, not text' };
   if (decoded.invalid) {
-    return { kind: 'unreadable', reason: `không phải văn bản UTF-8 hay UTF-16 (có thể là bảng mã cũ TCVN3, VNI hay Windows-1258); ${SAVE_AS} / not UTF-8 or UTF-16 text (perhaps a legacy encoding such as TCVN3, VNI or Windows-1258)` };
+    return {
+      kind: 'unreadable',
+      reason: `không phải văn bản UTF-8 hay UTF-16 (có thể là bảng mã cũ TCVN3, VNI hay Windows-1258); ${SAVE_AS} / not UTF-8 or UTF-16 text (perhaps a legacy encoding such as TCVN3, VNI or Windows-1258)`,
+    };
   }
   return { kind: 'text', text: decoded.text, encoding: decoded.encoding };
 }

@@ -64,10 +64,23 @@ export function loadWorkspaceConfig(configFile: string | undefined): LoadedWorks
   const read = readJsonFile(configFile);
   if ('problem' in read) {
     const [vi, en] = read.problem.split(' / ');
-    loaded.reports.push({ file: configFile, diagnostics: [{ range: TOP, severity: 'error', code: 'config', message: `kehoach.json không đọc được (${vi}), các thiết lập mặc định được dùng / kehoach.json cannot be read (${en}); the default settings apply` }] });
+    loaded.reports.push({
+      file: configFile,
+      diagnostics: [
+        {
+          range: TOP,
+          severity: 'error',
+          code: 'config',
+          message: `kehoach.json không đọc được (${vi}), các thiết lập mặc định được dùng / kehoach.json cannot be read (${en}); the default settings apply`,
+        },
+      ],
+    });
     return loaded;
   }
-  const { config, diagnostics, registryRanges, dictionaryRanges } = parseWorkspaceConfig(read.text, RULES.map((r) => r.id));
+  const { config, diagnostics, registryRanges, dictionaryRanges } = parseWorkspaceConfig(
+    read.text,
+    RULES.map((r) => r.id),
+  );
   loaded.config = config;
   loaded.reports.push({ file: configFile, diagnostics });
   loaded.files.config = { path: configFile, text: read.text };

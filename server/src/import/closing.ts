@@ -116,7 +116,11 @@ function placeCell(state: ClosingState, raw: string, side: 'left' | 'right' | 'a
     return true;
   }
   // A recipient wrapped onto the next line continues it.
-  if (state.recipients?.items.length && side !== 'right' && (/^\p{Ll}/u.test(cell) || (/[,–-]$/.test(state.recipients.items[state.recipients.items.length - 1]) && (state.signed || !isUpperText(cell)) && !NAME.test(cell)))) {
+  if (
+    state.recipients?.items.length &&
+    side !== 'right' &&
+    (/^\p{Ll}/u.test(cell) || (/[,–-]$/.test(state.recipients.items[state.recipients.items.length - 1]) && (state.signed || !isUpperText(cell)) && !NAME.test(cell)))
+  ) {
     state.recipients.items[state.recipients.items.length - 1] += ` ${cell}`;
     return true;
   }

@@ -49,7 +49,14 @@ export function linesOf(pieces: Run[]): { lines: string[]; bold: boolean } {
   text = text.replace(/\*\*\*\*/g, '');
   // Trailing spaces go; `(?<! )` starts only at the first of them, where the match starts anyway, so it stays linear.
   // Bold begun or ended inside a word (`s**ửa đổi**`) would split the word for every check: such a line keeps its words, not its marks.
-  return { lines: text.split('\n').map((l) => l.replace(/(?<! ) +$/, '')).map((l) => (/\p{L}\*+\p{L}/u.test(l) ? l.replace(/\*+/g, '') : l)).filter((l) => l.trim()), bold };
+  return {
+    lines: text
+      .split('\n')
+      .map((l) => l.replace(/(?<! ) +$/, ''))
+      .map((l) => (/\p{L}\*+\p{L}/u.test(l) ? l.replace(/\*+/g, '') : l))
+      .filter((l) => l.trim()),
+    bold,
+  };
 }
 
 const cellText = (cell: WordBlock[]) =>

@@ -49,7 +49,8 @@ const NUMBER = /(?<![\p{L}\p{N}])(?:số|so|sô)(?:\s*:\s*((?:\d+)?(?:\s*[/-]\s*
  * draft, the tone marks misread by OCR (`ngầy`). Each run of spaces or dots is taken whole (a possessive run,
  * `(?=([ \t]*))\N`): giving them back never made a match, and it made the reading polynomial.
  */
-const DATE_AFTER_COMMA = /,(?=([ \t]*))\1ng\p{L}{1,2}y(?=([ \t]*))\2(\d{1,2}|(?=([ .…_]*))\4)(?=([ \t]*))\5th\p{L}ng(?=([ \t]*))\6(\d{1,2}|(?=([ .…_]*))\8)(?=([ \t]*))\9n\p{L}m(?=([ \t]*))\10(\d{4})/iuy;
+const DATE_AFTER_COMMA =
+  /,(?=([ \t]*))\1ng\p{L}{1,2}y(?=([ \t]*))\2(\d{1,2}|(?=([ .…_]*))\4)(?=([ \t]*))\5th\p{L}ng(?=([ \t]*))\6(\d{1,2}|(?=([ .…_]*))\8)(?=([ \t]*))\9n\p{L}m(?=([ \t]*))\10(\d{4})/iuy;
 const CAPITAL = /^\p{Lu}$/iu;
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 const SPACE_OR_TAB = /^[ \t]$/;
@@ -73,7 +74,7 @@ function charBefore(text: string, end: number): string {
 /** The leftmost start of a capitalised word ending at `end`, made of `allowed` characters; undefined when none. */
 function wordStart(text: string, end: number, allowed: (c: string) => boolean): number | undefined {
   let start: number | undefined;
-  for (let i = end; i > 0; ) {
+  for (let i = end; i > 0;) {
     const c = charBefore(text, i);
     if (!allowed(c)) break;
     i -= c.length;
@@ -279,7 +280,6 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
   const agencies: string[] = [];
   let index = 0;
   let expectSummary = false;
-
 
   for (; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index];

@@ -19,7 +19,40 @@ import type { SourceParagraph } from './source-paragraphs';
 /** Elements whose content is never text of the plan. */
 const SKIPPED = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'button', 'select', 'option', 'textarea', 'input']);
 /** Elements that hold a paragraph of their own. */
-const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'ul', 'ol', 'dl', 'dt', 'dd', 'body', 'html', 'center', 'address', 'form', 'fieldset', 'figure', 'figcaption', 'caption']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'body',
+  'html',
+  'center',
+  'address',
+  'form',
+  'fieldset',
+  'figure',
+  'figcaption',
+  'caption',
+]);
 
 const styleOf = (element: Element) => (element.attribs.style ?? '').toLowerCase();
 const isBold = (element: Element) => /^(?:b|strong|h[1-6]|th)$/.test(element.name) || /font-weight\s*:\s*(?:bold|[6-9]00)/.test(styleOf(element));
@@ -130,7 +163,10 @@ function readTable(table: Element, reader: Reader): void {
     row.map((cell) => {
       const inner: Reader = { out: [], count: 0, text: [] };
       readBlock(cell, inner);
-      return inner.out.map((p) => p.lines.join(' ')).join(' ').trim();
+      return inner.out
+        .map((p) => p.lines.join(' '))
+        .join(' ')
+        .trim();
     }),
   );
   reader.count++;

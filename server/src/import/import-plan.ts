@@ -119,7 +119,13 @@ function suggestIssuer(place: string, entries: Entry[]): string | undefined {
   return `${collective} ${province.kind} ${province.name}`.toLocaleUpperCase('vi');
 }
 
-const wordsOf = (text: string) => new Set(text.normalize('NFC').split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean));
+const wordsOf = (text: string) =>
+  new Set(
+    text
+      .normalize('NFC')
+      .split(/[^\p{L}\p{M}\p{N}]+/u)
+      .filter(Boolean),
+  );
 
 /** Every string of a model, for counting the words it keeps. */
 function modelStrings(value: unknown, out: string[] = []): string[] {
@@ -182,9 +188,7 @@ function readIssuedPlan(paragraphs: SourceParagraph[], head: HeaderScan) {
 /** The plan written from source paragraphs: header, body, closing blocks; and what its report is made of. */
 function writePlan(allParagraphs: SourceParagraph[]) {
   const bounds = documentBounds(allParagraphs);
-  const clutter = [...allParagraphs.slice(0, bounds.start), ...allParagraphs.slice(bounds.end)]
-    .map((p) => ({ line: p.sourceLine, text: paragraphText(p), stray: false }))
-    .filter((c) => c.text);
+  const clutter = [...allParagraphs.slice(0, bounds.start), ...allParagraphs.slice(bounds.end)].map((p) => ({ line: p.sourceLine, text: paragraphText(p), stray: false })).filter((c) => c.text);
   const clutterLine = (c: { text: string }) => `// ${c.text}`;
   const found = splitRunInHeadings(allParagraphs.slice(bounds.start, bounds.end));
   // A decision that issues the plan before it in the same file: the plan is read, the decision kept as comments and reported.
@@ -219,7 +223,8 @@ function writePlan(allParagraphs: SourceParagraph[]) {
     if (value === undefined) continue;
     if (key === 'issuer' && suggestion) lines.push(`// Cơ quan? ${suggestion} (suy ra từ dòng TM. và địa danh, cần xác nhận / inferred from the TM. line and the place: confirm it)`);
     // A plan issued with a decision has no number of its own: said, and the check that would ask for one silenced here.
-    if (key === 'number' && issuedBy && !value) lines.push('// Kế hoạch ban hành kèm theo quyết định, không có số riêng / issued with the decision, the plan has no number of its own', '// kehoach-ignore header-missing-field');
+    if (key === 'number' && issuedBy && !value)
+      lines.push('// Kế hoạch ban hành kèm theo quyết định, không có số riêng / issued with the decision, the plan has no number of its own', '// kehoach-ignore header-missing-field');
     lines.push(value ? `${label}: ${value}` : `${label}:`);
   }
   lines.push('---');
@@ -261,7 +266,11 @@ export function importParagraphs(allParagraphs: SourceParagraph[], sourceText: s
   return {
     text,
     report: {
-      unclassified: [...head.unplaced.map((u) => ({ ...u, keptAs: 'comment' as const })), ...body.unclassified.map((u) => ({ ...u, keptAs: 'text' as const })), ...footnotes.map((u) => ({ ...u, keptAs: 'comment' as const }))],
+      unclassified: [
+        ...head.unplaced.map((u) => ({ ...u, keptAs: 'comment' as const })),
+        ...body.unclassified.map((u) => ({ ...u, keptAs: 'text' as const })),
+        ...footnotes.map((u) => ({ ...u, keptAs: 'comment' as const })),
+      ],
       noise: [...clutter, ...decision, ...body.noise].sort((a, b) => a.line - b.line),
       ocrMended,
       missingHeaderFields,

@@ -25,7 +25,8 @@ function announcesPlan(folded: string): boolean {
   return PLAN_WORD.test(folded.slice(at, at + 60)) || PLAN_WORD.test(folded.slice(folded.lastIndexOf('.', at) + 1, at));
 }
 /** The lines of a header: the Quốc hiệu and Tiêu ngữ, the party line, a `Số:` line, an issuer in capitals. */
-const headerLine = (folded: string) => folded.includes('cong hoa xa hoi chu nghia viet nam') || folded.includes('dang cong san viet nam') || /doc lap\s*-\s*tu do/.test(folded) || /^so\s*:/.test(folded);
+const headerLine = (folded: string) =>
+  folded.includes('cong hoa xa hoi chu nghia viet nam') || folded.includes('dang cong san viet nam') || /doc lap\s*-\s*tu do/.test(folded) || /^so\s*:/.test(folded);
 
 const textOf = (p: SourceParagraph) => p.lines.join(' ').trim();
 

@@ -32,8 +32,16 @@ export interface FontFacts {
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 /** `m` applied first, then `n` (PDF's row-vector convention). */
-const times = (m: Matrix, n: Matrix): Matrix => [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
-const matrixOf = (value: unknown): Matrix => (value && typeof value === 'object' && 'length' in value && (value as ArrayLike<number>).length === 6 ? (Array.from(value as ArrayLike<number>) as Matrix) : IDENTITY);
+const times = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
+];
+const matrixOf = (value: unknown): Matrix =>
+  value && typeof value === 'object' && 'length' in value && (value as ArrayLike<number>).length === 6 ? (Array.from(value as ArrayLike<number>) as Matrix) : IDENTITY;
 
 /** A glyph as pdf.js's operator list gives it (`glyph.width` in glyph space, thousandths of the font size for most fonts). */
 interface GlyphLike {
@@ -233,7 +241,22 @@ function applyOperator(reader: Reader, fn: number, args: unknown[]): void {
  * width, and then sees a space after it: `tổ chứ c`, `h ữu`.)
  */
 export function piecesOfOperators(fnArray: number[], argsArray: unknown[][], ops: Record<string, number>, fontOf: (name: string) => FontFacts): Piece[] {
-  const state: TextState = { ctm: IDENTITY, fontMatrix: 0.001, bold: false, fontSize: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0, textMatrix: IDENTITY, x: 0, y: 0, lineX: 0, lineY: 0 };
+  const state: TextState = {
+    ctm: IDENTITY,
+    fontMatrix: 0.001,
+    bold: false,
+    fontSize: 0,
+    charSpacing: 0,
+    wordSpacing: 0,
+    hScale: 1,
+    leading: 0,
+    rise: 0,
+    textMatrix: IDENTITY,
+    x: 0,
+    y: 0,
+    lineX: 0,
+    lineY: 0,
+  };
   const reader: Reader = { state, stack: [], stamping: 0, pieces: [], ops, fontOf };
   for (let i = 0; i < fnArray.length; i++) applyOperator(reader, fnArray[i], argsArray[i] ?? []);
   return reader.pieces;

@@ -111,7 +111,14 @@ function textOfLine(line: PageLine, middle: number): { text: string; x: number; 
     end = Math.max(end, piece.end);
   }
   closeBold();
-  return { text: text.replace(/[ \u00a0]+/g, ' ').replace(/ ?\t ?/g, '\t').trim(), x: line.pieces[0]?.x ?? 0, end };
+  return {
+    text: text
+      .replace(/[ \u00a0]+/g, ' ')
+      .replace(/ ?\t ?/g, '\t')
+      .trim(),
+    x: line.pieces[0]?.x ?? 0,
+    end,
+  };
 }
 
 /** The text of a PDF's pages, as lines with blank lines between paragraphs. */
@@ -154,7 +161,8 @@ export async function textOfPdf(bytes: Uint8Array): Promise<string> {
         // An indented line under another indented one continues it (a centred title of two lines); the classifier
         // still parts lines that end a sentence or change from capitals, as in text copied from Word.
         const indented = (l: { x: number }) => l.x > margin + INDENT;
-        const newParagraph = !previous || (indented(line) && !indented(previous) && !(centred(line) && centred(previous))) || spacing > 1.9 * line.size || line.text.includes('\t') || previous.text.includes('\t');
+        const newParagraph =
+          !previous || (indented(line) && !indented(previous) && !(centred(line) && centred(previous))) || spacing > 1.9 * line.size || line.text.includes('\t') || previous.text.includes('\t');
         if (newParagraph) out.push('');
         out.push(line.text);
         previous = line;

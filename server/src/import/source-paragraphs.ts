@@ -46,7 +46,11 @@ export function wordCount(text: string): number {
 
 /** Cells of a line laid out in columns; one cell when it is not. */
 export function cellsOf(line: string): string[] {
-  return line.trim().split(COLUMN_GAP).map((c) => c.trim()).filter(Boolean);
+  return line
+    .trim()
+    .split(COLUMN_GAP)
+    .map((c) => c.trim())
+    .filter(Boolean);
 }
 
 /** Strips a bold wrapper `**…**` around a whole text (kept when bold marks also stand inside). */

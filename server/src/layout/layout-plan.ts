@@ -69,7 +69,12 @@ class PlanLayout {
     set('summary', value(header.summary?.value));
     set('confidentiality', official.confidentialityMark);
     set('urgency', official.urgencyMark);
-    if (signature) set('signer', { ...(signature.signer ? { name: signature.signer.text } : {}), ...(signature.title ? { title: signature.title.text } : {}), authorities: signature.authorities.map((a) => a.text) });
+    if (signature)
+      set('signer', {
+        ...(signature.signer ? { name: signature.signer.text } : {}),
+        ...(signature.title ? { title: signature.title.text } : {}),
+        authorities: signature.authorities.map((a) => a.text),
+      });
     for (const item of recipients?.items ?? []) {
       const text = [item.name, item.annotation && `(${item.annotation})`].filter(Boolean).join(' ').trim();
       if (item.isArchive) record.archive = text.replace(/^Lưu\s*:?\s*/u, '');
@@ -188,7 +193,9 @@ class PlanLayout {
   private block(block: Block, paragraphRole: 'preamble' | 'paragraph', width = this.width): LayoutBlock {
     switch (block.kind) {
       case 'paragraph':
-        return block.isSubheading ? { ...this.bodyParagraph('subheading', runsOf(block.inlines), block.range, true), keepWithNext: true } : this.bodyParagraph(paragraphRole, runsOf(block.inlines), block.range);
+        return block.isSubheading
+          ? { ...this.bodyParagraph('subheading', runsOf(block.inlines), block.range, true), keepWithNext: true }
+          : this.bodyParagraph(paragraphRole, runsOf(block.inlines), block.range);
       case 'item': {
         const marker = block.marker.kind === 'dash' ? '-' : block.marker.kind === 'plus' ? '+' : block.marker.text;
         const runs: TextRun[] = [{ text: `${marker} `, source: block.marker.range }, ...runsOf(block.inlines)];
@@ -202,10 +209,7 @@ class PlanLayout {
   /** A heading with its computed number, in the system's style, kept with what follows. */
   private section(section: Section, out: LayoutBlock[]): void {
     const level = Math.min(4, section.level);
-    const runs: TextRun[] = [
-      { text: `${section.computedNumber} `, source: section.explicitNumber?.range ?? section.headingRange },
-      ...runsOf(section.titleInlines, level === 1 ? upper : undefined),
-    ];
+    const runs: TextRun[] = [{ text: `${section.computedNumber} `, source: section.explicitNumber?.range ?? section.headingRange }, ...runsOf(section.titleInlines, level === 1 ? upper : undefined)];
     out.push({
       ...this.bodyParagraph('heading', runs, section.headingRange, level <= 3),
       level,
@@ -247,7 +251,18 @@ class PlanLayout {
             return {
               verticalAlign: isHeader ? 'middle' : 'top',
               source: cell?.range,
-              blocks: [paragraph({ role: 'table-cell', runs, sizePt: size, bold: isHeader, align: isHeader || ordinal[i] ? 'center' : 'left', spaceBeforePt: measures.cellSpacePt, spaceAfterPt: measures.cellSpacePt, source: cell?.range })],
+              blocks: [
+                paragraph({
+                  role: 'table-cell',
+                  runs,
+                  sizePt: size,
+                  bold: isHeader,
+                  align: isHeader || ordinal[i] ? 'center' : 'left',
+                  spaceBeforePt: measures.cellSpacePt,
+                  spaceAfterPt: measures.cellSpacePt,
+                  source: cell?.range,
+                }),
+              ],
             };
           }),
         };
@@ -283,7 +298,9 @@ class PlanLayout {
       // A wrapped recipient hangs under its text, past the dash.
       const hanging = Math.round(capitalsWidthMm('- ', style.recipientPt, false) * 100) / 100;
       for (const item of recipients.items)
-        recipientsCell.push(paragraph({ role: 'recipient', runs: [{ text: `- ${item.text}`, source: item.range }], sizePt: style.recipientPt, leftIndentMm: hanging, firstLineIndentMm: -hanging, source: item.range }));
+        recipientsCell.push(
+          paragraph({ role: 'recipient', runs: [{ text: `- ${item.text}`, source: item.range }], sizePt: style.recipientPt, leftIndentMm: hanging, firstLineIndentMm: -hanging, source: item.range }),
+        );
     }
     const signatureCell: LayoutTableCell['blocks'] = [];
     if (signature) {
@@ -299,7 +316,15 @@ class PlanLayout {
       role: 'closing-blocks',
       columnWidthsMm: [left, Math.round((this.width - left) * 10) / 10],
       borders: false,
-      rows: [{ isHeader: false, cells: [{ blocks: recipientsCell, verticalAlign: 'top', source: recipients?.range }, { blocks: signatureCell, verticalAlign: 'top', source: signature?.range }] }],
+      rows: [
+        {
+          isHeader: false,
+          cells: [
+            { blocks: recipientsCell, verticalAlign: 'top', source: recipients?.range },
+            { blocks: signatureCell, verticalAlign: 'top', source: signature?.range },
+          ],
+        },
+      ],
       spaceBeforePt: style.closing.spaceBeforePt,
       spaceAfterPt: 0,
       cellPaddingMm: style.closing.cellPaddingMm,

@@ -64,10 +64,42 @@ function characterCounts(text: string): { characters: number; letters: number; c
  * Vietnamese capital has its base letter's advance.
  */
 const CAPITAL_ADVANCES: Record<string, [number, number]> = {
-  A: [722, 722], B: [667, 667], C: [667, 722], D: [722, 722], E: [611, 667], F: [556, 611], G: [722, 778], H: [722, 778], I: [333, 389],
-  J: [389, 500], K: [722, 778], L: [611, 667], M: [889, 944], N: [722, 722], O: [722, 778], P: [556, 611], Q: [722, 778], R: [667, 722],
-  S: [556, 556], T: [611, 667], U: [722, 722], V: [722, 722], W: [944, 1000], X: [722, 722], Y: [722, 722], Z: [611, 667], Đ: [722, 722],
-  Ư: [776, 796], ' ': [250, 250], '-': [333, 333], ',': [250, 250], '.': [250, 250], '/': [278, 278], '&': [778, 833], '(': [333, 333], ')': [333, 333],
+  A: [722, 722],
+  B: [667, 667],
+  C: [667, 722],
+  D: [722, 722],
+  E: [611, 667],
+  F: [556, 611],
+  G: [722, 778],
+  H: [722, 778],
+  I: [333, 389],
+  J: [389, 500],
+  K: [722, 778],
+  L: [611, 667],
+  M: [889, 944],
+  N: [722, 722],
+  O: [722, 778],
+  P: [556, 611],
+  Q: [722, 778],
+  R: [667, 722],
+  S: [556, 556],
+  T: [611, 667],
+  U: [722, 722],
+  V: [722, 722],
+  W: [944, 1000],
+  X: [722, 722],
+  Y: [722, 722],
+  Z: [611, 667],
+  Đ: [722, 722],
+  Ư: [776, 796],
+  ' ': [250, 250],
+  '-': [333, 333],
+  ',': [250, 250],
+  '.': [250, 250],
+  '/': [278, 278],
+  '&': [778, 833],
+  '(': [333, 333],
+  ')': [333, 333],
 };
 
 /**
@@ -230,7 +262,10 @@ export function estimateBlockHeightMm(block: LayoutBlock, widthMm: number): numb
           const span = cell.columnSpan ?? 1;
           const cellWidth = block.columnWidthsMm.slice(column, column + span).reduce((a, b) => a + b, 0) - 2 * block.cellPaddingMm;
           column += span;
-          tallest = Math.max(tallest, cell.blocks.reduce((sum, inner) => sum + estimateBlockHeightMm(inner, cellWidth), 0));
+          tallest = Math.max(
+            tallest,
+            cell.blocks.reduce((sum, inner) => sum + estimateBlockHeightMm(inner, cellWidth), 0),
+          );
         }
         height += tallest + (block.borders ? 1.5 : 0);
       }

@@ -55,7 +55,7 @@ export function paginate(sections: LayoutSection[]): LayoutPage[] {
     const close = (endBlock: number, until?: { line: number; offset: number }) => void pages.push(closed(page, pages.length + 1, endBlock, used, until));
     /** The paragraph begun on the page before: the lines shown there, and where its text goes on. */
     let carried: { line: number; offset: number } | undefined;
-    for (let i = 0; i < blocks.length; ) {
+    for (let i = 0; i < blocks.length;) {
       const block = blocks[i];
       let own = heights[i];
       if (carried && block.kind === 'paragraph') {

@@ -42,7 +42,10 @@ export function createDiagnosticsPublisher(connection: Connection, documents: Te
   };
   const after = (uri: string, delay: number) => {
     clearTimeout(pending.get(uri));
-    pending.set(uri, setTimeout(() => publish(uri), delay));
+    pending.set(
+      uri,
+      setTimeout(() => publish(uri), delay),
+    );
   };
 
   return {

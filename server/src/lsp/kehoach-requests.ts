@@ -7,7 +7,23 @@ import { DocxInputError } from '../docx/input-error';
 import { OutputPathError } from '../host/output-file';
 import { isInside } from '../host/workspace-config';
 import type { PlanService, Workspace } from '../service/plan-service';
-import { CHECK_WORKSPACE, IMPORT, NEW_PLAN, PLAN_STATUS, REGISTRY_ENTRY, REVIEW, type CheckWorkspaceResult, type ImportParams, type ImportPlanResult, type NewPlanParams, type NewPlanResult, type PlanStatusParams, type RegistryEntryParams, type ReviewFileResult, type ReviewParams } from './protocol';
+import {
+  CHECK_WORKSPACE,
+  IMPORT,
+  NEW_PLAN,
+  PLAN_STATUS,
+  REGISTRY_ENTRY,
+  REVIEW,
+  type CheckWorkspaceResult,
+  type ImportParams,
+  type ImportPlanResult,
+  type NewPlanParams,
+  type NewPlanResult,
+  type PlanStatusParams,
+  type RegistryEntryParams,
+  type ReviewFileResult,
+  type ReviewParams,
+} from './protocol';
 import { checkParams } from './request-params';
 import type { WorkspaceSettings } from './workspace-settings';
 
@@ -61,7 +77,10 @@ function fileInWorkspace(uri: string, folders: string[], onlyOnDisk: string): st
   if (!uri.startsWith('file:')) return { error: onlyOnDisk };
   const file = fileURLToPath(uri);
   if (!folders.some((folder) => isInsideReally(file, folder))) {
-    return { error: 'Máy chủ chỉ đọc tệp trong thư mục làm việc; tệp khác do trình soạn thảo gửi nội dung / The server reads only files inside the workspace folders; for another file the editor sends its content' };
+    return {
+      error:
+        'Máy chủ chỉ đọc tệp trong thư mục làm việc; tệp khác do trình soạn thảo gửi nội dung / The server reads only files inside the workspace folders; for another file the editor sends its content',
+    };
   }
   return file;
 }

@@ -141,10 +141,7 @@ export interface ReviewParams {
  * name it takes beside the draft (`name`); the imported plan's text and a
  * summary either way. Or why it failed (Vietnamese / English).
  */
-export type ReviewFileResult =
-  | { output: string; planText: string; summary: string }
-  | { reviewed: string; name: string; planText: string; summary: string }
-  | { error: string };
+export type ReviewFileResult = { output: string; planText: string; summary: string } | { reviewed: string; name: string; planText: string; summary: string } | { error: string };
 
 /** The scheme of the imported plans the review shows (read-only, checked as the file beside them). */
 export const REVIEW_SCHEME = 'kehoach-review';

@@ -1,5 +1,21 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { EXPORT, IMPORT, MAX_SENT_FILE_BYTES, NEW_PLAN, PLAN_STATUS, PREVIEW, REGISTRY_ENTRY, REVIEW, type ExportParams, type ImportParams, type NewPlanParams, type PlanStatusParams, type PreviewParams, type RegistryEntryParams, type ReviewParams } from './protocol';
+import {
+  EXPORT,
+  IMPORT,
+  MAX_SENT_FILE_BYTES,
+  NEW_PLAN,
+  PLAN_STATUS,
+  PREVIEW,
+  REGISTRY_ENTRY,
+  REVIEW,
+  type ExportParams,
+  type ImportParams,
+  type NewPlanParams,
+  type PlanStatusParams,
+  type PreviewParams,
+  type RegistryEntryParams,
+  type ReviewParams,
+} from './protocol';
 
 /**
  * The parameters of kehoach's own requests, checked against their types in
@@ -16,14 +32,20 @@ type Check = (value: unknown) => boolean;
 
 const string: Check = (v) => typeof v === 'string' && v.length <= MAX_STRING;
 const nonEmpty: Check = (v) => string(v) && (v as string).trim().length > 0;
-const oneOf = (...values: string[]): Check => (v) => values.includes(v as string);
+const oneOf =
+  (...values: string[]): Check =>
+  (v) =>
+    values.includes(v as string);
 const isoDate: Check = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 /** A nonce goes into the preview's policy and its script tag: base64 characters only. */
 const nonce: Check = (v) => typeof v === 'string' && /^[A-Za-z0-9+/=_-]{1,200}$/.test(v);
 /** A file's bytes in base64, as the client sends them: at most MAX_SENT_FILE_BYTES. */
 const base64: Check = (v) => typeof v === 'string' && v.length <= Math.ceil(MAX_SENT_FILE_BYTES / 3) * 4;
 const optional = (check: Check): Check & { optional: true } => Object.assign((v: unknown) => v === undefined || check(v), { optional: true as const });
-const object = (fields: Record<string, Check>): Check => (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(fields).every(([k, check]) => check((v as Record<string, unknown>)[k]));
+const object =
+  (fields: Record<string, Check>): Check =>
+  (v) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(fields).every(([k, check]) => check((v as Record<string, unknown>)[k]));
 
 /** What each field must be, said to the client. */
 const EXPECTS: Record<string, string> = {
@@ -58,7 +80,11 @@ export type CheckedMethod = keyof typeof SHAPES;
 export function checkParams<P>(method: CheckedMethod, params: unknown): P | ResponseError<void> {
   const shape: Record<string, Check> = SHAPES[method];
   const given = typeof params === 'object' && params !== null && !Array.isArray(params) ? (params as Record<string, unknown>) : undefined;
-  const wrong = given ? Object.entries(shape).filter(([field, check]) => !check(given[field])).map(([field]) => field) : Object.keys(shape).filter((field) => !('optional' in shape[field]));
+  const wrong = given
+    ? Object.entries(shape)
+        .filter(([field, check]) => !check(given[field]))
+        .map(([field]) => field)
+    : Object.keys(shape).filter((field) => !('optional' in shape[field]));
   if (!given || wrong.length) {
     const fields = wrong.length ? wrong : Object.keys(shape);
     const expected = fields.map((f) => `${f} (${EXPECTS[f]})`).join(', ');

@@ -1,6 +1,17 @@
 import { format } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { createConnection, DidChangeConfigurationNotification, FileChangeType, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, type Connection, type ConnectionStrategy, type RequestMessage } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  type Connection,
+  type ConnectionStrategy,
+  type RequestMessage,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { unreadableFinding } from '../host/plan-files';
 import { toLspDiagnostic } from '../service/diagnostics';

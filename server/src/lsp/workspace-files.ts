@@ -8,6 +8,15 @@ import type { PlanTextDocument, Workspace } from '../service/plan-service';
 /** A plan among the editor's open documents (an editor may open others with the server too: a registry file, a word list). */
 export const isPlanDocument = (document: TextDocument) => document.languageId === 'kehoach' || document.uri.endsWith('.kh');
 
+/** The workspace the server keeps, told of the folders and of file events. */
+export interface FileWorkspace extends Workspace {
+  /** Lists the `.kh` files below the folders (file URIs), replacing what was listed. */
+  scan(folders: string[]): void;
+  /** A file was created or changed on disk: read it again when next asked. */
+  changed(uri: string): void;
+  deleted(uri: string): void;
+}
+
 /**
  * The workspace over the editor's open documents and the `.kh` files of the
  * workspace folders, listed as the CLI lists a folder (`listPlanFiles`: only
@@ -18,16 +27,7 @@ export const isPlanDocument = (document: TextDocument) => document.languageId ==
  * file passed over is told to `skipped` with the reason, and told again with
  * none when it becomes readable.
  */
-export function createFileWorkspace(
-  documents: TextDocuments<TextDocument>,
-  skipped: (uri: string, reason: string | undefined) => void = () => {},
-): Workspace & {
-  /** Lists the `.kh` files below the folders (file URIs), replacing what was listed. */
-  scan(folders: string[]): void;
-  /** A file was created or changed on disk: read it again when next asked. */
-  changed(uri: string): void;
-  deleted(uri: string): void;
-} {
+export function createFileWorkspace(documents: TextDocuments<TextDocument>, skipped: (uri: string, reason: string | undefined) => void = () => {}): FileWorkspace {
   const onDisk = new Map<string, PlanTextDocument | undefined>();
   /** The files passed over, to clear their finding when they are read again. */
   const passedOver = new Set<string>();
@@ -55,7 +55,10 @@ export function createFileWorkspace(
   };
   return {
     listDocuments() {
-      const open = documents.all().filter(isPlanDocument).map((d) => d.uri);
+      const open = documents
+        .all()
+        .filter(isPlanDocument)
+        .map((d) => d.uri);
       return [...new Set([...open, ...onDisk.keys()])];
     },
     readDocument(uri) {

@@ -35,7 +35,10 @@ export interface WorkspaceSettings {
 export async function pullEditorSettings(connection: Connection): Promise<CheckConfig> {
   const raw = ((await connection.workspace.getConfiguration('kehoach')) ?? {}) as Record<string, unknown>;
   const given = Object.fromEntries(SHARED_KEYS.flatMap((k) => (raw[k] === undefined || raw[k] === '' || raw[k] === null ? [] : [[k, raw[k]]])));
-  const parsed = parseWorkspaceConfig(JSON.stringify(given), RULES.map((r) => r.id));
+  const parsed = parseWorkspaceConfig(
+    JSON.stringify(given),
+    RULES.map((r) => r.id),
+  );
   for (const d of parsed.diagnostics) connection.console.warn(`kehoach.* settings: ${d.message}`);
   return parsed.config;
 }
@@ -95,7 +98,12 @@ export function createWorkspaceSettings(connection: Connection, folders: () => s
   let reported = new Set<string>();
 
   function loadedFor(folder: string | undefined): LoadedWorkspaceConfig {
-    const root = folder === undefined ? undefined : folders().filter((f) => isInside(folder, f)).sort((a, b) => b.length - a.length)[0];
+    const root =
+      folder === undefined
+        ? undefined
+        : folders()
+            .filter((f) => isInside(folder, f))
+            .sort((a, b) => b.length - a.length)[0];
     let loaded;
     try {
       loaded = configs.of(root && folder, root);

@@ -14,9 +14,6 @@ let builtin: Registry | undefined;
  * (central-documents.json), which an entry by hand of the same number overrides.
  */
 export function builtinRegistry(): Registry {
-  builtin ??= new Registry(
-    { documents: documents as RegistryDocument[], agencies: agencies as RegistryAgency[], provinces: provinces as RegistryProvince[] },
-    { catalogue: centralTable() },
-  );
+  builtin ??= new Registry({ documents: documents as RegistryDocument[], agencies: agencies as RegistryAgency[], provinces: provinces as RegistryProvince[] }, { catalogue: centralTable() });
   return builtin;
 }

@@ -78,10 +78,7 @@ export type DocumentStatus =
   | { state: 'replaced'; on: string; by?: RegistryDocument; byNumber: string }
   | { state: 'expired'; on: string };
 
-export type AgencyStatus =
-  | { state: 'exists' }
-  | { state: 'not-yet'; from: string }
-  | { state: 'gone'; on: string; successors: { agency?: RegistryAgency; id: string; function?: string }[] };
+export type AgencyStatus = { state: 'exists' } | { state: 'not-yet'; from: string } | { state: 'gone'; on: string; successors: { agency?: RegistryAgency; id: string; function?: string }[] };
 
 /** The last word, folded, of a level of government (`tỉnh`, `huyện`, `thị xã`, `thành phố`, `thị trấn`…). */
 const LEVEL_WORDS = new Set(['tinh', 'huyen', 'quan', 'xa', 'phuong', 'pho', 'tran']);
@@ -90,8 +87,7 @@ const LEVEL_WORDS = new Set(['tinh', 'huyen', 'quan', 'xa', 'phuong', 'pho', 'tr
 export const DISTRICT_BODY = 'co-quan-cap-huyen';
 
 /** How many words the level word ending at `words[n - 1]` has: two for `thành phố`, `thị xã`, `thị trấn`. */
-const levelWordCount = (words: string[], n: number) =>
-  (words[n - 2] === 'thanh' && words[n - 1] === 'pho') || (words[n - 2] === 'thi' && (words[n - 1] === 'xa' || words[n - 1] === 'tran')) ? 2 : 1;
+const levelWordCount = (words: string[], n: number) => ((words[n - 2] === 'thanh' && words[n - 1] === 'pho') || (words[n - 2] === 'thi' && (words[n - 1] === 'xa' || words[n - 1] === 'tran')) ? 2 : 1);
 
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}]*$/u;
 const LEVEL_AT_END = /(?<!\s)(?:\s+các)?\s+(?:tỉnh|thành phố|huyện|thị xã|xã|phường)$/u;
@@ -201,9 +197,7 @@ export class Registry {
       const given = hidden ? own.documents.filter((d) => !hidden.has(d)) : own.documents;
       const documents = this.catalogue ? [...given, ...this.catalogue.all().filter((d) => !this.layer.byNumberText.has(d.number))] : given;
       const below = this.base?.data;
-      this.all = below
-        ? { documents: [...below.documents, ...documents], agencies: [...below.agencies, ...own.agencies], provinces: [...below.provinces, ...own.provinces] }
-        : { ...own, documents };
+      this.all = below ? { documents: [...below.documents, ...documents], agencies: [...below.agencies, ...own.agencies], provinces: [...below.provinces, ...own.provinces] } : { ...own, documents };
     }
     return this.all;
   }
@@ -332,23 +326,18 @@ export class Registry {
     return this.agencyByName(agencyKey(`${withoutPlace} tỉnh`));
   }
 
-
   /**
    * The province an agency's name ends with (`Sở Nội vụ tỉnh Bắc Giang`, `ỦY BAN NHÂN DÂN TỈNH HÀ GIANG`,
    * `UBND thành phố Hải Phòng`), and where in the name its level word (`tỉnh`, `thành phố`) starts.
    */
   provinceIn(name: string): { province: RegistryProvince; from: number } | undefined {
     const lower = name.toLocaleLowerCase('vi');
-    const level = [' tỉnh ', ' thành phố ']
-      .map((word) => ({ word, at: lower.lastIndexOf(word) }))
-      .sort((a, b) => b.at - a.at)[0];
+    const level = [' tỉnh ', ' thành phố '].map((word) => ({ word, at: lower.lastIndexOf(word) })).sort((a, b) => b.at - a.at)[0];
     if (level.at < 0) return undefined;
     const place = name.slice(level.at + level.word.length).trim();
     const province = /^\p{Lu}/u.test(place) ? this.findProvince(place) : undefined;
     return province && { province, from: level.at + 1 };
   }
-
-
 
   agencyStatus(agency: RegistryAgency, date: string): AgencyStatus {
     if (agency.validTo && date >= agency.validTo) {

@@ -2,7 +2,14 @@ import type { CitationType, PlanDocument } from '../model';
 import { splitNumber } from './registry';
 import type { RegistryDocument } from './types';
 
-const KIND_TYPES: Record<string, CitationType> = { 'kế hoạch': 'Kế hoạch', 'chương trình': 'Chương trình', 'chương trình hành động': 'Chương trình', 'đề án': 'Đề án', 'hướng dẫn': 'Hướng dẫn', 'báo cáo': 'Báo cáo' };
+const KIND_TYPES: Record<string, CitationType> = {
+  'kế hoạch': 'Kế hoạch',
+  'chương trình': 'Chương trình',
+  'chương trình hành động': 'Chương trình',
+  'đề án': 'Đề án',
+  'hướng dẫn': 'Hướng dẫn',
+  'báo cáo': 'Báo cáo',
+};
 
 /**
  * A plan of the workspace seen as a document other plans may cite: its

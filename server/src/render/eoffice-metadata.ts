@@ -104,13 +104,9 @@ export function eofficeXml(metadata: EofficeMetadata): string {
     else if (typeof value === 'object') group(key, Object.entries(value), '  ');
     else element(key, value, '  ');
   }
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<document xmlns="${EOFFICE_XML_NAMESPACE}" generator="${GENERATOR}" schemaVersion="${metadata.schemaVersion}">`,
-    ...lines,
-    '</document>',
-    '',
-  ].join('\n');
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<document xmlns="${EOFFICE_XML_NAMESPACE}" generator="${GENERATOR}" schemaVersion="${metadata.schemaVersion}">`, ...lines, '</document>', ''].join(
+    '\n',
+  );
 }
 
 /** Whether a file is metadata kehoach wrote (and so may be replaced by a new export): its generator field or attribute. */

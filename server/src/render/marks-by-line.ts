@@ -33,9 +33,11 @@ export class MarksByLine<Mark extends { range: Range }> {
   /** The findings that touch `range`, in their given order. */
   touching(range: Range): Mark[] {
     const found = new Set<number>(this.wide);
-    if (range.end.line - range.start.line <= this.byLine.size)
-      for (let line = range.start.line; line <= range.end.line; line++) for (const index of this.byLine.get(line) ?? []) found.add(index);
+    if (range.end.line - range.start.line <= this.byLine.size) for (let line = range.start.line; line <= range.end.line; line++) for (const index of this.byLine.get(line) ?? []) found.add(index);
     else for (const list of this.byLine.values()) for (const index of list) found.add(index);
-    return [...found].sort((a, b) => a - b).map((index) => this.marks[index]).filter((mark) => overlaps(mark.range, range));
+    return [...found]
+      .sort((a, b) => a - b)
+      .map((index) => this.marks[index])
+      .filter((mark) => overlaps(mark.range, range));
   }
 }

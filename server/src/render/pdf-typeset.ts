@@ -21,9 +21,31 @@
 import type { LayoutBlock, LayoutDocument, LayoutParagraph, LayoutRule, LayoutTable, PageSetup } from '../layout/layout-model';
 import { textWidthMm } from '../layout/system-styles';
 import type { FontFace } from './fonts';
-import { advance, ASCENT, EPSILON, FRAME_LINE, GRID_LINE, height, keepsWithNext, lead, type Line, Metrics, NO_BREAK_SPACE, type Piece, pt, sameStyle, type SetBlock, type SetParagraph, setParagraph, type SetRow, type SetTable, setTable, type Word } from './pdf-lines';
+import {
+  advance,
+  ASCENT,
+  EPSILON,
+  FRAME_LINE,
+  GRID_LINE,
+  height,
+  keepsWithNext,
+  lead,
+  type Line,
+  Metrics,
+  NO_BREAK_SPACE,
+  type Piece,
+  pt,
+  sameStyle,
+  type SetBlock,
+  type SetParagraph,
+  setParagraph,
+  type SetRow,
+  type SetTable,
+  setTable,
+  type Word,
+} from './pdf-lines';
 
-type Element = PDFKit.PDFStructureElement;
+import { isListItem, paragraphTag, Tags, type Element } from './pdf-tags';
 
 /** Where the signer signs, in points from the page's top left: the caller puts a signature field there. */
 export interface SignaturePlace {
@@ -39,47 +61,6 @@ export interface TypesetHooks {
   /** Called on the page where the signature block is drawn, while that page is the current one. */
   signatureField?: (place: SignaturePlace) => void;
 }
-
-/** The tagged structure as the typesetter builds it: elements, their content page by page, artifacts. */
-class Tags {
-  readonly document: Element;
-  private readonly types = new WeakMap<Element, string>();
-
-  constructor(private readonly pdf: PDFKit.PDFDocument) {
-    this.document = pdf.struct('Document');
-    pdf.addStructure(this.document);
-  }
-
-  element(parent: Element, tag: string): Element {
-    const element = this.pdf.struct(tag);
-    this.types.set(element, tag);
-    parent.add(element);
-    return element;
-  }
-
-  /** What `draw` puts on the current page, as content of `element`. */
-  content(element: Element, draw: () => void): void {
-    const content = this.pdf.markStructureContent(this.types.get(element) ?? 'Span');
-    draw();
-    this.pdf.endMarkedContent();
-    element.add(content);
-  }
-
-  /** What `draw` puts on the page that is no content: page numbers, rules, grid lines, repeated rows. */
-  artifact(type: 'Pagination' | 'Layout', draw: () => void): void {
-    this.pdf.markContent('Artifact', { type });
-    draw();
-    this.pdf.endMarkedContent();
-  }
-}
-
-/** The structure type of a paragraph by its role. */
-function paragraphTag(block: LayoutParagraph): string {
-  return block.role === 'heading' ? `H${Math.min(4, Math.max(1, block.level ?? 1))}` : 'P';
-}
-
-/** Paragraphs that are items of a list: the plan's items, the recipients of Nơi nhận. */
-const isListItem = (block: LayoutParagraph | LayoutRule) => block.kind === 'paragraph' && (block.role === 'item' || block.role === 'recipient');
 
 class Typesetter {
   private readonly metrics: Metrics;
@@ -180,7 +161,10 @@ class Typesetter {
     if (block.kind !== 'paragraph' || !isListItem(block.block)) this.list = undefined;
     switch (block.kind) {
       case 'paragraph':
-        return this.placeParagraph(block, this.paragraphElement(this.parent, block.block, () => (this.list ??= this.tags.element(this.parent, 'L'))));
+        return this.placeParagraph(
+          block,
+          this.paragraphElement(this.parent, block.block, () => (this.list ??= this.tags.element(this.parent, 'L'))),
+        );
       case 'rule':
         if (!this.atTop && this.y + height(block) > this.bottom + EPSILON) this.breakPage();
         this.tags.artifact('Layout', () => (this.y = this.drawRule(block.block, this.left, this.width, this.y)));
@@ -240,7 +224,10 @@ class Typesetter {
   /** A bookmark to the current page, under the heading above, so a reader can jump through the plan. */
   private bookmark(set: SetParagraph): void {
     const level = Math.max(1, Math.min(set.block.level ?? 1, this.outlines.length));
-    const title = set.block.runs.map((r) => r.text).join('').trim();
+    const title = set.block.runs
+      .map((r) => r.text)
+      .join('')
+      .trim();
     this.outlines.length = level;
     this.outlines.push(this.outlines[level - 1].addItem(title));
   }
@@ -254,7 +241,13 @@ class Typesetter {
     const { block, rows } = set;
     this.spaceBefore(block.spaceBeforePt);
     const element = this.tags.element(this.parent, block.borders ? 'Table' : 'Sect');
-    const headerRows = rows.slice(0, Math.max(0, rows.findIndex((r) => !r.row.isHeader)));
+    const headerRows = rows.slice(
+      0,
+      Math.max(
+        0,
+        rows.findIndex((r) => !r.row.isHeader),
+      ),
+    );
     rows.forEach((row, index) => {
       if (!this.atTop && this.y + row.height > this.bottom + EPSILON) {
         this.breakPage();
@@ -339,7 +332,7 @@ class Typesetter {
         break;
     }
     const baseline = y + ASCENT * set.sizePt;
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       const first = words[i].pieces;
       let end = i + 1;
       // pdfkit stretches every white space of a text it is given word spacing for, no-break spaces included: a word holding one goes alone, unstretched.
@@ -370,13 +363,19 @@ class Typesetter {
     // A frame a fifth of the size clear of the text, as a stamp's.
     if (piece.framed) {
       const margin = 0.2 * piece.sizePt;
-      this.pdf.lineWidth(FRAME_LINE).rect(x - margin, baseline - 0.85 * piece.sizePt, piece.width + 2 * margin, 1.1 * piece.sizePt).stroke();
+      this.pdf
+        .lineWidth(FRAME_LINE)
+        .rect(x - margin, baseline - 0.85 * piece.sizePt, piece.width + 2 * margin, 1.1 * piece.sizePt)
+        .stroke();
     }
   }
 
   /** `width`, when known, spares pdfkit measuring the text again (`textWidth`, which it reads only for links and underlines). */
   private text(text: string, face: FontFace, sizePt: number, x: number, top: number, wordSpacing: number, width?: number): void {
-    this.pdf.font(face).fontSize(sizePt).text(text, x, top, { lineBreak: false, wordSpacing, ...(width === undefined ? {} : { textWidth: width }) });
+    this.pdf
+      .font(face)
+      .fontSize(sizePt)
+      .text(text, x, top, { lineBreak: false, wordSpacing, ...(width === undefined ? {} : { textWidth: width }) });
   }
 }
 

@@ -98,7 +98,8 @@ export function renderReviewHtml(input: ReviewReportInput, nonce = makeNonce()):
     .map(({ finding, number }) => {
       const d = finding.diagnostic;
       const quote = finding.anchoredText.trim() ? ` <span class="kh-quote">“${escapeHtml(finding.anchoredText.replace(/\s+/g, ' ').trim().slice(0, 200))}”</span>` : '';
-      const where = finding.range.kind === 'exact' ? '' : finding.range.kind === 'label' ? ' (số tự động của đoạn / the paragraph’s automatic number)' : ' (gắn vào đoạn gần nhất / on the nearest paragraph)';
+      const where =
+        finding.range.kind === 'exact' ? '' : finding.range.kind === 'label' ? ' (số tự động của đoạn / the paragraph’s automatic number)' : ' (gắn vào đoạn gần nhất / on the nearest paragraph)';
       const suggestion = finding.suggestion !== undefined ? `<br>Đề nghị / Suggested: “${escapeHtml(finding.suggestion)}”${finding.tracked ? ' (sửa theo dõi / tracked change)' : ''}` : '';
       return `<li id="kh-f${number}" value="${number}"><a href="#kh-m${number}">↑</a> <mark class="kh-${d.severity}">${escapeHtml(d.severity)}</mark> <a class="kh-rule" href="${escapeHtml(`${RULES_DOC_URL}#${d.code}`)}">${escapeHtml(d.code)}</a>${escapeHtml(where)}${quote}<br>${escapeHtml(d.message)}${suggestion}</li>`;
     })

@@ -86,9 +86,13 @@ function commentParagraphs(d: PlanDiagnostic, range: WordRange, planText: string
   const lines = [d.message];
   if (range.kind === 'label') {
     const typed = planText.slice(source.offsetOf(d.range.start), source.offsetOf(d.range.end)).trim();
-    lines.push(`Về số tự động${typed ? ` “${typed}”` : ''} của đoạn này (Word đánh số, không có chữ để gắn) / About the automatic number${typed ? ` “${typed}”` : ''} of this paragraph (Word numbers it: there are no words to anchor on)`);
+    lines.push(
+      `Về số tự động${typed ? ` “${typed}”` : ''} của đoạn này (Word đánh số, không có chữ để gắn) / About the automatic number${typed ? ` “${typed}”` : ''} of this paragraph (Word numbers it: there are no words to anchor on)`,
+    );
   } else if (range.kind === 'nearest') {
-    lines.push('Không có chữ nào của văn bản ứng với phát hiện này (phần còn thiếu); gắn vào đoạn gần nhất / No words of the document stand for this finding (a missing part): anchored on the nearest paragraph');
+    lines.push(
+      'Không có chữ nào của văn bản ứng với phát hiện này (phần còn thiếu); gắn vào đoạn gần nhất / No words of the document stand for this finding (a missing part): anchored on the nearest paragraph',
+    );
   }
   if (suggestion !== undefined) lines.push(`Đề nghị sửa thành / Suggested: “${suggestion}”`);
   lines.push(`Quy tắc / Rule: ${d.code} (${SEVERITY_NAMES[d.severity]})`);

@@ -90,7 +90,9 @@ export function assignedTasks(parent: PlanDocument, issuer: IssuerProfile): Assi
     // The assignee opens the item: the words before its verb (`chủ trì`, `lãnh đạo`, `phối hợp` …). The head
     // ends at the start of a run of spaces (or at its third character) and takes the run whole: a head
     // ending inside the run meets the same verb, so the result is the same, read in linear time.
-    const head = /^(.{3}(?:.{0,156}?\S)??)(?=(\s+))\2(?:chủ trì|lãnh đạo|phối hợp|chỉ đạo|xây dựng|tổ chức|triển khai|quán triệt|tham mưu|thực hiện|có trách nhiệm|căn cứ)(?![\p{L}])/u.exec(block.text)?.[1] ?? block.text.slice(0, 160);
+    const head =
+      /^(.{3}(?:.{0,156}?\S)??)(?=(\s+))\2(?:chủ trì|lãnh đạo|phối hợp|chỉ đạo|xây dựng|tổ chức|triển khai|quán triệt|tham mưu|thực hiện|có trách nhiệm|căn cứ)(?![\p{L}])/u.exec(block.text)?.[1] ??
+      block.text.slice(0, 160);
     const named = names(head, issuer);
     if (named) tasks.push({ text: block.text, assignee: head, range: block.range, direct: named.direct });
   }

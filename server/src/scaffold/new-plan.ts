@@ -80,7 +80,10 @@ export function newPlan(options: NewPlanOptions): NewPlan {
   // A workspace plan names its issuer as its header does, in capitals; running text names it in sentence case.
   const parent = found && { ...found, issuer: runningName(found.issuer) };
   if (!citation) notes.push(`Không đọc được văn bản cấp trên "${options.implements}" / Could not read the parent citation "${options.implements}"`);
-  else if (!parent) notes.push(`Văn bản cấp trên ${citation.typeWord} số ${citation.numberText} không có trong danh mục: kiểm tra ngày và cơ quan ban hành / The parent is not in the registry: check its date and issuer`);
+  else if (!parent)
+    notes.push(
+      `Văn bản cấp trên ${citation.typeWord} số ${citation.numberText} không có trong danh mục: kiểm tra ngày và cơ quan ban hành / The parent is not in the registry: check its date and issuer`,
+    );
   if (!issuer.place) notes.push('Chưa biết địa danh của cơ quan ban hành: điền "Địa danh:" / The issuer\'s place is unknown: fill in "Địa danh:"');
   const cited = parent ? canonicalCitation(parent) : options.implements.trim();
   // A workspace plan's title is its trích yếu (`Thực hiện …`), which the citation continues in lower case.

@@ -139,8 +139,7 @@ export function createAnalysisCache(workspace: Workspace, settingsOf: (uri: stri
   }
 
   /** True while every plan the findings were checked against is as it was: the citable facts of all, the whole text of those cited. */
-  const upToDate = (hit: CachedAnalysis) =>
-    hit.citableGeneration === workspaceIndex.citableGeneration() && [...hit.cited].every(([uri, version]) => workspace.readDocument(uri)?.version === version);
+  const upToDate = (hit: CachedAnalysis) => hit.citableGeneration === workspaceIndex.citableGeneration() && [...hit.cited].every(([uri, version]) => workspace.readDocument(uri)?.version === version);
 
   function analyse(document: PlanTextDocument): Analysis {
     const registry = registryFor(document.uri);

@@ -65,7 +65,12 @@ export function completions(document: PlanDocument, text: string, p: Position, r
     case 'header':
       return headerCompletions(place);
     case 'signature':
-      return AUTHORITY[document.system.value].map((a, i) => ({ label: a, kind: CompletionItemKind.Keyword, sortText: String(i).padStart(2, '0'), textEdit: { range: place.replace(before.length - before.trimStart().length), newText: a } }));
+      return AUTHORITY[document.system.value].map((a, i) => ({
+        label: a,
+        kind: CompletionItemKind.Keyword,
+        sortText: String(i).padStart(2, '0'),
+        textEdit: { range: place.replace(before.length - before.trimStart().length), newText: a },
+      }));
     case 'recipients': {
       const dash = /^\s*-\s*/.exec(before);
       return dash ? agencies(place).map((a) => ({ ...a, textEdit: { range: place.replace(dash[0].length), newText: `${a.label};` } })) : [];
@@ -104,12 +109,25 @@ function headerCompletions({ document, before, replace, registry, date, today }:
   }
   if (key === 'loai') return KINDS.map((k) => ({ label: k, kind: CompletionItemKind.EnumMember, textEdit: { range: at, newText: k } }));
   if (key === 'he') return ['nhà nước', 'đảng', 'đoàn thể'].map((k) => ({ label: k, kind: CompletionItemKind.EnumMember, textEdit: { range: at, newText: k } }));
-  const marks = key === 'do khan' || key === 'muc do khan' ? ['Khẩn', 'Thượng khẩn', 'Hỏa tốc', ...(document.system.value === 'party' ? ['Hỏa tốc hẹn giờ'] : [])] : key === 'do mat' || key === 'muc do mat' ? ['Mật', 'Tối mật', 'Tuyệt mật'] : [];
+  const marks =
+    key === 'do khan' || key === 'muc do khan'
+      ? ['Khẩn', 'Thượng khẩn', 'Hỏa tốc', ...(document.system.value === 'party' ? ['Hỏa tốc hẹn giờ'] : [])]
+      : key === 'do mat' || key === 'muc do mat'
+        ? ['Mật', 'Tối mật', 'Tuyệt mật']
+        : [];
   if (marks.length) return marks.map((k, i) => ({ label: k, kind: CompletionItemKind.EnumMember, sortText: String(i), textEdit: { range: at, newText: k } }));
   if (key === 'so') {
     const party = document.system.value === 'party';
     const snippet = party ? '${1:số}-${2:KH}/${3:TU}' : '${1:số}/${2:KH}-${3:UBND}';
-    return [{ label: party ? 'số-KH/TU' : 'số/KH-UBND', kind: CompletionItemKind.Snippet, detail: party ? 'Dạng số của Đảng / party form' : 'Dạng số nhà nước / state form', insertTextFormat: InsertTextFormat.Snippet, textEdit: { range: at, newText: snippet } }];
+    return [
+      {
+        label: party ? 'số-KH/TU' : 'số/KH-UBND',
+        kind: CompletionItemKind.Snippet,
+        detail: party ? 'Dạng số của Đảng / party form' : 'Dạng số nhà nước / state form',
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range: at, newText: snippet },
+      },
+    ];
   }
   if (key === 'co quan' || key === 'co quan chu quan') {
     return registry.data.agencies

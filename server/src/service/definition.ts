@@ -43,7 +43,9 @@ export function definition(uri: string, document: PlanDocument, text: string, p:
     const known = citation && registry.findDocument(citation);
     return known ? [{ uri: registryEntryUri({ kind: 'document', document: known }), range: ENTRY_START }] : [];
   }
-  const assignee = document.agencies.find((a) => a.role === 'assignee' && a.range !== target.range && (target.agency ? registry.findAgency(a.name)?.id === target.agency.id : fold(a.name) === fold(target.name)));
+  const assignee = document.agencies.find(
+    (a) => a.role === 'assignee' && a.range !== target.range && (target.agency ? registry.findAgency(a.name)?.id === target.agency.id : fold(a.name) === fold(target.name)),
+  );
   if (assignee) return [{ uri, range: assignee.range }];
   return target.agency ? [{ uri: registryEntryUri({ kind: 'agency', agency: target.agency }), range: ENTRY_START }] : [];
 }

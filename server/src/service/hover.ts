@@ -7,7 +7,14 @@ import type { PlanDiagnostic, PlanDocument, Position, Section } from '../model';
 import type { Registry } from '../registry/registry';
 import { contains } from './positions';
 
-const STATUS_VI = { 'in-force': 'còn hiệu lực', unknown: 'đã có hiệu lực; sau đó có bị thay thế, bãi bỏ hay không thì chưa rõ', 'not-yet-issued': 'chưa ban hành', 'not-yet-in-force': 'chưa có hiệu lực', replaced: 'đã bị thay thế', expired: 'hết hiệu lực' } as const;
+const STATUS_VI = {
+  'in-force': 'còn hiệu lực',
+  unknown: 'đã có hiệu lực; sau đó có bị thay thế, bãi bỏ hay không thì chưa rõ',
+  'not-yet-issued': 'chưa ban hành',
+  'not-yet-in-force': 'chưa có hiệu lực',
+  replaced: 'đã bị thay thế',
+  expired: 'hết hiệu lực',
+} as const;
 
 function findSection(sections: Section[], p: Position): Section | undefined {
   for (const s of sections) {
@@ -49,7 +56,10 @@ export function hover(document: PlanDocument, p: Position, registry: Registry, d
     const known = registry.findAgency(agency.name);
     if (known) {
       const status = registry.agencyStatus(known, date);
-      const where = status.state === 'gone' ? `không còn tồn tại từ ${numericDate(status.on)}; chức năng chuyển sang: ${status.successors.map((s) => `${s.agency?.name ?? s.id}${s.function ? ` (${s.function})` : ''}`).join('; ')}` : 'đang tồn tại';
+      const where =
+        status.state === 'gone'
+          ? `không còn tồn tại từ ${numericDate(status.on)}; chức năng chuyển sang: ${status.successors.map((s) => `${s.agency?.name ?? s.id}${s.function ? ` (${s.function})` : ''}`).join('; ')}`
+          : 'đang tồn tại';
       parts.push(
         `**${known.name}**`,
         `Cấp: ${known.level}; hệ: ${known.system}`,

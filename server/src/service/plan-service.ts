@@ -83,13 +83,11 @@ export function createPlanService(options: PlanServiceOptions = {}): PlanService
       const analysis = analyse(document);
       return codeActions(document.uri, analysis.diagnostics, range, { parsed: analysis.parsed, files: settingsOf(document.uri).files });
     },
-    getDefinition: (document, position, token) =>
-      definition(document.uri, parse(document).document, document.getText(), position, cache.registryFor(document.uri), lazyIndex(token)),
+    getDefinition: (document, position, token) => definition(document.uri, parse(document).document, document.getText(), position, cache.registryFor(document.uri), lazyIndex(token)),
     getReferences: (document, position, includeDeclaration, token) =>
       references(parse(document).document, document.getText(), position, includeDeclaration, cache.registryFor(document.uri), lazyIndex(token), token),
     prepareRename: (document, position) => prepareRename(parse(document).document, document.getText(), position, cache.registryFor(document.uri)),
-    getRenameEdits: (document, position, newName, token) =>
-      rename(parse(document).document, document.getText(), position, newName, cache.registryFor(document.uri), lazyIndex(token), token),
+    getRenameEdits: (document, position, newName, token) => rename(parse(document).document, document.getText(), position, newName, cache.registryFor(document.uri), lazyIndex(token), token),
     getWorkspaceSymbols: (query, token) => workspaceSymbols(query, cache.index(token), token),
     getSelectionRanges: (document, positions) => selectionRanges(parse(document).document, document.getText(), positions),
     getSemanticTokens: (document) => semanticTokens(parse(document).document, document.getText()),

@@ -22,7 +22,15 @@ export function prepareRename(document: PlanDocument, text: string, p: Position,
  * agency (aliases included). A new number that is not a number (`64/KH-UBND`,
  * `21-CT/TW`) is refused with a message, as is an empty name.
  */
-export function rename(document: PlanDocument, text: string, p: Position, newName: string, registry: Registry, plans: () => IndexedPlan[], token?: CancellationToken): WorkspaceEdit | { error: string } | null {
+export function rename(
+  document: PlanDocument,
+  text: string,
+  p: Position,
+  newName: string,
+  registry: Registry,
+  plans: () => IndexedPlan[],
+  token?: CancellationToken,
+): WorkspaceEdit | { error: string } | null {
   const target = targetAt(document, text, p, registry);
   if (!target || target.kind === 'self') return null;
   const value = newName.trim();

@@ -62,7 +62,7 @@ export function semanticTokens(document: PlanDocument, text: string): SemanticTo
   let lastStart = 0;
   for (const line of [...painted.keys()].sort((a, b) => a - b)) {
     const row = painted.get(line)!;
-    for (let start = 0; start < row.length; ) {
+    for (let start = 0; start < row.length;) {
       const value = row[start];
       let end = start + 1;
       while (end < row.length && row[end] === value) end++;

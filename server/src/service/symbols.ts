@@ -6,7 +6,13 @@ export function documentSymbols(document: PlanDocument): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
   const { header } = document;
   if (header.range) {
-    symbols.push({ name: header.summary?.value || 'Phần đầu', detail: document.official.numberLine, kind: SymbolKind.File, range: header.range, selectionRange: header.fields[0]?.range ?? header.range });
+    symbols.push({
+      name: header.summary?.value || 'Phần đầu',
+      detail: document.official.numberLine,
+      kind: SymbolKind.File,
+      range: header.range,
+      selectionRange: header.fields[0]?.range ?? header.range,
+    });
   }
   const section = (s: Section): DocumentSymbol => ({
     name: `${s.computedNumber} ${s.title || '(chưa có tên)'}`,
@@ -18,7 +24,8 @@ export function documentSymbols(document: PlanDocument): DocumentSymbol[] {
   });
   symbols.push(...document.sections.map(section));
   if (document.recipients) symbols.push({ name: 'Nơi nhận', kind: SymbolKind.Array, range: document.recipients.range, selectionRange: document.recipients.labelRange });
-  if (document.signature) symbols.push({ name: 'Ký', detail: document.signature.signer?.text, kind: SymbolKind.Object, range: document.signature.range, selectionRange: document.signature.labelRange });
+  if (document.signature)
+    symbols.push({ name: 'Ký', detail: document.signature.signer?.text, kind: SymbolKind.Object, range: document.signature.range, selectionRange: document.signature.labelRange });
   for (const a of document.appendices) symbols.push({ name: `Phụ lục${a.label ? ` ${a.label}` : ''}: ${a.title}`, kind: SymbolKind.Struct, range: a.range, selectionRange: a.range });
   return symbols;
 }

@@ -10,10 +10,7 @@ import { citationRef, planRef, sameNumber, type CancellationToken, type IndexedP
  * citation, or the plan's own `Số:`), an agency, or the plan itself
  * (`Kế hoạch này`).
  */
-export type Target =
-  | { kind: 'document'; ref: NumberRef; range: Range; text: string }
-  | { kind: 'agency'; name: string; agency?: RegistryAgency; range: Range }
-  | { kind: 'self'; range: Range };
+export type Target = { kind: 'document'; ref: NumberRef; range: Range; text: string } | { kind: 'agency'; name: string; agency?: RegistryAgency; range: Range } | { kind: 'self'; range: Range };
 
 /** `Kế hoạch này`, `Chương trình này`: the plan speaking of itself. */
 const SELF = /(?:Kế hoạch|Chương trình(?: hành động)?|Đề án|Kế hoạch liên tịch) này/gu;

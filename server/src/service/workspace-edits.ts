@@ -81,13 +81,7 @@ const at0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }
  * `append` the edit adding it to an existing one's current text. Undefined when a file to
  * change is not JSON as kehoach reads it.
  */
-function addToWorkspaceFile(
-  files: WorkspaceFiles,
-  kind: 'registry' | 'dictionary',
-  newName: string,
-  fileText: string,
-  append: (text: string) => TextEdit | undefined,
-): WorkspaceEdit | undefined {
+function addToWorkspaceFile(files: WorkspaceFiles, kind: 'registry' | 'dictionary', newName: string, fileText: string, append: (text: string) => TextEdit | undefined): WorkspaceEdit | undefined {
   const [existing] = files[kind];
   if (existing) {
     const { text, version } = existing.current();
@@ -118,7 +112,5 @@ export function addDocumentEdit(files: WorkspaceFiles, entry: Record<string, unk
 /** The edit adding a word to the workspace's word list (created and listed in kehoach.json when there is none). */
 export function addWordEdit(files: WorkspaceFiles, word: string): WorkspaceEdit | undefined {
   const header = '# Từ điển của thư mục: mỗi dòng một từ / The workspace dictionary: one word a line\n';
-  return addToWorkspaceFile(files, 'dictionary', files.newDictionary, `${header}${word}\n`, (text) =>
-    insertAt(text, text.length, `${text === '' || text.endsWith('\n') ? '' : '\n'}${word}\n`),
-  );
+  return addToWorkspaceFile(files, 'dictionary', files.newDictionary, `${header}${word}\n`, (text) => insertAt(text, text.length, `${text === '' || text.endsWith('\n') ? '' : '\n'}${word}\n`));
 }

@@ -151,7 +151,11 @@ export function findAgencies(source: MappedText): FoundAgency[] {
     // `Phòng Nội vụ huyện`, not `Phòng chống dịch trên địa bàn huyện`: a named body's name is capitalised.
     const kind = KIND_AT_START.exec(m[0]);
     // …and it ends with a level word indeed: folded, `Quản lý` would be `quận`.
-    if (kind && m.groups?.districtBody !== undefined && (!/^\p{Lu}/u.test(text[start + kind[0].length] ?? '') || !ENDS_WITH_LEVEL.test(text.slice(start, start + m[0].length).toLocaleLowerCase('vi')))) {
+    if (
+      kind &&
+      m.groups?.districtBody !== undefined &&
+      (!/^\p{Lu}/u.test(text[start + kind[0].length] ?? '') || !ENDS_WITH_LEVEL.test(text.slice(start, start + m[0].length).toLocaleLowerCase('vi')))
+    ) {
       AGENCY.lastIndex = start + kind[0].length;
       continue;
     }

@@ -92,7 +92,10 @@ export function shiftBlock(block: Block, delta: number): Block {
     case 'table':
       return {
         ...block,
-        rows: block.rows.map((row) => ({ cells: row.cells.map((cell) => ({ ...cell, inlines: shiftRuns(cell.inlines, delta), range: shiftRange(cell.range, delta) })), range: shiftRange(row.range, delta) })),
+        rows: block.rows.map((row) => ({
+          cells: row.cells.map((cell) => ({ ...cell, inlines: shiftRuns(cell.inlines, delta), range: shiftRange(cell.range, delta) })),
+          range: shiftRange(row.range, delta),
+        })),
         range: shiftRange(block.range, delta),
       };
   }

@@ -11,7 +11,17 @@ export type BodyLevel = 'province' | 'district' | 'commune';
 /** Where the last line break of a text is (-1 when none): a `.*$` cannot run over it. */
 export const lastLineBreak = (text: string) => Math.max(...['\n', '\r', '\u2028', '\u2029'].map((c) => text.lastIndexOf(c)));
 
-const LEVEL_OF: Record<string, BodyLevel> = { 'tỉnh': 'province', 'thành phố': 'province', 'đặc khu': 'commune', 'huyện': 'district', 'quận': 'district', 'thị xã': 'district', 'xã': 'commune', 'phường': 'commune', 'thị trấn': 'commune' };
+const LEVEL_OF: Record<string, BodyLevel> = {
+  tỉnh: 'province',
+  'thành phố': 'province',
+  'đặc khu': 'commune',
+  huyện: 'district',
+  quận: 'district',
+  'thị xã': 'district',
+  xã: 'commune',
+  phường: 'commune',
+  'thị trấn': 'commune',
+};
 /**
  * A level word followed by spaces (`tỉnh Lai Châu`), matched on the lower-case name; not the `tỉnh` of
  * `Tỉnh ủy` or `Tỉnh đoàn`, nor the `xã` of `xã hội`.
@@ -60,7 +70,7 @@ export function runningName(name: string): string {
   let sentence = body.charAt(0).toLocaleUpperCase('vi') + body.slice(1);
   const head = FIELD_HEADS.exec(body);
   if (head) {
-    const capital = (at: number) => at < sentence.length ? sentence.slice(0, at) + sentence.charAt(at).toLocaleUpperCase('vi') + sentence.slice(at + 1) : sentence;
+    const capital = (at: number) => (at < sentence.length ? sentence.slice(0, at) + sentence.charAt(at).toLocaleUpperCase('vi') + sentence.slice(at + 1) : sentence);
     sentence = capital(head[0].length);
     for (const m of body.matchAll(/(?:\svà\s|,\s|\s-\s)(?=\p{L})/gu)) sentence = capital(m.index + m[0].length);
   }

@@ -70,7 +70,12 @@ export function buildRecipients(ctx: BuildContext, lines: IToken[]): RecipientLi
     current = undefined;
   };
   const trailing = trimmedSpan(label, colon + 1);
-  if (trailing.text) ctx.report(ctx.rangeOf(trailing.start, trailing.start + trailing.text.length), 'warning', msg('Viết mỗi nơi nhận trên một dòng "- ..." dưới "Nơi nhận:"', 'Write each recipient on its own "- ..." line under "Nơi nhận:"'));
+  if (trailing.text)
+    ctx.report(
+      ctx.rangeOf(trailing.start, trailing.start + trailing.text.length),
+      'warning',
+      msg('Viết mỗi nơi nhận trên một dòng "- ..." dưới "Nơi nhận:"', 'Write each recipient on its own "- ..." line under "Nơi nhận:"'),
+    );
   for (const token of lines.slice(1)) {
     const type = token.tokenType.name;
     if (type === 'CommentLine') {

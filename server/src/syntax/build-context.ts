@@ -86,7 +86,12 @@ export class BuildContext {
     const at = (i: number) => plain.offsets[Math.min(i, plain.text.length)];
     // Both finders read the text alone, not its offsets: an unchanged paragraph reuses its findings.
     const memo = this.src.memo;
-    const { citations, agencies } = memoized(memo, 'scan', () => plain.text, () => ({ citations: findCitations(plain), agencies: findAgencies(plain) }));
+    const { citations, agencies } = memoized(
+      memo,
+      'scan',
+      () => plain.text,
+      () => ({ citations: findCitations(plain), agencies: findAgencies(plain) }),
+    );
     for (const c of citations) {
       const citation: Citation = {
         typeWord: c.typeWord,

@@ -20,7 +20,11 @@ export function buildHeading(ctx: BuildContext, token: IToken): Section {
   const range = ctx.lineRange(token);
   let level = hashes;
   if (hashes > 4) {
-    ctx.report(ctx.rangeOf(token.startOffset + m[1].length, token.startOffset + m[0].length), 'error', msg(`Đề mục chỉ có tối đa 4 cấp (#### ); ở đây có ${hashes} dấu #`, `Headings go four levels deep at most; this one has ${hashes} #`));
+    ctx.report(
+      ctx.rangeOf(token.startOffset + m[1].length, token.startOffset + m[0].length),
+      'error',
+      msg(`Đề mục chỉ có tối đa 4 cấp (#### ); ở đây có ${hashes} dấu #`, `Headings go four levels deep at most; this one has ${hashes} #`),
+    );
     level = 4;
   }
   const titleSpan = trimmedSpan(token, m[0].length);
@@ -35,7 +39,12 @@ export function buildHeading(ctx: BuildContext, token: IToken): Section {
     const rest = text.slice(boldLead + parsed.text.length);
     const skipped = rest.length - rest.trimStart().length;
     // Keep offsets: the marks before the number stay, the number and its space go.
-    const spans: LineSpan[] = boldLead ? [{ start: textStart, text: '**' }, { start: numberStart + parsed.text.length + skipped, text: rest.trimStart() }] : [{ start: numberStart + parsed.text.length + skipped, text: rest.trimStart() }];
+    const spans: LineSpan[] = boldLead
+      ? [
+          { start: textStart, text: '**' },
+          { start: numberStart + parsed.text.length + skipped, text: rest.trimStart() },
+        ]
+      : [{ start: numberStart + parsed.text.length + skipped, text: rest.trimStart() }];
     return makeSection(ctx, level, spans, explicitNumber, range);
   }
   if (!text) textStart = token.startOffset + content.length;
@@ -94,7 +103,11 @@ export class SectionTree {
     const siblings = stack.length ? stack[stack.length - 1].children : document.sections;
     const parentPath = stack.length ? stack[stack.length - 1].path : [];
     if (stack.length && section.level > stack[stack.length - 1].level + 1) {
-      ctx.report(section.headingRange, 'warning', msg(`Đề mục nhảy từ cấp ${stack[stack.length - 1].level} xuống cấp ${section.level}`, `Heading level jumps from ${stack[stack.length - 1].level} to ${section.level}`));
+      ctx.report(
+        section.headingRange,
+        'warning',
+        msg(`Đề mục nhảy từ cấp ${stack[stack.length - 1].level} xuống cấp ${section.level}`, `Heading level jumps from ${stack[stack.length - 1].level} to ${section.level}`),
+      );
     }
     section.ordinal = siblings.length + 1;
     section.path = [...parentPath, section.ordinal];

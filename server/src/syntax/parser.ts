@@ -21,17 +21,7 @@ import {
  * decides only which lines belong together; `build-model.ts` gives them
  * meaning. Each block keeps its line tokens, so nothing is lost.
  */
-export type BlockKind =
-  | 'header'
-  | 'heading'
-  | 'paragraph'
-  | 'item'
-  | 'table'
-  | 'recipients'
-  | 'signature'
-  | 'appendix'
-  | 'comment'
-  | 'separator';
+export type BlockKind = 'header' | 'heading' | 'paragraph' | 'item' | 'table' | 'recipients' | 'signature' | 'appendix' | 'comment' | 'separator';
 
 export interface LineBlock {
   kind: BlockKind;
@@ -57,10 +47,7 @@ export class PlanParser extends EmbeddedActionsParser {
     const blocks: LineBlock[] = [];
     // Leading blank and comment lines stay outside the header.
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(BlankLine) },
-        { ALT: () => blocks.push({ kind: 'comment', lines: [this.CONSUME(CommentLine)] }) },
-      ]);
+      this.OR([{ ALT: () => this.CONSUME(BlankLine) }, { ALT: () => blocks.push({ kind: 'comment', lines: [this.CONSUME(CommentLine)] }) }]);
     });
     this.OPTION(() => blocks.push(this.SUBRULE(this.header)));
     this.MANY2(() => {
@@ -148,11 +135,7 @@ export class PlanParser extends EmbeddedActionsParser {
     this.MANY({
       GATE: this.continuesIndented,
       DEF: () => {
-        this.OR([
-          { ALT: () => lines.push(this.CONSUME(DashItemLine)) },
-          { ALT: () => lines.push(this.CONSUME(CommentLine)) },
-          { ALT: () => lines.push(this.CONSUME(TextLine)) },
-        ]);
+        this.OR([{ ALT: () => lines.push(this.CONSUME(DashItemLine)) }, { ALT: () => lines.push(this.CONSUME(CommentLine)) }, { ALT: () => lines.push(this.CONSUME(TextLine)) }]);
       },
     });
     return { kind: 'recipients', lines };

@@ -69,7 +69,11 @@ async function checkThroughApi(step) {
     const d = vscode.languages.getDiagnostics(uri);
     return d.length > 0 && d;
   });
-  step('diagnostics', { msAfterOpen: Date.now() - opened, count: diagnostics.length, codes: [...new Set(diagnostics.map((d) => String(d.code && typeof d.code === 'object' ? d.code.value : d.code)))].sort() });
+  step('diagnostics', {
+    msAfterOpen: Date.now() - opened,
+    count: diagnostics.length,
+    codes: [...new Set(diagnostics.map((d) => String(d.code && typeof d.code === 'object' ? d.code.value : d.code)))].sort(),
+  });
 
   const end = new vscode.Position(document.lineCount, 0);
   await editor.edit((e) => e.insert(end, '\nChỉ thị số '));
@@ -79,7 +83,10 @@ async function checkThroughApi(step) {
   step('completion', { count: labels.length, sample: labels.filter((l) => l.startsWith('Chỉ thị số')).slice(0, 5) });
   await revert(uri);
 
-  const citation = document.getText().split('\n').findIndex((l) => /Chỉ thị số \d/.test(l));
+  const citation = document
+    .getText()
+    .split('\n')
+    .findIndex((l) => /Chỉ thị số \d/.test(l));
   const column = document.lineAt(citation).text.search(/Chỉ thị số \d/) + 'Chỉ thị số '.length + 1;
   const [target] = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', uri, new vscode.Position(citation, column));
   const targetUri = target && (target.uri ?? target.targetUri);

@@ -8,7 +8,10 @@ export const agencyCapitalisation: Rule = {
   id: 'agency-capitalisation',
   title: { vi: 'Viết hoa tên cơ quan không thống nhất', en: 'Inconsistent capitalisation of an agency name' },
   defaultSeverity: 'warning',
-  basis: registryBasisWhen({ vi: 'danh mục biết cơ quan và một cách viết của văn bản là cách viết của danh mục (sửa nhanh theo nó)', en: 'the registry knows the body and one of the document\'s spellings is the registry\'s (the fix follows it)' }),
+  basis: registryBasisWhen({
+    vi: 'danh mục biết cơ quan và một cách viết của văn bản là cách viết của danh mục (sửa nhanh theo nó)',
+    en: "the registry knows the body and one of the document's spellings is the registry's (the fix follows it)",
+  }),
   check({ document, registry, report }) {
     const groups = new Map<string, AgencyMention[]>();
     for (const m of document.agencies) {
@@ -34,9 +37,12 @@ export const agencyCapitalisation: Rule = {
         if (modernPlacement(m.name) === right) continue;
         // The writer's tone placement is kept: a mix of placements is text-tone-style's to report.
         const written = inPlacementOf(m.name, right);
-        report(m.range, { vi: `"${m.name}" viết hoa khác với "${written}" trong cùng văn bản`, en: `"${m.name}" is capitalised unlike "${written}" elsewhere in the document` }, [
-          { title: `Viết "${written}" / Write "${written}"`, edits: [{ range: m.range, newText: written }], safe: true },
-        ], fromRegistry ? { basis: basisOf(known) } : undefined);
+        report(
+          m.range,
+          { vi: `"${m.name}" viết hoa khác với "${written}" trong cùng văn bản`, en: `"${m.name}" is capitalised unlike "${written}" elsewhere in the document` },
+          [{ title: `Viết "${written}" / Write "${written}"`, edits: [{ range: m.range, newText: written }], safe: true }],
+          fromRegistry ? { basis: basisOf(known) } : undefined,
+        );
       }
     }
   },

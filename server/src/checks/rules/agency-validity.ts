@@ -25,7 +25,7 @@ function withinCitedIssuer(citations: readonly Citation[]): (range: Range) => bo
   return (range) => {
     const start = positionKey(range.start);
     let low = 0;
-    for (let high = starts.length; low < high; ) {
+    for (let high = starts.length; low < high;) {
       const mid = (low + high) >>> 1;
       if (starts[mid] <= start) low = mid + 1;
       else high = mid;
@@ -45,7 +45,10 @@ function withProvince(name: string, from: number, successor: RegistryProvince): 
 }
 
 /** A body of a province merged on the plan's date (`Sở Nội vụ tỉnh Bắc Giang` in 2026): reported with the province it joined. */
-function reportMergedProvince({ registry, date, report }: Pick<CheckContext, 'registry' | 'date' | 'report'>, mention: Pick<AgencyMention, 'name' | 'range' | 'role'> | { name: string; range: AgencyMention['range']; role: 'issuer' }): void {
+function reportMergedProvince(
+  { registry, date, report }: Pick<CheckContext, 'registry' | 'date' | 'report'>,
+  mention: Pick<AgencyMention, 'name' | 'range' | 'role'> | { name: string; range: AgencyMention['range']; role: 'issuer' },
+): void {
   const found = provinceNamedIn(registry, mention.name);
   const province = found?.province;
   if (!found || !province?.validTo || date.iso < province.validTo || !province.mergedInto) return;
@@ -78,7 +81,7 @@ function successorsOf(registry: Registry, on: string, id: string) {
 
 export const agencyValidity: Rule = {
   id: 'agency-validity',
-  title: { vi: 'Cơ quan không còn tồn tại tại ngày của kế hoạch', en: 'Agency that no longer exists on the plan\'s date' },
+  title: { vi: 'Cơ quan không còn tồn tại tại ngày của kế hoạch', en: "Agency that no longer exists on the plan's date" },
   defaultSeverity: 'warning',
   basis: REGISTRY_BASIS,
   check(context) {

@@ -5,7 +5,10 @@ import { RawSpan } from '../structure-text';
 import { WORKSPACE_PLAN_BASIS } from '../../domain/registry-facts';
 import type { Rule } from '../rule';
 
-const words = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (text: string) =>
+  fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 /**
  * How a citation goes on to the cited document's title, right after its
  * issuer (`… của Ủy ban nhân dân tỉnh Lai Châu về …`) or after the term of a
@@ -55,10 +58,15 @@ export const cascadeCitation: Rule = {
         const cited = strip(words(title)).slice(0, COMPARED);
         const own = strip(words(summary)).slice(0, COMPARED);
         if (cited.length < 3 || cited.every((w, i) => own[i] === w)) continue;
-        report(c.range, {
-          vi: `Trích yếu của ${parent.type} số ${parent.number} là “${summary}”; trích dẫn viết “${title.trim().slice(0, 120)}”`,
-          en: `The title of ${parent.type} ${parent.number} is “${summary}”; the citation writes “${title.trim().slice(0, 120)}”`,
-        }, undefined, { related: [{ uri: parent.sources[0], range: parent.plan.header.summary!.valueRange, message: summary }] });
+        report(
+          c.range,
+          {
+            vi: `Trích yếu của ${parent.type} số ${parent.number} là “${summary}”; trích dẫn viết “${title.trim().slice(0, 120)}”`,
+            en: `The title of ${parent.type} ${parent.number} is “${summary}”; the citation writes “${title.trim().slice(0, 120)}”`,
+          },
+          undefined,
+          { related: [{ uri: parent.sources[0], range: parent.plan.header.summary!.valueRange, message: summary }] },
+        );
       }
     }
   },

@@ -28,7 +28,11 @@ function figures(document: PlanDocument): Figure[] {
   for (const block of blocks) {
     if (block.kind === 'table') continue;
     for (const m of block.text.matchAll(FIGURE)) {
-      const before = fold(block.text.slice(0, m.index)).split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(-3).join(' ');
+      const before = fold(block.text.slice(0, m.index))
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean)
+        .slice(-3)
+        .join(' ');
       out.push({ key: `${before} ${fold(m[0]).replace(/\s+/g, ' ')}`, text: m[0], block });
     }
   }

@@ -6,7 +6,10 @@ import { WORKSPACE_PLAN_BASIS } from '../../domain/registry-facts';
 import type { Rule } from '../rule';
 import type { Block, PlanDocument } from '../../model';
 
-const wordsOf = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+const wordsOf = (text: string) =>
+  fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1);
 const bigrams = (words: string[]) => words.slice(1).map((w, i) => `${words[i]} ${w}`);
 
 /** Share of a task's word pairs that the plan repeats: below it, the task is not addressed. */

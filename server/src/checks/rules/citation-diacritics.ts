@@ -15,7 +15,7 @@ export const citationDiacritics: Rule = {
   id: 'citation-diacritics',
   title: { vi: 'Sai dấu ở tên loại hoặc ký hiệu văn bản', en: 'Wrong diacritics in the type word or the symbol' },
   defaultSeverity: 'warning',
-  basis: registryBasisWhen({ vi: 'danh mục biết văn bản (ký hiệu được so với ký hiệu của mục)', en: 'the registry knows the document (the symbol compared with the entry\'s)' }),
+  basis: registryBasisWhen({ vi: 'danh mục biết văn bản (ký hiệu được so với ký hiệu của mục)', en: "the registry knows the document (the symbol compared with the entry's)" }),
   check({ document, registry, source, report }) {
     for (const c of document.citations) {
       if (c.typeWord.toLocaleLowerCase('vi') !== c.docType.toLocaleLowerCase('vi')) {
@@ -39,9 +39,12 @@ export const citationDiacritics: Rule = {
       const foreign = foreignSymbolLetters(c.symbol);
       if (knownSymbol && knownSymbol !== c.symbol && fold(knownSymbol) === fold(c.symbol) && !(inCapitals(c) && c.symbol === knownSymbol.toLocaleUpperCase('vi'))) {
         const rightNumber = c.numberText.replace(/\s+/g, '').replace(c.symbol, knownSymbol);
-        report(c.numberRange, { vi: `Ký hiệu "${c.symbol}" viết sai; đúng là ${knownSymbol}`, en: `Symbol "${c.symbol}" is misspelt; it is ${knownSymbol}` }, [
-          { title: `Viết ${rightNumber} / Write ${rightNumber}`, edits: [{ range: c.numberRange, newText: rightNumber }], safe: false },
-        ], { basis: basisOf(known!) });
+        report(
+          c.numberRange,
+          { vi: `Ký hiệu "${c.symbol}" viết sai; đúng là ${knownSymbol}`, en: `Symbol "${c.symbol}" is misspelt; it is ${knownSymbol}` },
+          [{ title: `Viết ${rightNumber} / Write ${rightNumber}`, edits: [{ range: c.numberRange, newText: rightNumber }], safe: false }],
+          { basis: basisOf(known!) },
+        );
       } else if (foreign.length) {
         const hint = /Ư/u.test(c.symbol) ? { vi: ' (TW: Trung ương; TU: Tỉnh ủy)', en: ' (TW: central; TU: provincial committee)' } : { vi: '', en: '' };
         report(c.numberRange, {

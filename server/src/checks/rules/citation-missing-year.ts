@@ -6,7 +6,10 @@ export const citationMissingYear: Rule = {
   id: 'citation-missing-year',
   title: { vi: 'Trích dẫn thiếu năm ban hành trong số hiệu', en: 'Citation without the year in its number' },
   defaultSeverity: 'warning',
-  basis: registryBasisWhen({ vi: 'danh mục biết đúng một văn bản mang số và ký hiệu ấy (lời báo nêu số có năm, sửa nhanh thêm năm)', en: 'the registry knows exactly one document of that number and symbol (the message gives the number with its year, the fix inserts it)' }),
+  basis: registryBasisWhen({
+    vi: 'danh mục biết đúng một văn bản mang số và ký hiệu ấy (lời báo nêu số có năm, sửa nhanh thêm năm)',
+    en: 'the registry knows exactly one document of that number and symbol (the message gives the number with its year, the fix inserts it)',
+  }),
   check({ document, registry, report }) {
     for (const c of document.citations) {
       if (c.year !== undefined || !TYPES_WITH_YEAR.has(c.docType)) continue;

@@ -46,7 +46,10 @@ export const citationNumberForm: Rule = {
   id: 'citation-number-form',
   title: { vi: 'Số, ký hiệu văn bản viết sai dạng', en: 'Document number in the wrong form' },
   defaultSeverity: 'warning',
-  basis: registryBasisWhen({ vi: 'ngày trích không chọn được và danh mục chọn năm đúng của một số hiệu có hai năm', en: 'the cited date does not settle it and the registry picks the right year of a number with two years' }),
+  basis: registryBasisWhen({
+    vi: 'ngày trích không chọn được và danh mục chọn năm đúng của một số hiệu có hai năm',
+    en: 'the cited date does not settle it and the registry picks the right year of a number with two years',
+  }),
   check({ document, registry, report }) {
     for (const c of document.citations) {
       if (c.extraYear !== undefined) {

@@ -9,7 +9,9 @@ export const citationValidity: Rule = {
   basis: REGISTRY_BASIS,
   check({ document, registry, date, report }) {
     const when = numericDate(date.iso);
-    const onDate = date.fromPlan ? { vi: `tại ngày của kế hoạch (${when})`, en: `on the plan's date (${when})` } : { vi: `tại hôm nay (${when}; kế hoạch chưa có ngày)`, en: `as of today (${when}; the plan has no date)` };
+    const onDate = date.fromPlan
+      ? { vi: `tại ngày của kế hoạch (${when})`, en: `on the plan's date (${when})` }
+      : { vi: `tại hôm nay (${when}; kế hoạch chưa có ngày)`, en: `as of today (${when}; the plan has no date)` };
     for (const c of document.citations) {
       const known = registry.findDocument(c, date.iso);
       if (!known) continue;
@@ -30,7 +32,10 @@ export const citationValidity: Rule = {
       } else if (status.state === 'expired') {
         report(
           c.range,
-          { vi: `${known.type} số ${known.number} đã hết hiệu lực từ ${numericDate(status.on)}${note.vi}, ${onDate.vi}`, en: `${known.type} ${known.number} expired on ${numericDate(status.on)}${note.en}, ${onDate.en}` },
+          {
+            vi: `${known.type} số ${known.number} đã hết hiệu lực từ ${numericDate(status.on)}${note.vi}, ${onDate.vi}`,
+            en: `${known.type} ${known.number} expired on ${numericDate(status.on)}${note.en}, ${onDate.en}`,
+          },
           undefined,
           { severity: severityFor(statusConfidence), basis: basisOf(known, statusConfidence) },
         );

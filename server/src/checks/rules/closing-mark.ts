@@ -32,9 +32,7 @@ export const closingMark: Rule = {
     while (end > 0 && span.text[end - 1] === '*') end--;
     const text = span.text.slice(0, end).trimEnd();
     if (!text || text.endsWith('./.')) return;
-    const fix = (start: number, end: number, newText: string) => [
-      { title: 'Viết dấu kết thúc ./. / Write the closing mark ./.', edits: [{ range: span.rangeOf(start, end), newText }], safe: true },
-    ];
+    const fix = (start: number, end: number, newText: string) => [{ title: 'Viết dấu kết thúc ./. / Write the closing mark ./.', edits: [{ range: span.rangeOf(start, end), newText }], safe: true }];
     const bad = malformedMark(text);
     if (bad) {
       const start = text.length - bad.length;

@@ -10,9 +10,36 @@ const PLAN_KINDS = ['Kế hoạch', 'Chương trình', 'Chương trình hành đ
  * and party documents (Hướng dẫn 36-HD/VPTW). Known, but not plans.
  */
 const OTHER_KINDS = [
-  'Nghị quyết', 'Quyết định', 'Chỉ thị', 'Quy chế', 'Quy định', 'Thông cáo', 'Thông báo', 'Hướng dẫn', 'Dự án', 'Báo cáo', 'Biên bản',
-  'Tờ trình', 'Hợp đồng', 'Công văn', 'Công điện', 'Bản ghi nhớ', 'Bản thỏa thuận', 'Giấy ủy quyền', 'Giấy mời', 'Giấy giới thiệu',
-  'Giấy nghỉ phép', 'Phiếu gửi', 'Phiếu chuyển', 'Phiếu báo', 'Thư công', 'Kết luận', 'Thông tri', 'Tuyên bố', 'Lời kêu gọi', 'Quy hoạch',
+  'Nghị quyết',
+  'Quyết định',
+  'Chỉ thị',
+  'Quy chế',
+  'Quy định',
+  'Thông cáo',
+  'Thông báo',
+  'Hướng dẫn',
+  'Dự án',
+  'Báo cáo',
+  'Biên bản',
+  'Tờ trình',
+  'Hợp đồng',
+  'Công văn',
+  'Công điện',
+  'Bản ghi nhớ',
+  'Bản thỏa thuận',
+  'Giấy ủy quyền',
+  'Giấy mời',
+  'Giấy giới thiệu',
+  'Giấy nghỉ phép',
+  'Phiếu gửi',
+  'Phiếu chuyển',
+  'Phiếu báo',
+  'Thư công',
+  'Kết luận',
+  'Thông tri',
+  'Tuyên bố',
+  'Lời kêu gọi',
+  'Quy hoạch',
 ];
 
 /** The diacritics of a word, in any order: `hoá` and `hóa` have the same (tone placement is a matter of style). */
@@ -48,12 +75,9 @@ export const headerKind: Rule = {
     }
     if (plan) return;
     if (other) {
-      report(
-        range,
-        { vi: `"${typed}" không phải kế hoạch; các kiểm tra bố cục kế hoạch có thể không áp dụng`, en: `"${typed}" is not a plan; the plan structure checks may not apply` },
-        undefined,
-        { severity: 'information' },
-      );
+      report(range, { vi: `"${typed}" không phải kế hoạch; các kiểm tra bố cục kế hoạch có thể không áp dụng`, en: `"${typed}" is not a plan; the plan structure checks may not apply` }, undefined, {
+        severity: 'information',
+      });
       return;
     }
     report(range, {

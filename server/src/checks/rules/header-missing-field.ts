@@ -28,7 +28,7 @@ export const headerMissingField: Rule = {
     const missing = REQUIRED.filter(({ key }) => !header[key]?.value);
     for (const { key, label, what } of missing) {
       const field = header[key];
-      report(field ? field.range : header.range ?? top, {
+      report(field ? field.range : (header.range ?? top), {
         vi: field ? `"${label}:" để trống: cần ${what.vi}` : `Phần đầu thiếu "${label}:" (${what.vi})`,
         en: field ? `"${label}:" is empty: ${what.en} is needed` : `The header lacks "${label}:" (${what.en})`,
       });

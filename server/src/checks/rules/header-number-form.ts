@@ -39,7 +39,10 @@ function reportFormAgainstSystem(document: PlanDocument, number: DocumentNumber,
     const why: Bilingual =
       system.source === 'explicit'
         ? { vi: `văn bản thuộc hệ ${expected === 'party' ? 'Đảng' : expected === 'mass' ? 'đoàn thể' : 'nhà nước'} ("Hệ:")`, en: `the plan is a ${expected} document ("Hệ:")` }
-        : { vi: `cơ quan ban hành "${header.issuer!.value}" thuộc hệ ${expected === 'party' ? 'Đảng' : expected === 'mass' ? 'đoàn thể' : 'nhà nước'}`, en: `the issuer "${header.issuer!.value}" is a ${expected} body` };
+        : {
+            vi: `cơ quan ban hành "${header.issuer!.value}" thuộc hệ ${expected === 'party' ? 'Đảng' : expected === 'mass' ? 'đoàn thể' : 'nhà nước'}`,
+            en: `the issuer "${header.issuer!.value}" is a ${expected} body`,
+          };
     const fixes: Fix[] = [];
     if (number.typeCode && number.issuerSymbol) {
       const converted = expectedForm === 'party' ? `${number.serial}-${number.typeCode}/${number.issuerSymbol}` : `${number.serial}/${number.typeCode}-${number.issuerSymbol}`;
@@ -96,11 +99,9 @@ export const headerNumberForm: Rule = {
     // (3) Leading zero below 10.
     const serialAt = value.indexOf(number.serial, lead);
     if (/^[1-9]$/.test(number.serial) && serialAt === lead) {
-      report(
-        span.rangeOf(serialAt, serialAt + 1),
-        { vi: `Số nhỏ hơn 10 phải ghi thêm số 0 phía trước: 0${number.serial}`, en: `A number below 10 takes a leading zero: 0${number.serial}` },
-        [{ title: `Viết 0${number.serial} / Write 0${number.serial}`, edits: [{ range: span.rangeOf(serialAt, serialAt), newText: '0' }], safe: true }],
-      );
+      report(span.rangeOf(serialAt, serialAt + 1), { vi: `Số nhỏ hơn 10 phải ghi thêm số 0 phía trước: 0${number.serial}`, en: `A number below 10 takes a leading zero: 0${number.serial}` }, [
+        { title: `Viết 0${number.serial} / Write 0${number.serial}`, edits: [{ range: span.rangeOf(serialAt, serialAt), newText: '0' }], safe: true },
+      ]);
     }
 
     // (4) Type code against `Loại:`.

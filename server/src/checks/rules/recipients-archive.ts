@@ -58,9 +58,11 @@ export const recipientsArchive: Rule = {
       next += space;
       const rest = folded.slice(next);
       if (!/^vt\b/.test(rest)) {
-        report(span.rangeOf(at, span.trimmedEnd), { vi: 'Dòng lưu phải có "VT" (văn thư) ngay sau "Lưu:": "Lưu: VT, <đơn vị soạn thảo>."', en: 'The archive line names "VT" (the registry) right after "Lưu:": "Lưu: VT, <drafting unit>."' }, [
-          { title: 'Thêm "VT, " / Add "VT, "', edits: [{ range: span.rangeOf(next, next), newText: colon ? 'VT, ' : ' VT, ' }], safe: false },
-        ]);
+        report(
+          span.rangeOf(at, span.trimmedEnd),
+          { vi: 'Dòng lưu phải có "VT" (văn thư) ngay sau "Lưu:": "Lưu: VT, <đơn vị soạn thảo>."', en: 'The archive line names "VT" (the registry) right after "Lưu:": "Lưu: VT, <drafting unit>."' },
+          [{ title: 'Thêm "VT, " / Add "VT, "', edits: [{ range: span.rangeOf(next, next), newText: colon ? 'VT, ' : ' VT, ' }], safe: false }],
+        );
         continue;
       }
       const vtEnd = next + 2;

@@ -34,7 +34,12 @@ export const recipientsPunctuation: Rule = {
         const want = party ? '"," hoặc ";"' : '";"';
         const wantEn = party ? '"," or ";"' : '";"';
         if (last === ',' || last === ':' || last === '.') {
-          report(lastRange, { vi: `Nơi nhận "${name}" phải kết thúc bằng ${want}, không phải "${last}"`, en: `Recipient "${name}" should end with ${wantEn}, not "${last}"` }, replace(separator, last !== '.'), options);
+          report(
+            lastRange,
+            { vi: `Nơi nhận "${name}" phải kết thúc bằng ${want}, không phải "${last}"`, en: `Recipient "${name}" should end with ${wantEn}, not "${last}"` },
+            replace(separator, last !== '.'),
+            options,
+          );
         } else {
           report(lastRange, { vi: `Nơi nhận "${name}" thiếu dấu ${want} cuối dòng`, en: `Recipient "${name}" lacks ${wantEn} at the end of the line` }, insert(separator), options);
         }
@@ -56,7 +61,12 @@ export const recipientsPunctuation: Rule = {
         return;
       }
       if (last === ';' || last === ',' || last === ':') {
-        report(lastRange, { vi: `Dòng nơi nhận cuối cùng phải kết thúc bằng dấu chấm, không phải "${last}"`, en: `The last recipient line should end with a full stop, not "${last}"` }, replace('.', true), options);
+        report(
+          lastRange,
+          { vi: `Dòng nơi nhận cuối cùng phải kết thúc bằng dấu chấm, không phải "${last}"`, en: `The last recipient line should end with a full stop, not "${last}"` },
+          replace('.', true),
+          options,
+        );
       } else {
         report(lastRange, { vi: 'Dòng nơi nhận cuối cùng thiếu dấu chấm kết thúc', en: 'The last recipient line lacks its final full stop' }, insert('.'), options);
       }

@@ -22,13 +22,30 @@ function collectiveProblem(issuer: ReturnType<typeof issuerKind>, collective: st
     case 'people-committee':
       return /^uy ban nhan dan\b/.test(c) ? undefined : { vi: 'văn bản của Ủy ban nhân dân ký "TM. ỦY BAN NHÂN DÂN"', en: 'a People\'s Committee signs "TM. ỦY BAN NHÂN DÂN"' };
     case 'people-council':
-      return /^(?:thuong truc )?hoi dong nhan dan\b/.test(c) ? undefined : { vi: 'văn bản của Hội đồng nhân dân ký "TM. HỘI ĐỒNG NHÂN DÂN" hoặc "TM. THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN"', en: 'a People\'s Council signs "TM. HỘI ĐỒNG NHÂN DÂN" or "TM. THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN"' };
+      return /^(?:thuong truc )?hoi dong nhan dan\b/.test(c)
+        ? undefined
+        : {
+            vi: 'văn bản của Hội đồng nhân dân ký "TM. HỘI ĐỒNG NHÂN DÂN" hoặc "TM. THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN"',
+            en: 'a People\'s Council signs "TM. HỘI ĐỒNG NHÂN DÂN" or "TM. THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN"',
+          };
     case 'party-committee':
-      return PARTY_COLLECTIVE.test(c) ? undefined : { vi: 'cấp ủy ký thay mặt tập thể của mình: "T/M BAN THƯỜNG VỤ", "T/M BAN CHẤP HÀNH", "T/M ĐẢNG ỦY", "T/M CHI BỘ"', en: 'a party committee signs for its own collective: "T/M BAN THƯỜNG VỤ", "T/M BAN CHẤP HÀNH", "T/M ĐẢNG ỦY", "T/M CHI BỘ"' };
+      return PARTY_COLLECTIVE.test(c)
+        ? undefined
+        : {
+            vi: 'cấp ủy ký thay mặt tập thể của mình: "T/M BAN THƯỜNG VỤ", "T/M BAN CHẤP HÀNH", "T/M ĐẢNG ỦY", "T/M CHI BỘ"',
+            en: 'a party committee signs for its own collective: "T/M BAN THƯỜNG VỤ", "T/M BAN CHẤP HÀNH", "T/M ĐẢNG ỦY", "T/M CHI BỘ"',
+          };
     case 'mass':
-      return STATE_COLLECTIVE.test(c) || /^(?:dang uy|chi uy|chi bo|dang doan)\b/.test(c) ? { vi: 'đoàn thể ký thay mặt tập thể lãnh đạo của mình: "TM. BAN THƯỜNG VỤ", "TM. BAN CHẤP HÀNH"', en: 'a mass organisation signs for its own leadership: "TM. BAN THƯỜNG VỤ", "TM. BAN CHẤP HÀNH"' } : undefined;
+      return STATE_COLLECTIVE.test(c) || /^(?:dang uy|chi uy|chi bo|dang doan)\b/.test(c)
+        ? {
+            vi: 'đoàn thể ký thay mặt tập thể lãnh đạo của mình: "TM. BAN THƯỜNG VỤ", "TM. BAN CHẤP HÀNH"',
+            en: 'a mass organisation signs for its own leadership: "TM. BAN THƯỜNG VỤ", "TM. BAN CHẤP HÀNH"',
+          }
+        : undefined;
     case 'state-other':
-      return /^(?:ban thuong vu|ban chap hanh|dang uy|chi uy|chi bo)\b/.test(c) ? { vi: '"TM." đứng trước tên tập thể lãnh đạo hoặc tên cơ quan ban hành', en: '"TM." precedes the name of the leading collective or of the issuing body' } : undefined;
+      return /^(?:ban thuong vu|ban chap hanh|dang uy|chi uy|chi bo)\b/.test(c)
+        ? { vi: '"TM." đứng trước tên tập thể lãnh đạo hoặc tên cơ quan ban hành', en: '"TM." precedes the name of the leading collective or of the issuing body' }
+        : undefined;
     default:
       return undefined;
   }
@@ -44,8 +61,15 @@ function foreignCollective(system: string, collective: string): boolean {
 /** Authority lines in the system's form, a collective that fits the issuer, a deputy's title under `KT.`. */
 /** The message on an authority line written wholly in the other system's form. */
 function foreignFormMessage(text: string, system: string, wanted: string | undefined): Bilingual {
-  if (system === 'party') return { vi: `"${text}" là thể thức ký của cơ quan nhà nước; văn bản của Đảng ký thay mặt cấp ủy: "T/M BAN THƯỜNG VỤ", "T/M BAN CHẤP HÀNH" …`, en: `"${text}" is a state body's signature form; party documents sign for the committee: "T/M BAN THƯỜNG VỤ", "T/M BAN CHẤP HÀNH" …` };
-  return { vi: `"${text}" là thể thức ký của văn bản Đảng; văn bản ${system === 'mass' ? 'đoàn thể' : 'nhà nước'} ký ${wanted ? `"${wanted}"` : 'thay mặt tập thể lãnh đạo hoặc cơ quan của mình bằng "TM."'}`, en: `"${text}" is a party document's signature form; ${system === 'mass' ? 'mass-organisation' : 'state'} documents sign ${wanted ? `"${wanted}"` : 'for their own collective or body with "TM."'}` };
+  if (system === 'party')
+    return {
+      vi: `"${text}" là thể thức ký của cơ quan nhà nước; văn bản của Đảng ký thay mặt cấp ủy: "T/M BAN THƯỜNG VỤ", "T/M BAN CHẤP HÀNH" …`,
+      en: `"${text}" is a state body's signature form; party documents sign for the committee: "T/M BAN THƯỜNG VỤ", "T/M BAN CHẤP HÀNH" …`,
+    };
+  return {
+    vi: `"${text}" là thể thức ký của văn bản Đảng; văn bản ${system === 'mass' ? 'đoàn thể' : 'nhà nước'} ký ${wanted ? `"${wanted}"` : 'thay mặt tập thể lãnh đạo hoặc cơ quan của mình bằng "TM."'}`,
+    en: `"${text}" is a party document's signature form; ${system === 'mass' ? 'mass-organisation' : 'state'} documents sign ${wanted ? `"${wanted}"` : 'for their own collective or body with "TM."'}`,
+  };
 }
 
 /** A state deputy's title under no "KT." line: the line "KT. <head>" is missing above it. */
@@ -60,6 +84,21 @@ function reportDeputyWithoutKT(title: { text: string; range: Range }, source: Ch
     title.range,
     { vi: `Cấp phó ký thay người đứng đầu phải ghi "KT. ${head}" trên chức vụ "${title.text}"`, en: `A deputy signing for the head writes "KT. ${head}" above the title "${title.text}"` },
     fixes,
+  );
+}
+
+/** An abbreviation of the other system (`T/M` in a state plan, `TM.` in a party one), with its own as a safe fix. */
+function reportOtherSystemPrefix(report: CheckContext['report'], span: RawSpan, prefix: string, other: string, system: string): void {
+  const fix: Fix = { title: `Viết ${other} / Write ${other}`, edits: [{ range: span.rangeOf(0, prefix.length), newText: `${other} ` }], safe: true };
+  report(
+    span.rangeOf(0, prefix.trimEnd().length),
+    system === 'party'
+      ? { vi: `Văn bản của Đảng viết "${other}", không viết "${prefix.trim()}"`, en: `Party documents write "${other}", not "${prefix.trim()}"` }
+      : {
+          vi: `Văn bản ${system === 'mass' ? 'đoàn thể' : 'nhà nước'} viết "${other}", không viết "${prefix.trim()}" (dạng của Đảng)`,
+          en: `${system === 'mass' ? 'Mass-organisation' : 'State'} documents write "${other}", not the party's "${prefix.trim()}"`,
+        },
+    [fix],
   );
 }
 
@@ -100,16 +139,7 @@ export const signatureAuthority: Rule = {
         continue;
       }
 
-      if (other) {
-        const fix: Fix = { title: `Viết ${other} / Write ${other}`, edits: [{ range: span.rangeOf(0, prefix.length), newText: `${other} ` }], safe: true };
-        report(
-          prefixRange,
-          party
-            ? { vi: `Văn bản của Đảng viết "${other}", không viết "${prefix.trim()}"`, en: `Party documents write "${other}", not "${prefix.trim()}"` }
-            : { vi: `Văn bản ${system === 'mass' ? 'đoàn thể' : 'nhà nước'} viết "${other}", không viết "${prefix.trim()}" (dạng của Đảng)`, en: `${system === 'mass' ? 'Mass-organisation' : 'State'} documents write "${other}", not the party's "${prefix.trim()}"` },
-          [fix],
-        );
-      }
+      if (other) reportOtherSystemPrefix(report, span, prefix, other, system);
 
       if (role === 'TM') {
         if (seenKT) {
@@ -122,8 +152,15 @@ export const signatureAuthority: Rule = {
         }
         const problem = collectiveProblem(issuer, rest);
         if (problem) {
-          const fixes: Fix[] = issuer === 'people-committee' ? [{ title: 'Viết ỦY BAN NHÂN DÂN / Write ỦY BAN NHÂN DÂN', edits: [{ range: span.rangeOf(prefix.length, span.trimmedEnd), newText: 'ỦY BAN NHÂN DÂN' }], safe: false }] : [];
-          report(span.rangeOf(prefix.length, span.trimmedEnd), { vi: `"${line.text}" không hợp với cơ quan ban hành: ${problem.vi}`, en: `"${line.text}" does not fit the issuer: ${problem.en}` }, fixes);
+          const fixes: Fix[] =
+            issuer === 'people-committee'
+              ? [{ title: 'Viết ỦY BAN NHÂN DÂN / Write ỦY BAN NHÂN DÂN', edits: [{ range: span.rangeOf(prefix.length, span.trimmedEnd), newText: 'ỦY BAN NHÂN DÂN' }], safe: false }]
+              : [];
+          report(
+            span.rangeOf(prefix.length, span.trimmedEnd),
+            { vi: `"${line.text}" không hợp với cơ quan ban hành: ${problem.vi}`, en: `"${line.text}" does not fit the issuer: ${problem.en}` },
+            fixes,
+          );
         }
       } else if (role === 'KT') {
         seenKT = true;

@@ -13,7 +13,8 @@ interface Reference {
 }
 
 /** A `Phụ lục …` that names another document's appendix: `Phụ lục I Nghị định 30/2020/NĐ-CP`, `ban hành kèm theo Quyết định …`. */
-const EXTERNAL = /^[\s,]*(?:(?:ban hanh )?kem theo |cua |thuoc |tai )?(?:nghi dinh|thong tu|quyet dinh|luat|nghi quyet|chi thi|huong dan|quy dinh|cong van|van ban|ke hoach|chuong trinh|thong bao|de an)\b(?! nay)/;
+const EXTERNAL =
+  /^[\s,]*(?:(?:ban hanh )?kem theo |cua |thuoc |tai )?(?:nghi dinh|thong tu|quyet dinh|luat|nghi quyet|chi thi|huong dan|quy dinh|cong van|van ban|ke hoach|chuong trinh|thong bao|de an)\b(?! nay)/;
 const LABEL = /^(?:\s+so)?\s+(\d{1,2}|[ivx]{1,5})\b/;
 const MORE_LABEL = /^\s*(?:,|-|va|den)\s*(\d{1,2}|[ivx]{1,5})\b/;
 

@@ -23,7 +23,7 @@ function linesWithPhuc(document: PlanDocument, source: SourceText, lines: TextLi
       const offset = run.start + run[index].start;
       // The last line that starts at or before the word.
       let low = 0;
-      for (let high = lines.length; low < high; ) {
+      for (let high = lines.length; low < high;) {
         const mid = (low + high) >>> 1;
         if (lines[mid].start <= offset) low = mid + 1;
         else high = mid;

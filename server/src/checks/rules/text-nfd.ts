@@ -28,10 +28,14 @@ export const textNfd: Rule = {
       }
       if (first < 0) continue;
       const range = source.range(first, last);
-      report(range, {
-        vi: 'Chữ ở dạng Unicode tổ hợp (NFD); nên dùng dạng dựng sẵn (NFC)',
-        en: 'Decomposed Unicode (NFD); use the composed form (NFC)',
-      }, [{ title: 'Chuyển sang NFC / Convert to NFC', edits: [{ range, newText: text.slice(first, last) }], safe: true }]);
+      report(
+        range,
+        {
+          vi: 'Chữ ở dạng Unicode tổ hợp (NFD); nên dùng dạng dựng sẵn (NFC)',
+          en: 'Decomposed Unicode (NFD); use the composed form (NFC)',
+        },
+        [{ title: 'Chuyển sang NFC / Convert to NFC', edits: [{ range, newText: text.slice(first, last) }], safe: true }],
+      );
     }
   },
 };

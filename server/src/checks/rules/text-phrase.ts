@@ -24,10 +24,15 @@ export const textPhrase: Rule = {
         const right = inCaseOf(wrong.text, toToneStyle(slip.right, style));
         const typed = run.slice(slip.from, slip.to).map((w) => w.text);
         const corrected = typed.map((t, k) => (slip.from + k === slip.at ? right : t)).join(' ');
-        report(source.range(run.start + run[slip.from].start, run.start + run[slip.to - 1].end), {
-          vi: `Có lẽ gõ nhầm: "${typed.join(' ')}" → "${corrected}"`,
-          en: `Likely a slip: "${typed.join(' ')}" → "${corrected}"`,
-        }, [{ title: `Viết "${right}" / Write "${right}"`, edits: [{ range: wrongRange, newText: right }], safe: false }], slip.low ? { severity: 'information' } : undefined);
+        report(
+          source.range(run.start + run[slip.from].start, run.start + run[slip.to - 1].end),
+          {
+            vi: `Có lẽ gõ nhầm: "${typed.join(' ')}" → "${corrected}"`,
+            en: `Likely a slip: "${typed.join(' ')}" → "${corrected}"`,
+          },
+          [{ title: `Viết "${right}" / Write "${right}"`, edits: [{ range: wrongRange, newText: right }], safe: false }],
+          slip.low ? { severity: 'information' } : undefined,
+        );
       }
       // The statistics' slips, where the lexicon found none.
       for (const slip of perRun(run, 'context-slips', () => findContextSlips(run))) {
@@ -37,12 +42,22 @@ export const textPhrase: Rule = {
         if (typeWords.some((r) => overlaps(r, wrongRange))) continue;
         const right = inCaseOf(wrong.text, toToneStyle(slip.right, style));
         const [first, last] = slip.at < slip.by ? [slip.at, slip.by] : [slip.by, slip.at];
-        const typed = run.slice(first, last + 1).map((w) => w.text).join(' ');
-        const corrected = run.slice(first, last + 1).map((w, k) => (first + k === slip.at ? right : w.text)).join(' ');
-        report(source.range(run.start + run[first].start, run.start + run[last].end), {
-          vi: `Có lẽ gõ nhầm: "${typed}" → "${corrected}" (văn bản hành chính rất hay viết "${corrected}", hầu như không viết "${typed}")`,
-          en: `Likely a slip: "${typed}" → "${corrected}" (official text writes "${corrected}" often, "${typed}" hardly ever)`,
-        }, [{ title: `Viết "${right}" / Write "${right}"`, edits: [{ range: wrongRange, newText: right }], safe: false }]);
+        const typed = run
+          .slice(first, last + 1)
+          .map((w) => w.text)
+          .join(' ');
+        const corrected = run
+          .slice(first, last + 1)
+          .map((w, k) => (first + k === slip.at ? right : w.text))
+          .join(' ');
+        report(
+          source.range(run.start + run[first].start, run.start + run[last].end),
+          {
+            vi: `Có lẽ gõ nhầm: "${typed}" → "${corrected}" (văn bản hành chính rất hay viết "${corrected}", hầu như không viết "${typed}")`,
+            en: `Likely a slip: "${typed}" → "${corrected}" (official text writes "${corrected}" often, "${typed}" hardly ever)`,
+          },
+          [{ title: `Viết "${right}" / Write "${right}"`, edits: [{ range: wrongRange, newText: right }], safe: false }],
+        );
       }
     }
     // The plan's own place, as its header spells it.
@@ -51,17 +66,32 @@ export const textPhrase: Rule = {
       const wrong = run[slip.at];
       const wrongRange = source.range(run.start + wrong.start, run.start + wrong.end);
       const right = inCaseOf(wrong.text, toToneStyle(slip.right, style));
-      const typed = run.slice(slip.from, slip.to).map((w) => w.text).join(' ');
-      const corrected = run.slice(slip.from, slip.to).map((w, k) => (slip.from + k === slip.at ? right : w.text)).join(' ');
-      report(source.range(run.start + run[slip.from].start, run.start + run[slip.to - 1].end), {
-        vi: `Có lẽ gõ nhầm tên địa danh: "${typed}" → "${corrected}" (như phần đầu văn bản viết)`,
-        en: `Likely a slip in the place name: "${typed}" → "${corrected}" (as the header writes it)`,
-      }, [{ title: `Viết "${right}" / Write "${right}"`, edits: [{ range: wrongRange, newText: right }], safe: false }]);
+      const typed = run
+        .slice(slip.from, slip.to)
+        .map((w) => w.text)
+        .join(' ');
+      const corrected = run
+        .slice(slip.from, slip.to)
+        .map((w, k) => (slip.from + k === slip.at ? right : w.text))
+        .join(' ');
+      report(
+        source.range(run.start + run[slip.from].start, run.start + run[slip.to - 1].end),
+        {
+          vi: `Có lẽ gõ nhầm tên địa danh: "${typed}" → "${corrected}" (như phần đầu văn bản viết)`,
+          en: `Likely a slip in the place name: "${typed}" → "${corrected}" (as the header writes it)`,
+        },
+        [{ title: `Viết "${right}" / Write "${right}"`, edits: [{ range: wrongRange, newText: right }], safe: false }],
+      );
     }
   },
 };
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
-  return before(a.start, b.end) && before(b.start, a.end) && !(a.end.line === b.start.line && a.end.character === b.start.character) && !(b.end.line === a.start.line && b.end.character === a.start.character);
+  return (
+    before(a.start, b.end) &&
+    before(b.start, a.end) &&
+    !(a.end.line === b.start.line && a.end.character === b.start.character) &&
+    !(b.end.line === a.start.line && b.end.character === a.start.character)
+  );
 }

@@ -11,10 +11,57 @@ import { canonical, parseSyllable } from '../vietnamese';
  */
 const REDUPLICATION = new Set(
   [
-    'người', 'nhà', 'ai', 'đâu', 'nơi', 'ngày', 'đêm', 'tháng', 'năm', 'đời', 'mãi', 'luôn', 'dần', 'từ', 'thường',
-    'chung', 'xa', 'đều', 'lâu', 'ào', 'sáng', 'chiều', 'tối', 'ba', 'cào', 'chuồn', 'cốc', 'vừa', 'khá', 'sơ', 'đỏ',
-    'xanh', 'vàng', 'trắng', 'nhỏ', 'to', 'cao', 'thấp', 'xinh', 'hay', 'ít', 'chút', 'tí', 'đi', 'mau', 'thôi', 'rồi',
-    'song', 'kền', 'tê', 'kiền',
+    'người',
+    'nhà',
+    'ai',
+    'đâu',
+    'nơi',
+    'ngày',
+    'đêm',
+    'tháng',
+    'năm',
+    'đời',
+    'mãi',
+    'luôn',
+    'dần',
+    'từ',
+    'thường',
+    'chung',
+    'xa',
+    'đều',
+    'lâu',
+    'ào',
+    'sáng',
+    'chiều',
+    'tối',
+    'ba',
+    'cào',
+    'chuồn',
+    'cốc',
+    'vừa',
+    'khá',
+    'sơ',
+    'đỏ',
+    'xanh',
+    'vàng',
+    'trắng',
+    'nhỏ',
+    'to',
+    'cao',
+    'thấp',
+    'xinh',
+    'hay',
+    'ít',
+    'chút',
+    'tí',
+    'đi',
+    'mau',
+    'thôi',
+    'rồi',
+    'song',
+    'kền',
+    'tê',
+    'kiền',
   ].map(canonical),
 );
 
@@ -28,16 +75,31 @@ export const textRepeatedWord: Rule = {
         const i = found.at;
         if (found.phrase) {
           const phrase = `${run[i - 1].text} ${run[i].text}`;
-          report(source.range(run.start + run[i - 1].start, run.start + run[i].end), {
-            vi: `Cụm từ lặp: "${phrase}" viết hai lần`,
-            en: `Repeated phrase: "${phrase}" written twice`,
-          }, [{ title: `Xóa "${phrase}" thừa / Delete the extra "${phrase}"`, edits: [{ range: source.range(run.start + run[i - 2].end, run.start + run[i].end), newText: '' }], safe: !found.afterList }], found.afterList ? { severity: 'information' } : undefined);
+          report(
+            source.range(run.start + run[i - 1].start, run.start + run[i].end),
+            {
+              vi: `Cụm từ lặp: "${phrase}" viết hai lần`,
+              en: `Repeated phrase: "${phrase}" written twice`,
+            },
+            [
+              {
+                title: `Xóa "${phrase}" thừa / Delete the extra "${phrase}"`,
+                edits: [{ range: source.range(run.start + run[i - 2].end, run.start + run[i].end), newText: '' }],
+                safe: !found.afterList,
+              },
+            ],
+            found.afterList ? { severity: 'information' } : undefined,
+          );
         } else {
           const word = run[i].text;
-          report(source.range(run.start + run[i].start, run.start + run[i].end), {
-            vi: `Từ lặp: "${run[i - 1].text} ${word}"`,
-            en: `Repeated word: "${run[i - 1].text} ${word}"`,
-          }, [{ title: `Xóa "${word}" thừa / Delete the extra "${word}"`, edits: [{ range: source.range(run.start + run[i - 1].end, run.start + run[i].end), newText: '' }], safe: true }]);
+          report(
+            source.range(run.start + run[i].start, run.start + run[i].end),
+            {
+              vi: `Từ lặp: "${run[i - 1].text} ${word}"`,
+              en: `Repeated word: "${run[i - 1].text} ${word}"`,
+            },
+            [{ title: `Xóa "${word}" thừa / Delete the extra "${word}"`, edits: [{ range: source.range(run.start + run[i - 1].end, run.start + run[i].end), newText: '' }], safe: true }],
+          );
         }
       }
     }
@@ -55,20 +117,24 @@ function repeats(source: SourceText, run: Run): { at: number; phrase: boolean; a
   const joined = (k: number) => k > 0 && k < run.length && run[k].adjacent;
   /** A doubled unit at a word boundary: the word before it or the word after it makes a compound with it, or an agent noun (`người khiếu nại khiếu nại`). */
   const atBoundary = (first: number, last: number) =>
-    (joined(first) && first >= 1 && (AGENT.has(key[first - 1]) || isKnownPhrase([key[first - 1], key[first]]))) ||
-    (joined(last + 1) && isKnownPhrase([key[last], key[last + 1]]));
+    (joined(first) && first >= 1 && (AGENT.has(key[first - 1]) || isKnownPhrase([key[first - 1], key[first]]))) || (joined(last + 1) && isKnownPhrase([key[last], key[last + 1]]));
   /** The first unit ends a capitalised name and the second, in lower case, is the verb (`Bộ Xây dựng xây dựng`). */
-  const endsName = (first: number, second: number) =>
-    /^\p{Lu}/u.test(run[first].text) && !/^\p{Lu}/u.test(run[second].text) && joined(first) && /^\p{Lu}/u.test(run[first - 1].text);
+  const endsName = (first: number, second: number) => /^\p{Lu}/u.test(run[first].text) && !/^\p{Lu}/u.test(run[second].text) && joined(first) && /^\p{Lu}/u.test(run[first - 1].text);
   let i = 1;
   while (i < run.length) {
     // Two-word phrase: a b a b.
     if (
       i >= 3 &&
-      joined(i) && joined(i - 1) && joined(i - 2) &&
-      key[i - 3] === key[i - 1] && key[i - 2] === key[i] && key[i - 3] !== key[i - 2] &&
-      countable(run[i - 3]) && countable(run[i - 2]) &&
-      !atBoundary(i - 3, i) && !endsName(i - 3, i - 1)
+      joined(i) &&
+      joined(i - 1) &&
+      joined(i - 2) &&
+      key[i - 3] === key[i - 1] &&
+      key[i - 2] === key[i] &&
+      key[i - 3] !== key[i - 2] &&
+      countable(run[i - 3]) &&
+      countable(run[i - 2]) &&
+      !atBoundary(i - 3, i) &&
+      !endsName(i - 3, i - 1)
     ) {
       // After a comma the first may end a list of nouns and the second be the verb (`cơ quan, tổ chức tổ chức thực hiện`).
       const afterList = i >= 4 && source.text.slice(run.start + run[i - 4].end, run.start + run[i - 3].start).includes(',');

@@ -11,15 +11,4 @@ import { textSyllable } from './text-syllable';
 import { textToneStyle } from './text-tone-style';
 
 /** The text rules, in the order of docs/rules.md. */
-export const TEXT_RULES: readonly Rule[] = [
-  textNfd,
-  textInvisibleCharacter,
-  textScanNoise,
-  textRepeatedWord,
-  textDoubleSpace,
-  textToneStyle,
-  textSyllable,
-  textPhrase,
-  textSpelling,
-  textMotto,
-];
+export const TEXT_RULES: readonly Rule[] = [textNfd, textInvisibleCharacter, textScanNoise, textRepeatedWord, textDoubleSpace, textToneStyle, textSyllable, textPhrase, textSpelling, textMotto];

@@ -21,13 +21,18 @@ export const textScanNoise: Rule = {
         (line.kind === 'text' || line.kind === 'item') &&
         !/[\u2028\u2029]/.test(content) &&
         // Which pattern the line matches, kept for the next version (in an array: the memo keeps objects).
-        WHOLE_LINE[memoized(source.memo, 'noise-line', () => content, () => [WHOLE_LINE.findIndex((n) => n.pattern.test(content))])[0]];
+        WHOLE_LINE[
+          memoized(
+            source.memo,
+            'noise-line',
+            () => content,
+            () => [WHOLE_LINE.findIndex((n) => n.pattern.test(content))],
+          )[0]
+        ];
       if (whole) {
         const range = source.range(line.start + lead, line.start + lead + content.length);
         const at: Range = { start: source.position(line.start), end: source.position(line.start) };
-        report(range, { vi: `Dòng rác: ${whole.vi}`, en: `Noise: ${whole.en}` }, [
-          { title: 'Biến thành chú thích // / Turn into a // comment', edits: [{ range: at, newText: '// ' }], safe: false },
-        ]);
+        report(range, { vi: `Dòng rác: ${whole.vi}`, en: `Noise: ${whole.en}` }, [{ title: 'Biến thành chú thích // / Turn into a // comment', edits: [{ range: at, newText: '// ' }], safe: false }]);
         continue;
       }
       if (!raw.includes('_')) continue;
@@ -35,9 +40,7 @@ export const textScanNoise: Rule = {
       let m: RegExpExecArray | null;
       while ((m = BOOKMARK.exec(raw))) {
         const range = source.range(line.start + m.index, line.start + m.index + m[0].length);
-        report(range, { vi: `Dấu trang của Word: "${m[0]}"`, en: `Word bookmark: "${m[0]}"` }, [
-          { title: `Xóa "${m[0]}" / Delete "${m[0]}"`, edits: [{ range, newText: '' }], safe: false },
-        ]);
+        report(range, { vi: `Dấu trang của Word: "${m[0]}"`, en: `Word bookmark: "${m[0]}"` }, [{ title: `Xóa "${m[0]}" / Delete "${m[0]}"`, edits: [{ range, newText: '' }], safe: false }]);
       }
     }
   },

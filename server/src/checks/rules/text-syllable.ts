@@ -3,19 +3,7 @@ import { phraseCorrection } from '../phrase-lexicon';
 import type { Rule } from '../rule';
 import { perRun, toneStyleCounts, wordRuns, type Word } from '../text-lines';
 import { isKnownSyllable } from '../vi-dictionary';
-import {
-  expectedToneStyle,
-  hasImpossibleStopTone,
-  hasVowelMark,
-  inCaseOf,
-  parseSyllable,
-  perWord,
-  standardTonePlacement,
-  TONE_NAMES,
-  toToneStyle,
-  withTone,
-  type Syllable,
-} from '../vietnamese';
+import { expectedToneStyle, hasImpossibleStopTone, hasVowelMark, inCaseOf, parseSyllable, perWord, standardTonePlacement, TONE_NAMES, toToneStyle, withTone, type Syllable } from '../vietnamese';
 
 export type SyllableDefect = 'stop-tone' | 'two-tones' | 'stray-mark' | 'misplaced-tone' | 'eth';
 

@@ -26,10 +26,14 @@ export const textToneStyle: Rule = {
         const w = run[index];
         const right = toToneStyle(w.text, expected);
         const range = source.range(run.start + w.start, run.start + w.end);
-        report(range, {
-          vi: `"${w.text}" đặt dấu ${NAME_VI[style]}; ${basis.vi}: viết "${right}"`,
-          en: `"${w.text}" uses the ${NAME_EN[style]} placement; ${basis.en}: write "${right}"`,
-        }, [{ title: `Viết "${right}" / Write "${right}"`, edits: [{ range, newText: right }], safe: true }]);
+        report(
+          range,
+          {
+            vi: `"${w.text}" đặt dấu ${NAME_VI[style]}; ${basis.vi}: viết "${right}"`,
+            en: `"${w.text}" uses the ${NAME_EN[style]} placement; ${basis.en}: write "${right}"`,
+          },
+          [{ title: `Viết "${right}" / Write "${right}"`, edits: [{ range, newText: right }], safe: true }],
+        );
       }
     }
   },
