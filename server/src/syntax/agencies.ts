@@ -128,15 +128,43 @@ export interface FoundAgency {
 /** The same names, matched only where a reader stands (a citation's `của …`). */
 const AGENCY_AT = new RegExp(AGENCY.source, 'uy');
 
+/**
+ * Verbs that open a task's clause, NFC and lower case. A capital slipped onto
+ * their first syllable right after a body (`Tham mưu UBND Thành phố Báo cáo Bộ
+ * Tài chính`) starts the next clause, not a place name: the second syllable,
+ * still in lower case, gives it away.
+ */
+const CLAUSE_VERBS = new Set(['báo cáo', 'chỉ đạo', 'chủ trì', 'đề xuất', 'hướng dẫn', 'kiểm tra', 'phối hợp', 'tham mưu', 'theo dõi', 'thực hiện', 'tổ chức', 'tổng hợp', 'triển khai', 'xây dựng']);
+const PLACE_WORD = /\s+(\p{Lu}[\p{L}\p{M}]*)/uy;
+const LOWER_WORD = /\s+(\p{Ll}[\p{L}\p{M}]*)/uy;
+
+/** Whether the capitalised `word` ending at `end` and the lower-case word after it make a clause verb (`Báo cáo`). */
+function opensClause(text: string, word: string, end: number): boolean {
+  LOWER_WORD.lastIndex = end;
+  const next = LOWER_WORD.exec(text);
+  return next !== null && CLAUSE_VERBS.has(`${word} ${next[1]}`.normalize('NFC').toLocaleLowerCase('vi'));
+}
+
+/** The end of the capitalised place name (at most four words) from `from`; `from` when none. */
+function placeEnd(text: string, from: number): number {
+  let end = from;
+  for (let words = 0; words < 4; words++) {
+    PLACE_WORD.lastIndex = end;
+    const word = PLACE_WORD.exec(text);
+    if (!word || opensClause(text, word[1], PLACE_WORD.lastIndex)) break;
+    end = PLACE_WORD.lastIndex;
+  }
+  return end;
+}
+
 /** The end of a matched name, with the capitalised place name after a level word (`Ủy ban nhân dân tỉnh Trà Vinh`, `Ngân hàng Nhà nước Chi nhánh tỉnh Trà Vinh`) or the province named after it (`Sở Nội vụ tỉnh Bắc Giang`). */
 function withPlace(text: string, start: number, end: number): number {
-  if (/(?:tỉnh|huyện|xã|phường|phố|quận)$/u.test(text.slice(start, end))) {
-    const place = /^(?:\s+\p{Lu}[\p{L}\p{M}]*){1,4}/u.exec(text.slice(end, end + 60));
-    return place ? end + place[0].length : end;
-  }
+  if (/(?:tỉnh|huyện|xã|phường|phố|quận)$/u.test(text.slice(start, end))) return placeEnd(text, end);
   // `Sở Nội vụ tỉnh Bắc Giang`: a body named with its province.
-  const province = /^\s+(?:tỉnh|thành phố)(?:\s+\p{Lu}[\p{L}\p{M}]*){1,4}/u.exec(text.slice(end, end + 60));
-  return province ? end + province[0].length : end;
+  const province = /^\s+(?:tỉnh|thành phố)/u.exec(text.slice(end, end + 16));
+  if (!province) return end;
+  const place = placeEnd(text, end + province[0].length);
+  return place > end + province[0].length ? place : end;
 }
 
 /** Finds agency names in a mapped text; a capitalised place name after the match belongs to it. */
