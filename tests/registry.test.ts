@@ -106,4 +106,21 @@ describe('the central documents entered by hand', () => {
     }
     expect(registry.documentByNumber('71/NQ-CP')!.confidence).toBe('cited');
   });
+
+  it("knows the Prime Minister's decisions real plans cite for culture, land use and gender equality, and checks their dates", () => {
+    const found = (body: string) => checkPlan(parsePlan(plan('15/3/2026', body)), { registry: builtinRegistry() });
+    const codes = (body: string, code: string) => found(body).filter((d) => d.code === code);
+    const right = 'Căn cứ Quyết định số 991/QĐ-TTg ngày 16/9/2024 của Thủ tướng Chính phủ và Quyết định số 326/QĐ-TTg ngày 09/3/2022 của Thủ tướng Chính phủ.';
+    expect(codes(right, 'citation-unknown')).toEqual([]);
+    expect(codes(right, 'citation-conflict')).toEqual([]);
+    const wrongDate = 'Căn cứ Quyết định số 991/QĐ-TTg ngày 19/6/2024 của Thủ tướng Chính phủ.';
+    expect(codes(wrongDate, 'citation-conflict').map((d) => d.message)).toEqual([expect.stringContaining('16/9/2024')]);
+  });
+
+  it("does not take a plan's slip Nghị định 200/2023/NĐ-CP for the decree 200/2025/NĐ-CP it means", () => {
+    const body = 'Căn cứ Nghị định số 200/2023/NĐ-CP ngày 28/12/2023 của Chính phủ quy định chi tiết một số điều của Luật Phòng thủ dân sự.';
+    const findings = checkPlan(parsePlan(plan('21/11/2025', body)), { registry: builtinRegistry() });
+    expect(builtinRegistry().documentByNumber('200/2023/NĐ-CP')).toBeUndefined();
+    expect(findings.filter((d) => d.code === 'citation-unknown')).toHaveLength(1);
+  });
 });
