@@ -1,5 +1,6 @@
 import { attribute, child, descendants, elementChildren, type XmlElement, type XmlTree } from './xml';
 import type { WordStyles } from './styles';
+import { toRoman } from '../syntax/numbering';
 
 /**
  * Word's automatic list numbering (`word/numbering.xml`): the number a reader
@@ -37,41 +38,15 @@ export interface ListNumber {
 /** Bullets drawn from the Symbol and Wingdings fonts' private-use code points, as the reader sees them. */
 const SYMBOL_BULLETS: Record<string, string> = { '\uf0b7': '•', '\uf0a7': '▪', '\uf0d8': '➢', '\uf076': '❖', '\uf0fc': '✓', '\uf0a8': '◦', '\uf02d': '-' };
 
-const ROMAN: [number, string][] = [
-  [1000, 'M'],
-  [900, 'CM'],
-  [500, 'D'],
-  [400, 'CD'],
-  [100, 'C'],
-  [90, 'XC'],
-  [50, 'L'],
-  [40, 'XL'],
-  [10, 'X'],
-  [9, 'IX'],
-  [5, 'V'],
-  [4, 'IV'],
-  [1, 'I'],
-];
-
-function roman(n: number): string {
-  let out = '';
-  for (const [value, digits] of ROMAN)
-    while (n >= value) {
-      out += digits;
-      n -= value;
-    }
-  return out;
-}
-
 /** Word's letters: a … z, then aa … zz (the Latin alphabet, whatever the document's language). */
 const letter = (n: number) => String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
 
 function formatNumber(n: number, format: string): string {
   switch (format) {
     case 'upperRoman':
-      return roman(n);
+      return toRoman(n);
     case 'lowerRoman':
-      return roman(n).toLowerCase();
+      return toRoman(n).toLowerCase();
     case 'upperLetter':
       return letter(n).toUpperCase();
     case 'lowerLetter':
