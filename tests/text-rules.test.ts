@@ -32,7 +32,7 @@ const textDiagnostics = (text: string) => checkPlan(parsePlan(text), { today: '2
 /** The phrase slips the text-phrase rule would report in one sentence: `typed → right`. */
 function slips(sentence: string): string[] {
   const parsed = parsePlan(plan(sentence));
-  return wordRuns(parsed.document, parsed.source).flatMap((run) =>
+  return wordRuns(parsed.document, parsed.source).flatMap(({ words: run }) =>
     findPhraseSlips(run, isKnownSyllable, true).map(
       (s) =>
         `${run
@@ -147,7 +147,9 @@ describe('the phrase matcher generalises beyond the slips of the example plans',
     expect(isKnownPhrase(['bắt', 'đầu'])).toBe(true);
     expect(isKnownPhrase(['số', 'của'])).toBe(false);
     const parsed = parsePlan(plan('giao nhiêm vụ cho các cơ quan'));
-    const run = wordRuns(parsed.document, parsed.source).find((r) => r.some((w) => w.text === 'nhiêm'))!;
+    const run = wordRuns(parsed.document, parsed.source)
+      .map((r) => r.words)
+      .find((r) => r.some((w) => w.text === 'nhiêm'))!;
     const at = run.findIndex((w) => w.text === 'nhiêm');
     expect(phraseCorrection(run, at)?.right).toBe('nhiệm');
   });

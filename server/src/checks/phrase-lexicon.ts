@@ -135,7 +135,7 @@ export interface PhraseSlip {
  * confusions a syllable checker misses. Without, every slip, to correct a
  * word the other rules already found wrong.
  */
-export function findPhraseSlips(run: Word[], exists: (word: string) => boolean, requireExisting: boolean): PhraseSlip[] {
+export function findPhraseSlips(run: readonly Word[], exists: (word: string) => boolean, requireExisting: boolean): PhraseSlip[] {
   const lex = load();
   const folded = run.map((w) => foldedLetters(w.text));
   // The canonical words only where a phrase of the lexicon folds alike: most words start none.
@@ -215,7 +215,7 @@ export function findPhraseSlips(run: Word[], exists: (word: string) => boolean, 
 }
 
 /** The lexicon's correction of `run[index]` when exactly one slip of the run is about that word. */
-export function phraseCorrection(run: Word[], index: number): PhraseSlip | undefined {
+export function phraseCorrection(run: readonly Word[], index: number): PhraseSlip | undefined {
   const slips = findPhraseSlips(run, () => true, false).filter((s) => s.at === index);
   return slips.length === 1 ? slips[0] : undefined;
 }

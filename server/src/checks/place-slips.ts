@@ -58,9 +58,9 @@ export function headerPlaces(document: PlanDocument): string[][] {
 const capital = (w: string) => w[0] !== w[0].toLowerCase();
 /** `Châu`, not `CHÂU` or `châu`: a word of a name in running text. */
 const titleCase = (w: string) => capital(w) && w.slice(1) === w.slice(1).toLowerCase();
-/** True when `run[i, i+k)` are capitalised words joined by spaces only: tested before any copy, as it runs at every word for every place. */
+/** True when `run.words[i, i+k)` are capitalised words joined by spaces only: tested before any copy, as it runs at every word for every place. */
 function capitalisedName(run: Run, i: number, k: number): boolean {
-  for (let j = 0; j < k; j++) if (!capital(run[i + j].text) || (j > 0 && !run[i + j].adjacent)) return false;
+  for (let j = 0; j < k; j++) if (!capital(run.words[i + j].text) || (j > 0 && !run.words[i + j].adjacent)) return false;
   return true;
 }
 /** Words that stand before a place's name (`Tỉnh Lai Châu` opening a sentence). */
@@ -77,11 +77,12 @@ interface PlaceSpelling {
 function placeSpellings(run: Run, want: string[], wantKeys: readonly (string | undefined)[]): PlaceSpelling[] {
   const k = want.length;
   const found: PlaceSpelling[] = [];
-  for (let i = 0; i + k <= run.length; i++) {
+  for (let i = 0; i + k <= run.words.length; i++) {
     if (!capitalisedName(run, i, k)) continue;
     // A longer name that only begins or ends like the place (`Lai Châu Mới`) is another name.
-    if ((run[i + k]?.adjacent && titleCase(run[i + k].text)) || (i > 0 && run[i].adjacent && titleCase(run[i - 1].text) && !LEVEL_WORD.test(fold(run[i - 1].text)))) continue;
-    const typed = run.slice(i, i + k).map((w) => canonical(w.text));
+    if ((run.words[i + k]?.adjacent && titleCase(run.words[i + k].text)) || (i > 0 && run.words[i].adjacent && titleCase(run.words[i - 1].text) && !LEVEL_WORD.test(fold(run.words[i - 1].text))))
+      continue;
+    const typed = run.words.slice(i, i + k).map((w) => canonical(w.text));
     if (typed.every((t, j) => t === want[j])) {
       found.push({ from: i });
       continue;
@@ -113,7 +114,7 @@ export function findPlaceSlips(document: PlanDocument, runs: Run[], registry: Re
           right.set(name, (right.get(name) ?? 0) + 1);
           continue;
         }
-        const words = run.slice(i, i + k);
+        const words = run.words.slice(i, i + k);
         const written = words.map((w) => w.text).join(' ');
         // Another real place, spelt as written (the look-up itself ignores marks).
         const province = registry.findProvince(written)?.name;
@@ -127,7 +128,7 @@ export function findPlaceSlips(document: PlanDocument, runs: Run[], registry: Re
   return found.filter(
     (s) =>
       (typedCount.get(
-        s.run
+        s.run.words
           .slice(s.from, s.to)
           .map((w) => w.text)
           .join(' '),

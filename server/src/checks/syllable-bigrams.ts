@@ -276,7 +276,7 @@ const profile = perWord((word: string): WordProfile => {
 });
 
 /** The context slips of one run of words (see `wordRuns`). */
-export function findContextSlips(run: Word[]): ContextSlip[] {
+export function findContextSlips(run: readonly Word[]): ContextSlip[] {
   const stats = load();
   const n = run.length;
   const profiles = run.map((w) => profile(w.text));
@@ -346,7 +346,7 @@ export function findContextSlips(run: Word[]): ContextSlip[] {
  * and five times as often as the next candidate's (`người đân` → `dân`, `số cở
  * lớn` → `cỡ`); undefined when the neighbours do not tell.
  */
-export function wordMeant(run: Word[], index: number, candidates: readonly string[]): string | undefined {
+export function wordMeant(run: readonly Word[], index: number, candidates: readonly string[]): string | undefined {
   const stats = load();
   const typed = canonical(run[index].text);
   const options = new Set(candidates.map(canonical));

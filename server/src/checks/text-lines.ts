@@ -42,12 +42,14 @@ export interface Word {
  * The words of one run, with where the run lies in this version's text and
  * the findings of its words (`perRun`). The words and the findings are the
  * memo's, shared with every version that has the same run text; only this
- * array and `start` belong to the version.
+ * record and `start` belong to the version, so that a keystroke copies no
+ * word array of a run it did not change.
  */
-export interface Run extends Array<Word> {
+export interface Run {
+  readonly words: readonly Word[];
   /** NFC offset that the words' offsets count from. */
-  start: number;
-  findings: Record<string, object>;
+  readonly start: number;
+  readonly findings: Record<string, object>;
 }
 
 const LEAD = /^[ \t\uFEFF]*/;
@@ -171,12 +173,7 @@ export function wordRuns(document: PlanDocument, source: SourceText): Run[] {
         () => text.slice(start, to + 1),
         () => scanRun(text, lines, first, last, start),
       );
-      if (shared.words.length) {
-        const run = shared.words.slice() as Run;
-        run.start = start;
-        run.findings = shared.findings;
-        runs.push(run);
-      }
+      if (shared.words.length) runs.push({ words: shared.words, start, findings: shared.findings });
     }
     first = last;
   }
@@ -242,7 +239,7 @@ export function perRun<T extends object>(run: Run, kind: string, compute: () => 
 export function runToneStyles(run: Run): readonly [number, ToneStyle][] {
   return perRun(run, 'tone-styles', () => {
     const styles: [number, ToneStyle][] = [];
-    run.forEach((w, index) => {
+    run.words.forEach((w, index) => {
       const s = parseSyllable(w.text);
       const style = s && toneStyleOf(s);
       if (style) styles.push([index, style]);
@@ -265,17 +262,17 @@ export function toneStyleCounts(document: PlanDocument, source: SourceText): Rec
 }
 
 /**
- * True when `run[index]` reads as (part of) a proper name: a capitalised word
+ * True when `run.words[index]` reads as (part of) a proper name: a capitalised word
  * (`Hoằng`, `Duẩn`, `Úc`; not `UBND`) that does not open the run or a
  * sentence (after `.`, `!`, `?`, `:`), where any word may take a capital, or
  * that does but is followed by another capitalised word (`Hoằng Hóa là …`).
  */
 export function isNameWord(source: SourceText, run: Run, index: number): boolean {
   const titleCase = (w: string) => w[0] !== w[0].toLowerCase() && w.slice(1) === w.slice(1).toLowerCase();
-  if (!titleCase(run[index].text)) return false;
-  const next = run[index + 1];
+  if (!titleCase(run.words[index].text)) return false;
+  const next = run.words[index + 1];
   if (next?.adjacent && titleCase(next.text)) return true;
   if (index === 0) return false;
-  const between = source.text.slice(run.start + run[index - 1].end, run.start + run[index].start);
+  const between = source.text.slice(run.start + run.words[index - 1].end, run.start + run.words[index].start);
   return !/[.!?:]/.test(between);
 }

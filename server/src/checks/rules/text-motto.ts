@@ -19,8 +19,8 @@ const FOLDED_MOTTO = /(?<![\p{L}\p{N}])doc[ \t]*lap(?:[ \t]*[-‐‑–—−][ 
 function linesWithPhuc(document: PlanDocument, source: SourceText, lines: TextLine[]): number[] {
   const found = new Set<number>();
   for (const run of wordRuns(document, source)) {
-    for (const index of perRun(run, 'motto-words', () => run.flatMap((w, i) => (foldedIncludes(w.text, 'phuc') ? [i] : [])))) {
-      const offset = run.start + run[index].start;
+    for (const index of perRun(run, 'motto-words', () => run.words.flatMap((w, i) => (foldedIncludes(w.text, 'phuc') ? [i] : [])))) {
+      const offset = run.start + run.words[index].start;
       // The last line that starts at or before the word.
       let low = 0;
       for (let high = lines.length; low < high;) {

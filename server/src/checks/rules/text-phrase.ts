@@ -16,16 +16,16 @@ export const textPhrase: Rule = {
     const style = expectedToneStyle(toneStyleCounts(document, source), config.toneStyle);
     const typeWords = document.citations.map((c) => c.typeWordRange);
     for (const run of runs) {
-      const slips = perRun(run, 'phrase-slips', () => findPhraseSlips(run, isKnownSyllable, true));
+      const slips = perRun(run, 'phrase-slips', () => findPhraseSlips(run.words, isKnownSyllable, true));
       for (const slip of slips) {
-        const wrong = run[slip.at];
+        const wrong = run.words[slip.at];
         const wrongRange = source.range(run.start + wrong.start, run.start + wrong.end);
         if (typeWords.some((r) => overlaps(r, wrongRange))) continue;
         const right = inCaseOf(wrong.text, toToneStyle(slip.right, style));
-        const typed = run.slice(slip.from, slip.to).map((w) => w.text);
+        const typed = run.words.slice(slip.from, slip.to).map((w) => w.text);
         const corrected = typed.map((t, k) => (slip.from + k === slip.at ? right : t)).join(' ');
         report(
-          source.range(run.start + run[slip.from].start, run.start + run[slip.to - 1].end),
+          source.range(run.start + run.words[slip.from].start, run.start + run.words[slip.to - 1].end),
           {
             vi: `Có lẽ gõ nhầm: "${typed.join(' ')}" → "${corrected}"`,
             en: `Likely a slip: "${typed.join(' ')}" → "${corrected}"`,
@@ -35,23 +35,23 @@ export const textPhrase: Rule = {
         );
       }
       // The statistics' slips, where the lexicon found none.
-      for (const slip of perRun(run, 'context-slips', () => findContextSlips(run))) {
+      for (const slip of perRun(run, 'context-slips', () => findContextSlips(run.words))) {
         if (slips.some((s) => s.to > Math.min(slip.at, slip.by) && s.from <= Math.max(slip.at, slip.by))) continue;
-        const wrong = run[slip.at];
+        const wrong = run.words[slip.at];
         const wrongRange = source.range(run.start + wrong.start, run.start + wrong.end);
         if (typeWords.some((r) => overlaps(r, wrongRange))) continue;
         const right = inCaseOf(wrong.text, toToneStyle(slip.right, style));
         const [first, last] = slip.at < slip.by ? [slip.at, slip.by] : [slip.by, slip.at];
-        const typed = run
+        const typed = run.words
           .slice(first, last + 1)
           .map((w) => w.text)
           .join(' ');
-        const corrected = run
+        const corrected = run.words
           .slice(first, last + 1)
           .map((w, k) => (first + k === slip.at ? right : w.text))
           .join(' ');
         report(
-          source.range(run.start + run[first].start, run.start + run[last].end),
+          source.range(run.start + run.words[first].start, run.start + run.words[last].end),
           {
             vi: `Có lẽ gõ nhầm: "${typed}" → "${corrected}" (văn bản hành chính rất hay viết "${corrected}", hầu như không viết "${typed}")`,
             en: `Likely a slip: "${typed}" → "${corrected}" (official text writes "${corrected}" often, "${typed}" hardly ever)`,
@@ -63,19 +63,19 @@ export const textPhrase: Rule = {
     // The plan's own place, as its header spells it.
     for (const slip of findPlaceSlips(document, runs, registry)) {
       const { run } = slip;
-      const wrong = run[slip.at];
+      const wrong = run.words[slip.at];
       const wrongRange = source.range(run.start + wrong.start, run.start + wrong.end);
       const right = inCaseOf(wrong.text, toToneStyle(slip.right, style));
-      const typed = run
+      const typed = run.words
         .slice(slip.from, slip.to)
         .map((w) => w.text)
         .join(' ');
-      const corrected = run
+      const corrected = run.words
         .slice(slip.from, slip.to)
         .map((w, k) => (slip.from + k === slip.at ? right : w.text))
         .join(' ');
       report(
-        source.range(run.start + run[slip.from].start, run.start + run[slip.to - 1].end),
+        source.range(run.start + run.words[slip.from].start, run.start + run.words[slip.to - 1].end),
         {
           vi: `Có lẽ gõ nhầm tên địa danh: "${typed}" → "${corrected}" (như phần đầu văn bản viết)`,
           en: `Likely a slip in the place name: "${typed}" → "${corrected}" (as the header writes it)`,

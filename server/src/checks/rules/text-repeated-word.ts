@@ -74,9 +74,9 @@ export const textRepeatedWord: Rule = {
       for (const found of perRun(run, 'repeated-words', () => repeats(source, run))) {
         const i = found.at;
         if (found.phrase) {
-          const phrase = `${run[i - 1].text} ${run[i].text}`;
+          const phrase = `${run.words[i - 1].text} ${run.words[i].text}`;
           report(
-            source.range(run.start + run[i - 1].start, run.start + run[i].end),
+            source.range(run.start + run.words[i - 1].start, run.start + run.words[i].end),
             {
               vi: `Cụm từ lặp: "${phrase}" viết hai lần`,
               en: `Repeated phrase: "${phrase}" written twice`,
@@ -84,21 +84,21 @@ export const textRepeatedWord: Rule = {
             [
               {
                 title: `Xóa "${phrase}" thừa / Delete the extra "${phrase}"`,
-                edits: [{ range: source.range(run.start + run[i - 2].end, run.start + run[i].end), newText: '' }],
+                edits: [{ range: source.range(run.start + run.words[i - 2].end, run.start + run.words[i].end), newText: '' }],
                 safe: !found.afterList,
               },
             ],
             found.afterList ? { severity: 'information' } : undefined,
           );
         } else {
-          const word = run[i].text;
+          const word = run.words[i].text;
           report(
-            source.range(run.start + run[i].start, run.start + run[i].end),
+            source.range(run.start + run.words[i].start, run.start + run.words[i].end),
             {
-              vi: `Từ lặp: "${run[i - 1].text} ${word}"`,
-              en: `Repeated word: "${run[i - 1].text} ${word}"`,
+              vi: `Từ lặp: "${run.words[i - 1].text} ${word}"`,
+              en: `Repeated word: "${run.words[i - 1].text} ${word}"`,
             },
-            [{ title: `Xóa "${word}" thừa / Delete the extra "${word}"`, edits: [{ range: source.range(run.start + run[i - 1].end, run.start + run[i].end), newText: '' }], safe: true }],
+            [{ title: `Xóa "${word}" thừa / Delete the extra "${word}"`, edits: [{ range: source.range(run.start + run.words[i - 1].end, run.start + run.words[i].end), newText: '' }], safe: true }],
           );
         }
       }
@@ -113,15 +113,15 @@ export const textRepeatedWord: Rule = {
  */
 function repeats(source: SourceText, run: Run): { at: number; phrase: boolean; afterList: boolean }[] {
   const found: { at: number; phrase: boolean; afterList: boolean }[] = [];
-  const key = run.map((w) => canonical(w.text));
-  const joined = (k: number) => k > 0 && k < run.length && run[k].adjacent;
+  const key = run.words.map((w) => canonical(w.text));
+  const joined = (k: number) => k > 0 && k < run.words.length && run.words[k].adjacent;
   /** A doubled unit at a word boundary: the word before it or the word after it makes a compound with it, or an agent noun (`người khiếu nại khiếu nại`). */
   const atBoundary = (first: number, last: number) =>
     (joined(first) && first >= 1 && (AGENT.has(key[first - 1]) || isKnownPhrase([key[first - 1], key[first]]))) || (joined(last + 1) && isKnownPhrase([key[last], key[last + 1]]));
   /** The first unit ends a capitalised name and the second, in lower case, is the verb (`Bộ Xây dựng xây dựng`). */
-  const endsName = (first: number, second: number) => /^\p{Lu}/u.test(run[first].text) && !/^\p{Lu}/u.test(run[second].text) && joined(first) && /^\p{Lu}/u.test(run[first - 1].text);
+  const endsName = (first: number, second: number) => /^\p{Lu}/u.test(run.words[first].text) && !/^\p{Lu}/u.test(run.words[second].text) && joined(first) && /^\p{Lu}/u.test(run.words[first - 1].text);
   let i = 1;
-  while (i < run.length) {
+  while (i < run.words.length) {
     // Two-word phrase: a b a b.
     if (
       i >= 3 &&
@@ -131,18 +131,18 @@ function repeats(source: SourceText, run: Run): { at: number; phrase: boolean; a
       key[i - 3] === key[i - 1] &&
       key[i - 2] === key[i] &&
       key[i - 3] !== key[i - 2] &&
-      countable(run[i - 3]) &&
-      countable(run[i - 2]) &&
+      countable(run.words[i - 3]) &&
+      countable(run.words[i - 2]) &&
       !atBoundary(i - 3, i) &&
       !endsName(i - 3, i - 1)
     ) {
       // After a comma the first may end a list of nouns and the second be the verb (`cơ quan, tổ chức tổ chức thực hiện`).
-      const afterList = i >= 4 && source.text.slice(run.start + run[i - 4].end, run.start + run[i - 3].start).includes(',');
+      const afterList = i >= 4 && source.text.slice(run.start + run.words[i - 4].end, run.start + run.words[i - 3].start).includes(',');
       found.push({ at: i, phrase: true, afterList });
       i += 2;
       continue;
     }
-    if (joined(i) && key[i - 1] === key[i] && countable(run[i]) && !REDUPLICATION.has(key[i]) && !atBoundary(i - 1, i) && !endsName(i - 1, i)) {
+    if (joined(i) && key[i - 1] === key[i] && countable(run.words[i]) && !REDUPLICATION.has(key[i]) && !atBoundary(i - 1, i) && !endsName(i - 1, i)) {
       found.push({ at: i, phrase: false, afterList: false });
       i += 1;
     }

@@ -63,8 +63,8 @@ export const textSpelling: Rule = {
     const added = new Set((config.words ?? []).map((word) => word.toLocaleLowerCase('vi')));
     const names = new Set<string>();
     for (const run of runs) {
-      perRun(run, 'misspelt', () => run.flatMap((w, index) => (misspelt(source, run, w) ? [index] : []))).forEach((index) => {
-        const w = run[index];
+      perRun(run, 'misspelt', () => run.words.flatMap((w, index) => (misspelt(source, run, w) ? [index] : []))).forEach((index) => {
+        const w = run.words[index];
         if (added.has(w.text.toLocaleLowerCase('vi'))) return;
         const range = source.range(run.start + w.start, run.start + w.end);
         const fixes: Fix[] = [];
@@ -84,13 +84,13 @@ export const textSpelling: Rule = {
           report(range, { vi: `"${w.text}" không có trong từ điển chính tả (có thể là tên riêng)`, en: `"${w.text}" is not in the spelling dictionary (perhaps a name)` }, [], { severity: 'hint' });
           return;
         }
-        const slip = phraseCorrection(run, index);
+        const slip = phraseCorrection(run.words, index);
         if (slip) {
           const right = inCaseOf(w.text, toToneStyle(slip.right, style));
           fixes.push({ title: `Viết "${right}" / Write "${right}"`, edits: [{ range, newText: right }], safe: false });
         }
         // Without a phrase that shows the word, its neighbours may (`người đân` → `dân`): then it leads the suggestions and is offered as a fix.
-        const meant = slip ? undefined : wordMeant(run, index, suggestSyllables(w.text));
+        const meant = slip ? undefined : wordMeant(run.words, index, suggestSyllables(w.text));
         if (meant) {
           const right = inCaseOf(w.text, toToneStyle(meant, style));
           fixes.push({ title: `Viết "${right}" / Write "${right}"`, edits: [{ range, newText: right }], safe: false });

@@ -40,9 +40,9 @@ export const textSyllable: Rule = {
     const runs = wordRuns(document, source);
     const style = expectedToneStyle(toneStyleCounts(document, source), config.toneStyle);
     for (const run of runs) {
-      const defective = perRun(run, 'syllable-defects', () => run.flatMap((w, index) => (syllableDefect(w.text) ? [index] : [])));
+      const defective = perRun(run, 'syllable-defects', () => run.words.flatMap((w, index) => (syllableDefect(w.text) ? [index] : [])));
       defective.forEach((index) => {
-        const w = run[index];
+        const w = run.words[index];
         const found = syllableDefect(w.text)!;
         const range = source.range(run.start + w.start, run.start + w.end);
         const fixes: Fix[] = [];
@@ -56,10 +56,10 @@ export const textSyllable: Rule = {
             vi: `"${w.text}" không thể có: âm tiết tận cùng bằng -${s.coda} chỉ mang thanh sắc hoặc nặng, không mang thanh ${TONE_NAMES[s.tone]}${hint.vi}`,
             en: `"${w.text}" cannot exist: a syllable ending in -${s.coda} takes only the sắc or nặng tone, not ${TONE_NAMES[s.tone]}${hint.en}`,
           };
-          correctFromPhrase(run, index, w, offer, style);
+          correctFromPhrase(run.words, index, w, offer, style);
         } else if (found.defect === 'two-tones') {
           message = { vi: `"${w.text}" có hai dấu thanh`, en: `"${w.text}" has two tone marks` };
-          correctFromPhrase(run, index, w, offer, style);
+          correctFromPhrase(run.words, index, w, offer, style);
         } else if (found.defect === 'eth') {
           const right = w.text.replace(/ð/g, 'đ').replace(/Ð/g, 'Đ');
           message = { vi: `"${w.text}" viết bằng chữ Ð (eth) của tiếng Iceland thay cho chữ Đ: viết "${right}"`, en: `"${w.text}" uses the Icelandic letter Ð (eth) for Đ: write "${right}"` };
@@ -86,7 +86,7 @@ function lastVowel(s: Syllable): number {
   return s.nucleusStart + s.nucleus.length - 1;
 }
 
-function correctFromPhrase(run: Word[], index: number, w: Word, offer: (right: string) => void, style: 'modern' | 'classic') {
+function correctFromPhrase(run: readonly Word[], index: number, w: Word, offer: (right: string) => void, style: 'modern' | 'classic') {
   const slip = phraseCorrection(run, index);
   if (slip) offer(inCaseOf(w.text, toToneStyle(slip.right, style)));
 }

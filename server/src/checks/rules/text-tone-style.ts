@@ -23,7 +23,7 @@ export const textToneStyle: Rule = {
     for (const run of wordRuns(document, source)) {
       for (const [index, style] of runToneStyles(run)) {
         if (style === expected) continue;
-        const w = run[index];
+        const w = run.words[index];
         const right = toToneStyle(w.text, expected);
         const range = source.range(run.start + w.start, run.start + w.end);
         report(
