@@ -108,8 +108,10 @@ export function findPlaceSlips(document: PlanDocument, runs: Run[], registry: Re
     const wantKeys = want.map(confusionKey);
     const k = want.length;
     const name = place.join(' ');
+    const kind = `place ${name}`;
+    const spellings = (run: Run) => placeSpellings(run, want, wantKeys);
     for (const run of runs) {
-      for (const { from: i, slipped: j } of perRun(run, `place ${name}`, () => placeSpellings(run, want, wantKeys))) {
+      for (const { from: i, slipped: j } of perRun(run, kind, spellings)) {
         if (j === undefined) {
           right.set(name, (right.get(name) ?? 0) + 1);
           continue;

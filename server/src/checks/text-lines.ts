@@ -231,21 +231,24 @@ function onlySpaces(text: string, from: number, to: number): boolean {
  * version of the document for every run the edit did not touch. The result
  * must refer to words by their index in the run, never by offset.
  */
-export function perRun<T extends object>(run: Run, kind: string, compute: () => T): T {
-  return (run.findings[kind] ??= compute()) as T;
+export function perRun<T extends object>(run: Run, kind: string, compute: (run: Run) => T): T {
+  // `compute` takes the run so that callers pass one function made outside their loop over runs, not a closure per run.
+  return (run.findings[kind] ??= compute(run)) as T;
 }
 
 /** The words of a run that are open `oa`, `oe`, `uy` with a tone mark, with their placement: [index in the run, style]. */
 export function runToneStyles(run: Run): readonly [number, ToneStyle][] {
-  return perRun(run, 'tone-styles', () => {
-    const styles: [number, ToneStyle][] = [];
-    run.words.forEach((w, index) => {
-      const s = parseSyllable(w.text);
-      const style = s && toneStyleOf(s);
-      if (style) styles.push([index, style]);
-    });
-    return styles;
+  return perRun(run, 'tone-styles', toneStylesOf);
+}
+
+function toneStylesOf(run: Run): [number, ToneStyle][] {
+  const styles: [number, ToneStyle][] = [];
+  run.words.forEach((w, index) => {
+    const s = parseSyllable(w.text);
+    const style = s && toneStyleOf(s);
+    if (style) styles.push([index, style]);
   });
+  return styles;
 }
 
 const styleCache = new WeakMap<SourceText, Record<ToneStyle, number>>();

@@ -2,7 +2,7 @@ import type { PlanDocument } from '../../model';
 import { fold, foldedIncludes } from '../../syntax/inline';
 import type { SourceText } from '../../syntax/source-text';
 import type { Bilingual, Rule } from '../rule';
-import { perRun, textLines, wordRuns, type TextLine } from '../text-lines';
+import { perRun, textLines, wordRuns, type Run, type TextLine } from '../text-lines';
 
 /** The Tiêu ngữ as Decree 30/2020/NĐ-CP writes it. */
 const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
@@ -16,10 +16,13 @@ const FOLDED_MOTTO = /(?<![\p{L}\p{N}])doc[ \t]*lap(?:[ \t]*[-‐‑–—−][ 
  * `hạnhphúc` included). The words of each run are looked at once per run
  * text (`perRun`), so that a keystroke folds no line it did not change.
  */
+/** The indices of a run's words that fold to contain `phuc`. */
+const mottoWords = (run: Run) => run.words.flatMap((w, i) => (foldedIncludes(w.text, 'phuc') ? [i] : []));
+
 function linesWithPhuc(document: PlanDocument, source: SourceText, lines: TextLine[]): number[] {
   const found = new Set<number>();
   for (const run of wordRuns(document, source)) {
-    for (const index of perRun(run, 'motto-words', () => run.words.flatMap((w, i) => (foldedIncludes(w.text, 'phuc') ? [i] : [])))) {
+    for (const index of perRun(run, 'motto-words', mottoWords)) {
       const offset = run.start + run.words[index].start;
       // The last line that starts at or before the word.
       let low = 0;

@@ -3,7 +3,7 @@ import { findPhraseSlips } from '../phrase-lexicon';
 import { findPlaceSlips } from '../place-slips';
 import { findContextSlips } from '../syllable-bigrams';
 import type { Rule } from '../rule';
-import { perRun, toneStyleCounts, wordRuns } from '../text-lines';
+import { perRun, toneStyleCounts, wordRuns, type Run } from '../text-lines';
 import { isKnownSyllable } from '../vi-dictionary';
 import { expectedToneStyle, inCaseOf, toToneStyle } from '../vietnamese';
 
@@ -16,7 +16,7 @@ export const textPhrase: Rule = {
     const style = expectedToneStyle(toneStyleCounts(document, source), config.toneStyle);
     const typeWords = document.citations.map((c) => c.typeWordRange);
     for (const run of runs) {
-      const slips = perRun(run, 'phrase-slips', () => findPhraseSlips(run.words, isKnownSyllable, true));
+      const slips = perRun(run, 'phrase-slips', phraseSlips);
       for (const slip of slips) {
         const wrong = run.words[slip.at];
         const wrongRange = source.range(run.start + wrong.start, run.start + wrong.end);
@@ -35,7 +35,7 @@ export const textPhrase: Rule = {
         );
       }
       // The statistics' slips, where the lexicon found none.
-      for (const slip of perRun(run, 'context-slips', () => findContextSlips(run.words))) {
+      for (const slip of perRun(run, 'context-slips', contextSlips)) {
         if (slips.some((s) => s.to > Math.min(slip.at, slip.by) && s.from <= Math.max(slip.at, slip.by))) continue;
         const wrong = run.words[slip.at];
         const wrongRange = source.range(run.start + wrong.start, run.start + wrong.end);
@@ -85,6 +85,9 @@ export const textPhrase: Rule = {
     }
   },
 };
+
+const phraseSlips = (run: Run) => findPhraseSlips(run.words, isKnownSyllable, true);
+const contextSlips = (run: Run) => findContextSlips(run.words);
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);

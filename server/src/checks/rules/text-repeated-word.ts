@@ -70,8 +70,9 @@ export const textRepeatedWord: Rule = {
   title: { vi: 'Từ lặp', en: 'Repeated word' },
   defaultSeverity: 'warning',
   check({ document, source, report }) {
+    const repeatsOf = (run: Run) => repeats(source, run);
     for (const run of wordRuns(document, source)) {
-      for (const found of perRun(run, 'repeated-words', () => repeats(source, run))) {
+      for (const found of perRun(run, 'repeated-words', repeatsOf)) {
         const i = found.at;
         if (found.phrase) {
           const phrase = `${run.words[i - 1].text} ${run.words[i].text}`;

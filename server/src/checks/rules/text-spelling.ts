@@ -62,8 +62,9 @@ export const textSpelling: Rule = {
     // The workspace's own words (kehoach.json `dictionary`): names of its places and people, its abbreviations.
     const added = new Set((config.words ?? []).map((word) => word.toLocaleLowerCase('vi')));
     const names = new Set<string>();
+    const misspeltWords = (run: Run) => run.words.flatMap((w, index) => (misspelt(source, run, w) ? [index] : []));
     for (const run of runs) {
-      perRun(run, 'misspelt', () => run.words.flatMap((w, index) => (misspelt(source, run, w) ? [index] : []))).forEach((index) => {
+      perRun(run, 'misspelt', misspeltWords).forEach((index) => {
         const w = run.words[index];
         if (added.has(w.text.toLocaleLowerCase('vi'))) return;
         const range = source.range(run.start + w.start, run.start + w.end);

@@ -1,7 +1,7 @@
 import type { Fix } from '../../model';
 import { phraseCorrection } from '../phrase-lexicon';
 import type { Rule } from '../rule';
-import { perRun, toneStyleCounts, wordRuns, type Word } from '../text-lines';
+import { perRun, toneStyleCounts, wordRuns, type Run, type Word } from '../text-lines';
 import { isKnownSyllable } from '../vi-dictionary';
 import { expectedToneStyle, hasImpossibleStopTone, hasVowelMark, inCaseOf, parseSyllable, perWord, standardTonePlacement, TONE_NAMES, toToneStyle, withTone, type Syllable } from '../vietnamese';
 
@@ -40,7 +40,7 @@ export const textSyllable: Rule = {
     const runs = wordRuns(document, source);
     const style = expectedToneStyle(toneStyleCounts(document, source), config.toneStyle);
     for (const run of runs) {
-      const defective = perRun(run, 'syllable-defects', () => run.words.flatMap((w, index) => (syllableDefect(w.text) ? [index] : [])));
+      const defective = perRun(run, 'syllable-defects', defectiveWords);
       defective.forEach((index) => {
         const w = run.words[index];
         const found = syllableDefect(w.text)!;
@@ -81,6 +81,9 @@ export const textSyllable: Rule = {
     }
   },
 };
+
+/** The indices of a run's words with a syllable defect. */
+const defectiveWords = (run: Run) => run.words.flatMap((w, index) => (syllableDefect(w.text) ? [index] : []));
 
 function lastVowel(s: Syllable): number {
   return s.nucleusStart + s.nucleus.length - 1;
