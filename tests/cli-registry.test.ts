@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kehoach } from './helpers/cli';
 import { temporaryFolders } from './helpers/temp-folders';
+import { TINH_UY_PLAN_ENTRY, writeWorkspaceRegistry } from './helpers/workspace-registry';
 
 const temporaryFolder = temporaryFolders();
 
@@ -37,24 +36,7 @@ describe('kehoach registry', () => {
 
   it('reads the registry files of the nearest kehoach.json', () => {
     const dir = temporaryFolder('registry');
-    writeFileSync(join(dir, 'kehoach.json'), JSON.stringify({ registry: ['tinh.json'] }));
-    writeFileSync(
-      join(dir, 'tinh.json'),
-      JSON.stringify({
-        documents: [
-          {
-            number: '99-KH/TU',
-            type: 'Kế hoạch',
-            issuer: 'Tỉnh ủy Lai Châu',
-            date: '2026-01-02',
-            title: 'về giáo dục nghề nghiệp',
-            system: 'party',
-            confidence: 'verified',
-            sources: ['Văn phòng Tỉnh ủy'],
-          },
-        ],
-      }),
-    );
+    writeWorkspaceRegistry(dir, [TINH_UY_PLAN_ENTRY]);
     const r = kehoach(dir, 'registry', 'show', '99-KH/TU');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Tỉnh ủy Lai Châu');

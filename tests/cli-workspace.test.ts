@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kehoach } from './helpers/cli';
 import { temporaryFolders } from './helpers/temp-folders';
+import { TINH_UY_PLAN_ENTRY, writeWorkspaceRegistry } from './helpers/workspace-registry';
 
 const root = join(__dirname, '..');
 const temporaryFolder = temporaryFolders();
@@ -42,25 +43,7 @@ describe('kehoach.json', () => {
 
   it('extends the registry with a workspace file, validated', () => {
     const dir = temporaryFolder('ws');
-    writeFileSync(join(dir, 'kehoach.json'), JSON.stringify({ registry: ['tinh.json'] }));
-    writeFileSync(
-      join(dir, 'tinh.json'),
-      JSON.stringify({
-        documents: [
-          {
-            number: '99-KH/TU',
-            type: 'Kế hoạch',
-            issuer: 'Tỉnh ủy Lai Châu',
-            date: '2026-01-02',
-            title: 'về giáo dục nghề nghiệp',
-            system: 'party',
-            confidence: 'verified',
-            sources: ['Văn phòng Tỉnh ủy'],
-          },
-          { number: '100-KH/TU', type: 'Kế hoạch' },
-        ],
-      }),
-    );
+    writeWorkspaceRegistry(dir, [TINH_UY_PLAN_ENTRY, { number: '100-KH/TU', type: 'Kế hoạch' }]);
     writeFileSync(join(dir, 'a.kh'), plan('12/KH-UBND', 'Thực hiện Kế hoạch số 99-KH/TU ngày 05/01/2026 của Tỉnh ủy Lai Châu.'));
     const found = rows(kehoach(dir, 'check', '.', '--format', 'json').stdout);
     expect(found.filter((d) => d.file === 'tinh.json').map((d) => d.code)).toEqual(['registry']);

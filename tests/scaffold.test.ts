@@ -8,6 +8,7 @@ import { assignedTasks, assignmentRange, issuerProfile, newPlan } from '../serve
 import { parsePlan } from '../server/src/syntax/parse';
 import { kehoach } from './helpers/cli';
 import { temporaryFolders } from './helpers/temp-folders';
+import { TINH_UY_PLAN_ENTRY, writeWorkspaceRegistry } from './helpers/workspace-registry';
 
 const root = join(__dirname, '..');
 const temporaryFolder = temporaryFolders();
@@ -152,18 +153,7 @@ describe('the CLI: kehoach import and kehoach new', () => {
 
   it('cites a parent from the registry files of the nearest kehoach.json', () => {
     const dir = temporaryFolder('new');
-    writeFileSync(join(dir, 'kehoach.json'), JSON.stringify({ registry: ['tinh.json'] }));
-    const parent = {
-      number: '99-KH/TU',
-      type: 'Kế hoạch',
-      issuer: 'Tỉnh ủy Lai Châu',
-      date: '2026-01-02',
-      title: 'về giáo dục nghề nghiệp',
-      system: 'party',
-      confidence: 'verified',
-      sources: ['Văn phòng Tỉnh ủy'],
-    };
-    writeFileSync(join(dir, 'tinh.json'), JSON.stringify({ documents: [parent] }));
+    writeWorkspaceRegistry(dir, [TINH_UY_PLAN_ENTRY]);
     const r = run('new', '--implements', 'Kế hoạch số 99-KH/TU', '--issuer', 'Huyện ủy Tam Đường', '--date', '2025-03-01', '-o', join(dir, 'moi.kh'));
     expect(r.stderr).not.toContain('không có trong danh mục');
     expect(readFileSync(join(dir, 'moi.kh'), 'utf8')).toContain('Thực hiện Kế hoạch số 99-KH/TU ngày 02/01/2026 của Tỉnh ủy Lai Châu về giáo dục nghề nghiệp');
