@@ -1,7 +1,7 @@
 /**
- * The tagged structure of the PDF as the typesetter builds it (PDF/UA-style
- * tags: headings, paragraphs, lists, artifacts), kept apart from the
- * drawing so that what is content and what is decoration is decided in one place.
+ * The tagged structure of the PDF as the typesetter builds it (headings,
+ * paragraphs, lists, artifacts), kept apart from the drawing so that what is
+ * content and what is decoration is decided in one place.
  */
 import type { LayoutParagraph, LayoutRule } from '../layout/layout-model';
 
