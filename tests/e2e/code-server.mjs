@@ -253,6 +253,18 @@ try {
     log(`status bar: ${(await item.first().innerText()).trim()}`);
   });
 
+  await uiStep('explorer context menu', async () => {
+    await ask('command', { command: 'workbench.view.explorer' });
+    const draft = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'du-thao.docx' }).first();
+    await draft.waitFor();
+    await draft.click({ button: 'right' });
+    // The Word draft's menu offers both file commands; their titles come from package.nls*.json.
+    const items = page.locator('.context-view .action-label', { hasText: /Review a Word file|Rà soát tệp Word|Import a plan|Nhập kế hoạch/ });
+    await items.nth(1).waitFor();
+    log(`explorer context menu of du-thao.docx: ${(await items.allInnerTexts()).join(' | ')}`);
+    await page.keyboard.press('Escape');
+  });
+
   if (hasPreview) {
     await uiStep('preview', async () => {
       await focusPlan(PLAN);
