@@ -54,6 +54,9 @@ const ws = join(run, 'ws');
 cpSync(join(root, 'examples'), ws, { recursive: true });
 // A Word draft for “Rà soát tệp Word / Review a Word file” (another plan than PLAN: its findings must not stand in for PLAN's in the Problems panel).
 cpSync(join(root, 'tests', 'fixtures', 'review', 'libreoffice-184.docx'), join(ws, 'du-thao.docx'));
+// A kehoach.json to complete from the schema, in a folder with no plan (its settings reach no plan of the run).
+mkdirSync(join(ws, 'cau-hinh'));
+writeFileSync(join(ws, 'cau-hinh', 'kehoach.json'), '{\n  \n}\n');
 mkdirSync(join(run, 'data', 'User'), { recursive: true });
 writeFileSync(
   join(run, 'data', 'User', 'settings.json'),
@@ -210,6 +213,11 @@ try {
   expect(
     existsSync(join(ws, 'du-thao.ra-soat.docx')) && statSync(join(ws, 'du-thao.ra-soat.docx')).size > statSync(join(ws, 'du-thao.docx')).size,
     'no reviewed copy du-thao.ra-soat.docx beside the draft',
+  );
+  const schemaKeys = Object.keys(JSON.parse(readFileSync(join(root, 'schemas', 'kehoach.schema.json'), 'utf8')).properties).filter((k) => k !== '$schema');
+  expect(
+    schemaKeys.every((k) => steps.configCompletion.keys.includes(k)),
+    `completion in kehoach.json offered ${steps.configCompletion.keys}, not every key of the schema (${schemaKeys})`,
   );
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const hasPreview = manifest.contributes.commands.some((c) => c.command === 'kehoach.preview');
