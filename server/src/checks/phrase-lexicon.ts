@@ -137,12 +137,12 @@ export interface PhraseSlip {
  */
 export function findPhraseSlips(run: readonly Word[], exists: (word: string) => boolean, requireExisting: boolean): PhraseSlip[] {
   const lex = load();
-  const folded = run.map((w) => foldedLetters(w.text));
+  const folded = run.map((w) => foldedLetters.of(w.lexeme));
   // The canonical words only where a phrase of the lexicon folds alike: most words start none.
   const canonAt: string[] = [];
   const canon = (from: number, to: number) => {
     const words: string[] = [];
-    for (let k = from; k < to; k++) words.push((canonAt[k] ??= canonical(run[k].text)));
+    for (let k = from; k < to; k++) words.push((canonAt[k] ??= canonical.of(run[k].lexeme)));
     return words;
   };
   // chain[i]: how many words from i on are joined by spaces only.

@@ -82,7 +82,7 @@ function placeSpellings(run: Run, want: string[], wantKeys: readonly (string | u
     // A longer name that only begins or ends like the place (`Lai Châu Mới`) is another name.
     if ((run.words[i + k]?.adjacent && titleCase(run.words[i + k].text)) || (i > 0 && run.words[i].adjacent && titleCase(run.words[i - 1].text) && !LEVEL_WORD.test(fold(run.words[i - 1].text))))
       continue;
-    const typed = run.words.slice(i, i + k).map((w) => canonical(w.text));
+    const typed = run.words.slice(i, i + k).map((w) => canonical.of(w.lexeme));
     if (typed.every((t, j) => t === want[j])) {
       found.push({ from: i });
       continue;
@@ -120,7 +120,7 @@ export function findPlaceSlips(document: PlanDocument, runs: Run[], registry: Re
         const written = words.map((w) => w.text).join(' ');
         // Another real place, spelt as written (the look-up itself ignores marks).
         const province = registry.findProvince(written)?.name;
-        if (province && province.split(' ').map(canonical).join(' ') === words.map((w) => canonical(w.text)).join(' ')) continue;
+        if (province && province.split(' ').map(canonical).join(' ') === words.map((w) => canonical.of(w.lexeme)).join(' ')) continue;
         typedCount.set(written, (typedCount.get(written) ?? 0) + 1);
         found.push({ run, from: i, to: i + k, at: i + j, name, right: want[j] });
       }

@@ -279,7 +279,7 @@ const profile = perWord((word: string): WordProfile => {
 export function findContextSlips(run: readonly Word[]): ContextSlip[] {
   const stats = load();
   const n = run.length;
-  const profiles = run.map((w) => profile(w.text));
+  const profiles = run.map((w) => profile.of(w.lexeme));
   /** The word at k as the neighbour on `side` of the word beside it: NONE past the stretch of words or on a number. */
   const neighbour = (k: number, side: 1 | -1): number => {
     if (k < 0 || k >= n || !run[side === 1 ? k : k + 1]?.adjacent) return NONE;
@@ -348,13 +348,13 @@ export function findContextSlips(run: readonly Word[]): ContextSlip[] {
  */
 export function wordMeant(run: readonly Word[], index: number, candidates: readonly string[]): string | undefined {
   const stats = load();
-  const typed = canonical(run[index].text);
+  const typed = canonical.of(run[index].lexeme);
   const options = new Set(candidates.map(canonical));
   for (const b of stats.variants.get(confusionKey(typed) ?? '') ?? []) if (slipKind(typed, stats.words[b])) options.add(stats.words[b]);
   const rankOf = (k: number, side: 1 | -1): number => {
     const w = run[k];
     if (!w || !(side === 1 ? w.adjacent : run[index].adjacent) || !/^\p{L}+$/u.test(w.text)) return NONE;
-    const c = canonical(w.text);
+    const c = canonical.of(w.lexeme);
     const acronym = ACRONYMS[c];
     return stats.rank.get(acronym ? acronym[side === 1 ? 0 : 1] : c) ?? UNSEEN;
   };

@@ -11,7 +11,7 @@ import { HEADER_LABELS } from '../syntax/lexer';
 import type { SourceText } from '../syntax/source-text';
 import type { ToneStyle } from './rule';
 import { memoized } from '../syntax/memo';
-import { parseSyllable, toneStyleOf } from './vietnamese';
+import { lexemeOf, parseSyllable, toneStyleOf, type Lexeme } from './vietnamese';
 
 export type LineKind = 'blank' | 'comment' | 'separator' | 'table-separator' | 'header' | 'heading' | 'item' | 'table' | 'label' | 'escaped' | 'text';
 
@@ -31,6 +31,8 @@ export interface TextLine {
 
 export interface Word {
   text: string;
+  /** The word's text with the per-word results the rules share (`perWord(…).of(word.lexeme)`). */
+  lexeme: Lexeme;
   /** Offset in the run: add the run's `start` for an NFC offset into `source.text` (the words are shared by every version with the same run text). */
   start: number;
   end: number;
@@ -207,7 +209,8 @@ function scanRun(text: string, lines: TextLine[], first: number, last: number, b
         const before = base + words[words.length - 1].end;
         adjacent = lastLine === l.line - 1 && onlySpaces(text, before, lines[k - 1].end) && onlySpaces(text, l.contentStart, start);
       }
-      words.push({ text: text.slice(start, end), start: start - base, end: end - base, adjacent });
+      const lexeme = lexemeOf(text.slice(start, end));
+      words.push({ text: lexeme.text, lexeme, start: start - base, end: end - base, adjacent });
       previousEnd = end;
       lastLine = l.line;
     }
@@ -244,7 +247,7 @@ export function runToneStyles(run: Run): readonly [number, ToneStyle][] {
 function toneStylesOf(run: Run): [number, ToneStyle][] {
   const styles: [number, ToneStyle][] = [];
   run.words.forEach((w, index) => {
-    const s = parseSyllable(w.text);
+    const s = parseSyllable.of(w.lexeme);
     const style = s && toneStyleOf(s);
     if (style) styles.push([index, style]);
   });

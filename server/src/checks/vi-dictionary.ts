@@ -21,7 +21,6 @@ let words: Set<string> | undefined;
  * names (`Huế`, `Bắc Kạn`) and of loanwords plans use (`băng rôn`).
  */
 const SUPPLEMENT = new Set(['nòng', 'cược', 'mớn', 'giắc', 'mẩu', 'voọc', 'phốt', 'biêu', 'chẩu', 'sỹ', 'tỳ', 'tầu', 'gẫy', 'quí', 'huế', 'kạn', 'rôn']);
-const known = new Map<string, boolean>();
 
 /** nspell, built for suggestions only: building it takes tens of milliseconds, which a check that finds no misspelling need not pay. */
 function instance() {
@@ -57,18 +56,12 @@ export function isDictionaryWord(value: string): boolean {
 }
 
 /** True when the dictionary has the word (NFC), in either tone placement, lower-cased or as written. */
-export function isKnownSyllable(word: string): boolean {
-  const cached = known.get(word);
-  if (cached !== undefined) return cached;
+export const isKnownSyllable = perWord((word: string): boolean => {
   const classic = toToneStyle(word.normalize('NFC'), 'classic');
   const lower = classic.toLowerCase();
   const capitalised = lower.charAt(0).toUpperCase() + lower.slice(1);
-  const result = SUPPLEMENT.has(toToneStyle(lower, 'modern')) || isDictionaryWord(lower) || isDictionaryWord(capitalised) || isDictionaryWord(classic);
-  // Bounded, as the other per-word caches: a language server runs for days.
-  if (known.size > 50_000) known.clear();
-  known.set(word, result);
-  return result;
-}
+  return SUPPLEMENT.has(toToneStyle(lower, 'modern')) || isDictionaryWord(lower) || isDictionaryWord(capitalised) || isDictionaryWord(classic);
+});
 
 /** The dictionary's suggestions for a word, in the modern placement; remembered per word, as nspell's search takes milliseconds. Callers must not change the array. */
 export const suggestSyllables = perWord((word: string): string[] =>

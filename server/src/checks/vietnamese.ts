@@ -9,6 +9,51 @@
  */
 import type { ToneStyle } from './rule';
 
+/**
+ * One distinct word text with what the per-word functions (`perWord`) found
+ * of it, a slot each: the words of a run hold their lexeme (`Word.lexeme`),
+ * so that every rule reads a word's result from it instead of looking the
+ * text up in a map of its own.
+ */
+export class Lexeme {
+  /** Results by their function's slot: a hole until computed, `NO_VALUE` for a result that is undefined. */
+  readonly results: unknown[] = [];
+  constructor(readonly text: string) {}
+}
+
+const LEXEMES = new Map<string, Lexeme>();
+const NO_VALUE = {};
+let slots = 0;
+
+/** The lexeme of a text (bounded, as a language server runs for days: a lexeme dropped here stays right for the words that hold it). */
+export function lexemeOf(text: string): Lexeme {
+  let lexeme = LEXEMES.get(text);
+  if (lexeme === undefined) {
+    if (LEXEMES.size > 100_000) LEXEMES.clear();
+    LEXEMES.set(text, (lexeme = new Lexeme(text)));
+  }
+  return lexeme;
+}
+
+/** A one-argument function of a word, remembered per word: called with a text, or with a word's lexeme (`of`), which needs no look-up. */
+export interface PerWord<T> {
+  (word: string): T;
+  of(lexeme: Lexeme): T;
+}
+
+export function perWord<T>(fn: (word: string) => T): PerWord<T> {
+  const slot = slots++;
+  const of = (lexeme: Lexeme): T => {
+    const results = lexeme.results;
+    const hit = results[slot];
+    if (hit !== undefined) return (hit === NO_VALUE ? undefined : hit) as T;
+    const value = fn(lexeme.text);
+    results[slot] = value === undefined ? NO_VALUE : value;
+    return value;
+  };
+  return Object.assign((word: string) => of(lexemeOf(word)), { of });
+}
+
 /** Tones in the usual order: ngang (none), huyền, sắc, hỏi, ngã, nặng. */
 export const TONE_NAMES = ['ngang', 'huyền', 'sắc', 'hỏi', 'ngã', 'nặng'] as const;
 const TONE_MARKS = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
@@ -155,17 +200,7 @@ export interface Syllable {
  * (acronyms, foreign words, minority-language names such as `Đắk`, `Krông`).
  * Says nothing yet about where the tone is.
  */
-export function parseSyllable(word: string): Syllable | undefined {
-  const cached = SYLLABLES.get(word);
-  if (cached !== undefined || SYLLABLES.has(word)) return cached;
-  const s = readSyllable(word);
-  if (SYLLABLES.size > 50_000) SYLLABLES.clear();
-  SYLLABLES.set(word, s);
-  return s;
-}
-
-/** Words repeat: each is read once (bounded, as a language server runs for days). */
-const SYLLABLES = new Map<string, Syllable | undefined>();
+export const parseSyllable = perWord(readSyllable);
 
 function readSyllable(word: string): Syllable | undefined {
   if (!word || word.length > 8) return undefined;
@@ -250,33 +285,9 @@ export function inCaseOf(model: string, word: string): string {
 }
 
 /** Lower case and the modern placement: the form words are compared in. */
-export function canonical(word: string): string {
-  let c = CANONICAL.get(word);
-  if (c === undefined) {
-    c = toToneStyle(word.toLowerCase(), 'modern');
-    if (CANONICAL.size > 50_000) CANONICAL.clear();
-    CANONICAL.set(word, c);
-  }
-  return c;
-}
-
-const CANONICAL = new Map<string, string>();
+export const canonical = perWord((word) => toToneStyle(word.toLowerCase(), 'modern'));
 
 /** The style a document should follow: the configured one, else its majority, modern on a tie (the usual style of administrative documents). */
 export function expectedToneStyle(counts: Record<ToneStyle, number>, configured?: ToneStyle): ToneStyle {
   return configured ?? (counts.classic > counts.modern ? 'classic' : 'modern');
-}
-
-/** A one-argument function of a word, remembered per word (bounded: a language server runs for days). */
-export function perWord<T>(fn: (word: string) => T): (word: string) => T {
-  const cache = new Map<string, T>();
-  return (word) => {
-    // One look-up on a hit: `has` only for the values that are undefined.
-    const hit = cache.get(word);
-    if (hit !== undefined || cache.has(word)) return hit as T;
-    const value = fn(word);
-    if (cache.size > 50_000) cache.clear();
-    cache.set(word, value);
-    return value;
-  };
 }

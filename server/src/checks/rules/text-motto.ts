@@ -3,6 +3,7 @@ import { fold, foldedIncludes } from '../../syntax/inline';
 import type { SourceText } from '../../syntax/source-text';
 import type { Bilingual, Rule } from '../rule';
 import { perRun, textLines, wordRuns, type Run, type TextLine } from '../text-lines';
+import { perWord } from '../vietnamese';
 
 /** The Tiêu ngữ as Decree 30/2020/NĐ-CP writes it. */
 const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
@@ -16,8 +17,9 @@ const FOLDED_MOTTO = /(?<![\p{L}\p{N}])doc[ \t]*lap(?:[ \t]*[-‐‑–—−][ 
  * `hạnhphúc` included). The words of each run are looked at once per run
  * text (`perRun`), so that a keystroke folds no line it did not change.
  */
+const foldsWithPhuc = perWord((word) => foldedIncludes(word, 'phuc'));
 /** The indices of a run's words that fold to contain `phuc`. */
-const mottoWords = (run: Run) => run.words.flatMap((w, i) => (foldedIncludes(w.text, 'phuc') ? [i] : []));
+const mottoWords = (run: Run) => run.words.flatMap((w, i) => (foldsWithPhuc.of(w.lexeme) ? [i] : []));
 
 function linesWithPhuc(document: PlanDocument, source: SourceText, lines: TextLine[]): number[] {
   const found = new Set<number>();

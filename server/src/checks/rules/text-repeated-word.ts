@@ -114,7 +114,7 @@ export const textRepeatedWord: Rule = {
  */
 function repeats(source: SourceText, run: Run): { at: number; phrase: boolean; afterList: boolean }[] {
   const found: { at: number; phrase: boolean; afterList: boolean }[] = [];
-  const key = run.words.map((w) => canonical(w.text));
+  const key = run.words.map((w) => canonical.of(w.lexeme));
   const joined = (k: number) => k > 0 && k < run.words.length && run.words[k].adjacent;
   /** A doubled unit at a word boundary: the word before it or the word after it makes a compound with it, or an agent noun (`người khiếu nại khiếu nại`). */
   const atBoundary = (first: number, last: number) =>
@@ -159,6 +159,6 @@ const AGENT = new Set(['người', 'bên']);
 function countable(w: Word): boolean {
   if (/\p{N}/u.test(w.text)) return false;
   if (w.text.length === 1 && /[A-Za-z]/.test(w.text)) return false;
-  if (/^[a-z]+$/i.test(w.text) && !parseSyllable(w.text)) return false;
+  if (/^[a-z]+$/i.test(w.text) && !parseSyllable.of(w.lexeme)) return false;
   return true;
 }

@@ -47,7 +47,7 @@ export function splitInTwo(word: string): [string, string] | undefined {
 
 /** A word of `run` the dictionary should know and does not. */
 function misspelt(source: SourceText, run: Run, w: Word): boolean {
-  if (!spellable(w.text) || syllableDefect(w.text) || isKnownSyllable(w.text)) return false;
+  if (!spellable.of(w.lexeme) || syllableDefect.of(w.lexeme) || isKnownSyllable.of(w.lexeme)) return false;
   // Part of a hyphenated transliteration (`ô-dôn`, `Ô-lim-pích`).
   return source.text[run.start + w.start - 1] !== '-' && source.text[run.start + w.end] !== '-';
 }

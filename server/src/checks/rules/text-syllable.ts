@@ -83,7 +83,7 @@ export const textSyllable: Rule = {
 };
 
 /** The indices of a run's words with a syllable defect. */
-const defectiveWords = (run: Run) => run.words.flatMap((w, index) => (syllableDefect(w.text) ? [index] : []));
+const defectiveWords = (run: Run) => run.words.flatMap((w, index) => (syllableDefect.of(w.lexeme) ? [index] : []));
 
 function lastVowel(s: Syllable): number {
   return s.nucleusStart + s.nucleus.length - 1;
