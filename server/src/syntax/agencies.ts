@@ -167,10 +167,9 @@ function withPlace(text: string, start: number, end: number): number {
   return place > end + province[0].length ? place : end;
 }
 
-/** Finds agency names in a mapped text; a capitalised place name after the match belongs to it. */
-export function findAgencies(source: MappedText): FoundAgency[] {
+/** Finds agency names in a mapped text (`folded`: its `fold`, when the caller has it); a capitalised place name after the match belongs to it. */
+export function findAgencies(source: MappedText, folded = fold(source.text)): FoundAgency[] {
   const { text } = source;
-  const folded = fold(text);
   const found: FoundAgency[] = [];
   AGENCY.lastIndex = 0;
   for (let m = AGENCY.exec(folded); m; m = AGENCY.exec(folded)) {

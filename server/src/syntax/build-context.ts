@@ -3,7 +3,7 @@ import type { AgencyMention, Citation, Comment, HeaderField, InlineRun, PlanDiag
 import { findAgencies } from './agencies';
 import { findCitations } from './citations';
 import { makeDate } from './dates';
-import { parseInline, type LineSpan, type MappedText } from './inline';
+import { fold, parseInline, type LineSpan, type MappedText } from './inline';
 import { lineContent } from './lexer';
 import { memoized } from './memo';
 import { findAnchor, NOTE_MARK, readNote } from './review-notes';
@@ -84,13 +84,16 @@ export class BuildContext {
   /** Finds citations and agency names in a text and adds them to the document. */
   scanText(plain: MappedText, role: AgencyMention['role']): void {
     const at = (i: number) => plain.offsets[Math.min(i, plain.text.length)];
-    // Both finders read the text alone, not its offsets: an unchanged paragraph reuses its findings.
+    // Both finders read the text alone, not its offsets: an unchanged paragraph reuses its findings. They share its folded form.
     const memo = this.src.memo;
     const { citations, agencies } = memoized(
       memo,
       'scan',
       () => plain.text,
-      () => ({ citations: findCitations(plain), agencies: findAgencies(plain) }),
+      () => {
+        const folded = fold(plain.text);
+        return { citations: findCitations(plain, folded), agencies: findAgencies(plain, folded) };
+      },
     );
     for (const c of citations) {
       const citation: Citation = {

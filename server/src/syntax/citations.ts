@@ -129,11 +129,10 @@ const ISSUER_STOP = new Set([
   'hoặc',
 ]);
 
-/** Finds every citation in a mapped text (plain text of a paragraph, a title, a cell). */
-export function findCitations(source: MappedText): FoundCitation[] {
+/** Finds every citation in a mapped text (plain text of a paragraph, a title, a cell); `folded` is its `fold`, when the caller has it. */
+export function findCitations(source: MappedText, folded = fold(source.text)): FoundCitation[] {
   const text = source.text;
   if (!/\d/.test(text)) return [];
-  const folded = fold(text);
   const found: FoundCitation[] = [];
   CITATION.lastIndex = 0;
   for (let m = CITATION.exec(folded); m; m = CITATION.exec(folded)) {

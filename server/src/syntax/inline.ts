@@ -153,18 +153,30 @@ export function fold(text: string): string {
   let i = 0;
   while (i < text.length && foldCode(text.charCodeAt(i)) === text.charCodeAt(i)) i++;
   if (i === text.length) return text;
-  if (text.length < 256) {
+  if (text.length < 32) {
     let out = text.slice(0, i);
     for (; i < text.length; i++) out += String.fromCharCode(foldCode(text.charCodeAt(i)));
     return out;
   }
-  // Long texts (a paragraph) through a buffer, turned into a string in chunks (argument limits).
-  const units = new Uint16Array(text.length);
-  for (let k = 0; k < text.length; k++) units[k] = foldCode(text.charCodeAt(k));
+  // Longer texts (a paragraph: the parser folds every one) through a buffer decoded at once; a surrogate half, which
+  // the decoder would replace, through `fromCharCode` in chunks (argument limits).
+  if (foldBuffer.length < text.length) foldBuffer = new Uint16Array(Math.max(text.length, 2 * foldBuffer.length));
+  const units = foldBuffer.subarray(0, text.length);
+  let surrogates = false;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
+    units[k] = foldCode(code);
+  }
+  if (!surrogates && LITTLE_ENDIAN) return UTF16.decode(units);
   let out = '';
   for (let k = 0; k < units.length; k += 4096) out += String.fromCharCode.apply(null, units.subarray(k, k + 4096) as unknown as number[]);
   return out;
 }
+
+let foldBuffer = new Uint16Array(1024);
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * True when `fold(text)` contains `needle` (folded already), found without
