@@ -13,8 +13,12 @@ import { fold } from '../syntax/inline';
 import type { Word } from './text-lines';
 import { canonical, hasVowelMark, perWord, stripTones } from './vietnamese';
 
-/** The folded form of a word of letters only, null for one with a digit: what the lexicon's trie is walked by (one look-up per word). */
-const foldedLetters = perWord((w) => (/^[\p{L}\p{M}]+$/u.test(w) ? fold(w) : null));
+/**
+ * The number the lexicon gives a word of letters only by its folded form: what its trie is walked by (integer keys,
+ * read from the word's lexeme). NO_PHRASE for a word with a digit or one no phrase has.
+ */
+const phraseWordId = perWord((w) => (/^[\p{L}\p{M}]+$/u.test(w) ? (load().ids.get(fold(w)) ?? NO_PHRASE) : NO_PHRASE));
+const NO_PHRASE = -1;
 
 interface Entry {
   words: string[];
@@ -26,12 +30,14 @@ interface Entry {
 interface TrieNode {
   /** The phrases that end here. */
   entries?: Entry[];
-  next?: Map<string, TrieNode>;
+  next?: Map<number, TrieNode>;
 }
 
 interface Lexicon {
   /** Folded first words of the lexicon phrases: a word that is none of them starts no slip. */
-  trie: Map<string, TrieNode>;
+  trie: Map<number, TrieNode>;
+  /** The folded words of the phrases, numbered. */
+  ids: Map<string, number>;
   /** Canonical phrases that are right as typed and written down by hand: the lexicon and the valid list, which always claim their words. The corpus compounds are right too (`compoundPair`). */
   curated: Set<string>;
   /** Valid phrases with `#` (an item label or a number). */
@@ -51,7 +57,8 @@ let lexicon: Lexicon | undefined;
 
 function load(): Lexicon {
   if (lexicon) return lexicon;
-  const trie = new Map<string, TrieNode>();
+  const trie = new Map<number, TrieNode>();
+  const ids = new Map<string, number>();
   const curated = new Set<string>();
   const patterns: string[][] = [];
   let maxLength = 2;
@@ -61,8 +68,10 @@ function load(): Lexicon {
     let level = trie;
     let node: TrieNode | undefined;
     for (const w of words.map(fold)) {
-      node = level.get(w);
-      if (!node) level.set(w, (node = {}));
+      let id = ids.get(w);
+      if (id === undefined) ids.set(w, (id = ids.size));
+      node = level.get(id);
+      if (!node) level.set(id, (node = {}));
       level = node.next ??= new Map();
     }
     (node!.entries ??= []).push({ words, low });
@@ -75,7 +84,7 @@ function load(): Lexicon {
     else curated.add(words.join(' '));
     maxLength = Math.max(maxLength, words.length);
   }
-  lexicon = { trie, curated, patterns, maxLength };
+  lexicon = { trie, ids, curated, patterns, maxLength };
   return lexicon;
 }
 
@@ -137,12 +146,13 @@ export interface PhraseSlip {
  */
 export function findPhraseSlips(run: readonly Word[], exists: (word: string) => boolean, requireExisting: boolean): PhraseSlip[] {
   const lex = load();
-  const folded = run.map((w) => foldedLetters.of(w.lexeme));
+  const ids = run.map((w) => phraseWordId.of(w.lexeme));
   // The canonical words only where a phrase of the lexicon folds alike: most words start none.
   const canonAt: string[] = [];
+  const canonicalAt = (k: number) => (canonAt[k] ??= canonical.of(run[k].lexeme));
   const canon = (from: number, to: number) => {
     const words: string[] = [];
-    for (let k = from; k < to; k++) words.push((canonAt[k] ??= canonical.of(run[k].lexeme)));
+    for (let k = from; k < to; k++) words.push(canonicalAt(k));
     return words;
   };
   // chain[i]: how many words from i on are joined by spaces only.
@@ -151,16 +161,16 @@ export function findPhraseSlips(run: readonly Word[], exists: (word: string) => 
 
   const found: PhraseSlip[] = [];
   for (let i = 0; i < run.length; i++) {
-    const first = folded[i];
-    let node = first !== null ? lex.trie.get(first) : undefined;
+    let node = lex.trie.get(ids[i]);
     for (let n = 2; node && n <= Math.min(lex.maxLength, chain[i]); n++) {
-      const next = folded[i + n - 1];
-      if (next === null) break;
+      const next = ids[i + n - 1];
+      if (next === NO_PHRASE) break;
       node = node.next?.get(next);
       const entries = node?.entries;
       if (!entries) continue;
+      // Most matches are the phrase written right: told without building the window.
+      if (entries.some((e) => e.words.every((w, k) => w === canonicalAt(i + k)))) continue;
       const window = canon(i, i + n);
-      if (entries.some((e) => e.words.every((w, k) => w === window[k]))) continue;
       const candidates: PhraseSlip[] = [];
       for (const e of entries) {
         const diffs = e.words.flatMap((w, k) => (w === window[k] ? [] : [k]));

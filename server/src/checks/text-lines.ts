@@ -239,6 +239,13 @@ export function perRun<T extends object>(run: Run, kind: string, compute: (run: 
   return (run.findings[kind] ??= compute(run)) as T;
 }
 
+/** The indices of the words of a run that pass `test` (a loop, not `flatMap`: it runs for every word of every new run). */
+export function wordsWhere(run: Run, test: (word: Word) => boolean): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < run.words.length; i++) if (test(run.words[i])) found.push(i);
+  return found;
+}
+
 /** The words of a run that are open `oa`, `oe`, `uy` with a tone mark, with their placement: [index in the run, style]. */
 export function runToneStyles(run: Run): readonly [number, ToneStyle][] {
   return perRun(run, 'tone-styles', toneStylesOf);

@@ -2,7 +2,7 @@ import type { PlanDocument } from '../../model';
 import { fold, foldedIncludes } from '../../syntax/inline';
 import type { SourceText } from '../../syntax/source-text';
 import type { Bilingual, Rule } from '../rule';
-import { perRun, textLines, wordRuns, type Run, type TextLine } from '../text-lines';
+import { perRun, textLines, wordRuns, wordsWhere, type Run, type TextLine } from '../text-lines';
 import { perWord } from '../vietnamese';
 
 /** The Tiêu ngữ as Decree 30/2020/NĐ-CP writes it. */
@@ -19,7 +19,7 @@ const FOLDED_MOTTO = /(?<![\p{L}\p{N}])doc[ \t]*lap(?:[ \t]*[-‐‑–—−][ 
  */
 const foldsWithPhuc = perWord((word) => foldedIncludes(word, 'phuc'));
 /** The indices of a run's words that fold to contain `phuc`. */
-const mottoWords = (run: Run) => run.words.flatMap((w, i) => (foldsWithPhuc.of(w.lexeme) ? [i] : []));
+const mottoWords = (run: Run) => wordsWhere(run, (w) => foldsWithPhuc.of(w.lexeme));
 
 function linesWithPhuc(document: PlanDocument, source: SourceText, lines: TextLine[]): number[] {
   const found = new Set<number>();

@@ -2,7 +2,7 @@ import type { Fix } from '../../model';
 import { isKnownPhrase, phraseCorrection } from '../phrase-lexicon';
 import type { Rule } from '../rule';
 import type { SourceText } from '../../syntax/source-text';
-import { isNameWord, perRun, toneStyleCounts, wordRuns, type Run, type Word } from '../text-lines';
+import { isNameWord, perRun, toneStyleCounts, wordRuns, wordsWhere, type Run, type Word } from '../text-lines';
 import { wordMeant } from '../syllable-bigrams';
 import { isKnownSyllable, suggestSyllables } from '../vi-dictionary';
 import { canonical, expectedToneStyle, hasVietnameseLetter, hasVowelMark, inCaseOf, parseSyllable, perWord, toToneStyle } from '../vietnamese';
@@ -62,7 +62,7 @@ export const textSpelling: Rule = {
     // The workspace's own words (kehoach.json `dictionary`): names of its places and people, its abbreviations.
     const added = new Set((config.words ?? []).map((word) => word.toLocaleLowerCase('vi')));
     const names = new Set<string>();
-    const misspeltWords = (run: Run) => run.words.flatMap((w, index) => (misspelt(source, run, w) ? [index] : []));
+    const misspeltWords = (run: Run) => wordsWhere(run, (w) => misspelt(source, run, w));
     for (const run of runs) {
       perRun(run, 'misspelt', misspeltWords).forEach((index) => {
         const w = run.words[index];

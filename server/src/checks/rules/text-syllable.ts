@@ -1,7 +1,7 @@
 import type { Fix } from '../../model';
 import { phraseCorrection } from '../phrase-lexicon';
 import type { Rule } from '../rule';
-import { perRun, toneStyleCounts, wordRuns, type Run, type Word } from '../text-lines';
+import { perRun, toneStyleCounts, wordRuns, wordsWhere, type Run, type Word } from '../text-lines';
 import { isKnownSyllable } from '../vi-dictionary';
 import { expectedToneStyle, hasImpossibleStopTone, hasVowelMark, inCaseOf, parseSyllable, perWord, standardTonePlacement, TONE_NAMES, toToneStyle, withTone, type Syllable } from '../vietnamese';
 
@@ -83,7 +83,7 @@ export const textSyllable: Rule = {
 };
 
 /** The indices of a run's words with a syllable defect. */
-const defectiveWords = (run: Run) => run.words.flatMap((w, index) => (syllableDefect.of(w.lexeme) ? [index] : []));
+const defectiveWords = (run: Run) => wordsWhere(run, (w) => syllableDefect.of(w.lexeme) !== undefined);
 
 function lastVowel(s: Syllable): number {
   return s.nucleusStart + s.nucleus.length - 1;
