@@ -80,11 +80,18 @@ export function textLines(document: PlanDocument, source: SourceText): TextLine[
   const headerLast = header ? header.end.line : -1;
   const signature = document.signature?.range;
   const lines: TextLine[] = [];
+  // Lines end at \n, \r\n or \r; without a \r in the text, found by `indexOf`.
+  const carriageReturns = text.indexOf('\r') >= 0;
   let start = 0;
   let line = 0;
   while (start <= text.length) {
     let end = start;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    if (carriageReturns) {
+      while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    } else {
+      end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+    }
     const content = text.slice(start, end);
     const lead = LEAD.exec(content)![0].length;
     let kind: LineKind = 'text';

@@ -85,6 +85,11 @@ export class SourceText {
 
 function computeLineStarts(text: string): number[] {
   const starts = [0];
+  // Without a carriage return, by `indexOf` (it runs on every version of a document the editor sends).
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 /* \r */) {

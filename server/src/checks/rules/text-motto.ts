@@ -1,5 +1,6 @@
 import type { PlanDocument } from '../../model';
 import { fold, foldedIncludes } from '../../syntax/inline';
+import { memoized } from '../../syntax/memo';
 import type { SourceText } from '../../syntax/source-text';
 import type { Bilingual, Rule } from '../rule';
 import { perRun, textLines, wordRuns, wordsWhere, type Run, type TextLine } from '../text-lines';
@@ -39,6 +40,11 @@ function linesWithPhuc(document: PlanDocument, source: SourceText, lines: TextLi
   return [...found].sort((a, b) => a - b);
 }
 
+/** Where the motto is written in a line: [offset, length] each. Folding keeps the length (NFC, one unit per unit): a match in the folded line is the same span of the line. */
+function mottoSpans(text: string): [number, number][] {
+  return [...fold(text).matchAll(FOLDED_MOTTO)].map((m) => [m.index!, m[0].length]);
+}
+
 /** What is wrong with a written motto, in words. */
 function problems(written: string): Bilingual {
   const vi: string[] = [];
@@ -72,11 +78,10 @@ export const textMotto: Rule = {
     for (const index of linesWithPhuc(document, source, lines)) {
       const line = lines[index];
       const text = source.text.slice(line.contentStart, line.end);
-      // Folding keeps the length (NFC, one unit per unit): a match in the folded line is the same span of the line.
-      for (const m of fold(text).matchAll(FOLDED_MOTTO)) {
-        const written = text.slice(m.index!, m.index! + m[0].length);
+      for (const [at, length] of memoized(source.memo, 'motto', () => text, () => mottoSpans(text))) {
+        const written = text.slice(at, at + length);
         if (written === MOTTO) continue;
-        const range = source.range(line.contentStart + m.index!, line.contentStart + m.index! + m[0].length);
+        const range = source.range(line.contentStart + at, line.contentStart + at + length);
         const wrong = problems(written);
         report(range, { vi: `Tiêu ngữ viết "${written}"; viết "${MOTTO}": ${wrong.vi}`, en: `The motto is written "${written}"; write "${MOTTO}": ${wrong.en}` }, [
           { title: `Viết "${MOTTO}" / Write "${MOTTO}"`, edits: [{ range, newText: MOTTO }], safe: true },
