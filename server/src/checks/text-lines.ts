@@ -51,7 +51,8 @@ export interface Run {
   readonly words: readonly Word[];
   /** NFC offset that the words' offsets count from. */
   readonly start: number;
-  readonly findings: Record<string, object>;
+  /** By the slot of their kind (`perRun`). */
+  readonly findings: object[];
 }
 
 const LEAD = /^[ \t\uFEFF]*/;
@@ -191,7 +192,7 @@ export function wordRuns(document: PlanDocument, source: SourceText): Run[] {
 }
 
 /** The words of `lines[first, last)`, one run, with offsets from `base`, and a record for their findings. */
-function scanRun(text: string, lines: TextLine[], first: number, last: number, base: number): { words: Word[]; findings: Record<string, object> } {
+function scanRun(text: string, lines: TextLine[], first: number, last: number, base: number): { words: Word[]; findings: object[] } {
   const words: Word[] = [];
   let lastLine = -1;
   for (let k = first; k < last; k++) {
@@ -222,7 +223,7 @@ function scanRun(text: string, lines: TextLine[], first: number, last: number, b
       lastLine = l.line;
     }
   }
-  return { words, findings: {} };
+  return { words, findings: [] };
 }
 
 /** True when `text[from, to)` is spaces and tabs only (or empty); no slice, as it runs for every word. */
@@ -243,8 +244,13 @@ function onlySpaces(text: string, from: number, to: number): boolean {
  */
 export function perRun<T extends object>(run: Run, kind: string, compute: (run: Run) => T): T {
   // `compute` takes the run so that callers pass one function made outside their loop over runs, not a closure per run.
-  return (run.findings[kind] ??= compute(run)) as T;
+  let slot = RUN_KINDS.get(kind);
+  if (slot === undefined) RUN_KINDS.set(kind, (slot = RUN_KINDS.size));
+  return (run.findings[slot] ??= compute(run)) as T;
 }
+
+/** The kinds of `perRun` findings, each with its slot in `Run.findings` (an index, not a property: a run's record is read for every kind). */
+const RUN_KINDS = new Map<string, number>();
 
 /** The indices of the words of a run that pass `test` (a loop, not `flatMap`: it runs for every word of every new run). */
 export function wordsWhere(run: Run, test: (word: Word) => boolean): number[] {
