@@ -42,19 +42,16 @@ export function parsePlan(text: string, options: { system?: PlanSystem; memo?: T
 }
 
 /**
- * The model of a plan as far as the `---` that closes its header: its number, kind, issuer, date, trích yếu and
- * system as a whole parse gives them (lines are lexed one by one, and the header ends at that line), for a fraction
- * of the work. A text whose first such line does not close its header is parsed whole.
+ * The model of a plan as far as its first `---` line: its number, kind, issuer, date, trích yếu and system as a
+ * whole parse gives them (lines are lexed one by one, and the header ends at that line at the latest), for a
+ * fraction of the work. A text without such a line is parsed whole.
  */
 export function parseHeader(text: string, options: { system?: PlanSystem } = {}): PlanDocument {
   const separator = /^[ \t\uFEFF]*-{3,}[ \t]*(?=\r|\n|$)/m.exec(text);
-  if (separator) {
-    // A copy, not a slice: the header's values are slices of what is parsed, and a slice keeps the whole of the string it
-    // was cut from alive, which would keep every plan's text for as long as its facts (a workspace's registry) live.
-    const head = parsePlan(copyOf(text.slice(0, separator.index + separator[0].length)), options).document;
-    if (head.header.closed) return head;
-  }
-  return parsePlan(text, options).document;
+  if (!separator) return parsePlan(text, options).document;
+  // A copy, not a slice: the header's values are slices of what is parsed, and a slice keeps the whole of the string it
+  // was cut from alive, which would keep every plan's text for as long as its facts (a workspace's registry) live.
+  return parsePlan(copyOf(text.slice(0, separator.index + separator[0].length)), options).document;
 }
 
 /** A string with the same characters that shares no memory with `text`. */
