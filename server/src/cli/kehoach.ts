@@ -105,32 +105,28 @@ function writeSafeFixes(file: string, check: (text: string) => PlanDiagnostic[],
   return diagnostics;
 }
 
-function checkFiles(files: string[], skipped: { file: string; reason: string }[], options: { fix: boolean }, timing: { ms: number }, progress: Progress): CheckRun {
-  const run: CheckRun = { reports: skipped.map(({ file, reason }) => ({ file, diagnostics: [unreadableFinding(reason)] })), fixed: 0, notes: [], refused: false };
-  const timed = <T>(work: () => T): T => {
-    const started = performance.now();
-    const result = work();
-    timing.ms += performance.now() - started;
-    return result;
-  };
-  const parse = (text: string, workspace: Workspace) => timed(() => parsePlan(text, { system: workspace.config.system }));
-  const header = (text: string, workspace: Workspace) => timed(() => parseHeader(text, { system: workspace.config.system }));
+/**
+ * Every plan that can be read, as a document the others may cite: its model rides on its entry as a way to read it
+ * again (the plans citing it by number need it). Past KEPT_PARSES_CHARS only the header is parsed for that, and the
+ * text waits for its check as UTF-16 bytes outside the JavaScript heap, which the heap's growth does not scale.
+ */
+function readAsDocuments(files: string[], run: CheckRun, progress: Progress, timed: <T>(work: () => T) => T) {
   const read = readPlans(files, run);
+  const count = read.length;
   const keep = read.reduce((n, r) => n + r.text.length, 0) <= KEPT_PARSES_CHARS;
   // V8 lets the heap grow to up to four times what was live at its last full collection; the check of many plans makes
   // garbage that outlives a young collection (each plan's model) at a steady rate, so the heap would stand at four
   // times what it holds. Growing by half instead bounds the peak (1,000 plans: 300 MB peak RSS → 230 MB, same CPU
   // time). The flag is read at each collection; it takes effect when set while running.
   if (!keep) setFlagsFromString('--heap-growing-percent=50');
-  // First every plan is read as a document the others may cite; its model rides on its entry as a way to read it
-  // again (the plans citing it by number need it). Past KEPT_PARSES_CHARS only the header is parsed for that, and
-  // the text waits for its check as UTF-16 bytes outside the JavaScript heap, which the heap's growth does not scale.
+  const parse = (text: string, workspace: Workspace) => timed(() => parsePlan(text, { system: workspace.config.system }));
+  const header = (text: string, workspace: Workspace) => timed(() => parseHeader(text, { system: workspace.config.system }));
   const cited = new Map<string, PlanDocument>();
-  const inputs = read.map(({ text: readText, ...input }, index) => {
+  // No closure of this function reads `read` or `readText`: the closures `plan` holds would keep every text alive.
+  return read.map(({ text: readText, ...input }, index) => {
     const { file, workspace } = input;
-    progress.show(`kehoach: đọc ${index + 1}/${read.length} tệp / reading ${index + 1} of ${read.length} files`);
+    progress.show(`kehoach: đọc ${index + 1}/${count} tệp / reading ${index + 1} of ${count} files`);
     const first = keep ? parse(readText, workspace) : undefined;
-    // `readText` is read by no closure of this function: one would keep it alive with the closures `plan` holds.
     const facts = planAsDocument(first?.document ?? header(readText, workspace), file);
     const stored = keep ? readText : Buffer.from(readText, 'utf16le');
     const text = () => (typeof stored === 'string' ? stored : stored.toString('utf16le'));
@@ -154,8 +150,17 @@ function checkFiles(files: string[], skipped: { file: string; reason: string }[]
     };
     return { ...input, text, parsed: first, plan };
   });
-  // From here on the texts are held by `inputs` alone, as they stored them.
-  read.length = 0;
+}
+
+function checkFiles(files: string[], skipped: { file: string; reason: string }[], options: { fix: boolean }, timing: { ms: number }, progress: Progress): CheckRun {
+  const run: CheckRun = { reports: skipped.map(({ file, reason }) => ({ file, diagnostics: [unreadableFinding(reason)] })), fixed: 0, notes: [], refused: false };
+  const timed = <T>(work: () => T): T => {
+    const started = performance.now();
+    const result = work();
+    timing.ms += performance.now() - started;
+    return result;
+  };
+  const inputs = readAsDocuments(files, run, progress, timed);
   // The plans checked together are documents to each other: each plan is checked against the others, even when it
   // has no number yet (a new draft citing its parent). Each workspace's registry is extended with all the plans once,
   // and each plan's own are left out of it (extending it for each plan would index every plan once per plan).
