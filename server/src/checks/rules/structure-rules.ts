@@ -9,6 +9,7 @@ import { signatureAuthority } from './signature-authority';
 import { signatureMissing } from './signature-missing';
 import { structureAppendixReference } from './structure-appendix-reference';
 import { structureEmptySection } from './structure-empty-section';
+import { structurePlanPeriod } from './structure-plan-period';
 import { structureRequiredSection } from './structure-required-section';
 import { structureSectionOrder } from './structure-section-order';
 
@@ -20,6 +21,7 @@ export const STRUCTURE_RULES: readonly Rule[] = [
   structureSectionOrder,
   structureEmptySection,
   structureAppendixReference,
+  structurePlanPeriod,
   closingMark,
   recipientsMissing,
   recipientsPunctuation,
