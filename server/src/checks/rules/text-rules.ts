@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { textCapitalVerb } from './text-capital-verb';
 import { textDateForm } from './text-date-form';
 import { textDoubleSpace } from './text-double-space';
 import { textInvisibleCharacter } from './text-invisible-character';
@@ -23,5 +24,6 @@ export const TEXT_RULES: readonly Rule[] = [
   textSyllable,
   textPhrase,
   textSpelling,
+  textCapitalVerb,
   textMotto,
 ];
