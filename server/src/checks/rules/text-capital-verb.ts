@@ -4,8 +4,8 @@ import { after } from '../../syntax/build-context';
 import type { Rule } from '../rule';
 import { RawSpan } from '../structure-text';
 
-/** The two syllables after a body's name, a capital on the first only (`Báo cáo`), and what follows them. */
-const NEXT_WORDS = /^[ \t]+(\p{Lu}\p{Ll}*)[ \t]+(\p{Ll}+)(?![\p{L}\p{M}])([ \t]+số(?![\p{L}\p{M}])|[ \t]*\d)?/u;
+/** The two syllables after a body's name, a capital on the first only (`Báo cáo`). */
+const NEXT_WORDS = /^[ \t]+(\p{Lu}\p{Ll}*)[ \t]+(\p{Ll}+)(?![\p{L}\p{M}])/u;
 
 /**
  * A verb that opens a task's clause (`báo cáo`, `phối hợp`, `tổ chức`…)
@@ -22,18 +22,17 @@ export const textCapitalVerb: Rule = {
   title: { vi: 'Động từ viết hoa giữa câu', en: 'A verb capitalised mid-sentence' },
   defaultSeverity: 'warning',
   check({ document, source, report }) {
-    const issuers = document.citations.flatMap((c) => (c.issuerRange ? [c.issuerRange] : []));
     const inCitation = (p: Position) => document.citations.some((c) => !after(c.range.start, p) && after(c.range.end, p));
     for (const agency of document.agencies) {
       const end = agency.range.end;
-      if (issuers.some((r) => !after(r.start, end) && !after(end, r.end))) continue;
       const rest = new RawSpan(source, { start: end, end: { line: end.line, character: Number.MAX_SAFE_INTEGER } });
       const m = NEXT_WORDS.exec(rest.text);
-      if (!m || m[3] !== undefined) continue;
+      if (!m) continue;
       const [typed, first, second] = m;
       if (!CLAUSE_VERBS.has(`${first} ${second}`.toLocaleLowerCase('vi'))) continue;
       const start = typed.indexOf(first);
       const range = rest.rangeOf(start, typed.length);
+      // A citation names a document (`Báo cáo số 15/BC-UBND`) and its issuer may be followed by its title (`… của UBND thành phố Cần Thơ Thực hiện Chương trình …`).
       if (inCitation(range.start)) continue;
       const right = `${first.toLocaleLowerCase('vi')} ${second}`;
       report(

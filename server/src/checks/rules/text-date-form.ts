@@ -10,9 +10,9 @@ const DATE = /(?<![\p{N}/.,-])(\d{1,2})([ \t]*)([/.-])([ \t]*)(\d{1,2})([ \t]*)(
  * A year range with a space on one side of its dash only (`2021- 2025`), and
  * a date with a space beside a separator (`01/1 /2027`) or a slash followed
  * by a dash or a dot (`24/5-2025`): a slip of typing, where both sides of a
- * range and all three parts of a date are written alike. A separator spaced
- * on both sides belongs to a range (`tháng 11 - 12/2025`), a dash before the
- * slash to a range of months (`tháng 5-8/2026`), and neither is reported.
+ * range and all three parts of a date are written alike. A dash or a dot
+ * before the slash makes a range of days or months (`tháng 5-8/2026`, `tháng
+ * 11 - 12/2025`), which is not reported.
  */
 export const textDateForm: Rule = {
   id: 'text-date-form',
@@ -53,8 +53,8 @@ export const textDateForm: Rule = {
       for (const m of content.matchAll(DATE)) {
         const [typed, day, s1, first, s2, month, s3, second, s4, year] = m;
         if (Number(day) < 1 || Number(day) > 31 || Number(month) < 1 || Number(month) > 12) continue;
-        // Spaced on both sides, or a dash before the slash: a range, not a date.
-        if ((s1 && s2) || (s3 && s4) || (first !== '/' && second === '/')) continue;
+        // A dash or a dot before the slash: a range of days or months (`tháng 5-8/2026`, `tháng 11 - 12/2025`), not a date.
+        if (first !== '/' && second === '/') continue;
         const mixed = first === '/' && second !== '/';
         if (!mixed && !(s1 || s2 || s3 || s4)) continue;
         const start = source.originalOffset(line.contentStart + m.index!);
