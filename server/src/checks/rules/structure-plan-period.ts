@@ -43,8 +43,8 @@ export const structurePlanPeriod: Rule = {
       const heading = words(content);
       if (!heading.includes(name) || LOOKING_BACK.test(heading.replace(name, ' '))) continue;
       for (const m of content.matchAll(PERIOD)) {
-        const [typed, label, from, to] = m;
-        if (Number(to) >= Number(ownFrom) || Number(to) < Number(from)) continue;
+        const [typed, label, , to] = m;
+        if (Number(to) >= Number(ownFrom)) continue;
         const start = line.contentStart + m.index! + label.length + typed.slice(label.length).search(/\d/);
         const range = source.range(start, line.contentStart + m.index! + typed.length);
         const period = typed.slice(start - line.contentStart - m.index!);
