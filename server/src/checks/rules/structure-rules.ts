@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { closingMark } from './closing-mark';
+import { dateDeadline } from './date-deadline';
 import { headerKind } from './header-kind';
 import { headerNumberForm } from './header-number-form';
 import { recipientsArchive } from './recipients-archive';
@@ -22,6 +23,7 @@ export const STRUCTURE_RULES: readonly Rule[] = [
   structureEmptySection,
   structureAppendixReference,
   structurePlanPeriod,
+  dateDeadline,
   closingMark,
   recipientsMissing,
   recipientsPunctuation,

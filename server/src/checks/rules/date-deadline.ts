@@ -1,0 +1,52 @@
+import { makeDate, numericDate } from '../../syntax/dates';
+import type { Rule } from '../rule';
+import { textLines } from '../text-lines';
+
+/** A deadline and its date: `trước ngày 15/11/2025`, `chậm nhất ngày 05 tháng 12 năm 2025`. */
+const DEADLINE =
+  /(?<![\p{L}\p{M}])(trước|chậm[ \t]+nhất(?:[ \t]+là)?|hạn[ \t]+chót(?:[ \t]+là)?|không[ \t]+quá)[ \t]+(?:ngày[ \t]+)?(\d{1,2})(?:[ \t]*[/.-][ \t]*(\d{1,2})[ \t]*[/.-][ \t]*|[ \t]+tháng[ \t]+(\d{1,2})[ \t]+năm[ \t]+)(\d{4})(?!\d)/giu;
+
+/**
+ * The clause before the deadline (since the last `.`, `;` or `|`) when it
+ * sets a time limit: empty (`| Trước ngày 15/11/2025 |`, `Thời gian hoàn
+ * thành: Trước ngày …`) or with a word of completion, of a term or of handing
+ * in, and no `đã` (`đã hoàn thành trước ngày …` reports a fact). `nghỉ hưu
+ * trước 01/7/2025` describes people, not a task.
+ */
+const SETS_LIMIT = /(?:^|(?<![\p{L}\p{M}])(?:hoàn[ \t]+thành|thời[ \t]+hạn|thời[ \t]+gian|báo[ \t]+cáo|gửi|nộp|trình|ban[ \t]+hành|xong|kết[ \t]+thúc)(?![\p{L}\p{M}])[^.;|]*?:?)[ \t*_]*$/iu;
+const DONE = /(?<![\p{L}\p{M}])đã(?![\p{L}\p{M}])/iu;
+
+/**
+ * A deadline set before the plan's own date (`Thời gian hoàn thành: Trước
+ * ngày 15/11/2025` in a plan of 21/11/2025): a task the plan gives cannot be
+ * due before the plan is issued, so the date is a slip or left from a draft
+ * or from the document it follows. What the plan reports as done (`đã …
+ * trước ngày`) is left alone, and so is a plan without a date of its own.
+ */
+export const dateDeadline: Rule = {
+  id: 'date-deadline',
+  title: { vi: 'Thời hạn trước ngày ban hành Kế hoạch', en: 'A deadline before the plan is issued' },
+  defaultSeverity: 'warning',
+  check({ document, source, report }) {
+    const planDate = document.header.planDate;
+    if (!planDate) return;
+    const text = source.text;
+    for (const line of textLines(document, source)) {
+      if (line.kind === 'header' || line.contentStart >= line.end) continue;
+      const content = text.slice(line.contentStart, line.end);
+      for (const m of content.matchAll(DEADLINE)) {
+        const [typed, , day, month, writtenMonth, year] = m;
+        const due = makeDate(Number(day), Number(month ?? writtenMonth), Number(year));
+        const clause = /[^.;|]*$/u
+          .exec(content.slice(0, m.index))![0]
+          .trimStart()
+          .replace(/^[-+*]\s*/u, '');
+        if (!due || due.iso >= planDate.iso || !SETS_LIMIT.test(clause) || DONE.test(clause)) continue;
+        report(source.range(line.contentStart + m.index!, line.contentStart + m.index! + typed.length), {
+          vi: `Thời hạn ${numericDate(due)} đã qua trước ngày ban hành Kế hoạch (${numericDate(planDate)})`,
+          en: `The deadline ${numericDate(due)} is over before the plan is issued (${numericDate(planDate)})`,
+        });
+      }
+    }
+  },
+};
