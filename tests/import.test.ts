@@ -142,6 +142,15 @@ describe('import of text as Word and PDF give it', () => {
     expect(document.comments.map((c) => c.text)).toEqual(['12']);
   });
 
+  it('joins a range of years and a date broken after their dash or slash without a space', () => {
+    const text =
+      'Số: 1/KH-UBND\n\nI. NHIỆM VỤ\n\nTriển khai kế hoạch phát triển của tỉnh giai đoạn 2026 -\n2030 theo Quy hoạch tỉnh thời kỳ 2021-\n2030, tầm nhìn đến năm 2050, ban hành ngày 05/12/\n2025 của Thủ tướng Chính phủ về quy hoạch.\n';
+    const document = parsePlan(importText(text).text).document;
+    expect(document.sections[0].blocks.map(blockText)).toEqual([
+      'paragraph Triển khai kế hoạch phát triển của tỉnh giai đoạn 2026 - 2030 theo Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050, ban hành ngày 05/12/2025 của Thủ tướng Chính phủ về quy hoạch.',
+    ]);
+  });
+
   it('splits a two-column Nơi nhận and signature pasted from Word', () => {
     const text = [
       'Số: 1/KH-UBND',
