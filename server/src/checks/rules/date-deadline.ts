@@ -6,15 +6,21 @@ import { textLines } from '../text-lines';
 const DEADLINE =
   /(?<![\p{L}\p{M}])(trước|chậm[ \t]+nhất(?:[ \t]+là)?|hạn[ \t]+chót(?:[ \t]+là)?|không[ \t]+quá)[ \t]+(?:ngày[ \t]+)?(\d{1,2})(?:[ \t]*[/.-][ \t]*(\d{1,2})[ \t]*[/.-][ \t]*|[ \t]+tháng[ \t]+(\d{1,2})[ \t]+năm[ \t]+)(\d{4})(?!\d)/giu;
 
-/**
- * The clause before the deadline (since the last `.`, `;` or `|`) when it
- * sets a time limit: empty (`| Trước ngày 15/11/2025 |`, `Thời gian hoàn
- * thành: Trước ngày …`) or with a word of completion, of a term or of handing
- * in, and no `đã` (`đã hoàn thành trước ngày …` reports a fact). `nghỉ hưu
- * trước 01/7/2025` describes people, not a task.
- */
-const SETS_LIMIT = /(?:^|(?<![\p{L}\p{M}])(?:hoàn[ \t]+thành|thời[ \t]+hạn|thời[ \t]+gian|báo[ \t]+cáo|gửi|nộp|trình|ban[ \t]+hành|xong|kết[ \t]+thúc)(?![\p{L}\p{M}])[^.;|]*?:?)[ \t*_]*$/iu;
+/** Words of a clause that sets a time limit: completing, a term, sending, handing in, submitting, reporting. */
+const LIMIT_WORDS = /(?<![\p{L}\p{M}])(?:hoàn[ \t]+thành|thời[ \t]+hạn|thời[ \t]+gian|báo[ \t]+cáo|gửi|nộp|trình|ban[ \t]+hành|xong|kết[ \t]+thúc)(?![\p{L}\p{M}])/iu;
+/** `đã hoàn thành trước ngày …` reports a fact, not a task. */
 const DONE = /(?<![\p{L}\p{M}])đã(?![\p{L}\p{M}])/iu;
+
+/**
+ * True when the clause before a deadline (since the last `.`, `;` or `|`)
+ * sets a time limit: it holds nothing else (`| Trước ngày 15/11/2025 |`) or
+ * a word of a limit (`Thời gian hoàn thành: Trước ngày …`), and no `đã`.
+ * `nghỉ hưu trước 01/7/2025` describes people, not a task.
+ */
+function setsLimit(before: string): boolean {
+  const clause = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf('|')) + 1);
+  return !DONE.test(clause) && (/^[\s*_+-]*$/u.test(clause) || LIMIT_WORDS.test(clause));
+}
 
 /**
  * A deadline set before the plan's own date (`Thời gian hoàn thành: Trước
@@ -37,11 +43,7 @@ export const dateDeadline: Rule = {
       for (const m of content.matchAll(DEADLINE)) {
         const [typed, , day, month, writtenMonth, year] = m;
         const due = makeDate(Number(day), Number(month ?? writtenMonth), Number(year));
-        const clause = /[^.;|]*$/u
-          .exec(content.slice(0, m.index))![0]
-          .trimStart()
-          .replace(/^[-+*]\s*/u, '');
-        if (!due || due.iso >= planDate.iso || !SETS_LIMIT.test(clause) || DONE.test(clause)) continue;
+        if (!due || due.iso >= planDate.iso || !setsLimit(content.slice(0, m.index))) continue;
         report(source.range(line.contentStart + m.index!, line.contentStart + m.index! + typed.length), {
           vi: `Thời hạn ${numericDate(due)} đã qua trước ngày ban hành Kế hoạch (${numericDate(planDate)})`,
           en: `The deadline ${numericDate(due)} is over before the plan is issued (${numericDate(planDate)})`,
