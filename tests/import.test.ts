@@ -479,6 +479,34 @@ describe('a .docx typed in Word rather than exported by kehoach', () => {
     expect(recipientsOf(plan)).toEqual(['UBND tỉnh (b/c);', 'Lưu: VT, NS.']);
     expect(signatureOf(plan)).toEqual({ authorities: [], title: 'GIÁM ĐỐC', signer: 'Phạm Văn Bình' });
   });
+
+  it('parts the parent body (plain) from the issuer (bold) where each name takes two lines', async () => {
+    const { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } = await import('docx');
+    const line = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold })] });
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            new Table({
+              rows: [
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [line('TRUNG TÂM ĐIỀU ĐỘ'), line('HỆ THỐNG ĐIỆN QUỐC GIA'), line('TRUNG TÂM ĐIỀU ĐỘ', true), line('HỆ THỐNG ĐIỆN MIỀN NAM', true), line('Số: 12/KH-ĐĐMN')] }),
+                    new TableCell({ children: [line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', true), line('Độc lập - Tự do - Hạnh phúc', true), line('Thành phố Hồ Chí Minh, ngày 01 tháng 03 năm 2024')] }),
+                  ],
+                }),
+              ],
+            }),
+            line('KẾ HOẠCH', true),
+            line('Công tác quốc phòng, quân sự địa phương', true),
+            line('I. MỤC ĐÍCH, YÊU CẦU', true),
+          ],
+        },
+      ],
+    });
+    const { document: plan } = parsePlan(importDocx(new Uint8Array(await Packer.toArrayBuffer(document))).text);
+    expect(headerOf(plan)).toMatchObject({ parentBody: 'TRUNG TÂM ĐIỀU ĐỘ HỆ THỐNG ĐIỆN QUỐC GIA', issuer: 'TRUNG TÂM ĐIỀU ĐỘ HỆ THỐNG ĐIỆN MIỀN NAM', number: '12/KH-ĐĐMN' });
+  });
 });
 
 describe('a party plan pasted from Word (tests/fixtures/import/huyen-uy.txt)', () => {
