@@ -538,6 +538,32 @@ describe('a party plan pasted from Word (tests/fixtures/import/huyen-uy.txt)', (
   });
 });
 
+describe('an appendix titled without a numeral', () => {
+  it('reads `PHỤ LỤC CÁC CHƯƠNG TRÌNH` as the title, not as appendix `C` of `ÁC CHƯƠNG TRÌNH`', () => {
+    const source = [
+      'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'TỈNH LAI CHÂU\tĐộc lập - Tự do - Hạnh phúc',
+      'Số: 5/KH-UBND\tLai Châu, ngày 10 tháng 4 năm 2024',
+      '',
+      'KẾ HOẠCH',
+      'Thực hiện các đề án năm 2024',
+      '',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'Hoàn thành các đề án đúng hạn (chi tiết tại Phụ lục kèm theo).',
+      '',
+      'Nơi nhận:\tTM. ỦY BAN NHÂN DÂN',
+      '- Lưu: VT.\tCHỦ TỊCH',
+      '\tNguyễn Văn An',
+      '',
+      'PHỤ LỤC CÁC CHƯƠNG TRÌNH, ĐỀ ÁN TRỌNG TÂM',
+      '',
+      'Đề án chuyển đổi số, Sở Khoa học và Công nghệ chủ trì.',
+    ].join('\n');
+    const { document } = parsePlan(importText(source).text);
+    expect(document.appendices.map((a) => squeeze(a.title))).toEqual(['CÁC CHƯƠNG TRÌNH, ĐỀ ÁN TRỌNG TÂM']);
+  });
+});
+
 describe('small shapes of pasted text', () => {
   it('goes on with a level-1 title wrapped in capitals, and writes Markdown `*` bullets as dashes', () => {
     const document = parsePlan(importText('Số: 1/KH-UBND\n\nII. NHIỆM VỤ VÀ GIẢI PHÁP TRỌNG TÂM\nTHỜI GIAN TỚI\n* Một ý của Markdown\n* Ý hai\n').text).document;
