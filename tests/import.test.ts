@@ -538,6 +538,26 @@ describe('a party plan pasted from Word (tests/fixtures/import/huyen-uy.txt)', (
   });
 });
 
+describe('a party draft', () => {
+  const draft = (numberLine: string, ...between: string[]) =>
+    [
+      'TỈNH ỦY LAI CHÂU\tĐẢNG CỘNG SẢN VIỆT NAM',
+      '*',
+      `${numberLine}\tLai Châu, ngày 10 tháng 9 năm 2025`,
+      ...between,
+      '',
+      'CHƯƠNG TRÌNH HÀNH ĐỘNG',
+      'thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh',
+      '',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'Cụ thể hóa Nghị quyết.',
+    ].join('\n');
+
+  it('reads a serial left blank in the party form (`Số -CTr/TU`)', () => {
+    expect(headerOf(parsePlan(importText(draft('Số -CTr/TU')).text).document)).toMatchObject({ issuer: 'TỈNH ỦY LAI CHÂU', number: '-CTr/TU', kind: 'Chương trình hành động' });
+  });
+});
+
 describe('an appendix titled without a numeral', () => {
   it('reads `PHỤ LỤC CÁC CHƯƠNG TRÌNH` as the title, not as appendix `C` of `ÁC CHƯƠNG TRÌNH`', () => {
     const source = [

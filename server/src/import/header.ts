@@ -42,8 +42,8 @@ export interface WordMend {
 const NATIONAL_TITLE = /cong hoa xa hoi chu nghia viet nam/;
 const MOTTO = /doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc/;
 const PARTY_LINE = /dang cong san viet nam/;
-/** `Số: 64/KH-UBND`, `Số 184-KH/TU`, `Số:    /KH-UBND` (a draft without its serial yet); not `Sở …`. */
-const NUMBER = /(?<![\p{L}\p{N}])(?:số|so|sô)(?:\s*:\s*((?:\d+)?(?:\s*[/-]\s*[\p{L}\p{N}.&]+)*)|\s+(\d+(?:\s*[/-]\s*[\p{L}\p{N}.&]+)+))/iu;
+/** `Số: 64/KH-UBND`, `Số 184-KH/TU`, `Số:    /KH-UBND`, `Số   -CTr/TU` (a draft without its serial yet); not `Sở …`. */
+const NUMBER = /(?<![\p{L}\p{N}])(?:số|so|sô)(?:\s*:\s*((?:\d+)?(?:\s*[/-]\s*[\p{L}\p{N}.&]+)*)|\s+(\d+(?:\s*[/-]\s*[\p{L}\p{N}.&]+)+|-[\p{L}\p{N}.&]+(?:\s*\/\s*[\p{L}\p{N}.&]+)+))/iu;
 /**
  * `, ngày 17 tháng 11 năm 2020` after a place, read from its comma; the day and month may be blank in a
  * draft, the tone marks misread by OCR (`ngầy`). Each run of spaces or dots is taken whole (a possessive run,
