@@ -556,6 +556,16 @@ describe('a party draft', () => {
   it('reads a serial left blank in the party form (`Số -CTr/TU`)', () => {
     expect(headerOf(parsePlan(importText(draft('Số -CTr/TU')).text).document)).toMatchObject({ issuer: 'TỈNH ỦY LAI CHÂU', number: '-CTr/TU', kind: 'Chương trình hành động' });
   });
+
+  it('goes on past the `Dự thảo` mark to the tên loại and its trích yếu, keeping the mark as a comment', () => {
+    const imported = importText(draft('Số 12-CTr/TU', 'Dự thảo'));
+    expect(headerOf(parsePlan(imported.text).document)).toMatchObject({
+      number: '12-CTr/TU',
+      kind: 'Chương trình hành động',
+      summary: 'thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh',
+    });
+    expect(imported.text).toContain('// Dự thảo\n');
+  });
 });
 
 describe('an appendix titled without a numeral', () => {

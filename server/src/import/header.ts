@@ -44,6 +44,8 @@ const MOTTO = /doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc/;
 const PARTY_LINE = /dang cong san viet nam/;
 /** `Số: 64/KH-UBND`, `Số 184-KH/TU`, `Số:    /KH-UBND`, `Số   -CTr/TU` (a draft without its serial yet); not `Sở …`. */
 const NUMBER = /(?<![\p{L}\p{N}])(?:số|so|sô)(?:\s*:\s*((?:\d+)?(?:\s*[/-]\s*[\p{L}\p{N}.&]+)*)|\s+(\d+(?:\s*[/-]\s*[\p{L}\p{N}.&]+)+|-[\p{L}\p{N}.&]+(?:\s*\/\s*[\p{L}\p{N}.&]+)+))/iu;
+/** The mark of a draft set apart in the header (`Dự thảo`, `DỰ THẢO LẦN 2`): a note on the text, not where its body starts. */
+const DRAFT_MARK = /^\(?(?:dự thảo|du thao)(?:\s+lần\s+\d{1,2})?\)?$/iu;
 /**
  * `, ngày 17 tháng 11 năm 2020` after a place, read from its comma; the day and month may be blank in a
  * draft, the tone marks misread by OCR (`ngầy`). Each run of spaces or dots is taken whole (a possessive run,
@@ -288,7 +290,7 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
   for (; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index];
     const text = paragraph.lines.join(' ').trim();
-    if (isNoiseLine(text)) {
+    if (isNoiseLine(text) || DRAFT_MARK.test(text)) {
       comments.push(...paragraph.lines);
       continue;
     }
