@@ -11,13 +11,17 @@ const LIMIT_WORDS = /(?<![\p{L}\p{M}])(?:hoàn[ \t]+thành|thời[ \t]+hạn|th�
 /** `đã hoàn thành trước ngày …` reports a fact, not a task. */
 const DONE = /(?<![\p{L}\p{M}])đã(?![\p{L}\p{M}])/iu;
 
+/** How far back a deadline's clause is read: a word of a limit stands near it, and a long line is not read again for each deadline on it. */
+const CLAUSE_REACH = 200;
+
 /**
  * True when the clause before a deadline (since the last `.`, `;` or `|`)
  * sets a time limit: it holds nothing else (`| Trước ngày 15/11/2025 |`) or
  * a word of a limit (`Thời gian hoàn thành: Trước ngày …`), and no `đã`.
  * `nghỉ hưu trước 01/7/2025` describes people, not a task.
  */
-function setsLimit(before: string): boolean {
+function setsLimit(line: string, deadline: number): boolean {
+  const before = line.slice(Math.max(0, deadline - CLAUSE_REACH), deadline);
   const clause = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf('|')) + 1);
   return !DONE.test(clause) && (/^[\s*_+-]*$/u.test(clause) || LIMIT_WORDS.test(clause));
 }
@@ -43,7 +47,7 @@ export const dateDeadline: Rule = {
       for (const m of content.matchAll(DEADLINE)) {
         const [typed, , day, month, writtenMonth, year] = m;
         const due = makeDate(Number(day), Number(month ?? writtenMonth), Number(year));
-        if (!due || due.iso >= planDate.iso || !setsLimit(content.slice(0, m.index))) continue;
+        if (!due || due.iso >= planDate.iso || !setsLimit(content, m.index!)) continue;
         report(source.range(line.contentStart + m.index!, line.contentStart + m.index! + typed.length), {
           vi: `Thời hạn ${numericDate(due)} đã qua trước ngày ban hành Kế hoạch (${numericDate(planDate)})`,
           en: `The deadline ${numericDate(due)} is over before the plan is issued (${numericDate(planDate)})`,

@@ -6,6 +6,8 @@ import { RawSpan } from '../structure-text';
 
 /** The two syllables after a body's name, a capital on the first only (`Báo cáo`). */
 const NEXT_WORDS = /^[ \t]+(\p{Lu}\p{Ll}*)[ \t]+(\p{Ll}+)(?![\p{L}\p{M}])/u;
+/** How far after a body's name the two syllables are looked for (in NFD too): the rest of a long line is not copied for each name on it. */
+const NEXT_WORDS_REACH = 64;
 
 /**
  * A verb that opens a task's clause (`báo cáo`, `phối hợp`, `tổ chức`…)
@@ -25,7 +27,7 @@ export const textCapitalVerb: Rule = {
     const inCitation = (p: Position) => document.citations.some((c) => !after(c.range.start, p) && after(c.range.end, p));
     for (const agency of document.agencies) {
       const end = agency.range.end;
-      const rest = new RawSpan(source, { start: end, end: { line: end.line, character: Number.MAX_SAFE_INTEGER } });
+      const rest = new RawSpan(source, { start: end, end: { line: end.line, character: end.character + NEXT_WORDS_REACH } });
       const m = NEXT_WORDS.exec(rest.text);
       if (!m) continue;
       const [typed, first, second] = m;
