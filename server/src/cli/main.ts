@@ -1,3 +1,4 @@
+import { enableCompileCache } from '../host/compile-cache';
 import { VERSION } from './version';
 
 const argv = process.argv.slice(2);
@@ -7,6 +8,7 @@ const err = (s: string) => process.stderr.write(s + '\n');
 // `--version` answers before the commands load: a hook or a script asking for it pays only for Node.
 if (argv.length === 1 && argv[0] === '--version') out(VERSION);
 else {
+  enableCompileCache();
   // Writes rather than console.log + process.exit, so long output is never cut off.
   // `render` answers with a promise (DOCX and PDF are built asynchronously).
   const { run } = await import('./kehoach');
