@@ -72,8 +72,8 @@ interface Statistics {
 /**
  * The pairs by `first * PAIR + second`, in an open-addressing table (a Map of
  * two hundred thousand entries takes a tenth of a second to build): each pair's
- * count, and for the pairs that may show a slip (frequent and tight: MIN_PAIR,
- * MIN_PMI, MIN_ASSOCIATION) their association, 0 for the others. A first
+ * count; their association (for the pairs that may show a slip: frequent and
+ * tight, MIN_PAIR, MIN_PMI, MIN_ASSOCIATION) is worked out when asked. A first
  * word's segment of the packed pairs is read into the table when a look-up
  * first asks for one of its pairs: a plan meets a part of the words, and
  * reading them all up front was most of the start of a check.
@@ -81,7 +81,6 @@ interface Statistics {
 class PairTable {
   private readonly keys: Int32Array;
   private readonly counts: Int32Array;
-  private readonly associations: Float32Array;
   private readonly shift: number;
   /** Where each first word's segment ends in `data.pairs` (its `.` or the end), and whether it was read. */
   private readonly ends: Int32Array;
@@ -92,7 +91,6 @@ class PairTable {
     this.shift = 32 - bits;
     this.keys = new Int32Array(1 << bits).fill(-1);
     this.counts = new Int32Array(1 << bits);
-    this.associations = new Float32Array(1 << bits);
     this.ends = new Int32Array(wordCounts.length).fill(data.pairs.length);
     this.read = new Uint8Array(wordCounts.length);
     for (let first = 0, at = data.pairs.indexOf('.'); at >= 0 && first < wordCounts.length; first++, at = data.pairs.indexOf('.', at + 1)) this.ends[first] = at;
@@ -106,30 +104,29 @@ class PairTable {
     return at;
   }
 
-  /** The slot of the pair `first second`, its first word's segment read. */
-  private find(first: number, second: number): number {
-    if (!this.read[first]) {
-      this.read[first] = 1;
-      let next = -1;
-      readPacked(data.pairs, first === 0 ? 0 : this.ends[first - 1] + 1, this.ends[first], (distance, n) => {
-        next += distance + 1;
-        const at = this.slot(first * PAIR + next);
-        this.keys[at] = first * PAIR + next;
-        this.counts[at] = n;
-        this.associations[at] = tightness(n, this.wordCounts[first], this.wordCounts[next], data.total);
-      });
-    }
-    return this.slot(first * PAIR + second);
-  }
-
-  /** Count of the pair, 0 when unknown. */
+  /** The count of the pair `first second`, its first word's segment read into the table first. */
   count(first: number, second: number): number {
-    return this.counts[this.find(first, second)];
+    if (!this.read[first]) this.readSegment(first);
+    return this.counts[this.slot(first * PAIR + second)];
   }
 
-  /** Association of the pair when it is tight, else 0 (unknown pairs too). */
+  /** Reads the pairs of one first word into the table. */
+  private readSegment(first: number): void {
+    this.read[first] = 1;
+    const values = readPacked(data.pairs, first === 0 ? 0 : this.ends[first - 1] + 1, this.ends[first]);
+    for (let k = 0, next = -1; k < values.length; k += 2) {
+      next += values[k] + 1;
+      const key = first * PAIR + next;
+      const at = this.slot(key);
+      this.keys[at] = key;
+      this.counts[at] = values[k + 1];
+    }
+  }
+
+  /** Association of the pair when it is tight, else 0 (unknown pairs too); in single precision, as the table once kept it. */
   association(first: number, second: number): number {
-    return this.associations[this.find(first, second)];
+    const n = this.count(first, second);
+    return n === 0 ? 0 : Math.fround(tightness(n, this.wordCounts[first], this.wordCounts[second], data.total));
   }
 }
 
@@ -140,8 +137,9 @@ let statistics: Statistics | undefined;
 /** Counts of three words whose two pairs are tight, by `(a * PAIR + b) * PAIR + c`. */
 let triples: Map<number, number> | undefined;
 
-/** Reads (distance, count) after (distance, count) from packed text, from `start` to `end`. */
-function readPacked(text: string, start: number, end: number, entry: (distance: number, count: number) => void): void {
+/** The (distance, count) after (distance, count) of packed text from `start` to `end`, one after the other (a callback per pair cost more than the reading). */
+function readPacked(text: string, start: number, end: number): number[] {
+  const values: number[] = [];
   let number = 0;
   let distance = -1;
   for (let i = start; i < end; i++) {
@@ -150,11 +148,12 @@ function readPacked(text: string, start: number, end: number, entry: (distance: 
     if (digit >= 32) continue;
     if (distance < 0) distance = number;
     else {
-      entry(distance, number + data.minCount);
+      values.push(distance, number + data.minCount);
       distance = -1;
     }
     number = 0;
   }
+  return values;
 }
 
 function load(): Statistics {
@@ -179,8 +178,8 @@ function load(): Statistics {
 function triple(key: number): number {
   if (!triples) {
     triples = new Map<number, number>();
-    let at = -1;
-    readPacked(data.triples, 0, data.triples.length, (distance, n) => triples!.set((at += distance + 1), n));
+    const values = readPacked(data.triples, 0, data.triples.length);
+    for (let k = 0, at = -1; k < values.length; k += 2) triples.set((at += values[k] + 1), values[k + 1]);
   }
   return triples.get(key) ?? 0;
 }
