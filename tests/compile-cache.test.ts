@@ -18,7 +18,7 @@ const nodeHasCache = typeof (nodeModule as { enableCompileCache?: unknown }).ena
 /** Runs a bundle with `tmp` as the temporary folder and no cache setting of its own; the files of the compile cache it left there. */
 function cacheAfter(args: string[], input?: string): string[] {
   const tmp = temporaryFolder('compile-cache');
-  const env = { ...process.env, TMPDIR: tmp };
+  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp };
   delete env.NODE_COMPILE_CACHE;
   delete env.NODE_DISABLE_COMPILE_CACHE;
   const run = spawnSync(process.execPath, args, { cwd: root, env, input, encoding: 'utf8' });
