@@ -113,13 +113,14 @@ class PairTable {
   /** Reads the pairs of one first word into the table. */
   private readSegment(first: number): void {
     this.read[first] = 1;
-    const values = readPacked(data.pairs, first === 0 ? 0 : this.ends[first - 1] + 1, this.ends[first]);
+    // (distance from the second word before, count) after (distance, count).
+    const values = readNumbers(data.pairs, first === 0 ? 0 : this.ends[first - 1] + 1, this.ends[first]);
     for (let k = 0, next = -1; k < values.length; k += 2) {
       next += values[k] + 1;
       const key = first * PAIR + next;
       const at = this.slot(key);
       this.keys[at] = key;
-      this.counts[at] = values[k + 1];
+      this.counts[at] = values[k + 1] + data.minCount;
     }
   }
 
@@ -137,20 +138,15 @@ let statistics: Statistics | undefined;
 /** Counts of three words whose two pairs are tight, by `(a * PAIR + b) * PAIR + c`. */
 let triples: Map<number, number> | undefined;
 
-/** The (distance, count) after (distance, count) of packed text from `start` to `end`, one after the other (a callback per pair cost more than the reading). */
-function readPacked(text: string, start: number, end: number): number[] {
+/** The numbers of packed text from `start` to `end` (`packed-numbers.ts`), in one loop: a callback per number cost more than the reading. */
+function readNumbers(text: string, start: number, end: number): number[] {
   const values: number[] = [];
   let number = 0;
-  let distance = -1;
   for (let i = start; i < end; i++) {
     const digit = packedDigit(text, i);
     number = number * 32 + (digit & 31);
     if (digit >= 32) continue;
-    if (distance < 0) distance = number;
-    else {
-      values.push(distance, number + data.minCount);
-      distance = -1;
-    }
+    values.push(number);
     number = 0;
   }
   return values;
@@ -161,6 +157,17 @@ function load(): Statistics {
   const words = data.words.split(' ');
   const counts = data.counts.split(' ').map((c) => parseInt(c, 36));
   const rank = new Map(words.map((w, r) => [w, r]));
+  statistics = { total: data.total, rank, counts, pairs: new PairTable(counts), variants: storedVariantGroups(), words };
+  return statistics;
+}
+
+/**
+ * The words of at least MIN_VARIANT occurrences by their confusion key, in
+ * rank order: what the data file's `variantKeys` and `variants` hold, made
+ * once by the script that writes it (working the keys out at every start cost
+ * a tenth of a check); `tests/lexicon-data.test.ts` holds the two equal.
+ */
+export function variantGroups(words: readonly string[], counts: readonly number[]): Map<string, number[]> {
   const variants = new Map<string, number[]>();
   words.forEach((w, r) => {
     if (counts[r] < MIN_VARIANT) return;
@@ -170,16 +177,30 @@ function load(): Statistics {
     if (list) list.push(r);
     else variants.set(key, [r]);
   });
-  statistics = { total: data.total, rank, counts, pairs: new PairTable(counts), variants, words };
-  return statistics;
+  return variants;
+}
+
+/** The groups of `variantGroups` as the data file keeps them: the keys, and per key its ranks (each the distance from the one before, minus one). */
+export function storedVariantGroups(): Map<string, number[]> {
+  const keys = data.variantKeys.split(' ');
+  const values = readNumbers(data.variants, 0, data.variants.length);
+  const groups = new Map<string, number[]>();
+  let k = 0;
+  for (const key of keys) {
+    const size = values[k++];
+    const ranks: number[] = [];
+    for (let r = -1, end = k + size; k < end; k++) ranks.push((r += values[k] + 1));
+    groups.set(key, ranks);
+  }
+  return groups;
 }
 
 /** The triples, read when first asked for: most runs of words never get that far. */
 function triple(key: number): number {
   if (!triples) {
     triples = new Map<number, number>();
-    const values = readPacked(data.triples, 0, data.triples.length);
-    for (let k = 0, at = -1; k < values.length; k += 2) triples.set((at += values[k] + 1), values[k + 1]);
+    const values = readNumbers(data.triples, 0, data.triples.length);
+    for (let k = 0, at = -1; k < values.length; k += 2) triples.set((at += values[k] + 1), values[k + 1] + data.minCount);
   }
   return triples.get(key) ?? 0;
 }
