@@ -49,6 +49,21 @@ describe('the extension manifest', () => {
     const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command);
     expect(registered.filter((c) => !contributed.includes(c))).toEqual([]);
   });
+
+  it('offers in the explorer’s context menu the file commands for exactly the files they take', () => {
+    const menu = manifest.contributes.menus['explorer/context'];
+    const when = (command: string) => menu.find((m: { command: string }) => m.command === command).when as string;
+    expect(when('kehoach.reviewDocx')).toBe('resourceExtname == .docx');
+    const importable = new RegExp(when('kehoach.importPlan').match(/=~ \/(.*)\/i$/)![1], 'i');
+    const extensions = JSON.parse(
+      client
+        .join('\n')
+        .match(/IMPORTABLE_EXTENSIONS = (\[[^\]]*\])/)![1]
+        .replace(/'/g, '"'),
+    ) as string[];
+    expect(extensions.filter((ext) => !importable.test(`.${ext}`))).toEqual([]);
+    expect(['.kh', '.doc', '.docx.bak', '.pdfx'].filter((ext) => importable.test(ext))).toEqual([]);
+  });
 });
 
 describe('the protocol between the client and the server', () => {

@@ -26,6 +26,9 @@ import {
 
 let client: LanguageClient | undefined;
 
+/** The forms `kehoach import` reads; the explorer's context menu (package.json) offers “Import” on the same. */
+const IMPORTABLE_EXTENSIONS = ['docx', 'pdf', 'htm', 'html', 'txt', 'md'] as const;
+
 /** The skeleton snippet (snippets/kehoach.code-snippets) of each system, for “New plan”. */
 const SKELETONS = [
   { system: 'state', snippet: 'Kế hoạch đầy đủ (nhà nước)' },
@@ -197,8 +200,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.window.showTextDocument(document);
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'kehoach', name: picked.snippet });
     }),
-    vscode.commands.registerCommand('kehoach.importPlan', async () => {
-      const [file] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Text or Word')]: ['txt', 'docx', 'md', 'htm', 'html', 'pdf'] } })) ?? [];
+    vscode.commands.registerCommand('kehoach.importPlan', async (given?: vscode.Uri) => {
+      const [file] =
+        given instanceof vscode.Uri ? [given] : ((await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Text or Word')]: [...IMPORTABLE_EXTENSIONS] } })) ?? []);
       if (!file) return;
       // The file may lie anywhere: the client reads it, the server reads only files of the workspace.
       const content = await contentToSend(file);

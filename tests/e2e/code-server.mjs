@@ -54,6 +54,9 @@ const ws = join(run, 'ws');
 cpSync(join(root, 'examples'), ws, { recursive: true });
 // A Word draft for “Rà soát tệp Word / Review a Word file” (another plan than PLAN: its findings must not stand in for PLAN's in the Problems panel).
 cpSync(join(root, 'tests', 'fixtures', 'review', 'libreoffice-184.docx'), join(ws, 'du-thao.docx'));
+// A kehoach.json to complete from the schema, in a folder with no plan (its settings reach no plan of the run).
+mkdirSync(join(ws, 'cau-hinh'));
+writeFileSync(join(ws, 'cau-hinh', 'kehoach.json'), '{\n  \n}\n');
 mkdirSync(join(run, 'data', 'User'), { recursive: true });
 writeFileSync(
   join(run, 'data', 'User', 'settings.json'),
@@ -211,6 +214,11 @@ try {
     existsSync(join(ws, 'du-thao.ra-soat.docx')) && statSync(join(ws, 'du-thao.ra-soat.docx')).size > statSync(join(ws, 'du-thao.docx')).size,
     'no reviewed copy du-thao.ra-soat.docx beside the draft',
   );
+  const schemaKeys = Object.keys(JSON.parse(readFileSync(join(root, 'schemas', 'kehoach.schema.json'), 'utf8')).properties).filter((k) => k !== '$schema');
+  expect(
+    schemaKeys.every((k) => steps.configCompletion.keys.includes(k)),
+    `completion in kehoach.json offered ${steps.configCompletion.keys}, not every key of the schema (${schemaKeys})`,
+  );
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const hasPreview = manifest.contributes.commands.some((c) => c.command === 'kehoach.preview');
   expect(!hasPreview || steps.preview, 'kehoach.preview is contributed but no preview opened');
@@ -251,6 +259,18 @@ try {
     const item = page.locator('.statusbar-item', { hasText: `· ${official}` });
     await item.first().waitFor();
     log(`status bar: ${(await item.first().innerText()).trim()}`);
+  });
+
+  await uiStep('explorer context menu', async () => {
+    await ask('command', { command: 'workbench.view.explorer' });
+    const draft = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'du-thao.docx' }).first();
+    await draft.waitFor();
+    await draft.click({ button: 'right' });
+    // The Word draft's menu offers both file commands; their titles come from package.nls*.json.
+    const items = page.locator('.context-view .action-label', { hasText: /Review a Word file|Rà soát tệp Word|Import a plan|Nhập kế hoạch/ });
+    await items.nth(1).waitFor();
+    log(`explorer context menu of du-thao.docx: ${(await items.allInnerTexts()).join(' | ')}`);
+    await page.keyboard.press('Escape');
   });
 
   if (hasPreview) {

@@ -43,6 +43,15 @@ async function poll(what, predicate, ms = 60000) {
   }
 }
 
+/** `poll` for a state only an asynchronous question can tell. */
+async function pollAsync(what, predicate, ms = 60000) {
+  const until = Date.now() + ms;
+  while (!(await predicate())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 async function planUri(name) {
   const [uri] = await vscode.workspace.findFiles(`**/${name}`, null, 1);
   if (!uri) throw new Error(`${name} is not in the workspace`);
@@ -131,6 +140,19 @@ async function checkThroughApi(step) {
     await closeUnsaved(draftEditor);
   }
   step('skeletons', { lines: skeletons });
+
+  // kehoach.json: VS Code's JSON support completes its keys from the schema the extension contributes (jsonValidation).
+  const [config] = await vscode.workspace.findFiles('**/kehoach.json', null, 1);
+  if (!config) throw new Error('kehoach.json is not in the workspace');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(config), vscode.ViewColumn.One);
+  // The JSON language server starts with the first JSON document and reads the schema then: it is asked again until its answer holds the schema's keys.
+  let keys = [];
+  await pollAsync('the schema’s keys in the completion of kehoach.json', async () => {
+    const completions = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', config, new vscode.Position(1, 2));
+    keys = completions.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label).replace(/"/g, ''));
+    return keys.includes('planDate');
+  });
+  step('configCompletion', { keys: keys.sort() });
 }
 
 /** Reverts a plan's unsaved edits (the editor showing it becomes active first: revert acts on the active editor). */
