@@ -25,7 +25,7 @@
  */
 import data from '../../data/syllable-bigrams.json';
 import { fold } from '../syntax/inline';
-import { packedDigit } from './packed-numbers';
+import { readNumbers } from './packed-numbers';
 import { MIN_PAIR, tightness } from './pair-tightness';
 import type { Word } from './text-lines';
 import { isKnownSyllable } from './vi-dictionary';
@@ -137,20 +137,6 @@ const UNSEEN = -2;
 let statistics: Statistics | undefined;
 /** Counts of three words whose two pairs are tight, by `(a * PAIR + b) * PAIR + c`. */
 let triples: Map<number, number> | undefined;
-
-/** The numbers of packed text from `start` to `end` (`packed-numbers.ts`), in one loop: a callback per number cost more than the reading. */
-function readNumbers(text: string, start: number, end: number): number[] {
-  const values: number[] = [];
-  let number = 0;
-  for (let i = start; i < end; i++) {
-    const digit = packedDigit(text, i);
-    number = number * 32 + (digit & 31);
-    if (digit >= 32) continue;
-    values.push(number);
-    number = 0;
-  }
-  return values;
-}
 
 function load(): Statistics {
   if (statistics) return statistics;

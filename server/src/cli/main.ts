@@ -11,7 +11,8 @@ else {
   enableCompileCache();
   // Writes rather than console.log + process.exit, so long output is never cut off.
   // `render` answers with a promise (DOCX and PDF are built asynchronously).
-  const { run } = await import('./kehoach');
+  // An export or an import loads neither the checks nor the registry (export-commands.ts).
+  const { run } = argv[0] === 'render' || argv[0] === 'import' ? await import('./export-commands') : await import('./kehoach');
   const code = await run(argv, out, err);
   if (code >= 0) process.exitCode = code;
 }
