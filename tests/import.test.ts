@@ -500,8 +500,12 @@ describe('a .docx typed in Word rather than exported by kehoach', () => {
               rows: [
                 new TableRow({
                   children: [
-                    new TableCell({ children: [line('TRUNG TÂM ĐIỀU ĐỘ'), line('HỆ THỐNG ĐIỆN QUỐC GIA'), line('TRUNG TÂM ĐIỀU ĐỘ', true), line('HỆ THỐNG ĐIỆN MIỀN NAM', true), line('Số: 12/KH-ĐĐMN')] }),
-                    new TableCell({ children: [line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', true), line('Độc lập - Tự do - Hạnh phúc', true), line('Thành phố Hồ Chí Minh, ngày 01 tháng 03 năm 2024')] }),
+                    new TableCell({
+                      children: [line('TRUNG TÂM ĐIỀU ĐỘ'), line('HỆ THỐNG ĐIỆN QUỐC GIA'), line('TRUNG TÂM ĐIỀU ĐỘ', true), line('HỆ THỐNG ĐIỆN MIỀN NAM', true), line('Số: 12/KH-ĐĐMN')],
+                    }),
+                    new TableCell({
+                      children: [line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', true), line('Độc lập - Tự do - Hạnh phúc', true), line('Thành phố Hồ Chí Minh, ngày 01 tháng 03 năm 2024')],
+                    }),
                   ],
                 }),
               ],
