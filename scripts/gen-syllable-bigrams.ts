@@ -3,6 +3,7 @@
 // (`đạo tạo` for `đào tạo`, `thẩm đinh` for `thẩm định`: server/src/checks/syllable-bigrams.ts).
 //
 //   npx tsx scripts/gen-syllable-bigrams.ts DIR…
+//   npx tsx scripts/gen-syllable-bigrams.ts --variants   (only the variant groups again, from the words of the file)
 //
 // DIR holds .txt or .html files of edited official text. The data shipped was made from two
 // public corpora of Vietnamese legal text (legal normative documents are not protected by
@@ -20,15 +21,42 @@
 // first from -1), minus one, and the pair's count minus MIN_COUNT; `triples` has the three
 // words a b c (ranks in `words`) whose pairs a b and b c are both tight, seen at least MIN_COUNT
 // times, by key (a × 16384 + b) × 16384 + c in rising order, each as the distance from the key
-// before (the first from -1) minus one and the count minus MIN_COUNT. Numbers are packed as
+// before (the first from -1) minus one and the count minus MIN_COUNT; `variantKeys` are the
+// confusion keys of the words (`variantGroups` of server/src/checks/syllable-bigrams.ts), and
+// `variants` has per key the number of its words, then their ranks in rising order, each as the
+// distance from the one before (the first from -1) minus one. Numbers are packed as
 // server/src/checks/packed-numbers.ts writes them.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packNumber } from '../server/src/checks/packed-numbers';
 import { tightness } from '../server/src/checks/pair-tightness';
+import { variantGroups } from '../server/src/checks/syllable-bigrams';
 import { corpusRuns } from './corpus-runs';
 
 const MIN_COUNT = 2;
+const file = join(import.meta.dirname, '..', 'server', 'data', 'syllable-bigrams.json');
+
+/** The variant groups of the words as the file keeps them (read once at a check's start, rather than worked out). */
+function variantFields(words: string[], counts: number[]): { variantKeys: string; variants: string } {
+  const groups = [...variantGroups(words, counts)];
+  const variants = groups.map(([, ranks]) => packNumber(ranks.length) + ranks.map((r, i) => packNumber(r - (i === 0 ? -1 : ranks[i - 1]) - 1)).join(''));
+  return { variantKeys: groups.map(([key]) => key).join(' '), variants: variants.join('') };
+}
+
+if (process.argv[2] === '--variants') {
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  const words: string[] = data.words.split(' ');
+  Object.assign(
+    data,
+    variantFields(
+      words,
+      data.counts.split(' ').map((c: string) => parseInt(c, 36)),
+    ),
+  );
+  writeFileSync(file, JSON.stringify(data) + '\n');
+  console.log(`variant groups of ${words.length} words written`);
+  process.exit(0);
+}
 
 const ids = new Map<string, number>();
 const words: string[] = [];
@@ -110,7 +138,7 @@ const triplesText = keptTriples
   .join('');
 
 writeFileSync(
-  join(import.meta.dirname, '..', 'server', 'data', 'syllable-bigrams.json'),
+  file,
   JSON.stringify({
     $comment: [
       'Words and pairs of adjacent words of official Vietnamese with their counts, written by scripts/gen-syllable-bigrams.ts (the format is described there).',
@@ -125,6 +153,10 @@ writeFileSync(
     pairs: segments.join('.'),
     tripleCount: keptTriples.length,
     triples: triplesText,
+    ...variantFields(
+      kept.map((id) => words[id]),
+      kept.map((id) => unigrams[id]),
+    ),
   }) + '\n',
 );
 console.log(`${kept.length} words, ${pairCount} pairs, ${keptTriples.length} triples from ${total} words`);

@@ -142,6 +142,15 @@ describe('import of text as Word and PDF give it', () => {
     expect(document.comments.map((c) => c.text)).toEqual(['12']);
   });
 
+  it('joins a range of years and a date broken after their dash or slash without a space', () => {
+    const text =
+      'Số: 1/KH-UBND\n\nI. NHIỆM VỤ\n\nTriển khai kế hoạch phát triển của tỉnh giai đoạn 2026 -\n2030 theo Quy hoạch tỉnh thời kỳ 2021-\n2030, tầm nhìn đến năm 2050, ban hành ngày 05/12/\n2025 của Thủ tướng Chính phủ về quy hoạch.\n';
+    const document = parsePlan(importText(text).text).document;
+    expect(document.sections[0].blocks.map(blockText)).toEqual([
+      'paragraph Triển khai kế hoạch phát triển của tỉnh giai đoạn 2026 - 2030 theo Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050, ban hành ngày 05/12/2025 của Thủ tướng Chính phủ về quy hoạch.',
+    ]);
+  });
+
   it('splits a two-column Nơi nhận and signature pasted from Word', () => {
     const text = [
       'Số: 1/KH-UBND',
@@ -479,6 +488,38 @@ describe('a .docx typed in Word rather than exported by kehoach', () => {
     expect(recipientsOf(plan)).toEqual(['UBND tỉnh (b/c);', 'Lưu: VT, NS.']);
     expect(signatureOf(plan)).toEqual({ authorities: [], title: 'GIÁM ĐỐC', signer: 'Phạm Văn Bình' });
   });
+
+  it('parts the parent body (plain) from the issuer (bold) where each name takes two lines', async () => {
+    const { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } = await import('docx');
+    const line = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold })] });
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            new Table({
+              rows: [
+                new TableRow({
+                  children: [
+                    new TableCell({
+                      children: [line('TRUNG TÂM ĐIỀU ĐỘ'), line('HỆ THỐNG ĐIỆN QUỐC GIA'), line('TRUNG TÂM ĐIỀU ĐỘ', true), line('HỆ THỐNG ĐIỆN MIỀN NAM', true), line('Số: 12/KH-ĐĐMN')],
+                    }),
+                    new TableCell({
+                      children: [line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', true), line('Độc lập - Tự do - Hạnh phúc', true), line('Thành phố Hồ Chí Minh, ngày 01 tháng 03 năm 2024')],
+                    }),
+                  ],
+                }),
+              ],
+            }),
+            line('KẾ HOẠCH', true),
+            line('Công tác quốc phòng, quân sự địa phương', true),
+            line('I. MỤC ĐÍCH, YÊU CẦU', true),
+          ],
+        },
+      ],
+    });
+    const { document: plan } = parsePlan(importDocx(new Uint8Array(await Packer.toArrayBuffer(document))).text);
+    expect(headerOf(plan)).toMatchObject({ parentBody: 'TRUNG TÂM ĐIỀU ĐỘ HỆ THỐNG ĐIỆN QUỐC GIA', issuer: 'TRUNG TÂM ĐIỀU ĐỘ HỆ THỐNG ĐIỆN MIỀN NAM', number: '12/KH-ĐĐMN' });
+  });
 });
 
 describe('a party plan pasted from Word (tests/fixtures/import/huyen-uy.txt)', () => {
@@ -507,6 +548,62 @@ describe('a party plan pasted from Word (tests/fixtures/import/huyen-uy.txt)', (
     expect(recipientsOf(document)).toHaveLength(4);
     expect(signatureOf(document)).toEqual({ authorities: ['T/M BAN THƯỜNG VỤ'], title: 'BÍ THƯ', signer: 'Nguyễn Văn Bình' });
     expect(imported.report.words.kept).toBe(imported.report.words.source);
+  });
+});
+
+describe('a party draft', () => {
+  const draft = (numberLine: string, ...between: string[]) =>
+    [
+      'TỈNH ỦY LAI CHÂU\tĐẢNG CỘNG SẢN VIỆT NAM',
+      '*',
+      `${numberLine}\tLai Châu, ngày 10 tháng 9 năm 2025`,
+      ...between,
+      '',
+      'CHƯƠNG TRÌNH HÀNH ĐỘNG',
+      'thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh',
+      '',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'Cụ thể hóa Nghị quyết.',
+    ].join('\n');
+
+  it('reads a serial left blank in the party form (`Số -CTr/TU`)', () => {
+    expect(headerOf(parsePlan(importText(draft('Số -CTr/TU')).text).document)).toMatchObject({ issuer: 'TỈNH ỦY LAI CHÂU', number: '-CTr/TU', kind: 'Chương trình hành động' });
+  });
+
+  it('goes on past the `Dự thảo` mark to the tên loại and its trích yếu, keeping the mark as a comment', () => {
+    const imported = importText(draft('Số 12-CTr/TU', 'Dự thảo'));
+    expect(headerOf(parsePlan(imported.text).document)).toMatchObject({
+      number: '12-CTr/TU',
+      kind: 'Chương trình hành động',
+      summary: 'thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh',
+    });
+    expect(imported.text).toContain('// Dự thảo\n');
+  });
+});
+
+describe('an appendix titled without a numeral', () => {
+  it('reads `PHỤ LỤC CÁC CHƯƠNG TRÌNH` as the title, not as appendix `C` of `ÁC CHƯƠNG TRÌNH`', () => {
+    const source = [
+      'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'TỈNH LAI CHÂU\tĐộc lập - Tự do - Hạnh phúc',
+      'Số: 5/KH-UBND\tLai Châu, ngày 10 tháng 4 năm 2024',
+      '',
+      'KẾ HOẠCH',
+      'Thực hiện các đề án năm 2024',
+      '',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'Hoàn thành các đề án đúng hạn (chi tiết tại Phụ lục kèm theo).',
+      '',
+      'Nơi nhận:\tTM. ỦY BAN NHÂN DÂN',
+      '- Lưu: VT.\tCHỦ TỊCH',
+      '\tNguyễn Văn An',
+      '',
+      'PHỤ LỤC CÁC CHƯƠNG TRÌNH, ĐỀ ÁN TRỌNG TÂM',
+      '',
+      'Đề án chuyển đổi số, Sở Khoa học và Công nghệ chủ trì.',
+    ].join('\n');
+    const { document } = parsePlan(importText(source).text);
+    expect(document.appendices.map((a) => squeeze(a.title))).toEqual(['CÁC CHƯƠNG TRÌNH, ĐỀ ÁN TRỌNG TÂM']);
   });
 });
 

@@ -1,13 +1,16 @@
 /**
  * The word lists behind the text rules are read the cheap way (a Set of the
  * dictionary's words instead of nspell, the corpus pairs one first word at a
- * time): these tests hold the cheap reading to the full one, word for word.
+ * time, the variant groups of the word statistics as stored): these tests
+ * hold the cheap reading to the full one, word for word.
  */
 import nspell from 'nspell';
 import { describe, expect, it } from 'vitest';
 import compounds from '../server/data/phrase-compounds.json';
 import dictionaryData from '../server/data/dictionary-vi.json';
+import bigrams from '../server/data/syllable-bigrams.json';
 import { isKnownPhrase } from '../server/src/checks/phrase-lexicon';
+import { storedVariantGroups, variantGroups } from '../server/src/checks/syllable-bigrams';
 import { dictionaryWords, isDictionaryWord } from '../server/src/checks/vi-dictionary';
 
 describe('the dictionary without nspell', () => {
@@ -55,5 +58,17 @@ describe('the corpus pairs read one first word at a time', () => {
     ]) {
       expect(isKnownPhrase(pair), pair.join(' ')).toBe(false);
     }
+  });
+});
+
+describe('the variant groups of the word statistics', () => {
+  // When this fails, the confusion keys changed: run `npx tsx scripts/gen-syllable-bigrams.ts --variants`.
+  it('are stored as the confusion keys of the words make them', () => {
+    const computed = variantGroups(
+      bigrams.words.split(' '),
+      bigrams.counts.split(' ').map((c) => parseInt(c, 36)),
+    );
+    expect(computed.size).toBeGreaterThan(500);
+    expect(storedVariantGroups()).toEqual(computed);
   });
 });

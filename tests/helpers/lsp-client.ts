@@ -17,6 +17,8 @@ export interface StartOptions {
   workspace?: { folder: string; name: string };
   /** The client capabilities sent with initialize. */
   capabilities?: Record<string, unknown>;
+  /** The initialization options sent with initialize (`diagnosticsDebounceMs`). */
+  initializationOptions?: Record<string, unknown>;
   /** Registers the client's handlers (published diagnostics, workspace/configuration…) before the connection listens, so that nothing the server sends is missed. */
   handlers?: (connection: MessageConnection) => void;
 }
@@ -47,6 +49,7 @@ export async function startServer(via: keyof typeof ENTRIES, options: StartOptio
     rootUri,
     ...(options.workspace && { workspaceFolders: [{ uri: rootUri, name: options.workspace.name }] }),
     capabilities: options.capabilities ?? {},
+    ...(options.initializationOptions && { initializationOptions: options.initializationOptions }),
   });
   await connection.sendNotification('initialized', {});
   return {

@@ -20,8 +20,22 @@ export function packNumber(n: number): string {
   return digits.map((d, i) => ALPHABET[d + (i < digits.length - 1 ? 32 : 0)]).join('');
 }
 
+/** The numbers of `text` from `start` to `end`, in one loop (a callback per number cost more than the reading). */
+export function readNumbers(text: string, start: number, end: number): number[] {
+  const values: number[] = [];
+  let number = 0;
+  for (let i = start; i < end; i++) {
+    const digit = packedDigit(text, i);
+    number = number * 32 + (digit & 31);
+    if (digit >= 32) continue;
+    values.push(number);
+    number = 0;
+  }
+  return values;
+}
+
 /** The digit at `text[i]` (0–63: the value modulo 32, and 32 or more when more digits follow). */
-export function packedDigit(text: string, i: number): number {
+function packedDigit(text: string, i: number): number {
   const v = VALUE[text.charCodeAt(i)] ?? -1;
   if (v < 0) throw new Error(`packed number: unexpected "${text[i]}" at ${i}`);
   return v;

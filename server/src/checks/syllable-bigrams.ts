@@ -25,7 +25,7 @@
  */
 import data from '../../data/syllable-bigrams.json';
 import { fold } from '../syntax/inline';
-import { packedDigit } from './packed-numbers';
+import { readNumbers } from './packed-numbers';
 import { MIN_PAIR, tightness } from './pair-tightness';
 import type { Word } from './text-lines';
 import { isKnownSyllable } from './vi-dictionary';
@@ -64,8 +64,6 @@ interface Statistics {
   rank: Map<string, number>;
   counts: number[];
   pairs: PairTable;
-  /** Counts of three words whose two pairs are tight, by `(a * PAIR + b) * PAIR + c`. */
-  triples: Map<number, number>;
   /** Words of at least MIN_VARIANT occurrences by their confusion key. */
   variants: Map<string, number[]>;
   words: string[];
@@ -74,41 +72,62 @@ interface Statistics {
 /**
  * The pairs by `first * PAIR + second`, in an open-addressing table (a Map of
  * two hundred thousand entries takes a tenth of a second to build): each pair's
- * count, and for the pairs that may show a slip (frequent and tight: MIN_PAIR,
- * MIN_PMI, MIN_ASSOCIATION) their association, 0 for the others.
+ * count; their association (for the pairs that may show a slip: frequent and
+ * tight, MIN_PAIR, MIN_PMI, MIN_ASSOCIATION) is worked out when asked. A first
+ * word's segment of the packed pairs is read into the table when a look-up
+ * first asks for one of its pairs: a plan meets a part of the words, and
+ * reading them all up front was most of the start of a check.
  */
 class PairTable {
   private readonly keys: Int32Array;
-  readonly counts: Int32Array;
-  readonly association: Float32Array;
+  private readonly counts: Int32Array;
   private readonly shift: number;
+  /** Where each first word's segment ends in `data.pairs` (its `.` or the end), and whether it was read. */
+  private readonly ends: Int32Array;
+  private readonly read: Uint8Array;
 
-  constructor(size: number) {
-    const bits = Math.ceil(Math.log2(size * 2));
+  constructor(private readonly wordCounts: readonly number[]) {
+    const bits = Math.ceil(Math.log2(data.pairCount * 2));
     this.shift = 32 - bits;
     this.keys = new Int32Array(1 << bits).fill(-1);
     this.counts = new Int32Array(1 << bits);
-    this.association = new Float32Array(1 << bits);
+    this.ends = new Int32Array(wordCounts.length).fill(data.pairs.length);
+    this.read = new Uint8Array(wordCounts.length);
+    for (let first = 0, at = data.pairs.indexOf('.'); at >= 0 && first < wordCounts.length; first++, at = data.pairs.indexOf('.', at + 1)) this.ends[first] = at;
   }
 
   /** The slot of `key`, or of the empty slot where it would go. */
-  slot(key: number): number {
+  private slot(key: number): number {
     const mask = this.keys.length - 1;
     let at = Math.imul(key, 0x9e3779b1) >>> this.shift;
     while (this.keys[at] !== -1 && this.keys[at] !== key) at = (at + 1) & mask;
     return at;
   }
 
-  set(key: number, count: number): number {
-    const at = this.slot(key);
-    this.keys[at] = key;
-    this.counts[at] = count;
-    return at;
+  /** The count of the pair `first second`, its first word's segment read into the table first. */
+  count(first: number, second: number): number {
+    if (!this.read[first]) this.readSegment(first);
+    return this.counts[this.slot(first * PAIR + second)];
   }
 
-  /** Count of the pair, 0 when unknown. */
-  count(key: number): number {
-    return this.counts[this.slot(key)];
+  /** Reads the pairs of one first word into the table. */
+  private readSegment(first: number): void {
+    this.read[first] = 1;
+    // (distance from the second word before, count) after (distance, count).
+    const values = readNumbers(data.pairs, first === 0 ? 0 : this.ends[first - 1] + 1, this.ends[first]);
+    for (let k = 0, next = -1; k < values.length; k += 2) {
+      next += values[k] + 1;
+      const key = first * PAIR + next;
+      const at = this.slot(key);
+      this.keys[at] = key;
+      this.counts[at] = values[k + 1] + data.minCount;
+    }
+  }
+
+  /** Association of the pair when it is tight, else 0 (unknown pairs too); in single precision, as the table once kept it. */
+  association(first: number, second: number): number {
+    const n = this.count(first, second);
+    return n === 0 ? 0 : Math.fround(tightness(n, this.wordCounts[first], this.wordCounts[second], data.total));
   }
 }
 
@@ -116,51 +135,25 @@ const PAIR = 16384;
 const NONE = -1;
 const UNSEEN = -2;
 let statistics: Statistics | undefined;
-
-/** Reads (distance, count) after (distance, count) from packed text; `.` ends a segment. */
-function readPacked(text: string, entry: (distance: number, count: number) => void, segment?: () => void): void {
-  let number = 0;
-  let distance = -1;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '.') {
-      segment?.();
-      continue;
-    }
-    const digit = packedDigit(text, i);
-    number = number * 32 + (digit & 31);
-    if (digit >= 32) continue;
-    if (distance < 0) distance = number;
-    else {
-      entry(distance, number + data.minCount);
-      distance = -1;
-    }
-    number = 0;
-  }
-}
+/** Counts of three words whose two pairs are tight, by `(a * PAIR + b) * PAIR + c`. */
+let triples: Map<number, number> | undefined;
 
 function load(): Statistics {
   if (statistics) return statistics;
   const words = data.words.split(' ');
   const counts = data.counts.split(' ').map((c) => parseInt(c, 36));
   const rank = new Map(words.map((w, r) => [w, r]));
-  const pairs = new PairTable(data.pairCount);
-  // The segments of `pairs` in one pass: per first word, (distance, count) after (distance, count).
-  let first = 0;
-  let second = -1;
-  readPacked(
-    data.pairs,
-    (distance, n) => {
-      second += distance + 1;
-      pairs.association[pairs.set(first * PAIR + second, n)] = tightness(n, counts[first], counts[second], data.total);
-    },
-    () => {
-      first++;
-      second = -1;
-    },
-  );
-  const triples = new Map<number, number>();
-  let key = -1;
-  readPacked(data.triples, (distance, n) => triples.set((key += distance + 1), n));
+  statistics = { total: data.total, rank, counts, pairs: new PairTable(counts), variants: storedVariantGroups(), words };
+  return statistics;
+}
+
+/**
+ * The words of at least MIN_VARIANT occurrences by their confusion key, in
+ * rank order: what the data file's `variantKeys` and `variants` hold, made
+ * once by the script that writes it (working the keys out at every start cost
+ * a tenth of a check); `tests/lexicon-data.test.ts` holds the two equal.
+ */
+export function variantGroups(words: readonly string[], counts: readonly number[]): Map<string, number[]> {
   const variants = new Map<string, number[]>();
   words.forEach((w, r) => {
     if (counts[r] < MIN_VARIANT) return;
@@ -170,8 +163,32 @@ function load(): Statistics {
     if (list) list.push(r);
     else variants.set(key, [r]);
   });
-  statistics = { total: data.total, rank, counts, pairs, triples, variants, words };
-  return statistics;
+  return variants;
+}
+
+/** The groups of `variantGroups` as the data file keeps them: the keys, and per key its ranks (each the distance from the one before, minus one). */
+export function storedVariantGroups(): Map<string, number[]> {
+  const keys = data.variantKeys.split(' ');
+  const values = readNumbers(data.variants, 0, data.variants.length);
+  const groups = new Map<string, number[]>();
+  let k = 0;
+  for (const key of keys) {
+    const size = values[k++];
+    const ranks: number[] = [];
+    for (let r = -1, end = k + size; k < end; k++) ranks.push((r += values[k] + 1));
+    groups.set(key, ranks);
+  }
+  return groups;
+}
+
+/** The triples, read when first asked for: most runs of words never get that far. */
+function triple(key: number): number {
+  if (!triples) {
+    triples = new Map<number, number>();
+    const values = readNumbers(data.triples, 0, data.triples.length);
+    for (let k = 0, at = -1; k < values.length; k += 2) triples.set((at += values[k] + 1), values[k + 1] + data.minCount);
+  }
+  return triples.get(key) ?? 0;
 }
 
 /** Initials and finals that are confused in writing, each mapped to one of its class. */
@@ -227,7 +244,7 @@ function count(r: number): number {
 
 /** Count of the pair a b (by rank), 0 when unknown. */
 function pair(a: number, b: number): number {
-  return a < 0 || b < 0 ? 0 : statistics!.pairs.count(a * PAIR + b);
+  return a < 0 || b < 0 ? 0 : statistics!.pairs.count(a, b);
 }
 
 /** Count of the pair formed by `x` and `y` with `y` on `side` of `x`. */
@@ -307,16 +324,15 @@ export function findContextSlips(run: readonly Word[]): ContextSlip[] {
         const other = -side as 1 | -1;
         const y = side === 1 ? right : left;
         if (y < 0 || count(y) < MIN_NEIGHBOUR) continue;
-        const at = stats.pairs.slot(side === 1 ? b * PAIR + y : y * PAIR + b);
-        const association = stats.pairs.association[at];
+        const association = side === 1 ? stats.pairs.association(b, y) : stats.pairs.association(y, b);
         if (association === 0 || (edge && association < MIN_EDGE_ASSOCIATION)) continue;
-        const evidence = stats.pairs.counts[at];
+        const evidence = beside(b, y, side);
         if (!rare(beside(x, y, side), evidence)) continue;
         // The neighbour may belong to a tight pair further out (`tích hợp sâu`: `hợp` is `tích`'s, not `sau`'s),
         // unless the three words go together often enough (`xử lý vi phạm`, `nhân dân huyện`).
         const far = neighbour(i + 2 * side, side);
-        if (far >= 0 && stats.pairs.association[stats.pairs.slot(side === 1 ? y * PAIR + far : far * PAIR + y)] > 0) {
-          const together = stats.triples.get(side === 1 ? (b * PAIR + y) * PAIR + far : (far * PAIR + y) * PAIR + b) ?? 0;
+        if (far >= 0 && (side === 1 ? stats.pairs.association(y, far) : stats.pairs.association(far, y)) > 0) {
+          const together = triple(side === 1 ? (b * PAIR + y) * PAIR + far : (far * PAIR + y) * PAIR + b);
           if (together < SHARED * evidence) continue;
         }
         // On the other side, the typed word must make no pair of its own, and the variant one.
@@ -328,7 +344,7 @@ export function findContextSlips(run: readonly Word[]): ContextSlip[] {
         const odds = (Math.max(fits, 0.5) * evidence) / count(b) / ((Math.max(own, 0.5) * Math.max(beside(x, y, side), 0.5)) / Math.max(count(x), 1));
         // The variant between the two neighbours as a frequent chain of tight pairs (`Thủ tướng Chính phủ`) overrules
         // a pair the typed word makes elsewhere (`tư tưởng chính trị`).
-        const chain = left >= 0 && right >= 0 ? (stats.triples.get((left * PAIR + b) * PAIR + right) ?? 0) : 0;
+        const chain = left >= 0 && right >= 0 ? triple((left * PAIR + b) * PAIR + right) : 0;
         if (z !== NONE && chain < MIN_PAIR && (fits === 0 || (!rare(own, fits) && odds < LONG_ODDS))) continue;
         if (!best || evidence > best.strength) best = { at: i, by: i + side, right: stats.words[b], kind, strength: evidence };
         break;

@@ -18,6 +18,7 @@ import { renderCommand } from './render-command';
 import { IMPORT } from './import-command';
 import { reviewCommand } from './review-command';
 import { newCommand } from './new-command';
+import { reportFailure, runSubcommand, terminalWriter } from './dispatch';
 import { startProgress, type Progress } from './progress';
 import { registryCommand } from './registry-command';
 import { toSarif } from './sarif';
@@ -31,7 +32,7 @@ type Workspace = LoadedWorkspaceConfig;
 const workspaces = workspaceConfigs();
 
 /** The workspace of a file: its nearest kehoach.json, as the language server finds it. */
-const workspaceOf = (file: string): Workspace => workspaces.of(dirname(resolve(file)));
+export const workspaceOf = (file: string): Workspace => workspaces.of(dirname(resolve(file)));
 
 /** A plan whose bytes are not all valid in its encoding: reported, never fixed (the broken bytes would be written back as �). */
 const encodingProblem = (encoding: TextEncodingName): PlanDiagnostic => ({
@@ -311,7 +312,7 @@ const LSP = subcommand(
 const SUBCOMMANDS: Subcommand[] = [
   CHECK,
   PARSE,
-  renderCommand((file) => workspaceOf(file)),
+  renderCommand(async (file) => workspaceOf(file)),
   IMPORT,
   reviewCommand((file) => workspaceOf(file)),
   newCommand((file) => workspaceOf(file).registry),
@@ -330,49 +331,21 @@ Mã thoát / Exit codes: 0 không có lỗi / no error, 1 có lỗi / an error w
 
 /** Runs the CLI; returns the exit code (-1: a server was started and keeps the process alive), or a promise of it. Output goes through the given writers so tests can capture it. */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number | Promise<number> {
-  const safeErr = (message: string) => err(message.split('\n').map(forTerminal).join('\n'));
-  try {
-    const [name, ...args] = argv;
-    if (name === undefined || name === '--help' || name === '-h') {
-      (name === undefined ? err : out)(USAGE);
-      return name === undefined ? 2 : 0;
-    }
-    if (name === '--version') {
-      out(VERSION);
-      return 0;
-    }
-    if (name === 'help') {
-      const command = SUBCOMMANDS.find((c) => c.spec.name === args[0]);
-      out(command ? commandHelp(command.spec) : USAGE);
-      return command || args.length === 0 ? 0 : 2;
-    }
-    const command = SUBCOMMANDS.find((c) => c.spec.name === name);
-    if (!command) throw new UsageError(`Lệnh không biết / Unknown command: ${name}`);
-    // Standard error only ever carries messages, which may quote a plan or a file name: never a raw control character.
-    const code = command.run(args, { out, err: safeErr });
-    return typeof code === 'number' ? code : code.catch((error: unknown) => reportFailure(error, safeErr));
-  } catch (error) {
-    return reportFailure(error, safeErr);
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    (name === undefined ? err : out)(USAGE);
+    return name === undefined ? 2 : 0;
   }
-}
-
-/** The exit code and message of a failed command: 2, with the usage for a usage error. */
-function reportFailure(error: unknown, err: (s: string) => void): number {
-  if (error instanceof UsageError) {
-    const usage = error.command ? `Cách dùng / Usage: ${synopsis(error.command)}\nkehoach ${error.command.name} --help: các tùy chọn / the options` : USAGE;
-    err(`kehoach: ${error.message}\n\n${usage}`);
-    return 2;
+  if (name === '--version') {
+    out(VERSION);
+    return 0;
   }
-  if (error instanceof OutputPathError || error instanceof UnreadableFileError) {
-    err(`kehoach: ${error.message}`);
-    return 2;
+  if (name === 'help') {
+    const command = SUBCOMMANDS.find((c) => c.spec.name === args[0]);
+    out(command ? commandHelp(command.spec) : USAGE);
+    return command || args.length === 0 ? 0 : 2;
   }
-  const e = error as NodeJS.ErrnoException;
-  if (e.code && e.path) {
-    const reason = e.code === 'ENOENT' ? 'không có tệp này / no such file' : e.code === 'EISDIR' ? 'là thư mục / is a folder' : e.code === 'EACCES' ? 'không có quyền đọc / permission denied' : e.code;
-    err(`kehoach: ${e.path}: ${reason}`);
-    return 2;
-  }
-  err(`kehoach: lỗi nội bộ / internal error: ${e.message}`);
-  return 2;
+  const command = SUBCOMMANDS.find((c) => c.spec.name === name);
+  if (!command) return reportFailure(new UsageError(`Lệnh không biết / Unknown command: ${name}`), terminalWriter(err), () => USAGE);
+  return runSubcommand(command, args, out, err, () => USAGE);
 }

@@ -47,8 +47,8 @@ const RENDER_SPEC = {
   },
 } as const satisfies CommandSpec;
 
-/** `kehoach render`; `settingsOf` gives a file's registry and configuration, for `--comments`. */
-export const renderCommand = (settingsOf: (file: string) => { registry: Registry; config: CheckConfig }) =>
+/** `kehoach render`; `settingsOf` gives a file's registry and configuration, for `--comments` (loaded then only: an export needs neither). */
+export const renderCommand = (settingsOf: (file: string) => Promise<{ registry: Registry; config: CheckConfig }>) =>
   subcommand(RENDER_SPEC, async (values, [file], { out, err }) => {
     const format = values.to as ExportFormat;
     if (values.metadata && format !== 'pdf') throw new UsageError(`--metadata chỉ đi với --to pdf / --metadata goes with --to pdf only`, RENDER_SPEC);
@@ -67,7 +67,7 @@ export const renderCommand = (settingsOf: (file: string) => { registry: Registry
       if (values.comments) {
         if (format !== 'docx') throw new UsageError('--comments chỉ dùng với --to docx / --comments goes with --to docx only', RENDER_SPEC);
         const target = outputTarget(source, values.output, exportRules(format, values.force));
-        const { bytes, comments } = await docxWithComments(text, settingsOf(source));
+        const { bytes, comments } = await docxWithComments(text, await settingsOf(source));
         writeAtomically(target, bytes);
         out(target);
         err(`kehoach: ${comments} nhận xét / comments`);

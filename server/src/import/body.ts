@@ -27,8 +27,11 @@ export interface BodyScan {
 /** Item markers; `—` and the `*` of Markdown are written `-`. */
 const DASH = /^([-+•–—*])\s+(\S.*)$/u;
 const PIPE_ROW = /^\|.*\|$/;
-/** `PHỤ LỤC II: …`; each run of spaces taken whole, as the greedy reading did, so that it stays linear. */
-const APPENDIX = /^(PHỤ LỤC|Phụ lục)(?:(?=(\s+))\2([IVXLC]{1,6}|\d{1,2}))?(?=(\s*))\4[:.–-]?(?=(\s*))\5(.*)$/u;
+/**
+ * `PHỤ LỤC II: …`; each run of spaces taken whole, as the greedy reading did, so that it stays linear.
+ * The numeral is a word of its own: `PHỤ LỤC CÁC CHƯƠNG TRÌNH` has no appendix `C`.
+ */
+const APPENDIX = /^(PHỤ LỤC|Phụ lục)(?:(?=(\s+))\2([IVXLC]{1,6}|\d{1,2})(?![\p{L}\p{N}]))?(?=(\s*))\4[:.–-]?(?=(\s*))\5(.*)$/u;
 
 const NAME = /^(?:\p{Lu}[\p{Ll}\p{M}]*\s+){1,5}\p{Lu}[\p{Ll}\p{M}]*$/u;
 

@@ -42,8 +42,10 @@ export interface WordMend {
 const NATIONAL_TITLE = /cong hoa xa hoi chu nghia viet nam/;
 const MOTTO = /doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc/;
 const PARTY_LINE = /dang cong san viet nam/;
-/** `Số: 64/KH-UBND`, `Số 184-KH/TU`, `Số:    /KH-UBND` (a draft without its serial yet); not `Sở …`. */
-const NUMBER = /(?<![\p{L}\p{N}])(?:số|so|sô)(?:\s*:\s*((?:\d+)?(?:\s*[/-]\s*[\p{L}\p{N}.&]+)*)|\s+(\d+(?:\s*[/-]\s*[\p{L}\p{N}.&]+)+))/iu;
+/** `Số: 64/KH-UBND`, `Số 184-KH/TU`, `Số:    /KH-UBND`, `Số   -CTr/TU` (a draft without its serial yet); not `Sở …`. */
+const NUMBER = /(?<![\p{L}\p{N}])(?:số|so|sô)(?:\s*:\s*((?:\d+)?(?:\s*[/-]\s*[\p{L}\p{N}.&]+)*)|\s+(\d+(?:\s*[/-]\s*[\p{L}\p{N}.&]+)+|-[\p{L}\p{N}.&]+(?:\s*\/\s*[\p{L}\p{N}.&]+)+))/iu;
+/** The mark of a draft set apart in the header (`Dự thảo`, `DỰ THẢO LẦN 2`): a note on the text, not where its body starts. */
+const DRAFT_MARK = /^\(?(?:dự thảo|du thao)(?:\s+lần\s+\d{1,2})?\)?$/iu;
 /**
  * `, ngày 17 tháng 11 năm 2020` after a place, read from its comma; the day and month may be blank in a
  * draft, the tone marks misread by OCR (`ngầy`). Each run of spaces or dots is taken whole (a possessive run,
@@ -159,6 +161,10 @@ function foldedMatch(cell: string, pattern: RegExp): { start: number; end: numbe
   return m ? { start: m.index, end: m.index + m[0].length } : undefined;
 }
 
+/** A line of the agency block, and whether it was bold (the issuer's name is; its parent's is not). */
+type AgencyLine = { text: string; bold: boolean };
+/** A cell bold from end to end (`**TRUNG TÂM ĐIỀU ĐỘ**`). */
+const WHOLLY_BOLD = /^\*\*[^*]+\*\*$/;
 type Found = { kind: 'kind'; value: string; rest: string } | { kind: 'agency'; value: string } | { kind: 'unplaced'; value: string };
 
 /** What the header scan has read so far. */
@@ -277,14 +283,14 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
     sawNumberLabel: false,
   };
   const { header, comments, unplaced } = state;
-  const agencies: string[] = [];
+  const agencies: AgencyLine[] = [];
   let index = 0;
   let expectSummary = false;
 
   for (; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index];
     const text = paragraph.lines.join(' ').trim();
-    if (isNoiseLine(text)) {
+    if (isNoiseLine(text) || DRAFT_MARK.test(text)) {
       comments.push(...paragraph.lines);
       continue;
     }
@@ -298,9 +304,10 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
     }
     const cells = paragraph.table ? [] : paragraph.lines.flatMap(cellsOf);
     const before = state.found;
-    const results = cells.flatMap((cell) => readCell(state, cell, paragraph.sourceLine));
+    const read = cells.map((cell) => ({ bold: paragraph.bold || WHOLLY_BOLD.test(cell.trim()), found: readCell(state, cell, paragraph.sourceLine) }));
+    const results = read.flatMap((r) => r.found);
     const kind = results.find((r) => r.kind === 'kind');
-    const agencyCells = results.filter((r) => r.kind === 'agency').map((r) => r.value);
+    const agencyCells = read.flatMap((r) => r.found.flatMap((f) => (f.kind === 'agency' ? [{ text: f.value, bold: r.bold }] : [])));
     const recognised = state.found > before || kind || agencyCells.length > 0;
     const placedUnplaced = results.filter((r) => r.kind === 'unplaced');
     if (!recognised || (placedUnplaced.length && state.found === before && !kind && !agencyCells.length)) {
@@ -322,10 +329,10 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
     }
   }
 
-  const names = mergeAgencyLines(agencies);
-  if (names.length) {
-    header.issuer = names[names.length - 1];
-    if (names.length > 1) header.parentBody = names.slice(0, -1).join(' ');
+  const bodies = issuerAndParent(agencies);
+  if (bodies) {
+    header.issuer = bodies.issuer;
+    if (bodies.parent) header.parentBody = bodies.parent;
     state.found++;
   }
   const absent = state.found === 0;
@@ -333,6 +340,23 @@ export function scanHeader(paragraphs: SourceParagraph[]): HeaderScan {
   if (state.sawParty && !state.sawNational && system !== 'party') header.system = 'đảng';
   else if (state.sawNational && !state.sawParty && system === 'party') header.system = 'nhà nước';
   return { header, consumed: index, comments, unplaced, absent, mended };
+}
+
+/**
+ * The issuing body and the one above it. The form sets the parent in plain
+ * capitals and the issuer in bold: plain lines followed by bold ones part
+ * there, however many lines each name takes (`TRUNG TÂM ĐIỀU ĐỘ` / `HỆ THỐNG
+ * ĐIỆN QUỐC GIA` over a bold `TRUNG TÂM ĐIỀU ĐỘ` / `HỆ THỐNG ĐIỆN MIỀN NAM`).
+ * Otherwise the last name is the issuer.
+ */
+function issuerAndParent(lines: AgencyLine[]): { issuer: string; parent: string } | undefined {
+  const firstBold = lines.findIndex((l) => l.bold);
+  if (firstBold > 0 && lines.slice(firstBold).every((l) => l.bold)) {
+    const join = (part: AgencyLine[]) => mergeAgencyLines(part.map((l) => l.text)).join(' ');
+    return { parent: join(lines.slice(0, firstBold)), issuer: join(lines.slice(firstBold)) };
+  }
+  const names = mergeAgencyLines(lines.map((l) => l.text));
+  return names.length ? { issuer: names[names.length - 1], parent: names.slice(0, -1).join(' ') } : undefined;
 }
 
 /** Joins agency names broken over lines; each remaining name is a body, the parent body first. */

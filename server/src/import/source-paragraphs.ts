@@ -106,6 +106,9 @@ const unmarked = (text: string) => text.replace(/^\*{2,3}(?=\S)/, '');
 /** A line bold from its first word to its last, one run (`**…**`). */
 const wholeBold = (text: string) => /^\*\*[^*]/.test(text.trim()) && /[^*]\*\*$/.test(text.trim()) && !text.trim().slice(2, -2).includes('**');
 
+/** A range of years or a date broken after its dash or slash at the end of a line: `2021-` / `2025`, `05/12/` / `2025`. */
+const BROKEN_FIGURES = /\d[-–/]$/u;
+
 /** True when `next` begins a paragraph of its own rather than continuing `prev`; `width` is the block's longest line. */
 function startsParagraph(prev: RawLine, next: RawLine, width: number): boolean {
   if (prev.hardBreak || prev.markedHeading || next.markedHeading || next.farIndented) return true;
@@ -116,6 +119,8 @@ function startsParagraph(prev: RawLine, next: RawLine, width: number): boolean {
   if (upperPrev || upperNext) return true;
   const ended = TERMINAL.test(withoutClosingMarks(prev.text.trim()));
   const body = unmarked(next.text.trim());
+  // `… thời kỳ 2021-` / `2030, …`: a range or a date broken at its dash or slash goes on, however short the line.
+  if (BROKEN_FIGURES.test(prev.text.trim()) && /^\d/u.test(body)) return false;
   if (MARKER.test(body)) {
     // `… kinh tế` / `- xã hội của tỉnh` is a wrap, not an item.
     const afterMarker = body.replace(MARKER, '').trim();
@@ -132,10 +137,11 @@ function startsParagraph(prev: RawLine, next: RawLine, width: number): boolean {
 /** A document number broken at the hyphen of its symbol at the end of a line (its last word): `5969/QĐ-` / `UBND`. */
 const BROKEN_NUMBER = /^\d+\/[\p{L}\p{N}/.-]*-$/u;
 
-/** Lines wrapped by the extraction, one line again: a space between them, none inside a document number. */
+/** Lines wrapped by the extraction, one line again: a space between them, none inside a document number, a range of years or a date. */
 function joinWrapped(lines: string[]): string {
   const brokenNumber = (text: string) => BROKEN_NUMBER.test(text.slice(text.lastIndexOf(' ') + 1));
-  return lines.reduce((text, line) => (!text ? line : brokenNumber(text) && /^[\p{Lu}Đ]/u.test(line) ? `${text}${line}` : `${text} ${line}`), '');
+  const unbroken = (text: string, line: string) => (brokenNumber(text) && /^[\p{Lu}Đ]/u.test(line)) || (BROKEN_FIGURES.test(text) && /^\d/u.test(line));
+  return lines.reduce((text, line) => (!text ? line : unbroken(text, line) ? `${text}${line}` : `${text} ${line}`), '');
 }
 
 /**

@@ -25,10 +25,16 @@ export interface DiagnosticsPublisher {
 
 export function createDiagnosticsPublisher(connection: Connection, documents: TextDocuments<TextDocument>, service: PlanService): DiagnosticsPublisher {
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /**
+   * Documents whose publication is due at once: the change event that comes with an opening (TextDocuments fires
+   * both) must not put the first diagnostics off by the pause. The publication reads the latest text anyway.
+   */
+  const due = new Set<string>();
   let debounceMs = DEBOUNCE_MS;
 
   const publish = (uri: string) => {
     pending.delete(uri);
+    due.delete(uri);
     const document = documents.get(uri);
     // Another file the editor shares (a registry file, a word list) is no plan: its findings are the settings' (workspace-settings.ts).
     if (!document || !isPlanDocument(document)) return;
@@ -41,6 +47,8 @@ export function createDiagnosticsPublisher(connection: Connection, documents: Te
     }
   };
   const after = (uri: string, delay: number) => {
+    if (delay > 0 && due.has(uri)) return;
+    if (delay === 0) due.add(uri);
     clearTimeout(pending.get(uri));
     pending.set(
       uri,
@@ -56,6 +64,7 @@ export function createDiagnosticsPublisher(connection: Connection, documents: Te
     closed(uri) {
       clearTimeout(pending.get(uri));
       pending.delete(uri);
+      due.delete(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
     },
     setDebounce(ms) {

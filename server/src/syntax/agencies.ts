@@ -134,7 +134,22 @@ const AGENCY_AT = new RegExp(AGENCY.source, 'uy');
  * Tài chính`) starts the next clause, not a place name: the second syllable,
  * still in lower case, gives it away.
  */
-const CLAUSE_VERBS = new Set(['báo cáo', 'chỉ đạo', 'chủ trì', 'đề xuất', 'hướng dẫn', 'kiểm tra', 'phối hợp', 'tham mưu', 'theo dõi', 'thực hiện', 'tổ chức', 'tổng hợp', 'triển khai', 'xây dựng']);
+export const CLAUSE_VERBS: ReadonlySet<string> = new Set([
+  'báo cáo',
+  'chỉ đạo',
+  'chủ trì',
+  'đề xuất',
+  'hướng dẫn',
+  'kiểm tra',
+  'phối hợp',
+  'tham mưu',
+  'theo dõi',
+  'thực hiện',
+  'tổ chức',
+  'tổng hợp',
+  'triển khai',
+  'xây dựng',
+]);
 const PLACE_WORD = /\s+(\p{Lu}[\p{L}\p{M}]*)/uy;
 const LOWER_WORD = /\s+(\p{Ll}[\p{L}\p{M}]*)/uy;
 

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { closingMark } from './closing-mark';
+import { dateDeadline } from './date-deadline';
 import { headerKind } from './header-kind';
 import { headerNumberForm } from './header-number-form';
 import { recipientsArchive } from './recipients-archive';
@@ -9,6 +10,7 @@ import { signatureAuthority } from './signature-authority';
 import { signatureMissing } from './signature-missing';
 import { structureAppendixReference } from './structure-appendix-reference';
 import { structureEmptySection } from './structure-empty-section';
+import { structurePlanPeriod } from './structure-plan-period';
 import { structureRequiredSection } from './structure-required-section';
 import { structureSectionOrder } from './structure-section-order';
 
@@ -20,6 +22,8 @@ export const STRUCTURE_RULES: readonly Rule[] = [
   structureSectionOrder,
   structureEmptySection,
   structureAppendixReference,
+  structurePlanPeriod,
+  dateDeadline,
   closingMark,
   recipientsMissing,
   recipientsPunctuation,

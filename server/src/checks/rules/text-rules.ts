@@ -1,4 +1,6 @@
 import type { Rule } from '../rule';
+import { textCapitalVerb } from './text-capital-verb';
+import { textDateForm } from './text-date-form';
 import { textDoubleSpace } from './text-double-space';
 import { textInvisibleCharacter } from './text-invisible-character';
 import { textMotto } from './text-motto';
@@ -11,4 +13,17 @@ import { textSyllable } from './text-syllable';
 import { textToneStyle } from './text-tone-style';
 
 /** The text rules, in the order of docs/rules.md. */
-export const TEXT_RULES: readonly Rule[] = [textNfd, textInvisibleCharacter, textScanNoise, textRepeatedWord, textDoubleSpace, textToneStyle, textSyllable, textPhrase, textSpelling, textMotto];
+export const TEXT_RULES: readonly Rule[] = [
+  textNfd,
+  textInvisibleCharacter,
+  textScanNoise,
+  textRepeatedWord,
+  textDoubleSpace,
+  textDateForm,
+  textToneStyle,
+  textSyllable,
+  textPhrase,
+  textSpelling,
+  textCapitalVerb,
+  textMotto,
+];
