@@ -12,8 +12,12 @@ import { parseHeader, parsePlan } from '../server/src/syntax/parse';
 
 const root = join(__dirname, '..');
 const plans = [
-  ...readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.kh')).map((f) => join(root, 'examples', f)),
-  ...readdirSync(join(root, 'tests', 'fixtures', 'checks')).filter((f) => f.startsWith('cascade-') && f.endsWith('.kh')).map((f) => join(root, 'tests', 'fixtures', 'checks', f)),
+  ...readdirSync(join(root, 'examples'))
+    .filter((f) => f.endsWith('.kh'))
+    .map((f) => join(root, 'examples', f)),
+  ...readdirSync(join(root, 'tests', 'fixtures', 'checks'))
+    .filter((f) => f.startsWith('cascade-') && f.endsWith('.kh'))
+    .map((f) => join(root, 'tests', 'fixtures', 'checks', f)),
 ];
 const HEADER = 'Cơ quan: ỦY BAN NHÂN DÂN TỈNH TRÀ VINH\nSố: 64/KH-UBND\nĐịa danh: Trà Vinh\nNgày: 17/11/2020\nLoại: Kế hoạch\nTrích yếu: Triển khai\n';
 

@@ -78,7 +78,12 @@ export const textMotto: Rule = {
     for (const index of linesWithPhuc(document, source, lines)) {
       const line = lines[index];
       const text = source.text.slice(line.contentStart, line.end);
-      for (const [at, length] of memoized(source.memo, 'motto', () => text, () => mottoSpans(text))) {
+      for (const [at, length] of memoized(
+        source.memo,
+        'motto',
+        () => text,
+        () => mottoSpans(text),
+      )) {
         const written = text.slice(at, at + length);
         if (written === MOTTO) continue;
         const range = source.range(line.contentStart + at, line.contentStart + at + length);
