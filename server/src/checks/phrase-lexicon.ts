@@ -19,18 +19,24 @@ import { canonical, hasVowelMark, perWord, stripTones } from './vietnamese';
  */
 const phraseWordId = perWord((w) => (/^[\p{L}\p{M}]+$/u.test(w) ? (load().ids.get(fold(w)) ?? NO_PHRASE) : NO_PHRASE));
 const NO_PHRASE = -1;
+/** The trie node of the phrases a word can begin, if any: most words begin none, and the walk starts only at those that do, read from the word's lexeme. */
+const phraseStart = perWord((w) => load().trie.get(phraseWordId(w)));
+/** The number the lexicon gives a word by its canonical form (NO_PHRASE for one no phrase has): a phrase written right is told by comparing numbers. */
+const phraseCanonicalId = perWord((w) => load().canonicalIds.get(canonical(w)) ?? NO_PHRASE);
 
 interface Entry {
   words: string[];
+  /** The canonical words' numbers (`Lexicon.canonicalIds`). */
+  ids: number[];
   /** Reported as information: the look-alike is a rarer but real phrase. */
   low: boolean;
 }
 
 /** The lexicon phrases as a trie of folded words: matching walks it and stops where no phrase goes on. */
-interface TrieNode {
+class TrieNode {
   /** The phrases that end here. */
-  entries?: Entry[];
-  next?: Map<number, TrieNode>;
+  entries: Entry[] | undefined = undefined;
+  next: Map<number, TrieNode> | undefined = undefined;
 }
 
 interface Lexicon {
@@ -38,6 +44,8 @@ interface Lexicon {
   trie: Map<number, TrieNode>;
   /** The folded words of the phrases, numbered. */
   ids: Map<string, number>;
+  /** The canonical words of the phrases, numbered. */
+  canonicalIds: Map<string, number>;
   /** Canonical phrases that are right as typed and written down by hand: the lexicon and the valid list, which always claim their words. The corpus compounds are right too (`compoundPair`). */
   curated: Set<string>;
   /** Valid phrases with `#` (an item label or a number). */
@@ -59,6 +67,7 @@ function load(): Lexicon {
   if (lexicon) return lexicon;
   const trie = new Map<number, TrieNode>();
   const ids = new Map<string, number>();
+  const canonicalIds = new Map<string, number>();
   const curated = new Set<string>();
   const patterns: string[][] = [];
   let maxLength = 2;
@@ -71,10 +80,11 @@ function load(): Lexicon {
       let id = ids.get(w);
       if (id === undefined) ids.set(w, (id = ids.size));
       node = level.get(id);
-      if (!node) level.set(id, (node = {}));
+      if (!node) level.set(id, (node = new TrieNode()));
       level = node.next ??= new Map();
     }
-    (node!.entries ??= []).push({ words, low });
+    for (const w of words) if (!canonicalIds.has(w)) canonicalIds.set(w, canonicalIds.size);
+    (node!.entries ??= []).push({ words, ids: words.map((w) => canonicalIds.get(w)!), low });
     curated.add(words.join(' '));
     maxLength = Math.max(maxLength, words.length);
   }
@@ -84,7 +94,7 @@ function load(): Lexicon {
     else curated.add(words.join(' '));
     maxLength = Math.max(maxLength, words.length);
   }
-  lexicon = { trie, ids, curated, patterns, maxLength };
+  lexicon = { trie, ids, canonicalIds, curated, patterns, maxLength };
   return lexicon;
 }
 
@@ -146,7 +156,6 @@ export interface PhraseSlip {
  */
 export function findPhraseSlips(run: readonly Word[], exists: (word: string) => boolean, requireExisting: boolean): PhraseSlip[] {
   const lex = load();
-  const ids = run.map((w) => phraseWordId.of(w.lexeme));
   // The canonical words only where a phrase of the lexicon folds alike: most words start none.
   const canonAt: string[] = [];
   const canonicalAt = (k: number) => (canonAt[k] ??= canonical.of(run[k].lexeme));
@@ -155,21 +164,24 @@ export function findPhraseSlips(run: readonly Word[], exists: (word: string) => 
     for (let k = from; k < to; k++) words.push(canonicalAt(k));
     return words;
   };
-  // chain[i]: how many words from i on are joined by spaces only.
-  const chain = new Array<number>(run.length).fill(1);
-  for (let i = run.length - 2; i >= 0; i--) chain[i] = run[i + 1].adjacent ? chain[i + 1] + 1 : 1;
+  /** True when the `m` words from `s` on are joined by spaces only. */
+  const joined = (s: number, m: number) => {
+    for (let k = s + 1; k < s + m; k++) if (!run[k].adjacent) return false;
+    return true;
+  };
 
   const found: PhraseSlip[] = [];
   for (let i = 0; i < run.length; i++) {
-    let node = lex.trie.get(ids[i]);
-    for (let n = 2; node && n <= Math.min(lex.maxLength, chain[i]); n++) {
-      const next = ids[i + n - 1];
+    let node = phraseStart.of(run[i].lexeme);
+    // The walk goes on while the next word is joined to this one by spaces only and some phrase goes on with it.
+    for (let n = 2; node?.next && n <= lex.maxLength && i + n <= run.length && run[i + n - 1].adjacent; n++) {
+      const next = phraseWordId.of(run[i + n - 1].lexeme);
       if (next === NO_PHRASE) break;
-      node = node.next?.get(next);
+      node = node.next.get(next);
       const entries = node?.entries;
       if (!entries) continue;
       // Most matches are the phrase written right: told without building the window.
-      if (entries.some((e) => e.words.every((w, k) => w === canonicalAt(i + k)))) continue;
+      if (entries.some((e) => e.ids.every((id, k) => id === phraseCanonicalId.of(run[i + k].lexeme)))) continue;
       const window = canon(i, i + n);
       const candidates: PhraseSlip[] = [];
       for (const e of entries) {
@@ -210,7 +222,7 @@ export function findPhraseSlips(run: readonly Word[], exists: (word: string) => 
     for (let m = 2; m <= lex.maxLength; m++) {
       for (let s = Math.max(0, i - m + 1); s < i + n && s + m <= run.length; s++) {
         if (s >= i && s + m <= i + n) continue;
-        if (chain[s] < m) continue;
+        if (!joined(s, m)) continue;
         const words = canon(s, s + m);
         if (!isKnownPhrase(words)) continue;
         // A corpus pair (not one written down by hand) may be barred from claiming the word on the look-alike's side.
