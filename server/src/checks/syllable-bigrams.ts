@@ -79,8 +79,8 @@ interface Statistics {
  * reading them all up front was most of the start of a check.
  */
 class PairTable {
-  private readonly keys: Int32Array;
-  private readonly counts: Int32Array;
+  /** Key and count of each slot side by side (a slot's key at 2·slot, its count after it): a look-up reads one cache line, not one in each of two arrays. */
+  private readonly slots: Int32Array;
   private readonly shift: number;
   /** Where each first word's segment ends in `data.pairs` (its `.` or the end), and whether it was read. */
   private readonly ends: Int32Array;
@@ -89,25 +89,25 @@ class PairTable {
   constructor(private readonly wordCounts: readonly number[]) {
     const bits = Math.ceil(Math.log2(data.pairCount * 2));
     this.shift = 32 - bits;
-    this.keys = new Int32Array(1 << bits).fill(-1);
-    this.counts = new Int32Array(1 << bits);
+    this.slots = new Int32Array(2 << bits);
+    for (let at = 0; at < this.slots.length; at += 2) this.slots[at] = -1;
     this.ends = new Int32Array(wordCounts.length).fill(data.pairs.length);
     this.read = new Uint8Array(wordCounts.length);
     for (let first = 0, at = data.pairs.indexOf('.'); at >= 0 && first < wordCounts.length; first++, at = data.pairs.indexOf('.', at + 1)) this.ends[first] = at;
   }
 
-  /** The slot of `key`, or of the empty slot where it would go. */
+  /** Where in `slots` the key of `key`'s slot is, or of the empty slot where it would go. */
   private slot(key: number): number {
-    const mask = this.keys.length - 1;
-    let at = Math.imul(key, 0x9e3779b1) >>> this.shift;
-    while (this.keys[at] !== -1 && this.keys[at] !== key) at = (at + 1) & mask;
+    const mask = this.slots.length - 1;
+    let at = (Math.imul(key, 0x9e3779b1) >>> this.shift) << 1;
+    while (this.slots[at] !== -1 && this.slots[at] !== key) at = (at + 2) & mask;
     return at;
   }
 
   /** The count of the pair `first second`, its first word's segment read into the table first. */
   count(first: number, second: number): number {
     if (!this.read[first]) this.readSegment(first);
-    return this.counts[this.slot(first * PAIR + second)];
+    return this.slots[this.slot(first * PAIR + second) + 1];
   }
 
   /** Reads the pairs of one first word into the table. */
@@ -119,8 +119,8 @@ class PairTable {
       next += values[k] + 1;
       const key = first * PAIR + next;
       const at = this.slot(key);
-      this.keys[at] = key;
-      this.counts[at] = values[k + 1] + data.minCount;
+      this.slots[at] = key;
+      this.slots[at + 1] = values[k + 1] + data.minCount;
     }
   }
 
@@ -261,10 +261,13 @@ interface WordProfile {
   /** As the left and the right neighbour of another word: its rank (an acronym's last or first syllable), or UNSEEN. */
   asLeft: number;
   asRight: number;
-  /** As a word that may be a slip: its rank (or UNSEEN) and its variants, when it is a known syllable that is no acronym. */
+  /** As a word that may be a slip: its rank (or UNSEEN) and its variants, when it is a known syllable that is no acronym (else none). */
   rank: number;
-  variants?: { rank: number; kind: SlipKind }[];
+  variants: readonly { rank: number; kind: SlipKind }[];
 }
+
+/** The variants of a word that has none: one array, so that every profile has the same shape. */
+const NO_VARIANTS: WordProfile['variants'] = [];
 
 const profile = perWord((word: string): WordProfile => {
   const stats = load();
@@ -279,6 +282,7 @@ const profile = perWord((word: string): WordProfile => {
     asLeft: acronym ? stats.rank.get(acronym[1])! : rank,
     asRight: acronym ? stats.rank.get(acronym[0])! : rank,
     rank,
+    variants: NO_VARIANTS,
   };
   const acronymLike = word.length > 1 && word === word.toUpperCase() && !hasVowelMark(word);
   const candidates = letters && !acronymLike ? stats.variants.get(confusionKey(typed) ?? '') : undefined;
@@ -292,25 +296,27 @@ const profile = perWord((word: string): WordProfile => {
   return out;
 });
 
+const SIDES = [1, -1] as const;
+
 /** The context slips of one run of words (see `wordRuns`). */
 export function findContextSlips(run: readonly Word[]): ContextSlip[] {
   const stats = load();
   const n = run.length;
-  const profiles = run.map((w) => profile.of(w.lexeme));
   /** The word at k as the neighbour on `side` of the word beside it: NONE past the stretch of words or on a number. */
   const neighbour = (k: number, side: 1 | -1): number => {
     if (k < 0 || k >= n || !run[side === 1 ? k : k + 1]?.adjacent) return NONE;
-    const p = profiles[k];
+    const p = profile.of(run[k].lexeme);
     if (!p.letters) return NONE;
     return side === 1 ? p.asRight : p.asLeft;
   };
 
   const hits: (ContextSlip & { strength: number })[] = [];
   for (let i = 0; i < n; i++) {
-    const p = profiles[i];
-    if (!p.variants?.length) continue;
+    // Profiles are read from the words' lexemes where needed: most words have no variant and need no neighbour.
+    const p = profile.of(run[i].lexeme);
+    if (p.variants.length === 0) continue;
     // A name: a capitalised word beside another.
-    if (p.capitalised && (profiles[i - 1]?.capitalised || profiles[i + 1]?.capitalised)) continue;
+    if (p.capitalised && ((i > 0 && profile.of(run[i - 1].lexeme).capitalised) || (i + 1 < n && profile.of(run[i + 1].lexeme).capitalised))) continue;
     const left = neighbour(i - 1, -1);
     const right = neighbour(i + 1, 1);
     // At the edge of a stretch of words one side must show the slip alone: a lower-case word, and a very tight pair.
@@ -319,11 +325,15 @@ export function findContextSlips(run: readonly Word[]): ContextSlip[] {
     if (edge && p.capitalised) continue;
     const x = p.rank;
     let best: (ContextSlip & { strength: number }) | undefined;
+    // A neighbour that is no word or too rare shows nothing, whatever the variant: told once per word, not per variant.
+    const rightShows = right >= 0 && count(right) >= MIN_NEIGHBOUR;
+    const leftShows = left >= 0 && count(left) >= MIN_NEIGHBOUR;
+    if (!rightShows && !leftShows) continue;
     for (const { rank: b, kind } of p.variants) {
-      for (const side of [1, -1] as const) {
+      for (const side of SIDES) {
+        if (!(side === 1 ? rightShows : leftShows)) continue;
         const other = -side as 1 | -1;
         const y = side === 1 ? right : left;
-        if (y < 0 || count(y) < MIN_NEIGHBOUR) continue;
         const association = side === 1 ? stats.pairs.association(b, y) : stats.pairs.association(y, b);
         if (association === 0 || (edge && association < MIN_EDGE_ASSOCIATION)) continue;
         const evidence = beside(b, y, side);
