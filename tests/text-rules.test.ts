@@ -10,7 +10,7 @@ import { splitInTwo } from '../server/src/checks/rules/text-spelling';
 import { syllableDefect } from '../server/src/checks/rules/text-syllable';
 import { wordRuns } from '../server/src/checks/text-lines';
 import { isKnownSyllable } from '../server/src/checks/vi-dictionary';
-import { canonical, hasImpossibleStopTone, parseSyllable, standardTonePlacement, toneStyleOf, toToneStyle } from '../server/src/checks/vietnamese';
+import { canonical, hasImpossibleStopTone, lexemeAt, lexemeOf, parseSyllable, standardTonePlacement, toneStyleOf, toToneStyle } from '../server/src/checks/vietnamese';
 import { parsePlan } from '../server/src/syntax/parse';
 import { textAt } from './helpers/ranges';
 
@@ -248,5 +248,18 @@ describe('the word statistics of official text', () => {
     expect(
       fixesOf('Bài viết đăng tại tạp chí; phát huy tính Đảng; kinh phí tính theo định mức; tích hợp sâu với kinh tế số; có hiệu quả đường dây nóng; nhập cảnh dần tiến đến chấm dứt.', 'text-phrase'),
     ).toEqual([]);
+  });
+});
+
+describe('the lexemes of words', () => {
+  it('are one per distinct text, whether found by a range of a text or by the text, after the table has grown many times', () => {
+    const first = lexemeAt('Kế hoạch này', 3, 8);
+    expect(first.text).toBe('hoạch');
+    const words = Array.from({ length: 20_000 }, (_, i) => `từ${i.toString(36)}`);
+    const held = words.map((w) => lexemeOf(w));
+    expect(lexemeOf('hoạch')).toBe(first);
+    words.forEach((w, i) => expect(lexemeAt(` ${w}.`, 1, w.length + 1)).toBe(held[i]));
+    expect(new Set(held).size).toBe(words.length);
+    expect(lexemeAt('hoạch định', 0, 4).text).toBe('hoạc');
   });
 });

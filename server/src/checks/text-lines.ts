@@ -11,7 +11,7 @@ import { HEADER_LABELS } from '../syntax/lexer';
 import type { SourceText } from '../syntax/source-text';
 import type { ToneStyle } from './rule';
 import { memoized } from '../syntax/memo';
-import { lexemeOf, parseSyllable, toneStyleOf, type Lexeme } from './vietnamese';
+import { lexemeAt, parseSyllable, toneStyleOf, type Lexeme } from './vietnamese';
 
 export type LineKind = 'blank' | 'comment' | 'separator' | 'table-separator' | 'header' | 'heading' | 'item' | 'table' | 'label' | 'escaped' | 'text';
 
@@ -217,7 +217,7 @@ function scanRun(text: string, lines: TextLine[], first: number, last: number, b
         const before = base + words[words.length - 1].end;
         adjacent = lastLine === l.line - 1 && onlySpaces(text, before, lines[k - 1].end) && onlySpaces(text, l.contentStart, start);
       }
-      const lexeme = lexemeOf(text.slice(start, end));
+      const lexeme = lexemeAt(text, start, end);
       words.push({ text: lexeme.text, lexeme, start: start - base, end: end - base, adjacent });
       previousEnd = end;
       lastLine = l.line;

@@ -21,18 +21,72 @@ export class Lexeme {
   constructor(readonly text: string) {}
 }
 
-const LEXEMES = new Map<string, Lexeme>();
+/**
+ * The lexemes by text: an open-addressing table looked up by a range of a
+ * text, so that scanning a run makes no string for a word whose lexeme exists
+ * (a `Map` keyed by text would need the word sliced out first, for every word).
+ * Bounded, as a language server runs for days: a lexeme dropped here stays
+ * right for the words that hold it.
+ */
+let lexemes = emptyTable(1 << 12);
+let lexemeCount = 0;
+const MAX_LEXEMES = 100_000;
 const NO_VALUE = {};
 let slots = 0;
 
-/** The lexeme of a text (bounded, as a language server runs for days: a lexeme dropped here stays right for the words that hold it). */
-export function lexemeOf(text: string): Lexeme {
-  let lexeme = LEXEMES.get(text);
-  if (lexeme === undefined) {
-    if (LEXEMES.size > 100_000) LEXEMES.clear();
-    LEXEMES.set(text, (lexeme = new Lexeme(text)));
+/** The lexeme of `text[start, end)`. */
+export function lexemeAt(text: string, start: number, end: number): Lexeme {
+  const hash = hashOf(text, start, end);
+  const mask = lexemes.length - 1;
+  let at = hash & mask;
+  for (let held = lexemes[at]; held !== undefined; held = lexemes[(at = (at + 1) & mask)]) {
+    if (held.text.length === end - start && text.startsWith(held.text, start)) return held;
   }
+  const lexeme = new Lexeme(start === 0 && end === text.length ? text : text.slice(start, end));
+  if (lexemeCount >= MAX_LEXEMES) {
+    lexemes = emptyTable(lexemes.length);
+    lexemeCount = 0;
+    return addLexeme(lexeme, hash);
+  }
+  lexemes[at] = lexeme;
+  if (++lexemeCount * 2 > lexemes.length) growLexemes();
   return lexeme;
+}
+
+/** The lexeme of a text. */
+export function lexemeOf(text: string): Lexeme {
+  return lexemeAt(text, 0, text.length);
+}
+
+function addLexeme(lexeme: Lexeme, hash: number): Lexeme {
+  const mask = lexemes.length - 1;
+  let at = hash & mask;
+  while (lexemes[at] !== undefined) at = (at + 1) & mask;
+  lexemes[at] = lexeme;
+  lexemeCount++;
+  return lexeme;
+}
+
+/** Doubles the table, keeping it at most half full. */
+function growLexemes(): void {
+  const held = lexemes;
+  lexemes = emptyTable(held.length * 2);
+  lexemeCount = 0;
+  for (const lexeme of held) if (lexeme !== undefined) addLexeme(lexeme, hashOf(lexeme.text, 0, lexeme.text.length));
+}
+
+/** FNV-1a of the UTF-16 units of `text[start, end)`. */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/** A table of `size` empty slots, filled one by one: `new Array(size)` of a large size makes a slow dictionary-backed array. */
+function emptyTable(size: number): (Lexeme | undefined)[] {
+  const table: (Lexeme | undefined)[] = [];
+  for (let i = 0; i < size; i++) table.push(undefined);
+  return table;
 }
 
 /** A one-argument function of a word, remembered per word: called with a text, or with a word's lexeme (`of`), which needs no look-up. */
