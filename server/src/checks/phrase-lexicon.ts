@@ -181,7 +181,7 @@ export function findPhraseSlips(run: readonly Word[], exists: (word: string) => 
       const entries = node?.entries;
       if (!entries) continue;
       // Most matches are the phrase written right: told without building the window.
-      if (entries.some((e) => e.ids.every((id, k) => id === phraseCanonicalId.of(run[i + k].lexeme)))) continue;
+      if (writtenRight(entries, run, i)) continue;
       const window = canon(i, i + n);
       const candidates: PhraseSlip[] = [];
       for (const e of entries) {
@@ -234,6 +234,16 @@ export function findPhraseSlips(run: readonly Word[], exists: (word: string) => 
     }
     return false;
   }
+}
+
+/** True when the words of `run` from `at` on are one of the phrases `entries` as it is written (loops, not closures: this runs at every phrase the text holds). */
+function writtenRight(entries: readonly Entry[], run: readonly Word[], at: number): boolean {
+  for (const e of entries) {
+    let k = 0;
+    while (k < e.ids.length && e.ids[k] === phraseCanonicalId.of(run[at + k].lexeme)) k++;
+    if (k === e.ids.length) return true;
+  }
+  return false;
 }
 
 /** The lexicon's correction of `run[index]` when exactly one slip of the run is about that word. */
