@@ -154,23 +154,10 @@ export interface PhraseSlip {
  * confusions a syllable checker misses. Without, every slip, to correct a
  * word the other rules already found wrong.
  */
-export function findPhraseSlips(run: readonly Word[], exists: (word: string) => boolean, requireExisting: boolean): PhraseSlip[] {
+export function findPhraseSlips(run: readonly Word[], exists: (word: string) => boolean, requireExisting: boolean): readonly PhraseSlip[] {
   const lex = load();
-  // The canonical words only where a phrase of the lexicon folds alike: most words start none.
-  const canonAt: string[] = [];
-  const canonicalAt = (k: number) => (canonAt[k] ??= canonical.of(run[k].lexeme));
-  const canon = (from: number, to: number) => {
-    const words: string[] = [];
-    for (let k = from; k < to; k++) words.push(canonicalAt(k));
-    return words;
-  };
-  /** True when the `m` words from `s` on are joined by spaces only. */
-  const joined = (s: number, m: number) => {
-    for (let k = s + 1; k < s + m; k++) if (!run[k].adjacent) return false;
-    return true;
-  };
-
-  const found: PhraseSlip[] = [];
+  // Nothing is made for a run until a phrase folds alike and is not written right: most runs have none.
+  let found: PhraseSlip[] | undefined;
   for (let i = 0; i < run.length; i++) {
     let node = phraseStart.of(run[i].lexeme);
     // The walk goes on while the next word is joined to this one by spaces only and some phrase goes on with it.
@@ -182,27 +169,11 @@ export function findPhraseSlips(run: readonly Word[], exists: (word: string) => 
       if (!entries) continue;
       // Most matches are the phrase written right: told without building the window.
       if (writtenRight(entries, run, i)) continue;
-      const window = canon(i, i + n);
-      const candidates: PhraseSlip[] = [];
-      for (const e of entries) {
-        const diffs = e.words.flatMap((w, k) => (w === window[k] ? [] : [k]));
-        if (diffs.length !== 1) continue;
-        const k = diffs[0];
-        if (stripTones(e.words[k]) !== stripTones(window[k])) continue;
-        candidates.push({ from: i, to: i + n, at: i + k, right: e.words[k], phrase: e.words.join(' '), low: e.low });
-      }
-      const distinct = new Set(candidates.map((c) => `${c.at} ${c.right}`));
-      if (distinct.size !== 1) continue;
-      const slip = candidates[0];
-      // Text typed without any diacritic is another matter (a label, an e-mail address, a foreign name).
-      if (!run.slice(i, i + n).some((w) => hasVowelMark(w.text))) continue;
-      if (requireExisting) {
-        // The typed words may be right after all: a known phrase themselves, or a word claimed by a compound outside.
-        if (!exists(run[slip.at].text) || isKnownPhrase(window) || overlapsKnown(i, n)) continue;
-      }
-      found.push({ ...slip, low: candidates.every((c) => c.low) });
+      const slip = slipIn(lex, run, i, n, entries, exists, requireExisting);
+      if (slip) (found ??= []).push(slip);
     }
   }
+  if (!found) return NO_SLIPS;
   // One finding per wrong word: the shortest phrase that shows it, grown to a longer one only when the
   // longer is not just the shorter plus whole known phrases (`chuyên đổi` → `chuyên đổi số`, but `TRONG TÂM`
   // stays itself inside `GIẢI PHÁP TRONG TÂM`).
@@ -212,28 +183,64 @@ export function findPhraseSlips(run: readonly Word[], exists: (word: string) => 
     if (!held) best.set(s.at, s);
     else if (s.from <= held.from && s.to >= held.to) {
       const side = (words: string[]) => words.length === 0 || (words.length >= 2 && isKnownPhrase(words));
-      if (!(side(canon(s.from, held.from)) && side(canon(held.to, s.to)))) best.set(s.at, s);
+      if (!(side(canon(run, s.from, held.from)) && side(canon(run, held.to, s.to)))) best.set(s.at, s);
     }
   }
   return [...best.values()].sort((a, b) => a.from - b.from);
+}
 
-  /** A known phrase as typed that shares a word with `[i, i+n)` and reaches outside it claims that word. */
-  function overlapsKnown(i: number, n: number): boolean {
-    for (let m = 2; m <= lex.maxLength; m++) {
-      for (let s = Math.max(0, i - m + 1); s < i + n && s + m <= run.length; s++) {
-        if (s >= i && s + m <= i + n) continue;
-        if (!joined(s, m)) continue;
-        const words = canon(s, s + m);
-        if (!isKnownPhrase(words)) continue;
-        // A corpus pair (not one written down by hand) may be barred from claiming the word on the look-alike's side.
-        const corpus = m === 2 && !lex.curated.has(words.join(' ')) ? compoundPair(words[0], words[1]) : undefined;
-        if (corpus?.noClaimSecond && s < i) continue;
-        if (corpus?.noClaimFirst && s + m > i + n) continue;
-        return true;
-      }
-    }
-    return false;
+const NO_SLIPS: readonly PhraseSlip[] = [];
+
+/** The canonical words of `run[from, to)`. */
+function canon(run: readonly Word[], from: number, to: number): string[] {
+  const words: string[] = [];
+  for (let k = from; k < to; k++) words.push(canonical.of(run[k].lexeme));
+  return words;
+}
+
+/** The slip that `run[i, i+n)` shows against the lexicon phrases `entries` it folds like (none written as typed), if any (see `findPhraseSlips`). */
+function slipIn(lex: Lexicon, run: readonly Word[], i: number, n: number, entries: readonly Entry[], exists: (word: string) => boolean, requireExisting: boolean): PhraseSlip | undefined {
+  const window = canon(run, i, i + n);
+  const candidates: PhraseSlip[] = [];
+  for (const e of entries) {
+    const diffs = e.words.flatMap((w, k) => (w === window[k] ? [] : [k]));
+    if (diffs.length !== 1) continue;
+    const k = diffs[0];
+    if (stripTones(e.words[k]) !== stripTones(window[k])) continue;
+    candidates.push({ from: i, to: i + n, at: i + k, right: e.words[k], phrase: e.words.join(' '), low: e.low });
   }
+  const distinct = new Set(candidates.map((c) => `${c.at} ${c.right}`));
+  if (distinct.size !== 1) return undefined;
+  const slip = candidates[0];
+  // Text typed without any diacritic is another matter (a label, an e-mail address, a foreign name).
+  if (!run.slice(i, i + n).some((w) => hasVowelMark(w.text))) return undefined;
+  // The typed words may be right after all: a known phrase themselves, or a word claimed by a compound outside.
+  if (requireExisting && (!exists(run[slip.at].text) || isKnownPhrase(window) || overlapsKnown(lex, run, i, n))) return undefined;
+  return { ...slip, low: candidates.every((c) => c.low) };
+}
+
+/** A known phrase as typed that shares a word with `run[i, i+n)` and reaches outside it claims that word. */
+function overlapsKnown(lex: Lexicon, run: readonly Word[], i: number, n: number): boolean {
+  for (let m = 2; m <= lex.maxLength; m++) {
+    for (let s = Math.max(0, i - m + 1); s < i + n && s + m <= run.length; s++) {
+      if (s >= i && s + m <= i + n) continue;
+      if (!joined(run, s, m)) continue;
+      const words = canon(run, s, s + m);
+      if (!isKnownPhrase(words)) continue;
+      // A corpus pair (not one written down by hand) may be barred from claiming the word on the look-alike's side.
+      const corpus = m === 2 && !lex.curated.has(words.join(' ')) ? compoundPair(words[0], words[1]) : undefined;
+      if (corpus?.noClaimSecond && s < i) continue;
+      if (corpus?.noClaimFirst && s + m > i + n) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** True when the `m` words of `run` from `s` on are joined by spaces only. */
+function joined(run: readonly Word[], s: number, m: number): boolean {
+  for (let k = s + 1; k < s + m; k++) if (!run[k].adjacent) return false;
+  return true;
 }
 
 /** True when the words of `run` from `at` on are one of the phrases `entries` as it is written (loops, not closures: this runs at every phrase the text holds). */
