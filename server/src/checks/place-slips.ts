@@ -13,7 +13,7 @@ import type { Registry } from '../registry/registry';
 import { fold } from '../syntax/inline';
 import { confusionKey, slipKind } from './syllable-bigrams';
 import { perRun, type Run } from './text-lines';
-import { canonical } from './vietnamese';
+import { canonical, perWord } from './vietnamese';
 
 export interface PlaceSlip {
   /** The run and the indices of its words that spell the place. */
@@ -55,12 +55,13 @@ export function headerPlaces(document: PlanDocument): string[][] {
   return [...names.values()];
 }
 
-const capital = (w: string) => w[0] !== w[0].toLowerCase();
+/** First letter a capital: read from the word's lexeme, as it is asked of every word for every place. */
+const capital = perWord((w) => w[0] !== w[0].toLowerCase());
 /** `Châu`, not `CHÂU` or `châu`: a word of a name in running text. */
 const titleCase = (w: string) => capital(w) && w.slice(1) === w.slice(1).toLowerCase();
 /** True when `run.words[i, i+k)` are capitalised words joined by spaces only: tested before any copy, as it runs at every word for every place. */
 function capitalisedName(run: Run, i: number, k: number): boolean {
-  for (let j = 0; j < k; j++) if (!capital(run.words[i + j].text) || (j > 0 && !run.words[i + j].adjacent)) return false;
+  for (let j = 0; j < k; j++) if (!capital.of(run.words[i + j].lexeme) || (j > 0 && !run.words[i + j].adjacent)) return false;
   return true;
 }
 /** Words that stand before a place's name (`Tỉnh Lai Châu` opening a sentence). */
@@ -74,9 +75,10 @@ interface PlaceSpelling {
 }
 
 /** A run's spellings of one place (`want`, canonical), a pure function of the run's words (kept per run text). */
-function placeSpellings(run: Run, want: string[], wantKeys: readonly (string | undefined)[]): PlaceSpelling[] {
+function placeSpellings(run: Run, want: string[], wantKeys: readonly (string | undefined)[]): readonly PlaceSpelling[] {
   const k = want.length;
-  const found: PlaceSpelling[] = [];
+  // Made when the run names the place: most runs do not.
+  let found: PlaceSpelling[] | undefined;
   for (let i = 0; i + k <= run.words.length; i++) {
     if (!capitalisedName(run, i, k)) continue;
     // A longer name that only begins or ends like the place (`Lai Châu Mới`) is another name.
@@ -84,17 +86,19 @@ function placeSpellings(run: Run, want: string[], wantKeys: readonly (string | u
       continue;
     const typed = run.words.slice(i, i + k).map((w) => canonical.of(w.lexeme));
     if (typed.every((t, j) => t === want[j])) {
-      found.push({ from: i });
+      (found ??= []).push({ from: i });
       continue;
     }
     const differ = typed.flatMap((t, j) => (t === want[j] ? [] : [j]));
     if (differ.length !== 1) continue;
     const j = differ[0];
     if (confusionKey(typed[j]) !== wantKeys[j] || !slipKind(typed[j], want[j])) continue;
-    found.push({ from: i, slipped: j });
+    (found ??= []).push({ from: i, slipped: j });
   }
-  return found;
+  return found ?? NO_SPELLINGS;
 }
+
+const NO_SPELLINGS: readonly PlaceSpelling[] = [];
 
 /** The place-name slips of a document's runs. */
 export function findPlaceSlips(document: PlanDocument, runs: Run[], registry: Registry): PlaceSlip[] {
