@@ -6,6 +6,8 @@ import { textLines } from '../text-lines';
 const DEADLINE =
   /(?<![\p{L}\p{M}])(trước|chậm[ \t]+nhất(?:[ \t]+là)?|hạn[ \t]+chót(?:[ \t]+là)?|không[ \t]+quá)[ \t]+(?:ngày[ \t]+)?(\d{1,2})(?:[ \t]*[/.-][ \t]*(\d{1,2})[ \t]*[/.-][ \t]*|[ \t]+tháng[ \t]+(\d{1,2})[ \t]+năm[ \t]+)(\d{4})(?!\d)/giu;
 
+const YEAR = /\d{4}/;
+
 /** Words of a clause that sets a time limit: completing, a term, sending, handing in, submitting, reporting. */
 const LIMIT_WORDS = /(?<![\p{L}\p{M}])(?:hoàn[ \t]+thành|thời[ \t]+hạn|thời[ \t]+gian|báo[ \t]+cáo|gửi|nộp|trình|ban[ \t]+hành|xong|kết[ \t]+thúc)(?![\p{L}\p{M}])/iu;
 /** `đã hoàn thành trước ngày …` reports a fact, not a task. */
@@ -44,6 +46,8 @@ export const dateDeadline: Rule = {
     for (const line of textLines(document, source)) {
       if (line.kind === 'header' || line.contentStart >= line.end) continue;
       const content = text.slice(line.contentStart, line.end);
+      // Most lines hold no year: the deadline's pattern, tried at every word, is not run over them.
+      if (!YEAR.test(content)) continue;
       for (const m of content.matchAll(DEADLINE)) {
         const [typed, , day, month, writtenMonth, year] = m;
         const due = makeDate(Number(day), Number(month ?? writtenMonth), Number(year));
