@@ -3,31 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../server/src/checks';
+import { modelStrings, wordsOf } from '../server/src/import/import-plan';
 import { parsePlan } from '../server/src/syntax/parse';
 
 const root = join(__dirname, '..');
 const ORIGINALS = ['ke-hoach-64-KH-UBND-tra-vinh', 'ke-hoach-184-KH-TU-tinh-uy-lai-chau', 'ke-hoach-470-KH-LDLD-lai-chau'];
 const originalsDir = join(root, 'tests', 'fixtures', 'originals');
 
-const wordsOf = (text: string) =>
-  new Set(
-    text
-      .normalize('NFC')
-      .split(/[^\p{L}\p{M}\p{N}]+/u)
-      .filter(Boolean),
-  );
-
-/** Every string in the model JSON: what `kehoach parse` hands to the stages after it. */
-function modelWords(json: unknown): Set<string> {
-  const strings: string[] = [];
-  const walk = (v: unknown) => {
-    if (typeof v === 'string') strings.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(json);
-  return wordsOf(strings.join(' '));
-}
+/** Every word of the model JSON: what `kehoach parse` hands to the stages after it. */
+const modelWords = (json: unknown): Set<string> => wordsOf(modelStrings(json).join(' '));
 
 describe('the real plans transcribed into examples/', () => {
   for (const name of ORIGINALS) {

@@ -119,7 +119,8 @@ function suggestIssuer(place: string, entries: Entry[]): string | undefined {
   return `${collective} ${province.kind} ${province.name}`.toLocaleUpperCase('vi');
 }
 
-const wordsOf = (text: string) =>
+/** The distinct words of a text (NFC), for counting the words a model keeps. */
+export const wordsOf = (text: string) =>
   new Set(
     text
       .normalize('NFC')
@@ -128,7 +129,7 @@ const wordsOf = (text: string) =>
   );
 
 /** Every string of a model, for counting the words it keeps. */
-function modelStrings(value: unknown, out: string[] = []): string[] {
+export function modelStrings(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) for (const v of value) modelStrings(v, out);
   else if (value && typeof value === 'object') for (const v of Object.values(value)) modelStrings(v, out);
