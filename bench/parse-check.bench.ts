@@ -25,11 +25,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Bench } from 'tinybench';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { checkPlan } from '../server/src/checks';
 import { createPlanService } from '../server/src/service/plan-service';
 import { parsePlan } from '../server/src/syntax/parse';
+import { medians } from './task-medians';
 
 const root = join(import.meta.dirname, '..');
 const examples = readdirSync(join(root, 'examples'))
@@ -49,18 +49,8 @@ const largest = examples.reduce((a, b) => (b.text.length > a.text.length ? b : a
 const ten = scaled(largest.text, 10);
 const md = new MarkdownIt();
 
-/** Median milliseconds of each task of a tinybench run: the median, as a GC pause or another process taking the core shifts a mean. */
-async function medians(tasks: Record<string, () => void>, big: boolean): Promise<Record<string, number>> {
-  const bench = new Bench({ time: big ? 4000 : 500, iterations: big ? 7 : 20, warmup: true });
-  for (const [name, fn] of Object.entries(tasks)) bench.add(name, fn);
-  await bench.run();
-  return Object.fromEntries(
-    Object.keys(tasks).map((name) => {
-      const result = bench.getTask(name)!.result as { latency?: { p50: number } };
-      return [name, result.latency?.p50 ?? NaN];
-    }),
-  );
-}
+/** tinybench's bounds for a task: a big input runs fewer times, for longer. */
+const runsFor = (big: boolean) => (big ? { time: 4000, iterations: 7 } : { time: 500, iterations: 20 });
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -71,7 +61,7 @@ function percentile(samples: number[], p: number): number {
 const inputs = [...examples, { name: `${largest.name} ×10`, text: ten }, { name: `${largest.name} ×100`, text: scaled(largest.text, 100) }];
 const core: { input: string; bytes: number; kehoachMs: number; markdownItRenderMs: number; ratio: number }[] = [];
 for (const input of inputs) {
-  const m = await medians({ kehoach: () => void checkPlan(parsePlan(input.text)), markdownIt: () => void md.render(input.text) }, input.text.length > 1_000_000);
+  const m = await medians({ kehoach: () => void checkPlan(parsePlan(input.text)), markdownIt: () => void md.render(input.text) }, runsFor(input.text.length > 1_000_000));
   core.push({ input: input.name, bytes: Buffer.byteLength(input.text), kehoachMs: m.kehoach, markdownItRenderMs: m.markdownIt, ratio: m.kehoach / m.markdownIt });
 }
 const at = (suffix: string) => core.find((r) => r.input.endsWith(suffix))!;
@@ -122,7 +112,7 @@ const incremental = await medians(
     full: () => void checkPlan(parsePlan(ten)),
     markdownIt: () => void md.render(ten),
   },
-  false,
+  runsFor(false),
 );
 
 // --- over LSP --------------------------------------------------------------------------------------

@@ -20,7 +20,6 @@
 import MarkdownIt from 'markdown-it';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Bench } from 'tinybench';
 import agencies from '../server/data/agencies.json';
 import documents from '../server/data/documents.json';
 import provinces from '../server/data/provinces.json';
@@ -30,6 +29,7 @@ import { CentralTable } from '../server/src/registry/central';
 import { keyOf, Registry } from '../server/src/registry/registry';
 import type { RegistryAgency, RegistryDocument, RegistryProvince } from '../server/src/registry/types';
 import { parsePlan } from '../server/src/syntax/parse';
+import { medians } from './task-medians';
 
 const root = join(import.meta.dirname, '..');
 const examples = readdirSync(join(root, 'examples'))
@@ -43,23 +43,19 @@ const md = new MarkdownIt();
 const quantile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(p * xs.length)];
 const median = (xs: number[]) => quantile(xs, 0.5);
 
-async function medians(tasks: Record<string, () => void>): Promise<Record<string, number>> {
-  const bench = new Bench({ time: 600, iterations: 20, warmup: true });
-  for (const [name, fn] of Object.entries(tasks)) bench.add(name, fn);
-  await bench.run();
-  return Object.fromEntries(Object.keys(tasks).map((name) => [name, (bench.getTask(name)!.result as { latency?: { p50: number } }).latency?.p50 ?? NaN]));
-}
-
 const round = (x: number, digits = 3) => Number(x.toFixed(digits));
 
 // --- load ----------------------------------------------------------------------------------------------
 const file = join(root, 'server/data/central-documents.json');
 const raw = readFileSync(file, 'utf8');
 const rows = (JSON.parse(raw) as { rows: string[] }).rows.length;
-const load = await medians({
-  catalogue: () => void new CentralTable((JSON.parse(raw) as { rows: string[] }).rows).find(keyOf('30/2020/NĐ-CP')),
-  markdownIt: () => void md.render(largest.text),
-});
+const load = await medians(
+  {
+    catalogue: () => void new CentralTable((JSON.parse(raw) as { rows: string[] }).rows).find(keyOf('30/2020/NĐ-CP')),
+    markdownIt: () => void md.render(largest.text),
+  },
+  { time: 600, iterations: 20 },
+);
 
 // --- check with and without the catalogue ----------------------------------------------------------------
 const shipped = builtinRegistry();
