@@ -46,7 +46,9 @@ export function reused<T extends Block | Section>(ctx: BuildContext, kind: strin
   const last = lines[lines.length - 1];
   const line = src.position(first).line;
   let built: BuiltBlock<T> | undefined;
-  const entry = memo.get(kind, src.text.slice(first, last.startOffset + last.image.length), (): BlockEntry<T> => {
+  // A one-line block's text is its token's: the same string from version to version where the line is unchanged (`lexLines`), whose hash the engine keeps.
+  const text = lines.length === 1 ? last.image : src.text.slice(first, last.startOffset + last.image.length);
+  const entry = memo.get(kind, text, (): BlockEntry<T> => {
     const [citations, agencies, diagnostics] = [ctx.citations.length, ctx.agencies.length, ctx.diagnostics.length];
     built = { line, block: build(), citations: ctx.citations.slice(citations), agencies: ctx.agencies.slice(agencies), diagnostics: ctx.diagnostics.slice(diagnostics) };
     return { copy: shiftBuilt(built, 0), version: memo.version, at: new Map([[line, built]]), before: new Map() };

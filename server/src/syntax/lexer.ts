@@ -163,6 +163,72 @@ export const lineLexer = new Lexer(allTokens, {
   skipValidations: true,
 });
 
+/** The line tokens of one version of a text, kept to lex the next version of it (`lexLines`). */
+export interface LexedText {
+  text: string;
+  tokens: IToken[];
+}
+
+/**
+ * The line tokens of `text`, as `lineLexer` gives them. With `before`, the
+ * tokens of an earlier version of the text, only the lines an edit touched
+ * are lexed again: a line's type depends on the line alone, so the lines
+ * before the first changed character keep their tokens, and the lines after
+ * the last one keep theirs moved by the change in length. Those are moved in
+ * place (no copy of the document's tokens per keystroke): `before` is stale
+ * afterwards, and only the result may be kept for the next version.
+ */
+export function lexLines(text: string, before?: LexedText): IToken[] {
+  if (!before) return lineLexer.tokenize(text).tokens;
+  const { text: old, tokens } = before;
+  if (old === text) return tokens;
+  const shorter = Math.min(old.length, text.length);
+  const start = sharedLength(old, text, shorter);
+  const end = sharedLength(old, text, shorter - start, true);
+  // Kept before the edit: the lines ending before its first changed character, one shared character after them (a
+  // `\r` that a `\n` would join). Kept after it: the lines starting after one shared character (the line break before them).
+  const kept = firstIndex(tokens, (t) => t.startOffset + t.image.length >= start);
+  const moved = firstIndex(tokens, (t) => t.startOffset > old.length - end, kept);
+  const delta = text.length - old.length;
+  const from = kept > 0 ? tokens[kept - 1].startOffset + tokens[kept - 1].image.length : 0;
+  const to = moved < tokens.length ? tokens[moved].startOffset + delta : text.length;
+  const relexed = lineLexer.tokenize(text.slice(from, to)).tokens;
+  for (const token of relexed) token.startOffset += from;
+  const after = tokens.slice(moved);
+  if (delta !== 0) for (const token of after) token.startOffset += delta;
+  return [...tokens.slice(0, kept), ...relexed, ...after];
+}
+
+/** The first index from `low` whose token satisfies `past` (a predicate that stays true once true), or the length. */
+function firstIndex(tokens: IToken[], past: (token: IToken) => boolean, low = 0): number {
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (past(tokens[mid])) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/**
+ * How many code units two versions share at their start (or, `fromEnd`, at their end), at most `limit`: compared a
+ * slice at a time, which the engine does natively, in chunks that grow while they match and shrink near the
+ * difference; a loop over characters is several times slower on a document of a few hundred kilobytes.
+ */
+function sharedLength(a: string, b: string, limit: number, fromEnd = false): number {
+  const piece = (text: string, at: number, size: number) => (fromEnd ? text.slice(text.length - at - size, text.length - at) : text.slice(at, at + size));
+  const code = (text: string, at: number) => text.charCodeAt(fromEnd ? text.length - 1 - at : at);
+  let at = 0;
+  for (let size = 256; size >= 8;) {
+    if (at + size <= limit && piece(a, at, size) === piece(b, at, size)) {
+      at += size;
+      size = Math.min(size * 2, 1 << 16);
+    } else size >>= 1;
+  }
+  while (at < limit && code(a, at) === code(b, at)) at++;
+  return at;
+}
+
 /** The content of a line token without its terminator. */
 export function lineContent(token: IToken): string {
   return token.image.replace(/(?:\r\n|\r|\n)$/, '');

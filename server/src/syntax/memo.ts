@@ -1,3 +1,5 @@
+import type { LexedText } from './lexer';
+
 /**
  * Results of pure functions of a piece of text (a paragraph's citations, a
  * run's phrase slips), kept from one version of a document to the next so
@@ -15,6 +17,8 @@ export class TextMemo {
   private current = new Map<string, Map<string, unknown>>();
   private previous = new Map<string, Map<string, unknown>>();
   private started = 0;
+  /** The line tokens of the last version parsed, which the next version's lexing reuses where the edit left the lines alone (`lexLines`). */
+  lexed?: LexedText;
 
   /** How many versions have been started: a result that keeps state of its own per version compares it. */
   get version(): number {

@@ -1,6 +1,6 @@
 import type { PlanDiagnostic, PlanDocument, PlanSystem } from '../model';
 import { buildModel } from './build-model';
-import { lineLexer } from './lexer';
+import { lexLines } from './lexer';
 import type { TextMemo } from './memo';
 import { parseLines } from './parser';
 import { SourceText } from './source-text';
@@ -20,10 +20,15 @@ export interface ParseResult {
  * (the editor's case); the result is the same with or without it.
  */
 export function parsePlan(text: string, options: { system?: PlanSystem; memo?: TextMemo } = {}): ParseResult {
-  const source = new SourceText(text, options.memo);
+  const { memo } = options;
+  const source = new SourceText(text, memo);
   try {
-    const lexed = lineLexer.tokenize(source.text);
-    const { blocks, errors } = parseLines(lexed.tokens);
+    // The last version's tokens are handed over (lexing moves them): none are kept should this version fail.
+    const before = memo?.lexed;
+    if (memo) memo.lexed = undefined;
+    const tokens = lexLines(source.text, before);
+    if (memo) memo.lexed = { text: source.text, tokens };
+    const { blocks, errors } = parseLines(tokens);
     const { document, diagnostics } = buildModel(source, blocks, options.system);
     for (const e of errors) {
       const start = Number.isFinite(e.token.startOffset) ? e.token.startOffset : source.text.length;
