@@ -8,21 +8,20 @@ import type { BuildContext } from './build-context';
  * `TextMemo` on the source).
  */
 
-/** A block's model and what it added to the document, at `line`. */
+/** A block's model and what it added to the document, at `line`; `used`, the memo's version that last handed it out. */
 interface BuiltBlock<T> {
   line: number;
   block: T;
   citations: Citation[];
   agencies: AgencyMention[];
   diagnostics: PlanDiagnostic[];
+  used: number;
 }
 
-/** The memo's entry for a block's text: its copy, and the blocks handed out by line in the memo's `version` and the one before. */
+/** The memo's entry for a block's text: its copy, and the blocks handed out by line in the memo's last two versions (usually one). */
 interface BlockEntry<T> {
   copy: BuiltBlock<T>;
-  version: number;
-  at: Map<number, BuiltBlock<T>>;
-  before: Map<number, BuiltBlock<T>>;
+  handed: BuiltBlock<T>[];
 }
 
 /**
@@ -45,23 +44,21 @@ export function reused<T extends Block | Section>(ctx: BuildContext, kind: strin
   const first = lines[0].startOffset;
   const last = lines[lines.length - 1];
   const line = src.position(first).line;
-  let built: BuiltBlock<T> | undefined;
   // A one-line block's text is its token's: the same string from version to version where the line is unchanged (`lexLines`), whose hash the engine keeps.
   const text = lines.length === 1 ? last.image : src.text.slice(first, last.startOffset + last.image.length);
+  let built: BuiltBlock<T> | undefined;
   const entry = memo.get(kind, text, (): BlockEntry<T> => {
     const [citations, agencies, diagnostics] = [ctx.citations.length, ctx.agencies.length, ctx.diagnostics.length];
-    built = { line, block: build(), citations: ctx.citations.slice(citations), agencies: ctx.agencies.slice(agencies), diagnostics: ctx.diagnostics.slice(diagnostics) };
-    return { copy: shiftBuilt(built, 0), version: memo.version, at: new Map([[line, built]]), before: new Map() };
+    built = { line, block: build(), citations: ctx.citations.slice(citations), agencies: ctx.agencies.slice(agencies), diagnostics: ctx.diagnostics.slice(diagnostics), used: memo.version };
+    return { copy: shiftBuilt(built, 0), handed: [built] };
   });
   if (built) return built.block;
-  if (entry.version !== memo.version) {
-    entry.before = entry.at;
-    entry.at = new Map();
-    entry.version = memo.version;
-  }
-  let block = entry.at.get(line) ?? entry.before.get(line);
-  if (!block) block = shiftBuilt(entry.copy, line - entry.copy.line);
-  entry.at.set(line, block);
+  // Kept in place from version to version (no new map per block and version): those older than the last version dropped.
+  const recent = memo.version - 1;
+  if (entry.handed.some((b) => b.used < recent)) entry.handed = entry.handed.filter((b) => b.used >= recent);
+  let block = entry.handed.find((b) => b.line === line);
+  if (!block) entry.handed.push((block = shiftBuilt(entry.copy, line - entry.copy.line)));
+  block.used = memo.version;
   ctx.citations.push(...block.citations);
   ctx.agencies.push(...block.agencies);
   ctx.diagnostics.push(...block.diagnostics);
@@ -140,5 +137,6 @@ function shiftBuilt<T extends Block | Section>(built: BuiltBlock<T>, delta: numb
     citations: built.citations.map((c) => shiftCitation(c, delta)),
     agencies: built.agencies.map((a) => ({ ...a, range: shiftRange(a.range, delta) })),
     diagnostics: built.diagnostics.map((d) => shiftDiagnostic(d, delta)),
+    used: built.used,
   };
 }
