@@ -7,8 +7,12 @@
  */
 import fc from 'fast-check';
 import type { IToken } from 'chevrotain';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { lexLines, lineLexer, type LexedText } from '../server/src/syntax/lexer';
+import { TextMemo } from '../server/src/syntax/memo';
+import { parsePlan } from '../server/src/syntax/parse';
 import { examples, planText, runs, SEED } from './fuzz-inputs';
 
 /** What a token says, comparable with `toEqual`. */
@@ -80,5 +84,32 @@ describe('lexing again only the edited lines', () => {
     // Lexed again: the edited line, and the one before it (an edit at a line's start could join a CR ending it).
     expect(relexed.filter((token, k) => token === before[k])).toHaveLength(before.length - 2);
     expect(relexed.every((token, k) => (k === index - 1 || k === index) !== (token === before[k]))).toBe(true);
+  });
+
+  it('keeps no earlier version of the text alive through the tokens and blocks it reuses', () => {
+    // The engine's collector, to measure what stays reachable.
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const plan = examples.reduce((a, b) => (b.length > a.length ? b : a));
+    const lines = Array.from({ length: 10 }, () => plan)
+      .join('\n')
+      .split('\n');
+    const memo = new TextMemo();
+    const parse = () => {
+      memo.nextVersion();
+      // A new string per version, as the editor sends: each 400 kB or so.
+      parsePlan(lines.join('\n'), { memo });
+    };
+    parse();
+    collect();
+    const start = process.memoryUsage().heapUsed;
+    // Each version edits another line, which stays as it is afterwards: were its token or block a slice of that
+    // version's text, every version would stay in memory (some 60 MB here).
+    for (let edit = 0, line = 0; edit < 150; edit++, line = (line + 7) % lines.length) {
+      lines[line] += 'x';
+      parse();
+    }
+    collect();
+    expect(process.memoryUsage().heapUsed - start).toBeLessThan(15_000_000);
   });
 });

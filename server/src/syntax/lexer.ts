@@ -192,7 +192,9 @@ export function lexLines(text: string, before?: LexedText): IToken[] {
   const delta = text.length - old.length;
   const from = kept > 0 ? tokens[kept - 1].startOffset + tokens[kept - 1].image.length : 0;
   const to = moved < tokens.length ? tokens[moved].startOffset + delta : text.length;
-  const relexed = lineLexer.tokenize(text.slice(from, to)).tokens;
+  // The edited lines are lexed from a copy of their own: a token's image is a slice of what was lexed, and a slice of the
+  // document would keep this version's whole text alive for as long as the token lives (every version that edited a line).
+  const relexed = lineLexer.tokenize(copyOf(text.slice(from, to))).tokens;
   for (const token of relexed) token.startOffset += from;
   const after = tokens.slice(moved);
   if (delta !== 0) for (const token of after) token.startOffset += delta;
@@ -227,6 +229,11 @@ function sharedLength(a: string, b: string, limit: number, fromEnd = false): num
   }
   while (at < limit && code(a, at) === code(b, at)) at++;
   return at;
+}
+
+/** A string with the same characters as `text` that shares no memory with it (a concatenation made flat). */
+export function copyOf(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 /** The content of a line token without its terminator. */

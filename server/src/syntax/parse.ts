@@ -1,6 +1,6 @@
 import type { PlanDiagnostic, PlanDocument, PlanSystem } from '../model';
 import { buildModel } from './build-model';
-import { lexLines } from './lexer';
+import { copyOf, lexLines } from './lexer';
 import type { TextMemo } from './memo';
 import { parseLines } from './parser';
 import { SourceText } from './source-text';
@@ -57,11 +57,6 @@ export function parseHeader(text: string, options: { system?: PlanSystem } = {})
   // A copy, not a slice: the header's values are slices of what is parsed, and a slice keeps the whole of the string it
   // was cut from alive, which would keep every plan's text for as long as its facts (a workspace's registry) live.
   return parsePlan(copyOf(text.slice(0, separator.index + separator[0].length)), options).document;
-}
-
-/** A string with the same characters that shares no memory with `text`. */
-function copyOf(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 function emptyDocument(lineCount: number): PlanDocument {
