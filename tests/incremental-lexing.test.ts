@@ -3,7 +3,8 @@
  * `server/src/syntax/lexer.ts`): version after version, the tokens equal those
  * of lexing the whole text, whatever the edit (a line's kind changed, lines
  * joined or split, a CR that an LF joins, an undo back to an earlier text), and
- * the lines the edit left alone keep their token objects.
+ * the lines the edit left alone keep their token objects; the last version's
+ * blocks are regrouped only when the parser would group the new lines alike.
  */
 import fc from 'fast-check';
 import type { IToken } from 'chevrotain';
@@ -22,7 +23,7 @@ const shape = (tokens: IToken[]) => tokens.map((t) => [t.tokenType.name, t.start
 function lexVersions(texts: string[]): { incremental: IToken[]; full: IToken[] }[] {
   let before: LexedText | undefined;
   return texts.map((text) => {
-    const incremental = lexLines(text, before);
+    const incremental = lexLines(text, before).tokens;
     before = { text, tokens: incremental };
     return { incremental: shape(incremental) as unknown as IToken[], full: shape(lineLexer.tokenize(text).tokens) as unknown as IToken[] };
   });
@@ -69,7 +70,7 @@ describe('lexing again only the edited lines', () => {
 
   it('changes the kind of the line edited and of no other, keeping the token objects of the lines before and after it', () => {
     const text = examples.reduce((a, b) => (b.length > a.length ? b : a));
-    const tokens = lexLines(text);
+    const { tokens } = lexLines(text);
     const lines = text.split('\n');
     const line = lines.findIndex((l, k) => k > lines.length / 2 && /^[^#|/\-\d\s].{40,}/u.test(l));
     const at = lines.slice(0, line).join('\n').length + 1;
@@ -78,12 +79,27 @@ describe('lexing again only the edited lines', () => {
     const before = [...tokens];
     // The paragraph becomes a heading: two characters more, the lines after it moved by two.
     const edited = `${text.slice(0, at)}# ${text.slice(at)}`;
-    const relexed = lexLines(edited, { text, tokens });
+    const relexed = lexLines(edited, { text, tokens }).tokens;
     expect(shape(relexed)).toEqual(shape(lineLexer.tokenize(edited).tokens));
     expect(relexed[index].tokenType.name).toBe('HeadingLine');
     // Lexed again: the edited line, and the one before it (an edit at a line's start could join a CR ending it).
     expect(relexed.filter((token, k) => token === before[k])).toHaveLength(before.length - 2);
     expect(relexed.every((token, k) => (k === index - 1 || k === index) !== (token === before[k]))).toBe(true);
+  });
+
+  it("groups the lines again when an edit changes what the parser decides by: a text line's indentation", () => {
+    const header = 'Cơ quan: ỦY BAN NHÂN DÂN TỈNH TRÀ VINH\nSố: 64/KH-UBND\nTrích yếu: Triển khai\n  thực hiện Chỉ thị số 24/CT-TTg\n---\n\n# I. MỤC ĐÍCH\n\nNội dung.\n';
+    const closing = '\nNơi nhận:\n- Như trên;\n  - Lưu: VT.\n\nKý:\nTM. ỦY BAN NHÂN DÂN\n';
+    // Each version differs from the one before by the indentation of one continuation line, nothing else.
+    const versions = [header, header.replace('\n  thực', '\nthực'), header, header + closing, header + closing.replace('\n  - Lưu', '\n- Lưu'), header + closing];
+    const memo = new TextMemo();
+    for (const text of versions) {
+      memo.nextVersion();
+      const incremental = parsePlan(text, { memo });
+      const full = parsePlan(text);
+      expect(incremental.document).toEqual(full.document);
+      expect(incremental.diagnostics).toEqual(full.diagnostics);
+    }
   });
 
   it('keeps no earlier version of the text alive through the tokens and blocks it reuses', () => {

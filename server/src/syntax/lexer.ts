@@ -169,6 +169,13 @@ export interface LexedText {
   tokens: IToken[];
 }
 
+/** The tokens of a new version, and which of the last version's tokens the edit replaced (`removed`) by which (`added`). */
+export interface Relexed {
+  tokens: IToken[];
+  removed: IToken[];
+  added: IToken[];
+}
+
 /**
  * The line tokens of `text`, as `lineLexer` gives them. With `before`, the
  * tokens of an earlier version of the text, only the lines an edit touched
@@ -178,10 +185,13 @@ export interface LexedText {
  * place (no copy of the document's tokens per keystroke): `before` is stale
  * afterwards, and only the result may be kept for the next version.
  */
-export function lexLines(text: string, before?: LexedText): IToken[] {
-  if (!before) return lineLexer.tokenize(text).tokens;
+export function lexLines(text: string, before?: LexedText): Relexed {
+  if (!before) {
+    const { tokens } = lineLexer.tokenize(text);
+    return { tokens, removed: [], added: tokens };
+  }
   const { text: old, tokens } = before;
-  if (old === text) return tokens;
+  if (old === text) return { tokens, removed: [], added: [] };
   const shorter = Math.min(old.length, text.length);
   const start = sharedLength(old, text, shorter);
   const end = sharedLength(old, text, shorter - start, true);
@@ -194,11 +204,11 @@ export function lexLines(text: string, before?: LexedText): IToken[] {
   const to = moved < tokens.length ? tokens[moved].startOffset + delta : text.length;
   // The edited lines are lexed from a copy of their own: a token's image is a slice of what was lexed, and a slice of the
   // document would keep this version's whole text alive for as long as the token lives (every version that edited a line).
-  const relexed = lineLexer.tokenize(copyOf(text.slice(from, to))).tokens;
-  for (const token of relexed) token.startOffset += from;
+  const added = lineLexer.tokenize(copyOf(text.slice(from, to))).tokens;
+  for (const token of added) token.startOffset += from;
   const after = tokens.slice(moved);
   if (delta !== 0) for (const token of after) token.startOffset += delta;
-  return [...tokens.slice(0, kept), ...relexed, ...after];
+  return { tokens: [...tokens.slice(0, kept), ...added, ...after], removed: tokens.slice(kept, moved), added };
 }
 
 /** The first index from `low` whose token satisfies `past` (a predicate that stays true once true), or the length. */

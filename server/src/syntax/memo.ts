@@ -1,4 +1,5 @@
 import type { LexedText } from './lexer';
+import type { LineBlock } from './parser';
 
 /**
  * Results of pure functions of a piece of text (a paragraph's citations, a
@@ -17,8 +18,12 @@ export class TextMemo {
   private current = new Map<string, Map<string, unknown>>();
   private previous = new Map<string, Map<string, unknown>>();
   private started = 0;
-  /** The line tokens of the last version parsed, which the next version's lexing reuses where the edit left the lines alone (`lexLines`). */
-  lexed?: LexedText;
+  /**
+   * The line tokens of the last version parsed, which the next version's lexing reuses where the edit left the lines
+   * alone (`lexLines`), and their blocks when the parser found no error, which it regroups alike when the lines the edit
+   * replaced read alike (`parsePlan`).
+   */
+  lexed?: LexedText & { blocks?: LineBlock[] };
 
   /** How many versions have been started: a result that keeps state of its own per version compares it. */
   get version(): number {

@@ -1,8 +1,9 @@
+import type { IToken } from 'chevrotain';
 import type { PlanDiagnostic, PlanDocument, PlanSystem } from '../model';
 import { buildModel } from './build-model';
 import { copyOf, lexLines } from './lexer';
 import type { TextMemo } from './memo';
-import { parseLines } from './parser';
+import { groupedAlike, parseLines, type LineBlock } from './parser';
 import { SourceText } from './source-text';
 
 export interface ParseResult {
@@ -23,12 +24,13 @@ export function parsePlan(text: string, options: { system?: PlanSystem; memo?: T
   const { memo } = options;
   const source = new SourceText(text, memo);
   try {
-    // The last version's tokens are handed over (lexing moves them): none are kept should this version fail.
+    // The last version's tokens and blocks are handed over (lexing moves them): none are kept should this version fail.
     const before = memo?.lexed;
     if (memo) memo.lexed = undefined;
-    const tokens = lexLines(source.text, before);
-    if (memo) memo.lexed = { text: source.text, tokens };
-    const { blocks, errors } = parseLines(tokens);
+    const { tokens, removed, added } = lexLines(source.text, before);
+    const regrouped = before?.blocks && removed.length === added.length && removed.every((token, i) => groupedAlike(token, added[i]));
+    const { blocks, errors } = regrouped ? { blocks: withLines(before.blocks!, removed, added), errors: [] } : parseLines(tokens);
+    if (memo) memo.lexed = { text: source.text, tokens, blocks: errors.length ? undefined : blocks };
     const { document, diagnostics } = buildModel(source, blocks, options.system);
     for (const e of errors) {
       const start = Number.isFinite(e.token.startOffset) ? e.token.startOffset : source.text.length;
@@ -57,6 +59,16 @@ export function parseHeader(text: string, options: { system?: PlanSystem } = {})
   // A copy, not a slice: the header's values are slices of what is parsed, and a slice keeps the whole of the string it
   // was cut from alive, which would keep every plan's text for as long as its facts (a workspace's registry) live.
   return parsePlan(copyOf(text.slice(0, separator.index + separator[0].length)), options).document;
+}
+
+/** The last version's blocks with each line an edit replaced swapped for its new token (in place: they are the memo's alone). */
+function withLines(blocks: LineBlock[], removed: IToken[], added: IToken[]): LineBlock[] {
+  if (removed.length === 0) return blocks;
+  const replaced = new Map(removed.map((token, i) => [token, added[i]]));
+  for (const block of blocks) {
+    for (let i = 0; i < block.lines.length; i++) block.lines[i] = replaced.get(block.lines[i]) ?? block.lines[i];
+  }
+  return blocks;
 }
 
 function emptyDocument(lineCount: number): PlanDocument {

@@ -30,6 +30,11 @@ export interface LineBlock {
 
 const isIndented = (token: IToken): boolean => /^[ \t]/.test(token.image);
 
+/** Whether the parser groups a line read as `b` as it grouped one read as `a`: it decides by a line's type, and a text line's indentation. */
+export function groupedAlike(a: IToken, b: IToken): boolean {
+  return a.tokenType === b.tokenType && (a.tokenType !== TextLine || isIndented(a) === isIndented(b));
+}
+
 export class PlanParser extends EmbeddedActionsParser {
   /** chevrotain's grammar validations take a third of its self-analysis, which every process pays before its first parse: they are skipped, and `tests/parser.test.ts` runs them once. */
   constructor({ validate = false } = {}) {
