@@ -202,6 +202,17 @@ export class Registry {
     return this.all;
   }
 
+  /**
+   * What this registry's answers about names (`findAgency`, `findProvince`, `provinceIn`, `agency`) depend on: the
+   * layer that last added agencies or provinces. A registry extended by documents only, or with documents left out,
+   * answers about names as the one it extends does, so that callers keeping answers per registry (`checks/registry-lookups.ts`)
+   * share them (the CLI checks each plan against the workspace's registry less the plan's own documents).
+   */
+  get names(): object {
+    const own = this.layer.data;
+    return own.agencies.length > 0 || own.provinces.length > 0 || !this.base ? this.layer : this.base.names;
+  }
+
   /** Extends this registry with more data (a workspace's own documents and agencies win). */
   with(extra: Partial<RegistryData>): Registry {
     return new Registry({ documents: extra.documents ?? [], agencies: extra.agencies ?? [], provinces: extra.provinces ?? [] }, { base: this });
