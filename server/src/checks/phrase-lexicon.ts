@@ -245,10 +245,11 @@ function joined(run: readonly Word[], s: number, m: number): boolean {
 
 /** True when the words of `run` from `at` on are one of the phrases `entries` as it is written (loops, not closures: this runs at every phrase the text holds). */
 function writtenRight(entries: readonly Entry[], run: readonly Word[], at: number): boolean {
-  for (const e of entries) {
+  for (let n = 0; n < entries.length; n++) {
+    const ids = entries[n].ids;
     let k = 0;
-    while (k < e.ids.length && e.ids[k] === phraseCanonicalId.of(run[at + k].lexeme)) k++;
-    if (k === e.ids.length) return true;
+    while (k < ids.length && ids[k] === phraseCanonicalId.of(run[at + k].lexeme)) k++;
+    if (k === ids.length) return true;
   }
   return false;
 }

@@ -11,7 +11,7 @@ import { HEADER_LABELS } from '../syntax/lexer';
 import type { SourceText } from '../syntax/source-text';
 import type { ToneStyle } from './rule';
 import { memoized } from '../syntax/memo';
-import { lexemeAt, parseSyllable, toneStyleOf, type Lexeme } from './vietnamese';
+import { lexemeAt, parseSyllable, perWord, toneStyleOf, type Lexeme } from './vietnamese';
 
 export type LineKind = 'blank' | 'comment' | 'separator' | 'table-separator' | 'header' | 'heading' | 'item' | 'table' | 'label' | 'escaped' | 'text';
 
@@ -264,15 +264,23 @@ export function runToneStyles(run: Run): readonly [number, ToneStyle][] {
   return perRun(run, 'tone-styles', toneStylesOf);
 }
 
-function toneStylesOf(run: Run): [number, ToneStyle][] {
-  const styles: [number, ToneStyle][] = [];
-  run.words.forEach((w, index) => {
-    const s = parseSyllable.of(w.lexeme);
-    const style = s && toneStyleOf(s);
-    if (style) styles.push([index, style]);
-  });
-  return styles;
+/** The tone-mark placement of a word (`toneStyleOf` its syllable), read from its lexeme: it is asked of every word. */
+const wordToneStyle = perWord((word) => {
+  const s = parseSyllable(word);
+  return s && toneStyleOf(s);
+});
+
+function toneStylesOf(run: Run): readonly [number, ToneStyle][] {
+  // Made when a word has a placement: most runs have none.
+  let styles: [number, ToneStyle][] | undefined;
+  for (let index = 0; index < run.words.length; index++) {
+    const style = wordToneStyle.of(run.words[index].lexeme);
+    if (style) (styles ??= []).push([index, style]);
+  }
+  return styles ?? NO_STYLES;
 }
+
+const NO_STYLES: readonly [number, ToneStyle][] = [];
 
 const styleCache = new WeakMap<SourceText, Record<ToneStyle, number>>();
 
