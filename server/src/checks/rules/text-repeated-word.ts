@@ -2,7 +2,7 @@ import { isKnownPhrase } from '../phrase-lexicon';
 import type { Rule } from '../rule';
 import type { SourceText } from '../../syntax/source-text';
 import { perRun, wordRuns, type Run, type Word } from '../text-lines';
-import { canonical, parseSyllable } from '../vietnamese';
+import { canonical, lexemeOf, parseSyllable, perWord } from '../vietnamese';
 
 /**
  * Words that Vietnamese doubles on purpose (láy hoàn toàn): `người người`,
@@ -125,9 +125,9 @@ function repeats(source: SourceText, run: Run): readonly Repeat[] {
       joined(run, i) &&
       joined(run, i - 1) &&
       joined(run, i - 2) &&
-      key(run, i - 3) === key(run, i - 1) &&
-      key(run, i - 2) === key(run, i) &&
-      key(run, i - 3) !== key(run, i - 2) &&
+      sameKey(run, i - 3, i - 1) &&
+      sameKey(run, i - 2, i) &&
+      !sameKey(run, i - 3, i - 2) &&
       countable(words[i - 3]) &&
       countable(words[i - 2]) &&
       !atBoundary(run, i - 3, i) &&
@@ -139,7 +139,7 @@ function repeats(source: SourceText, run: Run): readonly Repeat[] {
       i += 2;
       continue;
     }
-    if (joined(run, i) && key(run, i - 1) === key(run, i) && countable(words[i]) && !REDUPLICATION.has(key(run, i)) && !atBoundary(run, i - 1, i) && !endsName(run, i - 1, i)) {
+    if (joined(run, i) && sameKey(run, i - 1, i) && countable(words[i]) && !REDUPLICATION.has(key(run, i)) && !atBoundary(run, i - 1, i) && !endsName(run, i - 1, i)) {
       (found ??= []).push({ at: i, phrase: false, afterList: false });
       i += 1;
     }
@@ -155,6 +155,16 @@ interface Repeat {
 }
 
 const NO_REPEATS: readonly Repeat[] = [];
+
+/** The lexeme of a word's canonical form: words are compared by it, its hash before its text, so that two different words (most neighbours) are told apart without reading their texts. */
+const canonicalLexeme = perWord((word) => lexemeOf(canonical(word)));
+
+/** True when `run.words[a]` and `run.words[b]` have the same canonical form. */
+function sameKey(run: Run, a: number, b: number): boolean {
+  const x = canonicalLexeme.of(run.words[a].lexeme);
+  const y = canonicalLexeme.of(run.words[b].lexeme);
+  return x === y || (x.hash === y.hash && x.text === y.text);
+}
 
 /** The canonical form of `run.words[k]`. */
 function key(run: Run, k: number): string {
