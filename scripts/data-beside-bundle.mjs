@@ -1,0 +1,64 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * The large data of the check path, kept out of the JavaScript that V8 reads and compiles at every start
+ * (that compiling was a fifth of a `kehoach check`): each of these JSON files becomes, in the ES bundles, a
+ * module of its small values and, for each large one, a getter that reads it the first time the core asks,
+ * from one text file beside the bundles (`dist/data/<name>.txt`, each value a slice of it). A string is its
+ * own slice, a list of strings without a line break its lines, any other value JSON to parse. Every chunk
+ * and entry lies one folder below `dist/`, so `../data/` from a chunk's own URL is that folder from wherever
+ * kehoach runs. The core still imports the JSON (the tests read it so); `tests/bundled-data.test.ts` holds
+ * the values the bundle reads equal to the JSON's.
+ */
+const BESIDE_BUNDLE = /[\\/]server[\\/]data[\\/](central-documents|syllable-bigrams|phrase-compounds|dictionary-vi)\.json$/;
+/** Values whose JSON is shorter than this stay in the module. */
+const INLINE_CHARS = 4096;
+/** The esbuild plugin, writing the text files into `folder` (`dist/data` for the bundles). */
+export function dataBesideBundle(folder) {
+  return {
+    name: 'data-beside-bundle',
+    setup(builder) {
+      builder.onLoad({ filter: BESIDE_BUNDLE }, ({ path }) => {
+        const name = BESIDE_BUNDLE.exec(path)[1];
+        const data = JSON.parse(readFileSync(path, 'utf8'));
+        const small = {};
+        const large = [];
+        let text = '';
+        for (const [key, value] of Object.entries(data)) {
+          if (JSON.stringify(value).length < INLINE_CHARS) {
+            small[key] = value;
+            continue;
+          }
+          const lines = Array.isArray(value) && value.every((v) => typeof v === 'string' && !v.includes('\n'));
+          const slice = typeof value === 'string' ? value : lines ? value.join('\n') : JSON.stringify(value);
+          const part = `whole().slice(${text.length}, ${text.length + slice.length})`;
+          large.push(`  get ${JSON.stringify(key)}() { return (values[${JSON.stringify(key)}] ??= ${typeof value === 'string' ? part : lines ? `${part}.split('\\n')` : `JSON.parse(${part})`}); },`);
+          text += slice;
+        }
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(join(folder, `${name}.txt`), text);
+        return {
+          loader: 'js',
+          resolveDir: dirname(path),
+          contents: [
+            "import { readFileSync } from 'node:fs';",
+            `const file = new URL('../data/${name}.txt', import.meta.url);`,
+            'let text;',
+            'const values = {};',
+            'function whole() {',
+            '  if (text === undefined) {',
+            "    try { text = readFileSync(file, 'utf8'); }",
+            `    catch (error) { throw new Error(\`Thiếu tệp dữ liệu \${file.pathname} của kehoach: hãy cài lại / kehoach's data file \${file.pathname} is missing: reinstall it (\${error.message})\`); }`,
+            '  }',
+            '  return text;',
+            '}',
+            `export default { ...${JSON.stringify(small)},`,
+            ...large,
+            '};',
+          ].join('\n'),
+        };
+      });
+    },
+  };
+}

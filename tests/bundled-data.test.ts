@@ -1,0 +1,65 @@
+/**
+ * The data the bundles read beside them (scripts/data-beside-bundle.mjs) is
+ * the data the core imports: each JSON file of the check path is bundled as
+ * the build bundles it, into a folder one below its `data/` folder as `dist/`
+ * lays them out, and every value the bundle reads, large ones from the text
+ * file, equals the JSON's. Then the text file is taken away: a clear message,
+ * not a crash on undefined.
+ */
+import { build } from 'esbuild';
+import { readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module of the build, without types.
+import { dataBesideBundle } from '../scripts/data-beside-bundle.mjs';
+import { temporaryFolders } from './helpers/temp-folders';
+
+const root = join(__dirname, '..');
+const NAMES = ['central-documents', 'syllable-bigrams', 'phrase-compounds', 'dictionary-vi'];
+const temporaryFolder = temporaryFolders();
+let bundle: string;
+
+beforeAll(async () => {
+  const out = temporaryFolder('bundled-data');
+  bundle = join(out, 'chunks', 'data.mjs');
+  await build({
+    stdin: { contents: NAMES.map((name, i) => `export { default as d${i} } from './server/data/${name}.json';`).join('\n'), resolveDir: root, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile: bundle,
+    logLevel: 'warning',
+    plugins: [dataBesideBundle(join(out, 'data'))],
+  });
+});
+
+describe('data beside the bundles', () => {
+  it('holds every value of each JSON file, the large ones outside the JavaScript', async () => {
+    const bundled = (await import(pathToFileURL(bundle).href)) as Record<string, Record<string, unknown>>;
+    const code = readFileSync(bundle, 'utf8');
+    NAMES.forEach((name, i) => {
+      const json = JSON.parse(readFileSync(join(root, 'server', 'data', `${name}.json`), 'utf8')) as Record<string, unknown>;
+      const read = bundled[`d${i}`];
+      expect(Object.keys(read).sort(), name).toEqual(Object.keys(json).sort());
+      for (const key of Object.keys(json)) expect(read[key], `${name}.${key}`).toEqual(json[key]);
+    });
+    // The largest value of each stays out of the code V8 compiles.
+    const central = JSON.parse(readFileSync(join(root, 'server', 'data', 'central-documents.json'), 'utf8')) as { rows: string[] };
+    expect(code).not.toContain(JSON.stringify(central.rows[100]).slice(1, -1));
+    expect(code.length).toBeLessThan(100_000);
+  });
+
+  it('says which file is missing when one is', async () => {
+    const text = join(bundle, '..', '..', 'data', 'central-documents.txt');
+    renameSync(text, `${text}.away`);
+    const other = `${bundle.slice(0, -4)}-copy.mjs`;
+    renameSync(bundle, other);
+    try {
+      const bundled = (await import(pathToFileURL(other).href)) as Record<string, { rows: string[] }>;
+      expect(() => bundled.d0.rows).toThrow(/central-documents\.txt.*missing/);
+    } finally {
+      renameSync(`${text}.away`, text);
+    }
+  });
+});
