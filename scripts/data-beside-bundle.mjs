@@ -5,8 +5,8 @@ import { dirname, join } from 'node:path';
  * The large data of the check path, kept out of the JavaScript that V8 reads and compiles at every start
  * (that compiling was a fifth of a `kehoach check`): each of these JSON files becomes, in the ES bundles, a
  * module of its small values and, for each large one, a getter that reads it the first time the core asks,
- * from one text file beside the bundles (`dist/data/<name>.txt`, each value a slice of it). A string is its
- * own slice, a list of strings without a line break its lines, any other value JSON to parse. Every chunk
+ * from a text file of its own beside the bundles (`dist/data/<name>.<key>.txt`): a string as it is, a list of
+ * strings without a line break as its lines, any other value as JSON to parse. Every chunk
  * and entry lies one folder below `dist/`, so `../data/` from a chunk's own URL is that folder from wherever
  * kehoach runs. The core still imports the JSON (the tests read it so); `tests/bundled-data.test.ts` holds
  * the values the bundle reads equal to the JSON's.
@@ -24,34 +24,33 @@ export function dataBesideBundle(folder) {
         const data = JSON.parse(readFileSync(path, 'utf8'));
         const small = {};
         const large = [];
-        let text = '';
+        mkdirSync(folder, { recursive: true });
         for (const [key, value] of Object.entries(data)) {
           if (JSON.stringify(value).length < INLINE_CHARS) {
             small[key] = value;
             continue;
           }
           const lines = Array.isArray(value) && value.every((v) => typeof v === 'string' && !v.includes('\n'));
-          const slice = typeof value === 'string' ? value : lines ? value.join('\n') : JSON.stringify(value);
-          const part = `whole().slice(${text.length}, ${text.length + slice.length})`;
-          large.push(`  get ${JSON.stringify(key)}() { return (values[${JSON.stringify(key)}] ??= ${typeof value === 'string' ? part : lines ? `${part}.split('\\n')` : `JSON.parse(${part})`}); },`);
-          text += slice;
+          const text = typeof value === 'string' ? value : lines ? value.join('\n') : JSON.stringify(value);
+          const file = `${name}.${key}.txt`;
+          writeFileSync(join(folder, file), text);
+          // Text of ASCII alone read as Latin-1: a string of one byte a character, made without decoding.
+          const read = `read(${JSON.stringify(file)}, ${JSON.stringify(/^[\x00-\x7f]*$/.test(text) ? 'latin1' : 'utf8')})`;
+          large.push(`  get ${JSON.stringify(key)}() { return (values[${JSON.stringify(key)}] ??= ${typeof value === 'string' ? read : lines ? `${read}.split('\\n')` : `JSON.parse(${read})`}); },`);
         }
-        mkdirSync(folder, { recursive: true });
-        writeFileSync(join(folder, `${name}.txt`), text);
         return {
           loader: 'js',
           resolveDir: dirname(path),
           contents: [
             "import { readFileSync } from 'node:fs';",
-            `const file = new URL('../data/${name}.txt', import.meta.url);`,
-            'let text;',
             'const values = {};',
-            'function whole() {',
-            '  if (text === undefined) {',
-            "    try { text = readFileSync(file, 'utf8'); }",
-            `    catch (error) { throw new Error(\`Thiếu tệp dữ liệu \${file.pathname} của kehoach: hãy cài lại / kehoach's data file \${file.pathname} is missing: reinstall it (\${error.message})\`); }`,
+            'function read(name, encoding) {',
+            '  const file = new URL(`../data/${name}`, import.meta.url);',
+            '  try {',
+            '    return readFileSync(file, encoding);',
+            '  } catch (error) {',
+            "    throw new Error(`Thiếu tệp dữ liệu ${file.pathname} của kehoach: hãy cài lại / kehoach's data file ${file.pathname} is missing: reinstall it (${error.message})`);",
             '  }',
-            '  return text;',
             '}',
             `export default { ...${JSON.stringify(small)},`,
             ...large,

@@ -51,13 +51,13 @@ describe('data beside the bundles', () => {
   });
 
   it('says which file is missing when one is', async () => {
-    const text = join(bundle, '..', '..', 'data', 'central-documents.txt');
+    const text = join(bundle, '..', '..', 'data', 'central-documents.rows.txt');
     renameSync(text, `${text}.away`);
     const other = `${bundle.slice(0, -4)}-copy.mjs`;
     renameSync(bundle, other);
     try {
       const bundled = (await import(pathToFileURL(other).href)) as Record<string, { rows: string[] }>;
-      expect(() => bundled.d0.rows).toThrow(/central-documents\.txt.*missing/);
+      expect(() => bundled.d0.rows).toThrow(/central-documents\.rows\.txt.*missing/);
     } finally {
       renameSync(`${text}.away`, text);
     }
