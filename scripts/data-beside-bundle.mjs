@@ -14,18 +14,24 @@ import { dirname, join } from 'node:path';
 const BESIDE_BUNDLE = /[\\/]server[\\/]data[\\/](central-documents|syllable-bigrams|phrase-compounds|dictionary-vi)\.json$/;
 /** Values whose JSON is shorter than this stay in the module. */
 const INLINE_CHARS = 4096;
-/** The esbuild plugin, writing the text files into `folder` (`dist/data` for the bundles). */
-export function dataBesideBundle(folder) {
+/**
+ * The esbuild plugin, writing the files into `folder` (`dist/data` for the bundles). `derived` adds values
+ * the JSON does not hold, made at build time, each read as the bytes of `<name>.<key>.bin`:
+ * `{ [name]: { [key]: { make: async () => bytes, replaces: [keys of the JSON the bundle then leaves out] } } }`.
+ */
+export function dataBesideBundle(folder, derived = {}) {
   return {
     name: 'data-beside-bundle',
     setup(builder) {
-      builder.onLoad({ filter: BESIDE_BUNDLE }, ({ path }) => {
+      builder.onLoad({ filter: BESIDE_BUNDLE }, async ({ path }) => {
         const name = BESIDE_BUNDLE.exec(path)[1];
         const data = JSON.parse(readFileSync(path, 'utf8'));
         const small = {};
         const large = [];
         mkdirSync(folder, { recursive: true });
+        const replaced = new Set(Object.values(derived[name] ?? {}).flatMap((d) => d.replaces));
         for (const [key, value] of Object.entries(data)) {
+          if (replaced.has(key)) continue;
           if (JSON.stringify(value).length < INLINE_CHARS) {
             small[key] = value;
             continue;
@@ -38,13 +44,18 @@ export function dataBesideBundle(folder) {
           const read = `read(${JSON.stringify(file)}, ${JSON.stringify(/^[\x00-\x7f]*$/.test(text) ? 'latin1' : 'utf8')})`;
           large.push(`  get ${JSON.stringify(key)}() { return (values[${JSON.stringify(key)}] ??= ${typeof value === 'string' ? read : lines ? `${read}.split('\\n')` : `JSON.parse(${read})`}); },`);
         }
+        for (const [key, { make }] of Object.entries(derived[name] ?? {})) {
+          const file = `${name}.${key}.bin`;
+          writeFileSync(join(folder, file), await make());
+          large.push(`  get ${JSON.stringify(key)}() { return (values[${JSON.stringify(key)}] ??= read(${JSON.stringify(file)})); },`);
+        }
         return {
           loader: 'js',
           resolveDir: dirname(path),
           contents: [
             "import { readFileSync } from 'node:fs';",
             'const values = {};',
-            'function read(name, encoding) {',
+            'function read(name, encoding = null) {',
             '  const file = new URL(`../data/${name}`, import.meta.url);',
             '  try {',
             '    return readFileSync(file, encoding);',

@@ -2,9 +2,10 @@
  * The data the bundles read beside them (scripts/data-beside-bundle.mjs) is
  * the data the core imports: each JSON file of the check path is bundled as
  * the build bundles it, into a folder one below its `data/` folder as `dist/`
- * lays them out, and every value the bundle reads, large ones from the text
- * file, equals the JSON's. Then the text file is taken away: a clear message,
- * not a crash on undefined.
+ * lays them out, and every value the bundle reads, large ones from their
+ * files, equals the JSON's; the word statistics' arrays, which the bundle
+ * reads in place of their packed text, equal those the core decodes from it.
+ * Then a file is taken away: a clear message, not a crash on undefined.
  */
 import { build } from 'esbuild';
 import { readFileSync, renameSync } from 'node:fs';
@@ -13,10 +14,13 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module of the build, without types.
 import { dataBesideBundle } from '../scripts/data-beside-bundle.mjs';
+import { decodeStatistics, statisticsBytes, statisticsOfBytes } from '../server/src/checks/word-statistics';
 import { temporaryFolders } from './helpers/temp-folders';
 
 const root = join(__dirname, '..');
 const NAMES = ['central-documents', 'syllable-bigrams', 'phrase-compounds', 'dictionary-vi'];
+/** What the build derives, as scripts/build.mjs asks for it. */
+const STATISTICS_PACKED = ['counts', 'pairs', 'triples'];
 const temporaryFolder = temporaryFolders();
 let bundle: string;
 
@@ -30,7 +34,7 @@ beforeAll(async () => {
     platform: 'node',
     outfile: bundle,
     logLevel: 'warning',
-    plugins: [dataBesideBundle(join(out, 'data'))],
+    plugins: [dataBesideBundle(join(out, 'data'), { 'syllable-bigrams': { tables: { make: async () => statisticsBytes(decodeStatistics()), replaces: STATISTICS_PACKED } } })],
   });
 });
 
@@ -41,9 +45,14 @@ describe('data beside the bundles', () => {
     NAMES.forEach((name, i) => {
       const json = JSON.parse(readFileSync(join(root, 'server', 'data', `${name}.json`), 'utf8')) as Record<string, unknown>;
       const read = bundled[`d${i}`];
-      expect(Object.keys(read).sort(), name).toEqual(Object.keys(json).sort());
-      for (const key of Object.keys(json)) expect(read[key], `${name}.${key}`).toEqual(json[key]);
+      const kept = Object.keys(json).filter((key) => name !== 'syllable-bigrams' || !STATISTICS_PACKED.includes(key));
+      expect(Object.keys(read).sort(), name).toEqual([...kept, ...(name === 'syllable-bigrams' ? ['tables'] : [])].sort());
+      for (const key of kept) expect(read[key], `${name}.${key}`).toEqual(json[key]);
     });
+    const decoded = decodeStatistics();
+    const tables = statisticsOfBytes(bundled.d1.tables as Uint8Array);
+    for (const key of Object.keys(decoded) as (keyof typeof decoded)[]) expect(tables[key], key).toEqual(decoded[key]);
+    expect(decoded.pairSeconds.length).toBe(190_215);
     // The largest value of each stays out of the code V8 compiles.
     const central = JSON.parse(readFileSync(join(root, 'server', 'data', 'central-documents.json'), 'utf8')) as { rows: string[] };
     expect(code).not.toContain(JSON.stringify(central.rows[100]).slice(1, -1));
