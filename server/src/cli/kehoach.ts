@@ -9,19 +9,16 @@ import type { RegistryDocument } from '../registry/types';
 import { planAsDocument } from '../registry/workspace';
 import { parseHeader, parsePlan } from '../syntax/parse';
 import { workspaceConfigs, type FileReport, type LoadedWorkspaceConfig } from '../host/workspace-config';
-import { commandHelp, subcommand, synopsis, UsageError, type CommandSpec, type Subcommand } from './arguments';
+import { commandHelp, lazySubcommand, subcommand, synopsis, UsageError, type CommandSpec, type Subcommand } from './arguments';
+import { IMPORT_SPEC, RENDER_SPEC, REVIEW_SPEC } from './command-specs';
 import { editPlanFile, OutputPathError } from '../host/output-file';
 import { expandFiles, readPlanFile, unreadableFinding, UnreadableFileError } from '../host/plan-files';
 import { forTerminal, jsonForTerminal } from './terminal-text';
 import { describeEncoding, type TextEncodingName } from '../host/text-encoding';
-import { renderCommand } from './render-command';
-import { IMPORT } from './import-command';
-import { reviewCommand } from './review-command';
 import { newCommand } from './new-command';
 import { reportFailure, runSubcommand, terminalWriter } from './dispatch';
 import { startProgress, type Progress } from './progress';
 import { registryCommand } from './registry-command';
-import { toSarif } from './sarif';
 import { VERSION } from './version';
 
 export type { FileReport };
@@ -258,10 +255,15 @@ const CHECK = subcommand(
     const shown = reports.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file }));
     for (const note of notes) err(note);
     if (fix) err(`kehoach: đã áp dụng ${fixed} sửa an toàn / applied ${fixed} safe fixes`);
-    out(format === 'json' ? jsonForTerminal(formatJson(shown)) : format === 'sarif' ? jsonForTerminal(JSON.stringify(toSarif(shown), null, 2)) : formatText(shown));
-    if (values.timing) err(`kehoach: parse + check ${timing.ms.toFixed(1)} ms`);
-    if (refused) return 2;
-    return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+    const finish = (output: string) => {
+      out(output);
+      if (values.timing) err(`kehoach: parse + check ${timing.ms.toFixed(1)} ms`);
+      if (refused) return 2;
+      return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+    };
+    // SARIF carries the rules' documentation, loaded for it alone.
+    if (format === 'sarif') return import('./sarif').then(({ toSarif }) => finish(jsonForTerminal(JSON.stringify(toSarif(shown), null, 2))));
+    return finish(format === 'json' ? jsonForTerminal(formatJson(shown)) : formatText(shown));
   },
 );
 
@@ -312,9 +314,10 @@ const LSP = subcommand(
 const SUBCOMMANDS: Subcommand[] = [
   CHECK,
   PARSE,
-  renderCommand(async (file) => workspaceOf(file)),
-  IMPORT,
-  reviewCommand((file) => workspaceOf(file)),
+  // Listed here for the usage (main.ts runs `render` and `import` through export-commands.ts); their code loads when they run.
+  lazySubcommand(RENDER_SPEC, async () => (await import('./render-command')).renderCommand(async (file) => workspaceOf(file))),
+  lazySubcommand(IMPORT_SPEC, async () => (await import('./import-command')).IMPORT),
+  lazySubcommand(REVIEW_SPEC, async () => (await import('./review-command')).reviewCommand((file) => workspaceOf(file))),
   newCommand((file) => workspaceOf(file).registry),
   registryCommand(() => workspaceOf(resolve('plan.kh')).registry),
   LSP,
