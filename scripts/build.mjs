@@ -27,14 +27,6 @@ const common = {
   alias: { pdfkit: './node_modules/pdfkit/js/pdfkit.js', fontkit: './node_modules/fontkit/dist/main.cjs' },
 };
 
-/** The word statistics' arrays as the core makes them from the data file (checks/word-statistics.ts, bundled to run here). */
-async function wordStatisticsBytes() {
-  const [bundle] = (await build({ absWorkingDir: root, entryPoints: ['server/src/checks/word-statistics.ts'], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' }))
-    .outputFiles;
-  const { decodeStatistics, statisticsBytes } = await import(`data:text/javascript;base64,${Buffer.from(bundle.contents).toString('base64')}`);
-  return statisticsBytes(decodeStatistics());
-}
-
 // The CLI and the server as ES modules split into chunks, so that a command loads only what it runs:
 // `kehoach check` never loads the PDF, DOCX and import libraries, fonts or the LSP, and the server loads
 // the preview and export on their first request (each is an `import()` in the code).
@@ -58,9 +50,8 @@ await build({
     ].join('\n'),
   },
   define: { __KEHOACH_VERSION__: JSON.stringify(version) },
-  // The large data of the check path travels beside the bundles, read on first use (data-beside-bundle.mjs); the word
-  // statistics as the arrays their look-ups read, in place of the packed text they are made from.
-  plugins: [dataBesideBundle(join(root, 'dist', 'data'), { 'syllable-bigrams': { tables: { make: wordStatisticsBytes, replaces: ['counts', 'pairs', 'triples'] } } })],
+  // The large data of the check path travels beside the bundles, read on first use (data-beside-bundle.mjs).
+  plugins: [dataBesideBundle(join(root, 'dist', 'data'))],
 });
 
 // The paths editors and the VS Code client were given stay CommonJS files that load the modules.

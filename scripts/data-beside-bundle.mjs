@@ -1,5 +1,9 @@
+import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * The large data of the check path, kept out of the JavaScript that V8 reads and compiles at every start
@@ -12,14 +16,38 @@ import { dirname, join } from 'node:path';
  * the values the bundle reads equal to the JSON's.
  */
 const BESIDE_BUNDLE = /[\\/]server[\\/]data[\\/](central-documents|syllable-bigrams|phrase-compounds|dictionary-vi)\.json$/;
+/** The exports of a module of the core, bundled to run here: the build makes some data as the core reads it. */
+async function coreModule(entry) {
+  const [bundle] = (await build({ absWorkingDir: root, entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' })).outputFiles;
+  return import(`data:text/javascript;base64,${Buffer.from(bundle.contents).toString('base64')}`);
+}
+
+/** What the bundles read in place of data that would take building at each start (data-beside-bundle.mjs): the word statistics as the arrays their look-ups read, the central documents' rows as bytes a row at a time. */
+export const DERIVED = {
+  'syllable-bigrams': {
+    tables: {
+      make: async () => {
+        const { decodeStatistics, statisticsBytes } = await coreModule('server/src/checks/word-statistics.ts');
+        return statisticsBytes(decodeStatistics());
+      },
+      replaces: ['counts', 'pairs', 'triples'],
+    },
+  },
+  'central-documents': {
+    rowBytes: {
+      make: async () => (await coreModule('server/src/registry/central.ts')).rowBytes(JSON.parse(readFileSync(join(root, 'server', 'data', 'central-documents.json'), 'utf8')).rows),
+      replaces: ['rows'],
+    },
+  },
+};
+
 /** Values whose JSON is shorter than this stay in the module. */
 const INLINE_CHARS = 4096;
 /**
- * The esbuild plugin, writing the files into `folder` (`dist/data` for the bundles). `derived` adds values
- * the JSON does not hold, made at build time, each read as the bytes of `<name>.<key>.bin`:
- * `{ [name]: { [key]: { make: async () => bytes, replaces: [keys of the JSON the bundle then leaves out] } } }`.
+ * The esbuild plugin, writing the files into `folder` (`dist/data` for the bundles), with the values of
+ * `DERIVED`, each read as the bytes of `<name>.<key>.bin`, in place of those they replace.
  */
-export function dataBesideBundle(folder, derived = {}) {
+export function dataBesideBundle(folder) {
   return {
     name: 'data-beside-bundle',
     setup(builder) {
@@ -29,7 +57,7 @@ export function dataBesideBundle(folder, derived = {}) {
         const small = {};
         const large = [];
         mkdirSync(folder, { recursive: true });
-        const replaced = new Set(Object.values(derived[name] ?? {}).flatMap((d) => d.replaces));
+        const replaced = new Set(Object.values(DERIVED[name] ?? {}).flatMap((d) => d.replaces));
         for (const [key, value] of Object.entries(data)) {
           if (replaced.has(key)) continue;
           if (JSON.stringify(value).length < INLINE_CHARS) {
@@ -44,7 +72,7 @@ export function dataBesideBundle(folder, derived = {}) {
           const read = `read(${JSON.stringify(file)}, ${JSON.stringify(/^[\x00-\x7f]*$/.test(text) ? 'latin1' : 'utf8')})`;
           large.push(`  get ${JSON.stringify(key)}() { return (values[${JSON.stringify(key)}] ??= ${typeof value === 'string' ? read : lines ? `${read}.split('\\n')` : `JSON.parse(${read})`}); },`);
         }
-        for (const [key, { make }] of Object.entries(derived[name] ?? {})) {
+        for (const [key, { make }] of Object.entries(DERIVED[name] ?? {})) {
           const file = `${name}.${key}.bin`;
           writeFileSync(join(folder, file), await make());
           large.push(`  get ${JSON.stringify(key)}() { return (values[${JSON.stringify(key)}] ??= read(${JSON.stringify(file)})); },`);

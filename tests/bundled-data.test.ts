@@ -13,14 +13,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module of the build, without types.
-import { dataBesideBundle } from '../scripts/data-beside-bundle.mjs';
-import { decodeStatistics, statisticsBytes, statisticsOfBytes } from '../server/src/checks/word-statistics';
+import { DERIVED, dataBesideBundle } from '../scripts/data-beside-bundle.mjs';
+import { decodeStatistics, statisticsOfBytes } from '../server/src/checks/word-statistics';
+import { RowBytes } from '../server/src/registry/central';
 import { temporaryFolders } from './helpers/temp-folders';
 
 const root = join(__dirname, '..');
 const NAMES = ['central-documents', 'syllable-bigrams', 'phrase-compounds', 'dictionary-vi'];
-/** What the build derives, as scripts/build.mjs asks for it. */
-const STATISTICS_PACKED = ['counts', 'pairs', 'triples'];
+/** What the bundles read in place of values of the JSON: `{ [name]: { [key]: { replaces } } }`. */
+const derived = DERIVED as Record<string, Record<string, { replaces: string[] }>>;
 const temporaryFolder = temporaryFolders();
 let bundle: string;
 
@@ -34,7 +35,7 @@ beforeAll(async () => {
     platform: 'node',
     outfile: bundle,
     logLevel: 'warning',
-    plugins: [dataBesideBundle(join(out, 'data'), { 'syllable-bigrams': { tables: { make: async () => statisticsBytes(decodeStatistics()), replaces: STATISTICS_PACKED } } })],
+    plugins: [dataBesideBundle(join(out, 'data'))],
   });
 });
 
@@ -45,28 +46,34 @@ describe('data beside the bundles', () => {
     NAMES.forEach((name, i) => {
       const json = JSON.parse(readFileSync(join(root, 'server', 'data', `${name}.json`), 'utf8')) as Record<string, unknown>;
       const read = bundled[`d${i}`];
-      const kept = Object.keys(json).filter((key) => name !== 'syllable-bigrams' || !STATISTICS_PACKED.includes(key));
-      expect(Object.keys(read).sort(), name).toEqual([...kept, ...(name === 'syllable-bigrams' ? ['tables'] : [])].sort());
+      const made = Object.keys(derived[name] ?? {});
+      const replaced = Object.values(derived[name] ?? {}).flatMap((d) => d.replaces);
+      const kept = Object.keys(json).filter((key) => !replaced.includes(key));
+      expect(Object.keys(read).sort(), name).toEqual([...kept, ...made].sort());
       for (const key of kept) expect(read[key], `${name}.${key}`).toEqual(json[key]);
     });
+    // What the bundle reads in their place equals what the core makes of the JSON.
     const decoded = decodeStatistics();
     const tables = statisticsOfBytes(bundled.d1.tables as Uint8Array);
     for (const key of Object.keys(decoded) as (keyof typeof decoded)[]) expect(tables[key], key).toEqual(decoded[key]);
     expect(decoded.pairSeconds.length).toBe(190_215);
+    const rows = new RowBytes(bundled.d0.rowBytes as Uint8Array);
+    const { rows: jsonRows } = JSON.parse(readFileSync(join(root, 'server', 'data', 'central-documents.json'), 'utf8')) as { rows: string[] };
+    expect(Array.from({ length: rows.length }, (_, k) => rows.at(k))).toEqual(jsonRows);
+    expect(rows.at(rows.length)).toBeUndefined();
     // The largest value of each stays out of the code V8 compiles.
-    const central = JSON.parse(readFileSync(join(root, 'server', 'data', 'central-documents.json'), 'utf8')) as { rows: string[] };
-    expect(code).not.toContain(JSON.stringify(central.rows[100]).slice(1, -1));
+    expect(code).not.toContain(JSON.stringify(jsonRows[100]).slice(1, -1));
     expect(code.length).toBeLessThan(100_000);
   });
 
   it('says which file is missing when one is', async () => {
-    const text = join(bundle, '..', '..', 'data', 'central-documents.rows.txt');
+    const text = join(bundle, '..', '..', 'data', 'central-documents.rowBytes.bin');
     renameSync(text, `${text}.away`);
     const other = `${bundle.slice(0, -4)}-copy.mjs`;
     renameSync(bundle, other);
     try {
-      const bundled = (await import(pathToFileURL(other).href)) as Record<string, { rows: string[] }>;
-      expect(() => bundled.d0.rows).toThrow(/central-documents\.rows\.txt.*missing/);
+      const bundled = (await import(pathToFileURL(other).href)) as Record<string, { rowBytes: Uint8Array }>;
+      expect(() => bundled.d0.rowBytes).toThrow(/central-documents\.rowBytes\.bin.*missing/);
     } finally {
       renameSync(`${text}.away`, text);
     }
