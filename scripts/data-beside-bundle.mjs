@@ -22,7 +22,7 @@ async function coreModule(entry) {
   return import(`data:text/javascript;base64,${Buffer.from(bundle.contents).toString('base64')}`);
 }
 
-/** What the bundles read in place of data that would take building at each start (data-beside-bundle.mjs): the word statistics as the arrays their look-ups read, the central documents' rows as bytes a row at a time. */
+/** What the bundles read in place of values that would take building at each start: the word statistics as the arrays their look-ups read, the central documents' rows as bytes a row at a time. */
 export const DERIVED = {
   'syllable-bigrams': {
     tables: {
