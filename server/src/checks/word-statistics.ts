@@ -102,26 +102,20 @@ export function wordStatistics(): WordStatistics {
 
 /** The count of the pair `first second`, 0 when unseen. */
 export function pairCount(s: WordStatistics, first: number, second: number): number {
-  let low = s.pairStarts[first];
-  let high = s.pairStarts[first + 1];
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    const at = s.pairSeconds[mid];
-    if (at === second) return s.pairCounts[mid];
-    if (at < second) low = mid + 1;
-    else high = mid;
-  }
-  return 0;
+  return countOf(s.pairSeconds, s.pairCounts, second, s.pairStarts[first], s.pairStarts[first + 1]);
 }
 
 /** The count of the triple of this key, 0 when unseen. */
 export function tripleCount(s: WordStatistics, key: number): number {
-  let low = 0;
-  let high = s.tripleKeys.length;
+  return countOf(s.tripleKeys, s.tripleCounts, key, 0, s.tripleKeys.length);
+}
+
+/** The count beside `key` among `keys` from `low` up to `high` (ascending), found by halves; 0 when it is not there. */
+function countOf(keys: Uint16Array | Float64Array, counts: Uint32Array, key: number, low: number, high: number): number {
   while (low < high) {
     const mid = (low + high) >>> 1;
-    const at = s.tripleKeys[mid];
-    if (at === key) return s.tripleCounts[mid];
+    const at = keys[mid];
+    if (at === key) return counts[mid];
     if (at < key) low = mid + 1;
     else high = mid;
   }
