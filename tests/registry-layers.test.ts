@@ -80,4 +80,18 @@ describe('a registry extended or narrowed', () => {
     const atOnce = new Registry(concat(builtin, { documents: [...plans.slice(1), self] }));
     expect(answers(narrowed, all)).toEqual(answers(atOnce, all));
   });
+
+  it('shares its answers about names with the one it extends only when it adds no agency or province', () => {
+    const base = new Registry(builtin);
+    const documentsOnly = base.with({ documents: plans });
+    expect(documentsOnly.names).toBe(base.names);
+    expect(documentsOnly.without(new Set([plans[0]])).with({ documents: [plans[0]] }).names).toBe(base.names);
+    const withAgencies = documentsOnly.with({ agencies });
+    expect(withAgencies.names).not.toBe(base.names);
+    expect(withAgencies.without(new Set(plans)).names).toBe(withAgencies.names);
+    expect(base.with({ provinces: builtin.provinces.slice(0, 1) }).names).not.toBe(base.names);
+    // Registries with the same names answer alike (the look-ups of checks/registry-lookups.ts are kept per names).
+    expect(withAgencies.with({ documents: plans }).findAgency(sameName.name)?.id).toBe(withAgencies.findAgency(sameName.name)?.id);
+    expect(withAgencies.findAgency(sameName.name)?.id).not.toBe(base.findAgency(sameName.name)?.id);
+  });
 });

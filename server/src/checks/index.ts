@@ -5,7 +5,6 @@ import { planAsDocument } from '../registry/workspace';
 import { todayInVietnam } from '../syntax/dates';
 import type { ParseResult } from '../syntax/parse';
 import { formatMessage, type CheckConfig, type Rule } from './rule';
-import { withNamesOf } from './registry-lookups';
 import { RULES } from './rules';
 import { suppressions } from './suppression';
 
@@ -43,7 +42,7 @@ export function checkPlan(parsed: ParseResult, options: CheckOptions = {}): Plan
   const base = options.registry ?? builtinRegistry();
   // The plan itself is a document too: its appendix may cite `Kế hoạch số 85/KH-UBND`.
   const self = planAsDocument(parsed.document, 'this plan');
-  const registry = self && !base.findDocument({ ...splitNumber(self.number)! }) ? withNamesOf(base.with({ documents: [self] }), base) : base;
+  const registry = self && !base.findDocument({ ...splitNumber(self.number)! }) ? base.with({ documents: [self] }) : base;
   const today = options.today ?? todayInVietnam(new Date()).iso;
   const date = judgementDate(parsed, config, today);
   const severityOf = (id: string, fallback: Severity): Severity | 'off' => config.rules?.[id] ?? fallback;

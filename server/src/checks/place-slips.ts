@@ -84,16 +84,22 @@ function placeSpellings(run: Run, want: string[], wantKeys: readonly (string | u
     // A longer name that only begins or ends like the place (`Lai Châu Mới`) is another name.
     if ((run.words[i + k]?.adjacent && titleCase(run.words[i + k].text)) || (i > 0 && run.words[i].adjacent && titleCase(run.words[i - 1].text) && !LEVEL_WORD.test(fold(run.words[i - 1].text))))
       continue;
-    const typed = run.words.slice(i, i + k).map((w) => canonical.of(w.lexeme));
-    if (typed.every((t, j) => t === want[j])) {
+    // The one word that differs from the header's, counted without copying the stretch (most capitalised stretches are other names).
+    let slipped = -1;
+    let differences = 0;
+    for (let j = 0; j < k && differences < 2; j++) {
+      if (canonical.of(run.words[i + j].lexeme) === want[j]) continue;
+      differences++;
+      slipped = j;
+    }
+    if (differences === 0) {
       (found ??= []).push({ from: i });
       continue;
     }
-    const differ = typed.flatMap((t, j) => (t === want[j] ? [] : [j]));
-    if (differ.length !== 1) continue;
-    const j = differ[0];
-    if (confusionKey(typed[j]) !== wantKeys[j] || !slipKind(typed[j], want[j])) continue;
-    (found ??= []).push({ from: i, slipped: j });
+    if (differences !== 1) continue;
+    const typed = canonical.of(run.words[i + slipped].lexeme);
+    if (confusionKey(typed) !== wantKeys[slipped] || !slipKind(typed, want[slipped])) continue;
+    (found ??= []).push({ from: i, slipped });
   }
   return found ?? NO_SPELLINGS;
 }

@@ -1,8 +1,8 @@
 /**
- * The registry's answers about the names a plan mentions, kept per registry:
- * a plan names the same bodies hundreds of times, and the editor checks it
- * again on every keystroke against the same registry (a registry's answers
- * never change; `with` and `without` make new ones).
+ * The registry's answers about the names a plan mentions, kept per registry's
+ * names (`Registry.names`): a plan names the same bodies hundreds of times, the
+ * editor checks it again on every keystroke, and the CLI checks every plan of a
+ * workspace against registries that differ in their documents only.
  */
 import type { Registry } from '../registry/registry';
 import type { RegistryAgency, RegistryProvince } from '../registry/types';
@@ -12,24 +12,13 @@ interface Answers {
   provinces: Map<string, { province: RegistryProvince; from: number } | undefined>;
 }
 
-const answers = new WeakMap<Registry, Answers>();
+const answers = new WeakMap<object, Answers>();
 /** Names kept per registry before the lists start again: memory stays bounded whatever is typed. */
 const MAX_NAMES = 20_000;
 
-/**
- * `extended`, a registry made of `base` with more documents only (no agency,
- * no province), which therefore answers about names as `base` does: the
- * answers of `base` serve it (the check of each version of a plan extends
- * the same base with the plan itself).
- */
-export function withNamesOf(extended: Registry, base: Registry): Registry {
-  answers.set(extended, answersOf(base));
-  return extended;
-}
-
 function answersOf(registry: Registry): Answers {
-  let found = answers.get(registry);
-  if (!found) answers.set(registry, (found = { agencies: new Map(), provinces: new Map() }));
+  let found = answers.get(registry.names);
+  if (!found) answers.set(registry.names, (found = { agencies: new Map(), provinces: new Map() }));
   return found;
 }
 

@@ -11,7 +11,7 @@ import { HEADER_LABELS } from '../syntax/lexer';
 import type { SourceText } from '../syntax/source-text';
 import type { ToneStyle } from './rule';
 import { memoized } from '../syntax/memo';
-import { lexemeAt, parseSyllable, toneStyleOf, type Lexeme } from './vietnamese';
+import { HASH_START, hashStep, lexemeAt, parseSyllable, perWord, toneStyleOf, type Lexeme } from './vietnamese';
 
 export type LineKind = 'blank' | 'comment' | 'separator' | 'table-separator' | 'header' | 'heading' | 'item' | 'table' | 'label' | 'escaped' | 'text';
 
@@ -205,9 +205,15 @@ function scanRun(text: string, lines: TextLine[], first: number, last: number, b
         at++;
         continue;
       }
+      // The lexeme table's hash is taken as the word is read: its units are not read a second time.
       const start = at;
-      let end = at + length;
-      while (end < l.end && (length = wordCharAt(text, end)) > 0) end += length;
+      let end = at;
+      let hash = HASH_START;
+      do {
+        hash = hashStep(hash, text.charCodeAt(end));
+        if (length === 2) hash = hashStep(hash, text.charCodeAt(end + 1));
+        end += length;
+      } while (end < l.end && (length = wordCharAt(text, end)) > 0);
       at = end;
       let adjacent = false;
       if (previousEnd >= 0) {
@@ -217,7 +223,7 @@ function scanRun(text: string, lines: TextLine[], first: number, last: number, b
         const before = base + words[words.length - 1].end;
         adjacent = lastLine === l.line - 1 && onlySpaces(text, before, lines[k - 1].end) && onlySpaces(text, l.contentStart, start);
       }
-      const lexeme = lexemeAt(text, start, end);
+      const lexeme = lexemeAt(text, start, end, hash);
       words.push({ text: lexeme.text, lexeme, start: start - base, end: end - base, adjacent });
       previousEnd = end;
       lastLine = l.line;
@@ -264,15 +270,23 @@ export function runToneStyles(run: Run): readonly [number, ToneStyle][] {
   return perRun(run, 'tone-styles', toneStylesOf);
 }
 
-function toneStylesOf(run: Run): [number, ToneStyle][] {
-  const styles: [number, ToneStyle][] = [];
-  run.words.forEach((w, index) => {
-    const s = parseSyllable.of(w.lexeme);
-    const style = s && toneStyleOf(s);
-    if (style) styles.push([index, style]);
-  });
-  return styles;
+/** The tone-mark placement of a word (`toneStyleOf` its syllable), read from its lexeme: it is asked of every word. */
+const wordToneStyle = perWord((word) => {
+  const s = parseSyllable(word);
+  return s && toneStyleOf(s);
+});
+
+function toneStylesOf(run: Run): readonly [number, ToneStyle][] {
+  // Made when a word has a placement: most runs have none.
+  let styles: [number, ToneStyle][] | undefined;
+  for (let index = 0; index < run.words.length; index++) {
+    const style = wordToneStyle.of(run.words[index].lexeme);
+    if (style) (styles ??= []).push([index, style]);
+  }
+  return styles ?? NO_STYLES;
 }
+
+const NO_STYLES: readonly [number, ToneStyle][] = [];
 
 const styleCache = new WeakMap<SourceText, Record<ToneStyle, number>>();
 

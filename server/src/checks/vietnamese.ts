@@ -18,7 +18,11 @@ import type { ToneStyle } from './rule';
 export class Lexeme {
   /** Results by their function's slot: a hole until computed, `NO_VALUE` for a result that is undefined. */
   readonly results: unknown[] = [];
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    /** `hashOf` the text: a probe of the table compares it before the text. */
+    readonly hash: number,
+  ) {}
 }
 
 /**
@@ -34,15 +38,14 @@ const MAX_LEXEMES = 100_000;
 const NO_VALUE = {};
 let slots = 0;
 
-/** The lexeme of `text[start, end)`. */
-export function lexemeAt(text: string, start: number, end: number): Lexeme {
-  const hash = hashOf(text, start, end);
+/** The lexeme of `text[start, end)`; `hash` is `hashOf` that range, given by a caller that computed it as it read the word. */
+export function lexemeAt(text: string, start: number, end: number, hash = hashOf(text, start, end)): Lexeme {
   const mask = lexemes.length - 1;
   let at = hash & mask;
   for (let held = lexemes[at]; held !== undefined; held = lexemes[(at = (at + 1) & mask)]) {
-    if (held.text.length === end - start && text.startsWith(held.text, start)) return held;
+    if (held.hash === hash && held.text.length === end - start && text.startsWith(held.text, start)) return held;
   }
-  const lexeme = new Lexeme(start === 0 && end === text.length ? text : text.slice(start, end));
+  const lexeme = new Lexeme(start === 0 && end === text.length ? text : text.slice(start, end), hash);
   if (lexemeCount >= MAX_LEXEMES) {
     lexemes = emptyTable(lexemes.length);
     lexemeCount = 0;
@@ -72,14 +75,21 @@ function growLexemes(): void {
   const held = lexemes;
   lexemes = emptyTable(held.length * 2);
   lexemeCount = 0;
-  for (const lexeme of held) if (lexeme !== undefined) addLexeme(lexeme, hashOf(lexeme.text, 0, lexeme.text.length));
+  for (const lexeme of held) if (lexeme !== undefined) addLexeme(lexeme, lexeme.hash);
 }
 
-/** FNV-1a of the UTF-16 units of `text[start, end)`. */
+/** FNV-1a of the UTF-16 units of `text[start, end)`: from `HASH_START`, `hashStep` for each unit. */
 function hashOf(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  let hash = HASH_START;
+  for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
   return hash;
+}
+
+export const HASH_START = 0x811c9dc5;
+
+/** `hash` with one more UTF-16 unit (FNV-1a). */
+export function hashStep(hash: number, unit: number): number {
+  return Math.imul(hash ^ unit, 0x01000193);
 }
 
 /** A table of `size` empty slots, filled one by one: `new Array(size)` of a large size makes a slow dictionary-backed array. */

@@ -157,6 +157,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 const NO_DOCUMENTS: readonly RegistryDocument[] = [];
+/** Answers a registry keeps before it starts again: memory stays bounded whatever is typed. */
+const MAX_ANSWERS = 10_000;
 
 /**
  * The catalogue of cited documents and named agencies, with their validity
@@ -176,6 +178,8 @@ export class Registry {
   /** Documents looked up by number only, which a document of the same number in `data` overrides (the generated central documents). */
   private readonly catalogue?: DocumentCatalogue;
   private all?: RegistryData;
+  /** `findDocument`'s answers by question. */
+  private readonly answers = new Map<string, RegistryDocument | undefined>();
 
   /**
    * A registry of `data`; `over` (for `with` and `without`) is the registry it extends, and the index of
@@ -200,6 +204,17 @@ export class Registry {
       this.all = below ? { documents: [...below.documents, ...documents], agencies: [...below.agencies, ...own.agencies], provinces: [...below.provinces, ...own.provinces] } : { ...own, documents };
     }
     return this.all;
+  }
+
+  /**
+   * What this registry's answers about names (`findAgency`, `findProvince`, `provinceIn`, `agency`) depend on: the
+   * layer that last added agencies or provinces. A registry extended by documents only, or with documents left out,
+   * answers about names as the one it extends does, so that callers keeping answers per registry (`checks/registry-lookups.ts`)
+   * share them (the CLI checks each plan against the workspace's registry less the plan's own documents).
+   */
+  get names(): object {
+    const own = this.layer.data;
+    return own.agencies.length > 0 || own.provinces.length > 0 || !this.base ? this.layer : this.base.names;
   }
 
   /** Extends this registry with more data (a workspace's own documents and agencies win). */
@@ -256,6 +271,16 @@ export class Registry {
    * far from the citation's date, or issued after `on`, is another document.
    */
   findDocument(citation: DocumentReference, on?: string): RegistryDocument | undefined {
+    // Several rules look up each citation of a plan: the answer is kept (a registry never changes), for a bounded number of questions.
+    const question = `${citation.serial}\n${citation.year ?? ''}\n${citation.symbol}\n${citation.date?.iso ?? ''}\n${on ?? ''}`;
+    if (this.answers.has(question)) return this.answers.get(question);
+    const found = this.lookUpDocument(citation, on);
+    if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
+    this.answers.set(question, found);
+    return found;
+  }
+
+  private lookUpDocument(citation: DocumentReference, on?: string): RegistryDocument | undefined {
     const candidates = this.documentsByKey(numberKey(citation.serial, citation.symbol)).filter((d) => yearsAgree(citation, d));
     const withYear = candidates.find((d) => readNumber(d).parts?.year !== undefined);
     if (withYear || candidates.length === 0) return withYear;

@@ -26,24 +26,43 @@ export interface LineSpan {
  * the spans are set side by side.
  */
 export function joinSpans(spans: LineSpan[], separator: ' ' | '' = ' '): MappedText {
-  let text = '';
   let length = separator ? Math.max(0, spans.length - 1) : 0;
   for (const span of spans) length += span.text.length;
-  const offsets = new Int32Array(length + 1);
+  const offsets = offsetsFor(length + 1);
   let n = 0;
-  spans.forEach((span, index) => {
+  for (let index = 0; index < spans.length; index++) {
+    const span = spans[index];
     if (index > 0 && separator) {
       offsets[n] = n ? offsets[n - 1] + 1 : span.start;
       n++;
-      text += separator;
     }
     for (let i = 0; i < span.text.length; i++) offsets[n++] = span.start + i;
-    text += span.text;
-  });
+  }
   const last = spans[spans.length - 1];
   offsets[n] = last ? last.start + last.text.length : 0;
-  return { text, offsets };
+  // Joined at once, not piece by piece: the finders read the text character by character, and a string built by `+=` is flattened first.
+  return { text: spans.length === 1 ? spans[0].text : spans.map((span) => span.text).join(separator), offsets };
 }
+
+/**
+ * Room for `length` offsets: a view of a shared slab. A typed array of its own for every block's text is an
+ * allocation outside the heap each (several times the cost of a view); a mapped text lives only while its block is
+ * built, so a slab is dropped with its last view. Texts longer than a quarter of a slab get their own array.
+ */
+function offsetsFor(length: number): Int32Array {
+  if (length > SLAB_LENGTH >> 2) return new Int32Array(length);
+  if (slabUsed + length > SLAB_LENGTH) {
+    slab = new Int32Array(SLAB_LENGTH);
+    slabUsed = 0;
+  }
+  const view = slab.subarray(slabUsed, slabUsed + length);
+  slabUsed += length;
+  return view;
+}
+
+const SLAB_LENGTH = 1 << 16;
+let slab = new Int32Array(SLAB_LENGTH);
+let slabUsed = 0;
 
 export interface StyledRun {
   text: string;
@@ -119,7 +138,7 @@ export function parseInline(source: MappedText): InlineParse {
   const runs: StyledRun[] = [];
   const plainText: string[] = [];
   // At most one offset per character and the end; the marks left out leave the rest unused.
-  const plainOffsets = new Int32Array(text.length + 1);
+  const plainOffsets = offsetsFor(text.length + 1);
   let kept = 0;
   let bold = false;
   let italic = false;

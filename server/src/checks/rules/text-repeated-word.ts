@@ -2,7 +2,7 @@ import { isKnownPhrase } from '../phrase-lexicon';
 import type { Rule } from '../rule';
 import type { SourceText } from '../../syntax/source-text';
 import { perRun, wordRuns, type Run, type Word } from '../text-lines';
-import { canonical, parseSyllable } from '../vietnamese';
+import { canonical, lexemeOf, parseSyllable, perWord } from '../vietnamese';
 
 /**
  * Words that Vietnamese doubles on purpose (láy hoàn toàn): `người người`,
@@ -112,44 +112,82 @@ export const textRepeatedWord: Rule = {
  * last word of the repeat; `afterList` when a comma before it suggests a
  * list of nouns and then the verb. Depends on the run's text alone (`perRun`).
  */
-function repeats(source: SourceText, run: Run): { at: number; phrase: boolean; afterList: boolean }[] {
-  const found: { at: number; phrase: boolean; afterList: boolean }[] = [];
-  const key = run.words.map((w) => canonical.of(w.lexeme));
-  const joined = (k: number) => k > 0 && k < run.words.length && run.words[k].adjacent;
-  /** A doubled unit at a word boundary: the word before it or the word after it makes a compound with it, or an agent noun (`người khiếu nại khiếu nại`). */
-  const atBoundary = (first: number, last: number) =>
-    (joined(first) && first >= 1 && (AGENT.has(key[first - 1]) || isKnownPhrase([key[first - 1], key[first]]))) || (joined(last + 1) && isKnownPhrase([key[last], key[last + 1]]));
-  /** The first unit ends a capitalised name and the second, in lower case, is the verb (`Bộ Xây dựng xây dựng`). */
-  const endsName = (first: number, second: number) => /^\p{Lu}/u.test(run.words[first].text) && !/^\p{Lu}/u.test(run.words[second].text) && joined(first) && /^\p{Lu}/u.test(run.words[first - 1].text);
+function repeats(source: SourceText, run: Run): readonly Repeat[] {
+  // Made when the run repeats a word: most runs do not.
+  let found: Repeat[] | undefined;
+  // Words are compared by their canonical form, read from each word's lexeme where needed (no copy of the run's keys: this runs for every run).
+  const words = run.words;
   let i = 1;
-  while (i < run.words.length) {
+  while (i < words.length) {
     // Two-word phrase: a b a b.
     if (
       i >= 3 &&
-      joined(i) &&
-      joined(i - 1) &&
-      joined(i - 2) &&
-      key[i - 3] === key[i - 1] &&
-      key[i - 2] === key[i] &&
-      key[i - 3] !== key[i - 2] &&
-      countable(run.words[i - 3]) &&
-      countable(run.words[i - 2]) &&
-      !atBoundary(i - 3, i) &&
-      !endsName(i - 3, i - 1)
+      joined(run, i) &&
+      joined(run, i - 1) &&
+      joined(run, i - 2) &&
+      sameKey(run, i - 3, i - 1) &&
+      sameKey(run, i - 2, i) &&
+      !sameKey(run, i - 3, i - 2) &&
+      countable(words[i - 3]) &&
+      countable(words[i - 2]) &&
+      !atBoundary(run, i - 3, i) &&
+      !endsName(run, i - 3, i - 1)
     ) {
       // After a comma the first may end a list of nouns and the second be the verb (`cơ quan, tổ chức tổ chức thực hiện`).
-      const afterList = i >= 4 && source.text.slice(run.start + run.words[i - 4].end, run.start + run.words[i - 3].start).includes(',');
-      found.push({ at: i, phrase: true, afterList });
+      const afterList = i >= 4 && source.text.slice(run.start + words[i - 4].end, run.start + words[i - 3].start).includes(',');
+      (found ??= []).push({ at: i, phrase: true, afterList });
       i += 2;
       continue;
     }
-    if (joined(i) && key[i - 1] === key[i] && countable(run.words[i]) && !REDUPLICATION.has(key[i]) && !atBoundary(i - 1, i) && !endsName(i - 1, i)) {
-      found.push({ at: i, phrase: false, afterList: false });
+    if (joined(run, i) && sameKey(run, i - 1, i) && countable(words[i]) && !REDUPLICATION.has(key(run, i)) && !atBoundary(run, i - 1, i) && !endsName(run, i - 1, i)) {
+      (found ??= []).push({ at: i, phrase: false, afterList: false });
       i += 1;
     }
     i++;
   }
-  return found;
+  return found ?? NO_REPEATS;
+}
+
+interface Repeat {
+  at: number;
+  phrase: boolean;
+  afterList: boolean;
+}
+
+const NO_REPEATS: readonly Repeat[] = [];
+
+/** The lexeme of a word's canonical form: words are compared by it, its hash before its text, so that two different words (most neighbours) are told apart without reading their texts. */
+const canonicalLexeme = perWord((word) => lexemeOf(canonical(word)));
+
+/** True when `run.words[a]` and `run.words[b]` have the same canonical form. */
+function sameKey(run: Run, a: number, b: number): boolean {
+  const x = canonicalLexeme.of(run.words[a].lexeme);
+  const y = canonicalLexeme.of(run.words[b].lexeme);
+  return x === y || (x.hash === y.hash && x.text === y.text);
+}
+
+/** The canonical form of `run.words[k]`. */
+function key(run: Run, k: number): string {
+  return canonical.of(run.words[k].lexeme);
+}
+
+/** True when `run.words[k]` follows the word before it with only spaces between. */
+function joined(run: Run, k: number): boolean {
+  return k > 0 && k < run.words.length && run.words[k].adjacent;
+}
+
+/** A doubled unit at a word boundary: the word before it or the word after it makes a compound with it, or an agent noun (`người khiếu nại khiếu nại`). */
+function atBoundary(run: Run, first: number, last: number): boolean {
+  return (
+    (joined(run, first) && first >= 1 && (AGENT.has(key(run, first - 1)) || isKnownPhrase([key(run, first - 1), key(run, first)]))) ||
+    (joined(run, last + 1) && isKnownPhrase([key(run, last), key(run, last + 1)]))
+  );
+}
+
+/** The first unit ends a capitalised name and the second, in lower case, is the verb (`Bộ Xây dựng xây dựng`). */
+function endsName(run: Run, first: number, second: number): boolean {
+  const words = run.words;
+  return /^\p{Lu}/u.test(words[first].text) && !/^\p{Lu}/u.test(words[second].text) && joined(run, first) && /^\p{Lu}/u.test(words[first - 1].text);
 }
 
 /** Heads of agent nouns: `người khiếu nại khiếu nại`, `bên bán bán`. */
