@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataBesideBundle } from './data-beside-bundle.mjs';
 import { writeRuleDocsModule } from './rule-docs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,7 +32,7 @@ const common = {
 // the preview and export on their first request (each is an `import()` in the code).
 // The CommonJS libraries bundled inside need `require`, `__filename` and `__dirname`, which an ES module lacks.
 // Chunks are named by their content: clear the old ones first.
-for (const folder of ['chunks', 'cli', 'lsp']) rmSync(join(root, 'dist', folder), { recursive: true, force: true });
+for (const folder of ['chunks', 'cli', 'lsp', 'data']) rmSync(join(root, 'dist', folder), { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: { 'cli/kehoach': 'server/src/cli/main.ts', 'lsp/server': 'server/src/lsp/main.ts' },
@@ -49,6 +50,8 @@ await build({
     ].join('\n'),
   },
   define: { __KEHOACH_VERSION__: JSON.stringify(version) },
+  // The large data of the check path travels beside the bundles, read on first use (data-beside-bundle.mjs).
+  plugins: [dataBesideBundle(join(root, 'dist', 'data'))],
 });
 
 // The paths editors and the VS Code client were given stay CommonJS files that load the modules.

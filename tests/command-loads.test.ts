@@ -46,19 +46,18 @@ const example = (name: string) => join(root, 'examples', name);
 const matching = (sources: string[], pattern: RegExp) => [...new Set(sources.filter((s) => pattern.test(s)))];
 
 /**
- * What no check needs: the renderers and their libraries and fonts, the import readers, the review, the language server.
- * The two recognisers of kehoach's own exports (`render/export-marks.ts`, `render/eoffice-metadata.ts`, a few lines
- * each) come with the usage of `render` that the CLI lists.
+ * What no check needs: the renderers and their libraries and fonts, the import readers, the review, the language server,
+ * the other commands' code (their specs alone make the usage), the ZIP reader, the rules' documentation (SARIF's).
  */
 const NOT_FOR_CHECK =
-  /^(server\/src\/(render\/(?!export-marks\.ts$|eoffice-metadata\.ts$)|layout\/|import\/|review\/|lsp\/)|server\/data\/fonts\/|node_modules\/(docx|pdfkit|fontkit|pdf-lib|pdfjs-dist|mammoth|vscode-languageserver)\/)/;
+  /^(server\/src\/(render\/|layout\/|import\/|review\/|lsp\/|docx\/|host\/(export-plan|import-file|review-file)\.ts$|cli\/(render|import|review)-command\.ts$|checks\/rule-docs\.generated\.ts$)|server\/data\/fonts\/|node_modules\/(docx|pdfkit|fontkit|pdf-lib|pdfjs-dist|mammoth|fflate|vscode-languageserver)\/)/;
 /** The checks and their word lists. */
 const CHECKS = /^(server\/src\/checks\/|server\/data\/(syllable-bigrams|dictionary-vi|phrases|phrase-compounds)\.json$)/;
 /** The registry's data. */
 const REGISTRY_DATA = /^server\/data\/(central-documents|documents|agencies|provinces)\.json$/;
 
 describe('what a command loads', () => {
-  it('kehoach check: no renderer, import reader, DOCX or PDF library, font or language server', () => {
+  it('kehoach check: no renderer, import reader, DOCX, ZIP or PDF library, font, other command or language server', () => {
     const sources = sourcesLoaded('check', example('ke-hoach-64-KH-UBND-tra-vinh.kh'));
     expect(sources).toContain('server/src/checks/index.ts');
     expect(matching(sources, NOT_FOR_CHECK)).toEqual([]);

@@ -30,6 +30,7 @@ import { MIN_PAIR, tightness } from './pair-tightness';
 import type { Word } from './text-lines';
 import { isKnownSyllable } from './vi-dictionary';
 import { canonical, hasVowelMark, parseSyllable, perWord } from './vietnamese';
+import { pairCount, PAIR, tripleCount, wordStatistics, type WordStatistics } from './word-statistics';
 
 /** How a typed syllable differs from the one meant. */
 export type SlipKind = 'tone' | 'vowel' | 'onset' | 'coda';
@@ -60,91 +61,30 @@ const SHARED = 0.05;
 const COMMONER = 10;
 
 interface Statistics {
-  total: number;
   rank: Map<string, number>;
-  counts: number[];
-  pairs: PairTable;
+  tables: WordStatistics;
   /** Words of at least MIN_VARIANT occurrences by their confusion key. */
   variants: Map<string, number[]>;
   words: string[];
 }
 
-/**
- * The pairs by `first * PAIR + second`, in an open-addressing table (a Map of
- * two hundred thousand entries takes a tenth of a second to build): each pair's
- * count; their association (for the pairs that may show a slip: frequent and
- * tight, MIN_PAIR, MIN_PMI, MIN_ASSOCIATION) is worked out when asked. A first
- * word's segment of the packed pairs is read into the table when a look-up
- * first asks for one of its pairs: a plan meets a part of the words, and
- * reading them all up front was most of the start of a check.
- */
-class PairTable {
-  /** Key and count of each slot side by side (a slot's key at 2·slot, its count after it): a look-up reads one cache line, not one in each of two arrays. */
-  private readonly slots: Int32Array;
-  private readonly shift: number;
-  /** Where each first word's segment ends in `data.pairs` (its `.` or the end), and whether it was read. */
-  private readonly ends: Int32Array;
-  private readonly read: Uint8Array;
-
-  constructor(private readonly wordCounts: readonly number[]) {
-    const bits = Math.ceil(Math.log2(data.pairCount * 2));
-    this.shift = 32 - bits;
-    this.slots = new Int32Array(2 << bits);
-    for (let at = 0; at < this.slots.length; at += 2) this.slots[at] = -1;
-    this.ends = new Int32Array(wordCounts.length).fill(data.pairs.length);
-    this.read = new Uint8Array(wordCounts.length);
-    for (let first = 0, at = data.pairs.indexOf('.'); at >= 0 && first < wordCounts.length; first++, at = data.pairs.indexOf('.', at + 1)) this.ends[first] = at;
-  }
-
-  /** Where in `slots` the key of `key`'s slot is, or of the empty slot where it would go. */
-  private slot(key: number): number {
-    const mask = this.slots.length - 1;
-    let at = (Math.imul(key, 0x9e3779b1) >>> this.shift) << 1;
-    while (this.slots[at] !== -1 && this.slots[at] !== key) at = (at + 2) & mask;
-    return at;
-  }
-
-  /** The count of the pair `first second`, its first word's segment read into the table first. */
-  count(first: number, second: number): number {
-    if (!this.read[first]) this.readSegment(first);
-    return this.slots[this.slot(first * PAIR + second) + 1];
-  }
-
-  /** Reads the pairs of one first word into the table. */
-  private readSegment(first: number): void {
-    this.read[first] = 1;
-    // (distance from the second word before, count) after (distance, count).
-    const values = readNumbers(data.pairs, first === 0 ? 0 : this.ends[first - 1] + 1, this.ends[first]);
-    for (let k = 0, next = -1; k < values.length; k += 2) {
-      next += values[k] + 1;
-      const key = first * PAIR + next;
-      const at = this.slot(key);
-      this.slots[at] = key;
-      this.slots[at + 1] = values[k + 1] + data.minCount;
-    }
-  }
-
-  /** Association of the pair when it is tight, else 0 (unknown pairs too); in single precision, as the table once kept it. */
-  association(first: number, second: number): number {
-    const n = this.count(first, second);
-    return n === 0 ? 0 : Math.fround(tightness(n, this.wordCounts[first], this.wordCounts[second], data.total));
-  }
-}
-
-const PAIR = 16384;
 const NONE = -1;
 const UNSEEN = -2;
 let statistics: Statistics | undefined;
-/** Counts of three words whose two pairs are tight, by `(a * PAIR + b) * PAIR + c`. */
-let triples: Map<number, number> | undefined;
 
 function load(): Statistics {
   if (statistics) return statistics;
   const words = data.words.split(' ');
-  const counts = data.counts.split(' ').map((c) => parseInt(c, 36));
   const rank = new Map(words.map((w, r) => [w, r]));
-  statistics = { total: data.total, rank, counts, pairs: new PairTable(counts), variants: storedVariantGroups(), words };
+  statistics = { rank, tables: wordStatistics(), variants: storedVariantGroups(), words };
   return statistics;
+}
+
+/** Association of the pair when it is tight, else 0 (unknown pairs too); in single precision, as the table once kept it. */
+function association(first: number, second: number): number {
+  const { tables } = statistics!;
+  const n = pairCount(tables, first, second);
+  return n === 0 ? 0 : Math.fround(tightness(n, tables.counts[first], tables.counts[second], data.total));
 }
 
 /**
@@ -179,16 +119,6 @@ export function storedVariantGroups(): Map<string, number[]> {
     groups.set(key, ranks);
   }
   return groups;
-}
-
-/** The triples, read when first asked for: most runs of words never get that far. */
-function triple(key: number): number {
-  if (!triples) {
-    triples = new Map<number, number>();
-    const values = readNumbers(data.triples, 0, data.triples.length);
-    for (let k = 0, at = -1; k < values.length; k += 2) triples.set((at += values[k] + 1), values[k + 1] + data.minCount);
-  }
-  return triples.get(key) ?? 0;
 }
 
 /** Initials and finals that are confused in writing, each mapped to one of its class. */
@@ -239,12 +169,12 @@ function rare(typed: number, variant: number): boolean {
 
 /** How often the word of rank `r` occurs, 0 when unseen. */
 function count(r: number): number {
-  return r < 0 ? 0 : statistics!.counts[r];
+  return r < 0 ? 0 : statistics!.tables.counts[r];
 }
 
 /** Count of the pair a b (by rank), 0 when unknown. */
 function pair(a: number, b: number): number {
-  return a < 0 || b < 0 ? 0 : statistics!.pairs.count(a, b);
+  return a < 0 || b < 0 ? 0 : pairCount(statistics!.tables, a, b);
 }
 
 /** Count of the pair formed by `x` and `y` with `y` on `side` of `x`. */
@@ -287,9 +217,9 @@ const profile = perWord((word: string): WordProfile => {
   const acronymLike = word.length > 1 && word === word.toUpperCase() && !hasVowelMark(word);
   const candidates = letters && !acronymLike ? stats.variants.get(confusionKey(typed) ?? '') : undefined;
   if (candidates && isKnownSyllable(word)) {
-    const count = rank < 0 ? 0 : stats.counts[rank];
+    const count = rank < 0 ? 0 : stats.tables.counts[rank];
     out.variants = candidates.flatMap((b) => {
-      const kind = b !== rank && count < COMMONER * stats.counts[b] ? slipKind(typed, stats.words[b]) : undefined;
+      const kind = b !== rank && count < COMMONER * stats.tables.counts[b] ? slipKind(typed, stats.words[b]) : undefined;
       return kind ? [{ rank: b, kind }] : [];
     });
   }
@@ -334,15 +264,15 @@ export function findContextSlips(run: readonly Word[]): ContextSlip[] {
         if (!(side === 1 ? rightShows : leftShows)) continue;
         const other = -side as 1 | -1;
         const y = side === 1 ? right : left;
-        const association = side === 1 ? stats.pairs.association(b, y) : stats.pairs.association(y, b);
-        if (association === 0 || (edge && association < MIN_EDGE_ASSOCIATION)) continue;
+        const tight = side === 1 ? association(b, y) : association(y, b);
+        if (tight === 0 || (edge && tight < MIN_EDGE_ASSOCIATION)) continue;
         const evidence = beside(b, y, side);
         if (!rare(beside(x, y, side), evidence)) continue;
         // The neighbour may belong to a tight pair further out (`tích hợp sâu`: `hợp` is `tích`'s, not `sau`'s),
         // unless the three words go together often enough (`xử lý vi phạm`, `nhân dân huyện`).
         const far = neighbour(i + 2 * side, side);
-        if (far >= 0 && (side === 1 ? stats.pairs.association(y, far) : stats.pairs.association(far, y)) > 0) {
-          const together = triple(side === 1 ? (b * PAIR + y) * PAIR + far : (far * PAIR + y) * PAIR + b);
+        if (far >= 0 && (side === 1 ? association(y, far) : association(far, y)) > 0) {
+          const together = tripleCount(stats.tables, side === 1 ? (b * PAIR + y) * PAIR + far : (far * PAIR + y) * PAIR + b);
           if (together < SHARED * evidence) continue;
         }
         // On the other side, the typed word must make no pair of its own, and the variant one.
@@ -354,7 +284,7 @@ export function findContextSlips(run: readonly Word[]): ContextSlip[] {
         const odds = (Math.max(fits, 0.5) * evidence) / count(b) / ((Math.max(own, 0.5) * Math.max(beside(x, y, side), 0.5)) / Math.max(count(x), 1));
         // The variant between the two neighbours as a frequent chain of tight pairs (`Thủ tướng Chính phủ`) overrules
         // a pair the typed word makes elsewhere (`tư tưởng chính trị`).
-        const chain = left >= 0 && right >= 0 ? triple((left * PAIR + b) * PAIR + right) : 0;
+        const chain = left >= 0 && right >= 0 ? tripleCount(stats.tables, (left * PAIR + b) * PAIR + right) : 0;
         if (z !== NONE && chain < MIN_PAIR && (fits === 0 || (!rare(own, fits) && odds < LONG_ODDS))) continue;
         if (!best || evidence > best.strength) best = { at: i, by: i + side, right: stats.words[b], kind, strength: evidence };
         break;

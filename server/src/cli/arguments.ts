@@ -158,3 +158,12 @@ export function subcommand<S extends CommandSpec>(spec: S, run: (values: Values<
     },
   };
 }
+
+/**
+ * A subcommand whose code loads when it is run (`--help` too): the usage reads
+ * its spec alone, so that `kehoach check` loads none of the code of an export,
+ * an import or a review.
+ */
+export function lazySubcommand(spec: CommandSpec, load: () => Promise<Subcommand>): Subcommand {
+  return { spec, run: async (args, io) => (await load()).run(args, io) };
+}

@@ -1,6 +1,5 @@
+import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
 import { checkPlan } from '../checks';
 import { applySafeFixes } from '../checks/apply-fixes';
 import type { PlanDiagnostic, PlanDocument } from '../model';
@@ -9,19 +8,16 @@ import type { RegistryDocument } from '../registry/types';
 import { planAsDocument } from '../registry/workspace';
 import { parseHeader, parsePlan } from '../syntax/parse';
 import { workspaceConfigs, type FileReport, type LoadedWorkspaceConfig } from '../host/workspace-config';
-import { commandHelp, subcommand, synopsis, UsageError, type CommandSpec, type Subcommand } from './arguments';
+import { commandHelp, lazySubcommand, subcommand, synopsis, UsageError, type CommandSpec, type Subcommand } from './arguments';
+import { IMPORT_SPEC, RENDER_SPEC, REVIEW_SPEC } from './command-specs';
 import { editPlanFile, OutputPathError } from '../host/output-file';
 import { expandFiles, readPlanFile, unreadableFinding, UnreadableFileError } from '../host/plan-files';
 import { forTerminal, jsonForTerminal } from './terminal-text';
 import { describeEncoding, type TextEncodingName } from '../host/text-encoding';
-import { renderCommand } from './render-command';
-import { IMPORT } from './import-command';
-import { reviewCommand } from './review-command';
 import { newCommand } from './new-command';
 import { reportFailure, runSubcommand, terminalWriter } from './dispatch';
 import { startProgress, type Progress } from './progress';
 import { registryCommand } from './registry-command';
-import { toSarif } from './sarif';
 import { VERSION } from './version';
 
 export type { FileReport };
@@ -118,8 +114,9 @@ function readAsDocuments(files: string[], run: CheckRun, progress: Progress, tim
   // V8 lets the heap grow to up to four times what was live at its last full collection; the check of many plans makes
   // garbage that outlives a young collection (each plan's model) at a steady rate, so the heap would stand at four
   // times what it holds. Growing by half instead bounds the peak (1,000 plans: 300 MB peak RSS → 230 MB, same CPU
-  // time). The flag is read at each collection; it takes effect when set while running.
-  if (!keep) setFlagsFromString('--heap-growing-percent=50');
+  // time). The flag is read at each collection; it takes effect when set while running. (node:v8 is loaded for this
+  // alone: at the start of every check it cost milliseconds.)
+  if (!keep) (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString('--heap-growing-percent=50');
   const parse = (text: string, workspace: Workspace) => timed(() => parsePlan(text, { system: workspace.config.system }));
   const header = (text: string, workspace: Workspace) => timed(() => parseHeader(text, { system: workspace.config.system }));
   const cited = new Map<string, PlanDocument>();
@@ -258,10 +255,15 @@ const CHECK = subcommand(
     const shown = reports.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file }));
     for (const note of notes) err(note);
     if (fix) err(`kehoach: đã áp dụng ${fixed} sửa an toàn / applied ${fixed} safe fixes`);
-    out(format === 'json' ? jsonForTerminal(formatJson(shown)) : format === 'sarif' ? jsonForTerminal(JSON.stringify(toSarif(shown), null, 2)) : formatText(shown));
-    if (values.timing) err(`kehoach: parse + check ${timing.ms.toFixed(1)} ms`);
-    if (refused) return 2;
-    return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+    const finish = (output: string) => {
+      out(output);
+      if (values.timing) err(`kehoach: parse + check ${timing.ms.toFixed(1)} ms`);
+      if (refused) return 2;
+      return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+    };
+    // SARIF carries the rules' documentation, loaded for it alone.
+    if (format === 'sarif') return import('./sarif').then(({ toSarif }) => finish(jsonForTerminal(JSON.stringify(toSarif(shown), null, 2))));
+    return finish(format === 'json' ? jsonForTerminal(formatJson(shown)) : formatText(shown));
   },
 );
 
@@ -312,9 +314,10 @@ const LSP = subcommand(
 const SUBCOMMANDS: Subcommand[] = [
   CHECK,
   PARSE,
-  renderCommand(async (file) => workspaceOf(file)),
-  IMPORT,
-  reviewCommand((file) => workspaceOf(file)),
+  // Listed here for the usage (main.ts runs `render` and `import` through export-commands.ts); their code loads when they run.
+  lazySubcommand(RENDER_SPEC, async () => (await import('./render-command')).renderCommand(async (file) => workspaceOf(file))),
+  lazySubcommand(IMPORT_SPEC, async () => (await import('./import-command')).IMPORT),
+  lazySubcommand(REVIEW_SPEC, async () => (await import('./review-command')).reviewCommand((file) => workspaceOf(file))),
   newCommand((file) => workspaceOf(file).registry),
   registryCommand(() => workspaceOf(resolve('plan.kh')).registry),
   LSP,

@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import type { CheckConfig } from '../checks/rule';
-import { EXPORT_FORMATS, exportPdfWithMetadata, exportPlan, exportRules, pdfWithMetadataTargets, renderPlanBytes, type ExportFormat } from '../host/export-plan';
+import type { ExportFormat } from '../host/export-formats';
+import { exportPdfWithMetadata, exportPlan, exportRules, pdfWithMetadataTargets, renderPlanBytes } from '../host/export-plan';
 import { outputTarget, reportingRefusedTargets, writeAtomically } from '../host/output-file';
 import { readPlanFile } from '../host/plan-files';
 import type { Registry } from '../registry/registry';
 import { parsePlan } from '../syntax/parse';
-import { subcommand, UsageError, type CommandSpec } from './arguments';
+import { subcommand, UsageError } from './arguments';
+import { RENDER_SPEC } from './command-specs';
 import { startProgress } from './progress';
 
 /** A plan this long (characters) takes seconds to export (the PDF's line breaking above all). */
@@ -21,31 +23,6 @@ async function docxWithComments(text: string, settings: { registry: Registry; co
   const { bytes, findings } = reviewDocument(exported, text, checkPlan(parsed, settings), { date: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
   return { bytes, comments: findings.length };
 }
-
-const RENDER_SPEC = {
-  name: 'render',
-  summary: { vi: 'Xuất bản trình bày chính thức (A4) của kế hoạch ra HTML, DOCX hoặc PDF.', en: 'Export the official (A4) layout of a plan to HTML, DOCX or PDF.' },
-  operands: { name: 'FILE', min: 1, max: 1 },
-  options: {
-    to: { type: 'string', short: 't', choices: EXPORT_FORMATS, required: true, help: { vi: 'định dạng xuất', en: 'the format to export to' } },
-    output: {
-      type: 'string',
-      short: 'o',
-      value: 'OUT',
-      help: { vi: 'tệp đích, đuôi theo định dạng (mặc định: cạnh tệp nguồn)', en: 'the output file, with the format’s extension (default: beside the source)' },
-    },
-    force: { type: 'boolean', help: { vi: 'ghi đè cả tệp không phải bản xuất trước đó của kehoach', en: 'replace even a file that is not an earlier export of kehoach' } },
-    metadata: {
-      type: 'boolean',
-      help: {
-        vi: 'với --to pdf: ghi thêm thông tin văn bản cho hệ thống quản lý văn bản điện tử (Phụ lục VI Nghị định 30/2020) thành .metadata.json và .metadata.xml cạnh tệp PDF',
-        en: 'with --to pdf: also write the document’s e-office metadata (Decree 30/2020, Appendix VI) as .metadata.json and .metadata.xml beside the PDF',
-      },
-    },
-    comments: { type: 'boolean', help: { vi: 'DOCX: các phát hiện còn mở thành nhận xét Word trên đúng chữ', en: 'DOCX: the open findings as Word comments on their words' } },
-    progress: { type: 'boolean', help: { vi: 'in từng bước ra stderr (trên terminal tự hiện với kế hoạch lớn)', en: 'print each step on stderr (on a terminal it shows for a large plan anyway)' } },
-  },
-} as const satisfies CommandSpec;
 
 /** `kehoach render`; `settingsOf` gives a file's registry and configuration, for `--comments` (loaded then only: an export needs neither). */
 export const renderCommand = (settingsOf: (file: string) => Promise<{ registry: Registry; config: CheckConfig }>) =>

@@ -6,10 +6,9 @@ import { reviewBeside, reviewSummary } from '../host/review-file';
 import type { PlanDiagnostic } from '../model';
 import type { Registry } from '../registry/registry';
 import type { ReviewedFinding, WordFileReview } from '../review/review';
-import { subcommand, type CommandSpec } from './arguments';
+import { subcommand } from './arguments';
+import { REVIEW_FORMATS, REVIEW_SPEC } from './command-specs';
 import { toSarif } from './sarif';
-
-const FORMATS = ['text', 'json', 'sarif', 'html'] as const;
 
 /** The findings as diagnostics whose lines are the document's paragraphs (0-based) and characters the offsets in their text. */
 function asDocumentDiagnostics(findings: ReviewedFinding[]): PlanDiagnostic[] {
@@ -64,57 +63,30 @@ function formatJson(file: string, review: WordFileReview): string {
  * usage, input or output error.
  */
 export const reviewCommand = (settingsOf: (file: string) => { registry: Registry; config: CheckConfig }, now: () => Date = () => new Date()) =>
-  subcommand(
-    {
-      name: 'review',
-      summary: {
-        vi: 'Rà soát tệp Word: trả lại bản sao có mỗi phát hiện là một nhận xét trên đúng chữ (docs/review.md).',
-        en: 'Review a Word file: hand back a copy with each finding as a comment on its words (docs/review.md).',
-      },
-      operands: { name: 'DRAFT.docx', min: 1, max: 1 },
-      options: {
-        output: {
-          type: 'string',
-          short: 'o',
-          value: 'OUT.docx',
-          help: { vi: 'bản rà soát (mặc định: DRAFT.ra-soat.docx cạnh bản thảo)', en: 'the reviewed copy (default: DRAFT.ra-soat.docx beside the draft)' },
-        },
-        suggest: { type: 'boolean', help: { vi: 'mỗi sửa an toàn thành một thay đổi được theo dõi', en: 'each safe fix as a tracked change too' } },
-        hints: { type: 'boolean', help: { vi: 'cả các gợi ý', en: 'hints too' } },
-        format: {
-          type: 'string',
-          short: 'f',
-          choices: FORMATS,
-          help: { vi: 'cách in các phát hiện; html ghi trang báo cáo cạnh bản rà soát', en: 'how the findings are printed; html writes a report page beside the reviewed copy' },
-        },
-        force: { type: 'boolean', help: { vi: 'ghi đè tệp -o đã có', en: 'replace an existing -o file' } },
-      },
-    } as const satisfies CommandSpec,
-    async (values, [file], { out, err }) => {
-      const format = (values.format ?? 'text') as (typeof FORMATS)[number];
-      const source = resolve(file);
-      const shown = relative(process.cwd(), source) || source;
-      try {
-        const { review, targets } = await reviewBeside(source, settingsOf(source), {
-          output: values.output,
-          suggest: values.suggest,
-          hints: values.hints,
-          report: format === 'html',
-          force: values.force,
-          now: now(),
-        });
-        if (format === 'html') out(targets.html);
-        else if (format === 'json') out(formatJson(shown, review));
-        else if (format === 'sarif') out(JSON.stringify(toSarif([{ file: shown, diagnostics: asDocumentDiagnostics(review.findings) }]), null, 2));
-        else out(formatText(shown, review, targets.docx));
-        if (format !== 'text') err(reviewSummary(review, targets.docx));
-        return review.findings.some((f) => f.diagnostic.severity === 'error') ? 1 : 0;
-      } catch (error) {
-        if (error instanceof DocxInputError || error instanceof OutputPathError) {
-          err(`kehoach: ${shown}: ${error.message}`);
-          return 2;
-        }
-        throw error;
+  subcommand(REVIEW_SPEC, async (values, [file], { out, err }) => {
+    const format = (values.format ?? 'text') as (typeof REVIEW_FORMATS)[number];
+    const source = resolve(file);
+    const shown = relative(process.cwd(), source) || source;
+    try {
+      const { review, targets } = await reviewBeside(source, settingsOf(source), {
+        output: values.output,
+        suggest: values.suggest,
+        hints: values.hints,
+        report: format === 'html',
+        force: values.force,
+        now: now(),
+      });
+      if (format === 'html') out(targets.html);
+      else if (format === 'json') out(formatJson(shown, review));
+      else if (format === 'sarif') out(JSON.stringify(toSarif([{ file: shown, diagnostics: asDocumentDiagnostics(review.findings) }]), null, 2));
+      else out(formatText(shown, review, targets.docx));
+      if (format !== 'text') err(reviewSummary(review, targets.docx));
+      return review.findings.some((f) => f.diagnostic.severity === 'error') ? 1 : 0;
+    } catch (error) {
+      if (error instanceof DocxInputError || error instanceof OutputPathError) {
+        err(`kehoach: ${shown}: ${error.message}`);
+        return 2;
       }
-    },
-  );
+      throw error;
+    }
+  });

@@ -3,6 +3,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { PlanDocument } from '../model';
 import { isEofficeMetadata } from '../render/eoffice-metadata';
 import { isKehoachExport } from '../render/export-marks';
+import type { ExportFormat } from './export-formats';
 import { outputTarget, writeAtomically, type OutputRules } from './output-file';
 
 /**
@@ -10,14 +11,6 @@ import { outputTarget, writeAtomically, type OutputRules } from './output-file';
  * layout, and the targets it may be written to. `kehoach render` and the
  * editor's `kehoach/export` both write through here.
  */
-
-/** The formats a plan is exported to, by their file extension. */
-export const EXPORT_FORMATS = ['html', 'docx', 'pdf'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export function isExportFormat(value: string): value is ExportFormat {
-  return (EXPORT_FORMATS as readonly string[]).includes(value);
-}
 
 /** The bytes of a plan in a format, from its layout. The layout and each renderer (its library, the fonts) are loaded when a plan is first exported to its format, so that commands and servers that never export do not load them. */
 export async function renderPlanBytes(document: PlanDocument, format: ExportFormat, stage: (text: string) => void = () => {}): Promise<Uint8Array> {

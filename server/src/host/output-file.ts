@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { readPlanFile, readRegularFile, UnreadableFileError } from './plan-files';
@@ -150,7 +149,8 @@ export function writeAtomically(file: string, data: string | Uint8Array, options
   const existing = statOrUndefined(target, true);
   if (existing && !existing.isFile()) throw new OutputPathError(`${file} không phải tệp thường; không ghi / ${file} is not a regular file; not written`);
   if (!existing && options.expected) throw new ChangedOnDiskError(`${file} đã bị xóa trong lúc xử lý; không ghi / ${file} was deleted meanwhile; not written`);
-  const temporary = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMPORARY}`);
+  // The Web Crypto global rather than node:crypto, whose module every `kehoach check` would load at start.
+  const temporary = join(folder, `.${basename(target)}.${process.pid}.${Buffer.from(crypto.getRandomValues(new Uint8Array(6))).toString('hex')}${TEMPORARY}`);
   // A new file gets the permissions the umask leaves, as any new file; the file replaced its own, before any byte is written.
   let created = false;
   try {

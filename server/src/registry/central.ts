@@ -28,7 +28,7 @@ export class CentralTable {
   private every?: RegistryDocument[];
 
   /** `rows`: one document each, its fields tab-separated (`COLUMNS` of the generator), sorted by `keyOf` of the number. */
-  constructor(private readonly rows: readonly string[]) {}
+  constructor(private readonly rows: Rows) {}
 
   /** The documents whose number has this look-up key (`numberKey`). */
   find(key: string): RegistryDocument[] {
@@ -56,18 +56,18 @@ export class CentralTable {
   }
 
   all(): RegistryDocument[] {
-    this.every ??= this.rows.map((_, k) => this.document(k));
+    this.every ??= Array.from({ length: this.rows.length }, (_, k) => this.document(k));
     return this.every;
   }
 
   private numberAt(k: number): string {
-    const row = this.rows[k];
+    const row = this.rows.at(k)!;
     return row.slice(0, row.indexOf('\t'));
   }
 
   private document(k: number): RegistryDocument {
     let doc = this.parsed.get(k);
-    if (!doc) this.parsed.set(k, (doc = toDocument(this.rows[k].split('\t'))));
+    if (!doc) this.parsed.set(k, (doc = toDocument(this.rows.at(k)!.split('\t'))));
     return doc;
   }
 }
@@ -94,10 +94,57 @@ function toDocument([number, type, issuer, date, inForce, title, itemId, citedIn
   return doc;
 }
 
+/** The rows of the table: a list of strings, or `RowBytes`. */
+interface Rows {
+  readonly length: number;
+  at(k: number): string | undefined;
+}
+
+/**
+ * The rows as the bytes the build writes beside the bundles (`rowBytes`, scripts/build.mjs): how many, where
+ * each starts, then their UTF-8, so that a start decodes only the rows its look-ups reach rather than the
+ * whole table (a megabyte and a half). The table reads them in place of the JSON's list when they are there.
+ */
+export class RowBytes implements Rows {
+  readonly length: number;
+  private readonly starts: Uint32Array;
+  private readonly text: Uint8Array;
+  private readonly decoder = new TextDecoder();
+
+  constructor(bytes: Uint8Array) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.length = view.getUint32(0, true);
+    this.starts = Uint32Array.from({ length: this.length + 1 }, (_, k) => view.getUint32(4 * (k + 1), true));
+    this.text = bytes.subarray(4 * (this.length + 2));
+  }
+
+  at(k: number): string | undefined {
+    return k < this.length ? this.decoder.decode(this.text.subarray(this.starts[k], this.starts[k + 1])) : undefined;
+  }
+}
+
+/** The bytes `RowBytes` reads, made by the build from the JSON's rows. */
+export function rowBytes(rows: readonly string[]): Uint8Array {
+  const encoded = rows.map((row) => new TextEncoder().encode(row));
+  const head = 4 * (rows.length + 2);
+  const bytes = new Uint8Array(head + encoded.reduce((n, row) => n + row.length, 0));
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, rows.length, true);
+  let at = 0;
+  encoded.forEach((row, k) => {
+    view.setUint32(4 * (k + 1), at, true);
+    bytes.set(row, head + at);
+    at += row.length;
+  });
+  view.setUint32(4 * (rows.length + 1), at, true);
+  return bytes;
+}
+
 let central: CentralTable | undefined;
 
 /** The table shipped with kehoach. */
 export function centralTable(): CentralTable {
-  central ??= new CentralTable(data.rows);
+  const bytes = (data as { rowBytes?: Uint8Array }).rowBytes;
+  central ??= new CentralTable(bytes ? new RowBytes(bytes) : data.rows);
   return central;
 }
