@@ -1,6 +1,6 @@
 /**
  * Node 22.1 and later keep what they compiled of our bundles in a cache under
- * the temporary folder (host/compile-cache.ts), for the CLI and the language
+ * the temporary folder (host/node-start.ts), for the CLI and the language
  * server alike; Node 20 has no such cache and runs as before. The child's
  * temporary folder is one of the test's, so the cache it writes is seen there.
  */

@@ -1,4 +1,4 @@
-import { enableCompileCache } from '../host/compile-cache';
+import { speedUpStart } from '../host/node-start';
 import { VERSION } from './version';
 
 const argv = process.argv.slice(2);
@@ -8,7 +8,7 @@ const err = (s: string) => process.stderr.write(s + '\n');
 // `--version` answers before the commands load: a hook or a script asking for it pays only for Node.
 if (argv.length === 1 && argv[0] === '--version') out(VERSION);
 else {
-  enableCompileCache();
+  speedUpStart();
   // Writes rather than console.log + process.exit, so long output is never cut off.
   // `render` answers with a promise (DOCX and PDF are built asynchronously).
   // An export or an import loads neither the checks nor the registry (export-commands.ts).

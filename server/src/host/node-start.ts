@@ -15,7 +15,7 @@ import * as nodeModule from 'node:module';
  * `process.getBuiltinModule` (Node 22.3 and later), not imported, so that
  * Node 20 does not load it for nothing.
  */
-export function enableCompileCache(): void {
+export function speedUpStart(): void {
   const enable = (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache;
   if (!enable) return;
   enable();
