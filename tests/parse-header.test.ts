@@ -54,6 +54,8 @@ describe('parseHeader', () => {
       `${HEADER}\n# I. MỤC ĐÍCH\nNội dung.\n`,
       // A header that no --- closes, and a --- in the body.
       `${HEADER}\n# I. MỤC ĐÍCH\nNội dung.\n---\nThêm.\n`,
+      // A --- after a line separator (U+2028) inside a line: no line of its own for the lexer, so the header goes on.
+      `Cơ quan: ỦY BAN NHÂN DÂN TỈNH TRÀ VINH\nSố: 64/KH-UBND\nTrích yếu: Triển khai\u2028---\nNgày: 17/11/2020\nLoại: Kế hoạch\n---\n# I. MỤC ĐÍCH\n`,
       // The Hệ: line says the system.
       `${HEADER}Hệ: đảng\n---\n`,
     ];

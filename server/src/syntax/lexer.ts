@@ -79,11 +79,28 @@ export const EscapedLine = createToken({
   line_breaks: true,
 });
 
+/** A `---` line (the header's end), as the lexer matches it at a line's start. */
+const separatorAt = lineMatcher(`${LEAD}-{3,}[ \\t]*(?=\\r|\\n|$)`);
+
 export const SeparatorLine = createToken({
   name: 'SeparatorLine',
-  pattern: lineMatcher(`${LEAD}-{3,}[ \\t]*(?=\\r|\\n|$)`),
+  pattern: separatorAt,
   line_breaks: true,
 });
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** Where the first `---` line of `text` ends, its line break left out, found line by line as the lexer would find it; -1 without one. */
+export function firstSeparatorEnd(text: string): number {
+  for (let at = 0; ;) {
+    const line = separatorAt(text, at);
+    if (line) return at + withoutLineBreak(line[0]).length;
+    LINE_BREAK.lastIndex = at;
+    const lineBreak = LINE_BREAK.exec(text);
+    if (!lineBreak) return -1;
+    at = lineBreak.index + lineBreak[0].length;
+  }
+}
 
 export const HeadingLine = createToken({
   name: 'HeadingLine',
@@ -248,5 +265,9 @@ export function copyOf(text: string): string {
 
 /** The content of a line token without its terminator. */
 export function lineContent(token: IToken): string {
-  return token.image.replace(/(?:\r\n|\r|\n)$/, '');
+  return withoutLineBreak(token.image);
+}
+
+function withoutLineBreak(line: string): string {
+  return line.replace(/(?:\r\n|\r|\n)$/, '');
 }

@@ -1,7 +1,7 @@
 import type { IToken } from 'chevrotain';
 import type { PlanDiagnostic, PlanDocument, PlanSystem } from '../model';
 import { buildModel } from './build-model';
-import { copyOf, lexLines } from './lexer';
+import { copyOf, firstSeparatorEnd, lexLines } from './lexer';
 import type { TextMemo } from './memo';
 import { groupedAlike, parseLines, type LineBlock } from './parser';
 import { SourceText } from './source-text';
@@ -54,11 +54,11 @@ export function parsePlan(text: string, options: { system?: PlanSystem; memo?: T
  * fraction of the work. A text without such a line is parsed whole.
  */
 export function parseHeader(text: string, options: { system?: PlanSystem } = {}): PlanDocument {
-  const separator = /^[ \t\uFEFF]*-{3,}[ \t]*(?=\r|\n|$)/m.exec(text);
-  if (!separator) return parsePlan(text, options).document;
+  const end = firstSeparatorEnd(text);
+  if (end < 0) return parsePlan(text, options).document;
   // A copy, not a slice: the header's values are slices of what is parsed, and a slice keeps the whole of the string it
   // was cut from alive, which would keep every plan's text for as long as its facts (a workspace's registry) live.
-  return parsePlan(copyOf(text.slice(0, separator.index + separator[0].length)), options).document;
+  return parsePlan(copyOf(text.slice(0, end)), options).document;
 }
 
 /** The last version's blocks with each line an edit replaced swapped for its new token (in place: they are the memo's alone). */
